@@ -1,0 +1,49 @@
+/**
+ * npm run bench: throughput of the float evaluators and of the ground truth, and the wall time of the default scan.
+ * Figures vary by machine; the README quotes one run with the command.
+ */
+import { groundTruth } from '../src/backends/decimal/index.js';
+import { evaluateFloat } from '../src/backends/float.js';
+import { loadTfjs } from '../src/backends/tfjs/load.js';
+import { compile } from '../src/compile.js';
+import { defaultScanOptions, scan } from '../src/diagnose.js';
+import { createRng } from '../src/sample/rng.js';
+import { STORY_FORMS, STORY_REFERENCE } from '../src/story.js';
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = f();
+  return [r, (performance.now() - t0) / 1000];
+}
+
+const rng = createRng(7);
+const N = 200_000;
+const xs = Float64Array.from({ length: N }, () => (rng() < 0.5 ? -1 : 1) * Math.exp(-40 + 120 * rng()));
+const rows: string[][] = [['what', 'points', 'seconds', 'points/s']];
+const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toFixed(0));
+
+for (const form of [STORY_FORMS[0]!, STORY_FORMS[4]!]) {
+  const g = compile(form.source);
+  for (const format of ['float64', 'float32'] as const) {
+    evaluateFloat(g, format, { x: xs.subarray(0, 1000) });
+    const [, s] = time(() => evaluateFloat(g, format, { x: xs }));
+    rows.push([`${format} value+gradient, ${form.name} (${g.nodes.length} nodes)`, String(N), s.toFixed(3), fmt(N / s)]);
+  }
+}
+
+const ref = compile(STORY_REFERENCE);
+for (const format of ['float64', 'float32'] as const) {
+  const M = 2000;
+  const pts = Array.from(xs.subarray(0, M), (x) => (format === 'float32' ? Math.fround(x) : x));
+  const [, s] = time(() => pts.forEach((x) => groundTruth(ref, { x }, format)));
+  rows.push([`decimal.js truth (value + derivative), ${format}`, String(M), s.toFixed(3), fmt(M / s)]);
+}
+
+const [, emulated] = time(() => scan(STORY_FORMS, defaultScanOptions(), { backend: 'emulated' }));
+rows.push(['default scan, 5 forms x 2 precisions, emulator only', '', emulated.toFixed(2), '']);
+const tfjs = await loadTfjs();
+const [, both] = time(() => scan(STORY_FORMS, defaultScanOptions(), { backend: 'both', tfjs }));
+rows.push([`default scan with the TF.js cross-check (${tfjs.backend} backend)`, '', both.toFixed(2), '']);
+
+const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
+for (const r of rows) console.log(r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));

@@ -1,0 +1,41 @@
+import type { Graph } from '../graph/graph.js';
+import { OPS } from '../graph/ops.js';
+import { allocate, type FloatFormat } from './format.js';
+
+export type FloatArray = Float32Array | Float64Array;
+
+/**
+ * Evaluates every node of the graph (forward and backward) over a batch, in IEEE float64 or float32. Storing into a
+ * Float32Array rounds to nearest-even exactly as Math.fround does, so float32 gets every constant, input and op result
+ * rounded, which is what TF.js's cpu kernels do. Returns the values per node id.
+ */
+export function evaluateFloat(graph: Graph, format: FloatFormat, inputs: Record<string, ArrayLike<number>>): FloatArray[] {
+  const n = graph.vars.length ? inputs[graph.vars[0]!]!.length : 1;
+  const values: FloatArray[] = new Array(graph.nodes.length);
+  for (const node of graph.nodes) {
+    const out = allocate(format, n);
+    values[node.id] = out;
+    if (node.op === 'const') {
+      out.fill(node.value!);
+      continue;
+    }
+    if (node.op === 'var') {
+      out.set(inputs[node.name!]!);
+      continue;
+    }
+    const info = OPS[node.op];
+    const f = (format === 'float32' && info.f32) || info.f64;
+    const [a, b, c] = node.inputs.map((i) => values[i]!);
+    switch (node.inputs.length) {
+      case 1:
+        for (let i = 0; i < n; i++) out[i] = f(a![i]!, 0, 0);
+        break;
+      case 2:
+        for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, 0);
+        break;
+      default:
+        for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, c![i]!);
+    }
+  }
+  return values;
+}

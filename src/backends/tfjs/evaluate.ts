@@ -1,0 +1,216 @@
+/**
+ * The op graph evaluated with TensorFlow.js tensors: value and gradients by tf.valueAndGrads, so
+ * the gradient is TF.js's own (its registered gradient functions), not our backward nodes, which
+ * are ignored here.
+ *
+ * Two passes. Pass 1 evaluates every forward node off the tape with the concrete inputs. Pass 2
+ * re-evaluates, inside tf.valueAndGrads, the nodes the output depends on numerically, with every
+ * condition (comparison and logic node) replaced by its pass-1 value as a constant bool tensor.
+ * TF.js has no gradient for Less and friends, so a condition on the tape breaks tf.grads; as a
+ * constant it changes nothing else: SelectV2's gradient is still dy*cast(cond) into the selected
+ * branch and dy*cast(!cond) into the other, computed by TF.js.
+ */
+import type { Tensor } from '@tensorflow/tfjs';
+import type { Graph, GraphNode } from '../../graph/graph.js';
+import { OPS, type OpName } from '../../graph/ops.js';
+import type { TfjsRuntime, TfModule } from './load.js';
+
+export interface TfjsEvaluation {
+  /** The output per sample. */
+  value: Float32Array;
+  /** d(output)/d(var) per sample, by TF.js's gradient rules. */
+  grads: Record<string, Float32Array>;
+  /** Every forward node's values per sample (conditions as 0/1), keyed by node id. */
+  forward: Map<number, Float32Array>;
+}
+
+interface OpContext {
+  tf: TfModule;
+  node: GraphNode;
+  /** A scalar operand known before evaluation (clip's bounds, step's alpha). */
+  scalarInput: (index: number) => number;
+}
+
+type Kernel = (x: Tensor[], ctx: OpContext) => Tensor;
+
+const leaf: Kernel = () => {
+  throw new Error('leaf nodes are not evaluated by a kernel');
+};
+
+/** One TF.js op per op of the table; the compiler demands an entry for each. */
+const KERNELS: Record<OpName, Kernel> = {
+  const: leaf,
+  var: leaf,
+  add: ([a, b], { tf }) => tf.add(a!, b!),
+  sub: ([a, b], { tf }) => tf.sub(a!, b!),
+  mul: ([a, b], { tf }) => tf.mul(a!, b!),
+  div: ([a, b], { tf }) => tf.div(a!, b!),
+  neg: ([a], { tf }) => tf.neg(a!),
+  pow: ([a, b], { tf }) => tf.pow(a!, b!),
+  exp: ([a], { tf }) => tf.exp(a!),
+  log: ([a], { tf }) => tf.log(a!),
+  expm1: ([a], { tf }) => tf.expm1(a!),
+  log1p: ([a], { tf }) => tf.log1p(a!),
+  sqrt: ([a], { tf }) => tf.sqrt(a!),
+  abs: ([a], { tf }) => tf.abs(a!),
+  square: ([a], { tf }) => tf.square(a!),
+  reciprocal: ([a], { tf }) => tf.reciprocal(a!),
+  sign: ([a], { tf }) => tf.sign(a!),
+  sin: ([a], { tf }) => tf.sin(a!),
+  cos: ([a], { tf }) => tf.cos(a!),
+  tan: ([a], { tf }) => tf.tan(a!),
+  tanh: ([a], { tf }) => tf.tanh(a!),
+  sinh: ([a], { tf }) => tf.sinh(a!),
+  cosh: ([a], { tf }) => tf.cosh(a!),
+  asin: ([a], { tf }) => tf.asin(a!),
+  acos: ([a], { tf }) => tf.acos(a!),
+  atan: ([a], { tf }) => tf.atan(a!),
+  atan2: ([a, b], { tf }) => tf.atan2(a!, b!),
+  sigmoid: ([a], { tf }) => tf.sigmoid(a!),
+  softplus: ([a], { tf }) => tf.softplus(a!),
+  maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
+  minimum: ([a, b], { tf }) => tf.minimum(a!, b!),
+  clip: ([a], { tf, scalarInput }) => tf.clipByValue(a!, scalarInput(1), scalarInput(2)),
+  where: ([c, a, b], { tf }) => tf.where(c!, a!, b!),
+  less: ([a, b], { tf }) => tf.less(a!, b!),
+  lessEqual: ([a, b], { tf }) => tf.lessEqual(a!, b!),
+  greater: ([a, b], { tf }) => tf.greater(a!, b!),
+  greaterEqual: ([a, b], { tf }) => tf.greaterEqual(a!, b!),
+  equal: ([a, b], { tf }) => tf.equal(a!, b!),
+  notEqual: ([a, b], { tf }) => tf.notEqual(a!, b!),
+  logicalAnd: ([a, b], { tf }) => tf.logicalAnd(a!, b!),
+  logicalOr: ([a, b], { tf }) => tf.logicalOr(a!, b!),
+  logicalNot: ([a], { tf }) => tf.logicalNot(a!),
+  cast: ([a], { tf }) => tf.cast(a!, 'float32'),
+  step: ([a], { tf, scalarInput }) => tf.step(a!, scalarInput(1)),
+};
+
+/** Inputs that are plain numbers to the TF.js op (attributes), not tensors. */
+const SCALAR_INPUTS: Partial<Record<OpName, readonly number[]>> = { clip: [1, 2], step: [1] };
+
+const isCondition = (node: GraphNode): boolean => OPS[node.op].boolean === true;
+
+export function evaluateTfjs(rt: TfjsRuntime, graph: Graph, inputs: Record<string, Float32Array>): TfjsEvaluation {
+  const { tf } = rt;
+  const n = batchSize(graph, inputs);
+  const forwardNodes = graph.nodes.filter((node) => node.pass === 'forward');
+  const forward = new Map<number, Float32Array>();
+  const shapes = new Map<number, number[]>();
+  const differentiated = varsReachingOutput(graph);
+  let value = new Float32Array(n);
+  const grads: Record<string, Float32Array> = {};
+
+  tf.tidy(() => {
+    // Pass 1: every forward node, off the tape.
+    const varTensors = new Map(graph.vars.map((v) => [v, tf.tensor1d(inputs[v]!, 'float32')] as const));
+    const pass1 = new Map<number, Tensor>();
+    for (const node of forwardNodes) {
+      const t = evaluateNode(tf, graph, node, pass1, varTensors);
+      pass1.set(node.id, t);
+      shapes.set(node.id, t.shape);
+      forward.set(node.id, broadcastValues(t, n));
+    }
+    value = forward.get(graph.output)!.slice();
+
+    // Pass 2: the numeric path from the variables to the output, on the tape.
+    for (const v of graph.vars) grads[v] = new Float32Array(n);
+    if (differentiated.length === 0) return;
+    const f = (...xs: Tensor[]): Tensor => {
+      const onTape = new Map(differentiated.map((v, i) => [v, xs[i]!] as const));
+      const values = new Map<number, Tensor>();
+      for (const id of numericPathToOutput(graph)) {
+        const node = graph.nodes[id]!;
+        const t = isCondition(node)
+          ? tf.tensor(toBool(forward.get(id)!, shapes.get(id)!), shapes.get(id)!, 'bool')
+          : evaluateNode(tf, graph, node, values, onTape);
+        values.set(id, t);
+      }
+      const out = values.get(graph.output)!;
+      if (xs.includes(out)) return tf.clone(out); // y = x: TF.js needs an op on the tape between them
+      return out.size === n && out.rank === 1 ? out : tf.broadcastTo(out, [n]);
+    };
+    const result = tf.valueAndGrads(f)(differentiated.map((v) => varTensors.get(v)!));
+    differentiated.forEach((v, i) => {
+      grads[v] = Float32Array.from(result.grads[i]!.dataSync() as Float32Array);
+    });
+  });
+  return { value, grads, forward };
+}
+
+function evaluateNode(
+  tf: TfModule,
+  graph: Graph,
+  node: GraphNode,
+  values: ReadonlyMap<number, Tensor>,
+  vars: ReadonlyMap<string, Tensor>,
+): Tensor {
+  if (node.op === 'const') return tf.scalar(Math.fround(node.value!), 'float32');
+  if (node.op === 'var') {
+    const t = vars.get(node.name!);
+    if (!t) throw new Error(`variable '${node.name}' has no tensor`);
+    return t;
+  }
+  const scalars = SCALAR_INPUTS[node.op] ?? [];
+  const scalarInput = (index: number): number => {
+    const input = graph.nodes[node.inputs[index]!]!;
+    if (input.op === 'const') return Math.fround(input.value!);
+    throw new Error(`${node.op} (node ${node.id}): operand ${index} must be a constant`);
+  };
+  const operands = node.inputs.map((id, i) => (scalars.includes(i) ? undefined : values.get(id))) as Tensor[];
+  if (operands.some((t, i) => t === undefined && !scalars.includes(i))) {
+    throw new Error(`node ${node.id} (${node.op}) is evaluated before one of its inputs`);
+  }
+  return KERNELS[node.op](operands, { tf, node, scalarInput });
+}
+
+/**
+ * The forward nodes whose values the output depends on through numbers, in id (topological)
+ * order; conditions are included but not their inputs, as conditions are constants on the tape.
+ */
+function numericPathToOutput(graph: Graph): number[] {
+  const needed = new Set<number>();
+  const visit = (id: number): void => {
+    if (needed.has(id)) return;
+    needed.add(id);
+    const node = graph.nodes[id]!;
+    if (isCondition(node)) return;
+    const scalars = SCALAR_INPUTS[node.op] ?? [];
+    node.inputs.forEach((input, i) => {
+      if (!scalars.includes(i)) visit(input);
+    });
+  };
+  visit(graph.output);
+  return [...needed].sort((a, b) => a - b);
+}
+
+/** The variables tf.grads can differentiate: those the output depends on through numbers (else TF.js throws). */
+function varsReachingOutput(graph: Graph): string[] {
+  const reached = new Set(numericPathToOutput(graph).map((id) => graph.nodes[id]!).filter((n) => n.op === 'var').map((n) => n.name!));
+  return graph.vars.filter((v) => reached.has(v));
+}
+
+function batchSize(graph: Graph, inputs: Record<string, Float32Array>): number {
+  if (graph.vars.length === 0) return 1;
+  const sizes = graph.vars.map((v) => {
+    const x = inputs[v];
+    if (x === undefined) throw new Error(`no input values for variable '${v}'`);
+    return x.length;
+  });
+  if (sizes.some((s) => s !== sizes[0])) throw new Error(`input batches differ in length: ${sizes.join(', ')}`);
+  return sizes[0]!;
+}
+
+/** A node's values as float32 per sample (a scalar repeated, a condition as 0/1). */
+function broadcastValues(t: Tensor, n: number): Float32Array {
+  const data = t.dataSync();
+  const out = new Float32Array(n);
+  if (data.length === n) out.set(data as ArrayLike<number>);
+  else if (data.length === 1) out.fill(Number(data[0]));
+  else throw new Error(`a node evaluated to ${data.length} values for a batch of ${n}`);
+  return out;
+}
+
+function toBool(values: Float32Array, shape: number[]): Uint8Array {
+  const size = shape.reduce((a, b) => a * b, 1);
+  return Uint8Array.from(values.subarray(0, size), (x) => (x !== 0 ? 1 : 0));
+}

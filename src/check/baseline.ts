@@ -1,0 +1,97 @@
+import type { Region, TargetResult } from '../types.js';
+import { finiteUlps } from './evaluate.js';
+import type { BaselineStatus, CheckResult, Violation } from './types.js';
+
+/** A NaN or inf region as recorded: [lo, hi] along one variable, with its root-cause hazard. */
+export interface BaselineRegion {
+  outcome: 'nan' | 'inf';
+  var: string;
+  range: [number, number];
+  hazard: string | null;
+}
+
+export interface BaselineEntry {
+  nan: number;
+  inf: number;
+  maxUlps: number;
+  regions: BaselineRegion[];
+}
+
+/** Findings per check name, then per "PRECISION TARGET" (e.g. "float32 grad:x"). */
+export interface Baseline {
+  schemaVersion: 1;
+  tool: string;
+  checks: Record<string, Record<string, BaselineEntry>>;
+}
+
+export const BASELINE_FILE = 'f-diagnose.baseline.json';
+
+export const entryKey = (r: { precision: string; target: string }): string => `${r.precision} ${r.target}`;
+
+function entryOf(result: TargetResult): BaselineEntry {
+  return {
+    nan: result.nan,
+    inf: result.inf,
+    maxUlps: finiteUlps(result),
+    regions: result.regions
+      .filter((r): r is Region & { outcome: 'nan' | 'inf' } => r.outcome === 'nan' || r.outcome === 'inf')
+      .map((r) => ({ outcome: r.outcome, var: r.var, range: [r.lo, r.hi], hazard: r.hazard })),
+  };
+}
+
+/** Everything found now, whether or not it breaks a limit, so a later run can tell new from known. */
+export function baselineOf(checks: readonly CheckResult[], tool: string): Baseline {
+  return {
+    schemaVersion: 1,
+    tool,
+    checks: Object.fromEntries(checks.map((c) => [c.name, Object.fromEntries(c.form.results.map((r) => [entryKey(r), entryOf(r)]))])),
+  };
+}
+
+const fmt = (v: number): string => String(Number(v.toPrecision(6)));
+const rangeText = (r: BaselineRegion): string => `[${fmt(r.range[0])}, ${fmt(r.range[1])}]`;
+
+function contains(outer: BaselineRegion, inner: BaselineRegion): boolean {
+  return outer.outcome === inner.outcome && outer.var === inner.var && outer.hazard === inner.hazard
+    && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** known when every current region of the outcome lies inside a recorded one of the same hazard; worse says which is not. */
+function compareOutcome(v: Violation, now: BaselineEntry, before: BaselineEntry): BaselineStatus {
+  const outcome = v.kind as 'nan' | 'inf';
+  const label = outcome === 'nan' ? 'NaN' : 'inf';
+  const recorded = before.regions.filter((r) => r.outcome === outcome);
+  const current = now.regions.filter((r) => r.outcome === outcome);
+  if (before[outcome] === 0 && recorded.length === 0) return { status: 'new' };
+  if (current.length === 0) {
+    return now[outcome] <= before[outcome] ? { status: 'known' } : { status: 'worse', detail: `${now[outcome]} ${label} samples, baseline ${before[outcome]}` };
+  }
+  for (const region of current) {
+    if (recorded.some((r) => contains(r, region))) continue;
+    const sameHazard = recorded.filter((r) => r.var === region.var && r.hazard === region.hazard);
+    if (sameHazard.length === 0) {
+      return { status: 'worse', detail: `new ${label} cause: ${region.hazard ?? 'unexplained'} on ${region.var} in ${rangeText(region)}` };
+    }
+    return { status: 'worse', detail: `${label} region ${rangeText(region)} of ${region.var} grew beyond the baseline's ${sameHazard.map(rangeText).join(', ')}` };
+  }
+  return { status: 'known' };
+}
+
+export function compareToBaseline(v: Violation, now: BaselineEntry, before: BaselineEntry | undefined): BaselineStatus {
+  if (before === undefined) return { status: 'new' };
+  if (v.kind !== 'ulps') return compareOutcome(v, now, before);
+  if (now.maxUlps <= before.maxUlps) return { status: 'known' };
+  return { status: 'worse', detail: `${fmt(now.maxUlps)} ULPs, baseline ${fmt(before.maxUlps)}` };
+}
+
+/** Marks each violation of each check new, worse or known against the baseline (pure: returns new objects). */
+export function applyBaseline(checks: readonly CheckResult[], baseline: Baseline): CheckResult[] {
+  return checks.map((check) => {
+    const recorded = baseline.checks[check.name];
+    const violations = check.violations.map((v) => {
+      const result = check.form.results.find((r) => r.precision === v.precision && r.target === v.target)!;
+      return { ...v, baseline: compareToBaseline(v, entryOf(result), recorded?.[entryKey(v)]) };
+    });
+    return { ...check, violations, passed: violations.every((v) => v.baseline.status === 'known') };
+  });
+}

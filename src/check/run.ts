@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { findNodeAtLocation } from 'jsonc-parser';
+import { compile } from '../compile.js';
+import { defaultScanOptions, type FormSpec, scan } from '../diagnose.js';
+import type { Graph } from '../graph/graph.js';
+import { ParseError } from '../parse/ast.js';
+import { formatParseError } from '../parse/index.js';
+import type { ScanOptions } from '../types.js';
+import { type Baseline, applyBaseline } from './baseline.js';
+import type { CheckConfig } from './config.js';
+import { formatPath } from './config-issues.js';
+import { UsageError } from './errors.js';
+import { targetViolations } from './evaluate.js';
+import type { LoadedConfig } from './load-config.js';
+import { type ExprSource, spanLocation, wholeLocation } from './locate.js';
+import { lineColumn } from './text-position.js';
+import type { CheckResult, CheckRun, Limits } from './types.js';
+
+export interface RunOptions {
+  /** Paths in reports are relative to this directory (the repository root in CI). */
+  cwd: string;
+  baseline?: { file: string; data: Baseline };
+  /** Overrides every check's samples (tests, quick local runs). */
+  samples?: number;
+}
+
+/** A path as reports show it: relative to cwd, with forward slashes (what GitHub annotations and SARIF expect). */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  return (rel === '' ? path : rel).split(sep).join('/');
+}
+
+interface Located {
+  source: string;
+  /** The name parse errors and scan reports give the expression. */
+  label: string;
+  where: ExprSource;
+}
+
+function fieldPosition(loaded: LoadedConfig, path: (string | number)[]): string {
+  const node = findNodeAtLocation(loaded.json.tree, path);
+  if (node === undefined) return loaded.label;
+  const { line, column } = lineColumn(loaded.json.text, node.offset);
+  return `${loaded.label}:${line}:${column}`;
+}
+
+/** The expression (or reference) of check i: a config string, or a file relative to the config. */
+function locate(loaded: LoadedConfig, i: number, inline: 'expr' | 'reference', fileKey: 'file' | 'referenceFile', cwd: string): Located | undefined {
+  const check = loaded.config.checks[i]!;
+  const text = check[inline];
+  const configFile = displayPath(cwd, loaded.path);
+  if (text !== undefined) {
+    const literal = findNodeAtLocation(loaded.json.tree, ['checks', i, inline])!.offset;
+    return { source: text, label: `${loaded.label} ${formatPath(['checks', i, inline])}`, where: { kind: 'json-string', file: configFile, text: loaded.json.text, literal } };
+  }
+  const file = check[fileKey];
+  if (file === undefined) return undefined;
+  const path = resolve(loaded.dir, file);
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw new UsageError(`${fieldPosition(loaded, ['checks', i, fileKey])}: ${formatPath(['checks', i, fileKey])}: cannot read ${JSON.stringify(file)}: ${why}`);
+  }
+  const shown = displayPath(cwd, path);
+  return { source, label: shown, where: { kind: 'file', file: shown, text: source } };
+}
+
+function compileOrThrow(located: Located): Graph {
+  try {
+    return compile(located.source, located.label);
+  } catch (err) {
+    if (err instanceof ParseError) throw new UsageError(formatParseError(err, located.source, located.label));
+    throw err;
+  }
+}
+
+export function limitsOf(check: CheckConfig): Limits {
+  return {
+    nan: check.thresholds?.nan ?? false,
+    inf: check.thresholds?.inf ?? false,
+    maxUlps: { ...check.thresholds?.maxUlps },
+  };
+}
+
+function scanOptionsOf(check: CheckConfig, limits: Limits, samples: number | undefined): ScanOptions {
+  const partial: Partial<ScanOptions> = {
+    ranges: Object.fromEntries(Object.entries(check.vars).map(([v, [lo, hi]]) => [v, { lo, hi }])),
+  };
+  if (samples !== undefined || check.samples !== undefined) partial.samples = samples ?? check.samples;
+  if (check.seed !== undefined) partial.seed = check.seed;
+  if (check.precisions !== undefined) partial.precisions = [...new Set(check.precisions)];
+  const ulpLimits = [limits.maxUlps.value, limits.maxUlps.gradient].filter((u): u is number => u !== undefined);
+  // Regions of outcome "inaccurate" then mark exactly where the tighter limit is broken.
+  if (ulpLimits.length > 0) partial.ulpTolerance = Math.min(...ulpLimits);
+  return defaultScanOptions(partial);
+}
+
+function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): CheckResult {
+  const started = performance.now();
+  const check = loaded.config.checks[i]!;
+  const expr = locate(loaded, i, 'expr', 'file', opts.cwd)!;
+  const reference = locate(loaded, i, 'reference', 'referenceFile', opts.cwd);
+  const graph = compileOrThrow(expr);
+  if (reference !== undefined) compileOrThrow(reference);
+  for (const name of Object.keys(check.vars)) {
+    if (!graph.vars.includes(name)) {
+      const its = graph.vars.length === 0 ? 'it has none' : `its variables: ${graph.vars.join(', ')}`;
+      throw new UsageError(`${fieldPosition(loaded, ['checks', i, 'vars', name])}: ${formatPath(['checks', i, 'vars', name])}: not a variable of the expression (${its})`);
+    }
+  }
+  const limits = limitsOf(check);
+  const spec: FormSpec = { name: check.name, source: expr.source, file: expr.label };
+  if (reference !== undefined) spec.reference = { source: reference.source, file: reference.label };
+  const report = scan([spec], scanOptionsOf(check, limits, opts.samples));
+  const form = report.forms[0]!;
+  const targets = new Set(check.targets ?? ['value', 'gradient']);
+  const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));
+  const violations = results.flatMap((r) => targetViolations(r, limits)).map((v) => ({
+    ...v,
+    location: v.region?.span ? spanLocation(expr.where, v.region.span) : null,
+  }));
+  return {
+    name: check.name,
+    passed: violations.length === 0,
+    exprLocation: wholeLocation(expr.where, expr.source.length),
+    limits,
+    form: { ...form, results },
+    violations,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Runs every check of the config (scan per check), then compares against the baseline if one is given. */
+export function runChecks(loaded: LoadedConfig, tool: { name: string; version: string }, opts: RunOptions): CheckRun {
+  const started = performance.now();
+  let checks = loaded.config.checks.map((_, i) => runOne(loaded, i, opts));
+  if (opts.baseline !== undefined) checks = applyBaseline(checks, opts.baseline.data);
+  return {
+    schemaVersion: 1,
+    command: 'check',
+    tool,
+    config: displayPath(opts.cwd, loaded.path),
+    baseline: opts.baseline === undefined ? null : { file: displayPath(opts.cwd, opts.baseline.file), updated: false },
+    passed: checks.every((c) => c.passed),
+    checks,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}

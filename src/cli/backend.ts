@@ -1,0 +1,24 @@
+import { loadTfjs } from '../backends/tfjs/load.js';
+import type { BackendChoice, ScanRuntime } from '../diagnose.js';
+import { UsageError } from './errors.js';
+
+const CHOICES: readonly BackendChoice[] = ['emulated', 'tfjs', 'both'];
+
+/**
+ * --backend: TF.js is loaded for tfjs and both. The fallback is said on stderr, never silently: tfjs-node missing
+ * (cpu backend instead) is a note; TF.js failing to load at all drops 'both' to the emulator, and fails 'tfjs'.
+ */
+export async function loadBackend(choice: string): Promise<ScanRuntime> {
+  if (!CHOICES.includes(choice as BackendChoice)) throw new UsageError(`--backend '${choice}': expected emulated, tfjs or both`);
+  const progress = process.stderr.isTTY ? (m: string) => process.stderr.write(`\r\x1b[Kscanning ${m} ...`) : undefined;
+  const backend = choice as BackendChoice;
+  if (backend === 'emulated') return { backend, progress };
+  try {
+    // a missing tfjs-node is stated in the report itself (backend, fallbackReason), not on stderr at every run
+    return { backend, tfjs: await loadTfjs(), progress };
+  } catch (e) {
+    if (backend === 'tfjs') throw new UsageError(`--backend tfjs: TensorFlow.js failed to load: ${(e as Error).message}`);
+    process.stderr.write(`f-diagnose: note: TensorFlow.js failed to load (${(e as Error).message}); float32 results are not cross-checked\n`);
+    return { backend: 'emulated', progress };
+  }
+}

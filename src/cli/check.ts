@@ -1,0 +1,132 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { BASELINE_FILE, baselineOf } from '../check/baseline.js';
+import { readBaseline, writeBaseline } from '../check/baseline-file.js';
+import { CONFIG_FILE } from '../check/config.js';
+import { UsageError } from '../check/errors.js';
+import { loadConfig } from '../check/load-config.js';
+import { displayPath, runChecks } from '../check/run.js';
+import type { CheckRun } from '../check/types.js';
+import { formatCheckGithub } from '../report/check-github.js';
+import { formatCheckJson } from '../report/check-json.js';
+import { formatCheckJunit } from '../report/check-junit.js';
+import { formatCheckSarif } from '../report/check-sarif.js';
+import { formatCheckText } from '../report/check-text.js';
+import { VERSION } from '../version.js';
+import { describeError } from './errors.js';
+
+export const CHECK_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckCommandOptions {
+  config?: string;
+  format?: string;
+  output?: string;
+  baseline?: string;
+  updateBaseline?: boolean;
+  /** Overrides every check's samples (quick runs and tests). */
+  samples?: string;
+}
+
+export interface CheckIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+}
+
+function render(run: CheckRun, format: CheckFormat, color: boolean): string {
+  switch (format) {
+    case 'text': return formatCheckText(run, { color });
+    case 'json': return formatCheckJson(run);
+    case 'github': return formatCheckGithub(run);
+    case 'sarif': return formatCheckSarif(run);
+    case 'junit': return formatCheckJunit(run);
+  }
+}
+
+/** 0 every check passes, 1 a check fails, 2 usage/config/expression error (one message, no stack), 3 internal failure. */
+export function exitCodeOf(run: CheckRun): 0 | 1 {
+  return run.passed ? 0 : 1;
+}
+
+function parseSamples(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 16) throw new UsageError(`--samples: expected an integer >= 16, got "${text}"`);
+  return n;
+}
+
+/** The whole `check` command with its I/O injected; returns the exit code. */
+export function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): number {
+  try {
+    const format = (opts.format ?? 'text') as CheckFormat;
+    if (!CHECK_FORMATS.includes(format)) {
+      throw new UsageError(`--format: expected one of ${CHECK_FORMATS.join(', ')}, got "${opts.format}"`);
+    }
+    const samples = parseSamples(opts.samples);
+    const configPath = resolve(io.cwd, opts.config ?? CONFIG_FILE);
+    const loaded = loadConfig(configPath, opts.config ?? CONFIG_FILE);
+    const baselinePath = resolve(io.cwd, opts.baseline ?? resolve(dirname(configPath), BASELINE_FILE));
+    const useBaseline = !opts.updateBaseline && (opts.baseline !== undefined || existsSync(baselinePath));
+    const baselineLabel = opts.baseline ?? displayPath(io.cwd, baselinePath);
+    const baseline = useBaseline ? { file: baselinePath, data: readBaseline(baselinePath, baselineLabel) } : undefined;
+
+    let run = runChecks(loaded, { name: 'f-diagnose', version: VERSION }, { cwd: io.cwd, baseline, samples });
+    if (opts.updateBaseline) {
+      writeBaseline(baselinePath, baselineOf(run.checks, `f-diagnose ${VERSION}`));
+      // Everything found is now recorded, so it is all known.
+      run = {
+        ...run,
+        passed: true,
+        baseline: { file: displayPath(io.cwd, baselinePath), updated: true },
+        checks: run.checks.map((c) => ({ ...c, passed: true, violations: c.violations.map((v) => ({ ...v, baseline: { status: 'known' as const } })) })),
+      };
+    }
+
+    const report = render(run, format, io.color && opts.output === undefined);
+    if (opts.output !== undefined) {
+      writeFileSync(resolve(io.cwd, opts.output), report);
+      io.stdout(formatCheckText(run, { color: io.color }));
+    } else if (format === 'github') {
+      // Annotations are hidden lines in the job log: print the summary too.
+      io.stdout(report + formatCheckText(run, { color: io.color }));
+    } else {
+      io.stdout(report);
+    }
+    return exitCodeOf(run);
+  } catch (err) {
+    // Usage and parse errors: one message, exit 2; anything else: internal error, exit 3 (as every command).
+    const { text, code } = describeError(err);
+    io.stderr(`f-diagnose: ${text}\n`);
+    return code;
+  }
+}
+
+/**
+ * Adds `f-diagnose check` to the program. With `run` (main's runner), the exit code goes through it;
+ * without, it is set on process.exitCode.
+ */
+export function registerCheck(program: Command, run?: (work: () => number) => void): void {
+  program
+    .command('check')
+    .description('gate loss expressions in CI: run the checks of f-diagnose.config.json, exit 1 when one fails')
+    .option('--config <path>', `config file (default: ${CONFIG_FILE} in the working directory)`)
+    .option('--format <format>', `report format: ${CHECK_FORMATS.join(', ')}`, 'text')
+    .option('--output <file>', 'write the report to FILE; the text summary still goes to stdout')
+    .option('--baseline <file>', `baseline file (default: ${BASELINE_FILE} next to the config, used when it exists)`)
+    .option('--update-baseline', 'record the current findings in the baseline file (later runs fail only on new or worse ones)')
+    .option('--samples <n>', 'samples per variable for every check (overrides the config)')
+    .action((opts: CheckCommandOptions) => {
+      const work = () =>
+        runCheckCommand(opts, {
+          cwd: process.cwd(),
+          stdout: (t) => process.stdout.write(t),
+          stderr: (t) => process.stderr.write(t),
+          color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined && process.env.FORCE_COLOR !== '0',
+        });
+      if (run !== undefined) run(work);
+      else process.exitCode = work();
+    });
+}

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { defaultScanOptions } from '../diagnose.js';
+import { evaluatePoints, PointError } from '../evaluate-points.js';
+import { EXIT } from '../report/exit-code.js';
+import { formatEvalText } from '../report/eval-text.js';
+import { formatJson } from '../report/json.js';
+import { useColor, writeReport } from '../report/write.js';
+import { UsageError } from './errors.js';
+import { loadBackend } from './backend.js';
+import { collect, readSource, readText } from './inputs.js';
+import { parseAt, parsePoints, type Point } from './points.js';
+
+interface EvalFlags { file?: string; at: string[]; points?: string; reference?: string; format: string; output?: string; backend: string }
+
+export function registerEval(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('eval')
+    .description('evaluate at explicit points: float32 and float64 value and gradient, the exact ones, ULPs, hazards')
+    .argument('[expr]', 'the expression (or -f FILE)')
+    .option('-f, --file <file>', 'read the expression from a file')
+    .option('--at <name=value>', 'a point, e.g. x=-100 or x=1,y=2 (repeatable)', collect, [])
+    .option('--points <file>', 'points as JSON lines ({"x": 1.5}) or CSV with a header; "-" for stdin')
+    .option('-r, --reference <expr>', 'exact values come from this expression')
+    .option('--format <format>', 'text or json (one JSON line per point)', 'text')
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--backend <backend>', 'emulated, tfjs or both: add TF.js\'s float32 results', 'both')
+    .action((expr: string | undefined, flags: EvalFlags) => run(() => runEval(expr, flags)));
+}
+
+async function runEval(expr: string | undefined, flags: EvalFlags): Promise<number> {
+  if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format '${flags.format}': expected text or json`);
+  const source = readSource(expr, flags.file);
+  if (!source) throw new UsageError('eval needs an expression (or -f FILE)');
+  const points: Point[] = flags.at.map(parseAt);
+  if (flags.points) points.push(...parsePoints(readText(flags.points), flags.points === '-' ? '<stdin>' : flags.points));
+  if (!points.length) throw new UsageError('eval needs points: --at x=VALUE (repeatable) or --points FILE');
+  const runtime = await loadBackend(flags.backend);
+  let results;
+  try {
+    results = evaluatePoints({ ...source, reference: flags.reference ? { source: flags.reference } : undefined }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
+  } catch (e) {
+    if (e instanceof PointError) throw new UsageError(e.message);
+    throw e;
+  }
+  const text = flags.format === 'json'
+    ? results.map((r) => formatJson(r, 0)).join('\n') + '\n'
+    : formatEvalText(source.source, results, !flags.output && useColor(process.stdout));
+  writeReport(text, flags.output);
+  return EXIT.ok;
+}

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { defaultScanOptions, scan, type FormSpec } from '../diagnose.js';
+import type { FloatFormat } from '../backends/format.js';
+import { EXIT } from '../report/exit-code.js';
+import { formatScanJson } from '../report/json.js';
+import { formatScanText } from '../report/text.js';
+import { useColor, writeReport } from '../report/write.js';
+import { parseVarRange } from '../sample/ranges.js';
+import { STORY_FORMS } from '../story.js';
+import { UsageError } from './errors.js';
+import { loadBackend } from './backend.js';
+import { collect, parseInteger, readSource, type Source } from './inputs.js';
+
+export interface ScanFlags {
+  file?: string;
+  reference?: string;
+  var: string[];
+  samples: string;
+  seed: string;
+  precision: string;
+  format: string;
+  ulps: string;
+  output?: string;
+  backend: string;
+}
+
+export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('scan')
+    .description('sample the expression (default: the built-in story) and report where value and gradient go NaN, inf or inaccurate')
+    .argument('[expr]', 'the expression under test (or -f FILE)')
+    .option('-f, --file <file>', 'read the expression from a file ("-" for stdin)')
+    .option('-r, --reference <expr>', 'ground truth comes from this expression instead of the one under test')
+    .option('--var <name=lo:hi>', 'sample a variable in a range (repeatable), e.g. x=-1000:1000', collect, [])
+    .option('-n, --samples <n>', 'samples per variable', '4096')
+    .option('--seed <n>', 'random seed (printed in every report)', '1')
+    .option('-p, --precision <p>', 'float32, float64 or both', 'both')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load)', 'both')
+    .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(readSource(expr, flags.file), flags)));
+}
+
+async function runScan(source: Source | undefined, flags: ScanFlags): Promise<number> {
+  if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format '${flags.format}': expected text or json`);
+  const runtime = await loadBackend(flags.backend);
+  const precisions = parsePrecision(flags.precision);
+  const ranges = Object.fromEntries(flags.var.map(parseVarRange));
+  const options = defaultScanOptions({
+    samples: parseInteger('--samples', flags.samples, 1, 1_000_000),
+    seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1),
+    precisions,
+    ranges,
+    ulpTolerance: parseInteger('--ulps', flags.ulps, 0, 2 ** 53),
+  });
+  const forms: FormSpec[] = source
+    ? [{ name: source.file ?? 'expression', ...source, reference: flags.reference ? { source: flags.reference } : undefined }]
+    : STORY_FORMS;
+  const report = scan(forms, options, runtime);
+  if (runtime.progress) process.stderr.write('\r\x1b[K');
+  const text = flags.format === 'json' ? formatScanJson(report) : formatScanText(report, { color: !flags.output && useColor(process.stdout) });
+  writeReport(text, flags.output);
+  return EXIT.ok;
+}
+
+export function parsePrecision(text: string): FloatFormat[] {
+  if (text === 'both') return ['float32', 'float64'];
+  if (text === 'float32' || text === 'float64') return [text];
+  throw new UsageError(`--precision '${text}': expected float32, float64 or both`);
+}

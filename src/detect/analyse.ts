@@ -1,0 +1,165 @@
+import type { FloatArray } from '../backends/float.js';
+import type { FloatFormat } from '../backends/format.js';
+import type { PointTruth, Truth } from '../backends/truth.js';
+import { targetNode, type Graph, type Target } from '../graph/graph.js';
+import { pointAt, type SampleSet } from '../sample/points.js';
+import type { HazardCount, HazardEvent, Outcome, Region, TargetResult } from '../types.js';
+import { ancestors } from './ancestors.js';
+import type { EventTable } from './index.js';
+import { bitsOf, judge, type Judged } from './outcome.js';
+import { outcomeRuns } from './regions.js';
+import { accuracyEvents, originChain } from './root-cause.js';
+
+export interface FormEvaluation {
+  graph: Graph;
+  format: FloatFormat;
+  set: SampleSet;
+  values: FloatArray[];
+  events: EventTable;
+  /** Ground truth per sample (from the reference when one is given). */
+  truths: PointTruth[];
+  /** The results judged per target, per sample: the emulator's, or TF.js's with --backend tfjs. */
+  results: (target: Target) => ArrayLike<number>;
+  /** The judged result and the truth at an arbitrary point, for bisection (truth only when asked). */
+  probe: (point: Record<string, number>, target: Target, withTruth: boolean) => { result: number; truth?: PointTruth };
+  /** The form's own exact value at a point, when a reference differs from the form (to tell approximation error). */
+  ownTruth?: (point: Record<string, number>) => PointTruth;
+  tolerance: number;
+  truthBisections: number;
+}
+
+export function truthOf(t: PointTruth, target: Target): Truth {
+  return target === 'value' ? t.value : t.grad[target.slice(5)]!;
+}
+
+export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult {
+  const node = targetNode(ev.graph, target);
+  const results = ev.results(target);
+  const n = ev.set.size;
+  const judged: Judged[] = new Array(n);
+  for (let i = 0; i < n; i++) judged[i] = judge(results[i]!, truthOf(ev.truths[i]!, target), ev.format, ev.tolerance);
+
+  const count = (o: Outcome) => judged.filter((j) => j.outcome === o).length;
+  const known = judged.map((j) => j.ulps).filter((u) => !Number.isNaN(u));
+  const bits = known.map((u) => bitsOf(u, ev.format)).sort((a, b) => a - b);
+  let worst: TargetResult['worst'] = null;
+  judged.forEach((j, i) => {
+    const t = truthOf(ev.truths[i]!, target);
+    if (Number.isFinite(results[i]!) && t.kind === 'finite' && !Number.isNaN(j.ulps) && (!worst || j.ulps > worst.ulps)) {
+      worst = { at: pointAt(ev.set, i), result: results[i]!, truth: t.value, ulps: j.ulps };
+    }
+  });
+  const ids = ancestors(ev.graph, node);
+  return {
+    precision: ev.format,
+    target,
+    samples: n,
+    nan: count('nan'),
+    inf: count('inf'),
+    unknown: count('unknown'),
+    inaccurate: count('inaccurate'),
+    maxUlps: known.length ? Math.max(...known) : NaN,
+    maxBits: bits.length ? bits[bits.length - 1]! : NaN,
+    medianBits: bits.length ? bits[Math.floor(bits.length / 2)]! : NaN,
+    worst,
+    regions: regionsOf(ev, target, node, judged, ids),
+    hazards: hazardCounts(ev, ids),
+  };
+}
+
+function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Judged[], ids: Set<number>): Region[] {
+  const outcomes = judged.map((j) => j.outcome);
+  if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged, ids);
+  const name = ev.set.vars[0]!;
+  const xs = ev.set.columns[name]!;
+  const outcomeAt = (x: number, cheap: boolean) => {
+    const p = ev.probe({ [name]: x }, target, !cheap);
+    const r = p.result;
+    if (cheap) return Number.isNaN(r) ? 'nan' : Number.isFinite(r) ? 'finite' : 'inf';
+    return judge(r, truthOf(p.truth!, target), ev.format, ev.tolerance).outcome;
+  };
+  const runs = outcomeRuns(xs, outcomes, { format: ev.format, outcomeAt, truthBisections: ev.truthBisections });
+  return runs
+    .filter((r) => r.outcome !== 'ok')
+    .map((r) => {
+      let rep = r.first;
+      let maxUlps = 0;
+      for (let i = r.first; i <= r.last; i++) {
+        if (Math.abs(xs[i]!) < Math.abs(xs[rep]!)) rep = i;
+        if (judged[i]!.ulps > maxUlps) maxUlps = judged[i]!.ulps;
+      }
+      return region(ev, target, node, ids, name, r.lo, r.hi, r.exact, r.last - r.first + 1, r.outcome, rep, maxUlps);
+    });
+}
+
+function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judged: Judged[], ids: Set<number>): Region[] {
+  const out: Region[] = [];
+  for (const outcome of ['nan', 'inf', 'inaccurate', 'unknown'] as Outcome[]) {
+    const rows = judged.flatMap((j, i) => (j.outcome === outcome ? [i] : []));
+    if (!rows.length) continue;
+    const maxUlps = Math.max(...rows.map((i) => judged[i]!.ulps).filter((u) => !Number.isNaN(u)), 0);
+    for (const v of ev.set.vars) {
+      const col = ev.set.columns[v]!;
+      const vals = rows.map((i) => col[i]!);
+      out.push(region(ev, target, node, ids, v, Math.min(...vals), Math.max(...vals), false, rows.length, outcome, rows[0]!, maxUlps));
+    }
+  }
+  return out;
+}
+
+function region(
+  ev: FormEvaluation, target: Target, node: number, ids: Set<number>, name: string,
+  lo: number, hi: number, exact: boolean, samples: number, outcome: Outcome, rep: number, maxUlps: number,
+): Region {
+  const chain = causeAt(ev, target, node, ids, outcome, rep);
+  const root = chain[0];
+  return {
+    var: name, lo, hi, outcome, exact, samples,
+    hazard: root?.hazard ?? null, pass: root?.pass ?? null, op: root?.op ?? null, span: root?.span ?? null,
+    chain,
+    at: pointAt(ev.set, rep),
+    result: ev.results(target)[rep]!,
+    truth: truthOf(ev.truths[rep]!, target),
+    maxUlps,
+  };
+}
+
+/** Root cause at sample i: origin events for NaN/inf; the worst cancellation, or the approximation, for inaccuracy. */
+function causeAt(ev: FormEvaluation, target: Target, node: number, ids: Set<number>, outcome: Outcome, i: number): HazardEvent[] {
+  if (outcome === 'nan' || outcome === 'inf') return originChain(ev.graph, ev.values, ev.events, node, i);
+  if (outcome !== 'inaccurate') return [];
+  if (ev.ownTruth) {
+    const own = truthOf(ev.ownTruth(pointAt(ev.set, i)), target);
+    const ref = truthOf(ev.truths[i]!, target);
+    const result = ev.results(target)[i]!;
+    if (own.kind === 'finite' && judge(result, own, ev.format, ev.tolerance).outcome === 'ok' && ref.kind === 'finite' && ref.value !== own.value) {
+      const n = ev.graph.nodes[node]!;
+      return [{ pass: n.pass, op: n.op, node, hazard: 'approximation', span: n.span, detail: `the form's exact value ${own.decimal.slice(0, 12)} differs from the reference's ${ref.decimal.slice(0, 12)}` }];
+    }
+  }
+  const cancels = accuracyEvents(ev.graph, ev.events, ids, i);
+  if (cancels.length) return [cancels[0]!];
+  const n = ev.graph.nodes[node]!;
+  return [{ pass: n.pass, op: n.op, node, hazard: 'rounding', span: n.span, detail: 'accumulated rounding error' }];
+}
+
+function hazardCounts(ev: FormEvaluation, ids: Set<number>): HazardCount[] {
+  const out: HazardCount[] = [];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const perPoint = ev.events.get(id);
+    if (!perPoint) continue;
+    const byKind = new Map<string, HazardCount>();
+    for (const [i, e] of perPoint) {
+      let c = byKind.get(e.hazard);
+      if (!c) {
+        const n = ev.graph.nodes[id]!;
+        c = { hazard: e.hazard, pass: n.pass, op: n.op, node: id, span: n.span, count: 0, at: pointAt(ev.set, i) };
+        byKind.set(e.hazard, c);
+      }
+      c.count++;
+      if (e.bits !== undefined) c.maxBits = Math.max(c.maxBits ?? 0, e.bits);
+    }
+    out.push(...byKind.values());
+  }
+  return out;
+}

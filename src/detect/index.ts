@@ -1,0 +1,88 @@
+import type { FloatArray } from '../backends/float.js';
+import type { FloatFormat } from '../backends/format.js';
+import type { Graph } from '../graph/graph.js';
+import { FORMAT_LIMITS, OPS, type HazardKind } from '../graph/ops.js';
+import type { HazardRule, OutputClass, RuleContext } from './rule.js';
+import cancellation from './rules/cancellation.js';
+import divisionByZero from './rules/division-by-zero.js';
+import domain from './rules/domain.js';
+import infDivInf from './rules/inf-div-inf.js';
+import infMinusInf from './rules/inf-minus-inf.js';
+import logZero from './rules/log-zero.js';
+import nanInput from './rules/nan-input.js';
+import overflow from './rules/overflow.js';
+import underflow from './rules/underflow.js';
+import whereTrap from './rules/where-trap.js';
+import zeroDivZero from './rules/zero-div-zero.js';
+import zeroTimesInf from './rules/zero-times-inf.js';
+
+/** In priority order: at one op and point only the first rule that fires is recorded (the where trap before 0 * inf). */
+export const RULES: readonly HazardRule[] = [
+  nanInput, whereTrap, zeroDivZero, infDivInf, infMinusInf, zeroTimesInf, domain,
+  divisionByZero, logZero, overflow, underflow, cancellation,
+];
+
+export interface DetectedEvent { hazard: HazardKind; detail: string; bits?: number }
+
+/** Events per node id, per point index. */
+export type EventTable = Map<number, Map<number, DetectedEvent>>;
+
+export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFormat, cancellationBits: number): EventTable {
+  const n = values[0]?.length ?? 0;
+  const limits = FORMAT_LIMITS[format];
+  const events: EventTable = new Map();
+  const maskedZero = maskedZeroOf(graph, values, n);
+  for (const node of graph.nodes) {
+    const info = OPS[node.op];
+    const rules = RULES.filter((r) => !r.applies || r.applies(node, info));
+    if (!rules.length || (node.op === 'const')) continue;
+    const byClass: Record<OutputClass, HazardRule[]> = {
+      nan: rules.filter((r) => r.on === 'nan'),
+      inf: rules.filter((r) => r.on === 'inf'),
+      finite: rules.filter((r) => r.on === 'finite'),
+    };
+    const ctx: RuleContext = {
+      node, info, inputs: node.inputs.map((i) => values[i]!), out: values[node.id]!, format, limits, maskedZero, cancellationBits,
+    };
+    const out = ctx.out;
+    for (let i = 0; i < n; i++) {
+      const y = out[i]!;
+      const list = byClass[Number.isNaN(y) ? 'nan' : Number.isFinite(y) ? 'finite' : 'inf'];
+      for (const rule of list) {
+        const found = rule.check(ctx, i);
+        if (found === null) continue;
+        let perNode = events.get(node.id);
+        if (!perNode) events.set(node.id, (perNode = new Map()));
+        perNode.set(i, typeof found === 'string' ? { hazard: rule.meta.id, detail: found } : { hazard: rule.meta.id, ...found });
+        break;
+      }
+    }
+  }
+  return events;
+}
+
+/** For each backward node, 1 where its value is a zero that comes from where's mask (possibly through other ops). */
+function maskedZeroOf(graph: Graph, values: FloatArray[], n: number): (id: number) => Uint8Array {
+  const memo = new Map<number, Uint8Array>();
+  const zeros = new Uint8Array(n);
+  const get = (id: number): Uint8Array => {
+    const hit = memo.get(id);
+    if (hit) return hit;
+    const node = graph.nodes[id]!;
+    if (node.pass !== 'backward') return zeros;
+    const out = new Uint8Array(n);
+    const v = values[id]!;
+    if (node.whereMask) {
+      // zero by this mask, or by an outer where's mask upstream (nested wheres)
+      const mask = values[node.inputs[1]!]!;
+      const dy = get(node.inputs[0]!);
+      for (let i = 0; i < n; i++) out[i] = v[i] === 0 && (mask[i] === 0 || dy[i] === 1) ? 1 : 0;
+    } else {
+      const ins = node.inputs.map(get);
+      for (let i = 0; i < n; i++) out[i] = v[i] === 0 && ins.some((a) => a[i] === 1) ? 1 : 0;
+    }
+    memo.set(id, out);
+    return out;
+  };
+  return get;
+}

@@ -1,0 +1,49 @@
+import type { FloatFormat } from '../backends/format.js';
+import { firstChange } from '../sample/bisect.js';
+import { nextDown } from '../sample/ordinal.js';
+import type { Outcome } from '../types.js';
+
+export interface Run { outcome: Outcome; first: number; last: number; lo: number; hi: number; exact: boolean }
+
+export interface RunOptions {
+  format: FloatFormat;
+  /** Outcome at an arbitrary float; `cheap` says whether truth may be skipped (only NaN/inf/finite is asked). */
+  outcomeAt: (x: number, cheap: boolean) => Outcome | 'finite';
+  /** At most this many boundaries are bisected with the ground truth; later ones keep sample resolution. */
+  truthBisections: number;
+}
+
+const nonFinite = (o: Outcome) => o === 'nan' || o === 'inf';
+
+/**
+ * Runs of equal outcome over sorted samples xs, with each boundary refined to the exact float where the outcome changes.
+ * A NaN/inf boundary is found from the float result alone; a boundary between finite outcomes (ok, inaccurate,
+ * unknown) needs the ground truth at every step, so only the first `truthBisections` of those are refined.
+ */
+export function outcomeRuns(xs: Float64Array, outcomes: Outcome[], opts: RunOptions): Run[] {
+  const runs: Run[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const last = runs[runs.length - 1];
+    if (last && last.outcome === outcomes[i]) last.last = i;
+    else runs.push({ outcome: outcomes[i]!, first: i, last: i, lo: xs[i]!, hi: xs[i]!, exact: true });
+  }
+  let budget = opts.truthBisections;
+  for (let k = 1; k < runs.length; k++) {
+    const prev = runs[k - 1]!;
+    const run = runs[k]!;
+    const a = xs[prev.last]!;
+    const b = xs[run.first]!;
+    const cheap = nonFinite(prev.outcome) || nonFinite(run.outcome);
+    if (!cheap && budget-- <= 0) {
+      prev.exact = false;
+      run.exact = false;
+      continue;
+    }
+    const classOf = (o: Outcome | 'finite') => (cheap ? (nonFinite(o as Outcome) ? o : 'finite') : o);
+    const before = classOf(prev.outcome);
+    const start = firstChange(a, b, opts.format, (x) => classOf(opts.outcomeAt(x, cheap)) !== before);
+    run.lo = start;
+    prev.hi = nextDown(start, opts.format);
+  }
+  return runs;
+}

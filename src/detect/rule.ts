@@ -1,0 +1,56 @@
+import type { FloatArray } from '../backends/float.js';
+import type { FloatFormat } from '../backends/format.js';
+import type { GraphNode } from '../graph/graph.js';
+import type { FormatLimits, HazardKind, OpInfo } from '../graph/ops.js';
+
+export interface RuleContext {
+  node: GraphNode;
+  info: OpInfo;
+  inputs: FloatArray[];
+  out: FloatArray;
+  format: FloatFormat;
+  limits: FormatLimits;
+  /** 1 where this node's value is a zero that comes from where's mask (the unselected branch's gradient). */
+  maskedZero: (nodeId: number) => Uint8Array;
+  cancellationBits: number;
+}
+
+/** Which output class a rule looks at, so the driver only calls it where it can fire. */
+export type OutputClass = 'nan' | 'inf' | 'finite';
+
+export interface HazardRule {
+  meta: {
+    id: HazardKind;
+    /** Short name shown in reports, e.g. "0 * inf". */
+    title: string;
+    description: string;
+    /** How to avoid it, shown under a finding. */
+    fix: string;
+    severity: 'error' | 'warning';
+  };
+  on: OutputClass;
+  /** Cheap per-node filter. */
+  applies?: (node: GraphNode, info: OpInfo) => boolean;
+  /** A detail text when the hazard happens at point i, else null. */
+  check: (ctx: RuleContext, i: number) => string | { detail: string; bits: number } | null;
+}
+
+export function defineRule(rule: HazardRule): HazardRule {
+  return rule;
+}
+
+export const fmt = (v: number): string =>
+  Number.isNaN(v) ? 'NaN' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : String(Number(v.toPrecision(6)));
+
+export const inputsFinite = (ctx: RuleContext, i: number): boolean => ctx.inputs.every((a) => Number.isFinite(a[i]!));
+export const noInputNaN = (ctx: RuleContext, i: number): boolean => ctx.inputs.every((a) => !Number.isNaN(a[i]!));
+
+/** "exp(100.5) = inf", "1 / 0 = inf" */
+export function describe(ctx: RuleContext, i: number): string {
+  const args = ctx.inputs.map((a) => fmt(a[i]!));
+  const out = fmt(ctx.out[i]!);
+  const d = ctx.info.display;
+  if (ctx.info.kind === 'arith' && args.length === 2) return `${args[0]} ${d.split(' ')[1]} ${args[1]} = ${out}`;
+  if (d === '-a') return `-(${args[0]}) = ${out}`;
+  return `${d}(${args.join(', ')}) = ${out}`;
+}

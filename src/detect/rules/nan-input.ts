@@ -1,0 +1,12 @@
+import { defineRule, fmt } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'nan-input', title: 'NaN input', severity: 'error',
+    description: 'the input itself is NaN or infinite',
+    fix: 'find where the input went non-finite upstream',
+  },
+  on: 'nan',
+  applies: (node) => node.op === 'var',
+  check: (ctx, i) => `${ctx.node.name} = ${fmt(ctx.out[i]!)}`,
+});

@@ -1,0 +1,85 @@
+import { groundTruth } from './backends/decimal/index.js';
+import { evaluateFloat } from './backends/float.js';
+import { FORMATS, type FloatFormat } from './backends/format.js';
+import type { Truth } from './backends/truth.js';
+import { evaluateTfjs } from './backends/tfjs/evaluate.js';
+import type { TfjsRuntime } from './backends/tfjs/load.js';
+import { compile } from './compile.js';
+import { truthOf } from './detect/analyse.js';
+import { detectEvents } from './detect/index.js';
+import { judge } from './detect/outcome.js';
+import { targetNode, targetsOf, type Target } from './graph/graph.js';
+import type { HazardEvent } from './types.js';
+
+export interface PrecisionResult {
+  value: number;
+  grad: Record<string, number>;
+  ulps: Record<string, number>;
+  hazards: HazardEvent[];
+}
+
+export interface PointResult {
+  point: Record<string, number>;
+  float32: PrecisionResult;
+  float64: PrecisionResult;
+  /** At the float64 input: decimal strings, or "undefined" / "unknown" / "Infinity". */
+  exact: { value: string; grad: Record<string, string> };
+  /** TF.js's float32 results at the float32 input, with --backend tfjs or both. */
+  tfjs?: { backend: string; value: number; grad: Record<string, number> };
+}
+
+export interface EvalSpec { source: string; file?: string; reference?: { source: string; file?: string } }
+
+/** Explicit points (e.g. the batch that went NaN in training): results in both precisions, the truth, hazards. */
+export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[], cancellationBits: Record<FloatFormat, number>, tfjs?: TfjsRuntime): PointResult[] {
+  const graph = compile(spec.source, spec.file);
+  const truthGraph = spec.reference ? compile(spec.reference.source, spec.reference.file) : graph;
+  for (const [k, p] of points.entries()) {
+    const missing = graph.vars.filter((v) => !(v in p));
+    if (missing.length) throw new PointError(`point ${k + 1} has no value for ${missing.join(', ')}`);
+  }
+  const targets = targetsOf(graph);
+  const per = Object.fromEntries(FORMATS.map((format) => {
+    const inputs = Object.fromEntries(graph.vars.map((v) => [v, points.map((p) => p[v]!)]));
+    const values = evaluateFloat(graph, format, inputs);
+    const events = detectEvents(graph, values, format, cancellationBits[format]);
+    const rows = points.map((_p, i): PrecisionResult => {
+      const input = Object.fromEntries(graph.vars.map((v) => [v, values[graph.nodes.find((n) => n.op === 'var' && n.name === v)!.id]![i]!]));
+      const truth = groundTruth(truthGraph, input, format);
+      const at = (t: Target) => values[targetNode(graph, t)]![i]!;
+      const hazards: HazardEvent[] = [];
+      for (const [id, perPoint] of events) {
+        const e = perPoint.get(i);
+        if (e) hazards.push({ pass: graph.nodes[id]!.pass, op: graph.nodes[id]!.op, node: id, hazard: e.hazard, span: graph.nodes[id]!.span, detail: e.detail });
+      }
+      return {
+        value: at('value'),
+        grad: Object.fromEntries(graph.vars.map((v) => [v, at(`grad:${v}`)])),
+        ulps: Object.fromEntries(targets.map((t) => [t, judge(at(t), truthOf(truth, t), format, 0).ulps])),
+        hazards: hazards.sort((a, b) => a.node - b.node),
+      };
+    });
+    return [format, rows];
+  })) as Record<FloatFormat, PrecisionResult[]>;
+  const tf = tfjs && points.length
+    ? evaluateTfjs(tfjs, graph, Object.fromEntries(graph.vars.map((v) => [v, Float32Array.from(points, (p) => p[v]!)])))
+    : undefined;
+  return points.map((point, i) => {
+    const truth = groundTruth(truthGraph, point, 'float64');
+    return {
+      ...(tf ? { tfjs: { backend: tfjs!.backend, value: tf.value[i]!, grad: Object.fromEntries(graph.vars.map((v) => [v, tf.grads[v]![i]!])) } } : {}),
+      point,
+      float32: per.float32[i]!,
+      float64: per.float64[i]!,
+      exact: { value: exactText(truth.value), grad: Object.fromEntries(graph.vars.map((v) => [v, exactText(truth.grad[v]!)])) },
+    };
+  });
+}
+
+export class PointError extends Error {}
+
+function exactText(t: Truth): string {
+  if (t.kind === 'finite') return t.decimal;
+  if (t.kind === 'infinite') return t.value > 0 ? 'Infinity' : '-Infinity';
+  return t.kind;
+}

@@ -1,0 +1,110 @@
+import { ParseError, type Expr, type Program, type Span } from '../parse/ast.js';
+import { GraphBuilder } from './builder.js';
+import type { Graph } from './graph.js';
+import { backprop } from './grads/backprop.js';
+import { CALLABLE, OPS, type OpName } from './ops.js';
+
+const BINARY: Record<string, OpName> = {
+  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '**': 'pow',
+  '<': 'less', '<=': 'lessEqual', '>': 'greater', '>=': 'greaterEqual', '==': 'equal', '!=': 'notEqual',
+  '&': 'logicalAnd', '|': 'logicalOr',
+};
+
+interface FunctionDef { params: string[]; body: Expr }
+type Scope = ReadonlyMap<string, number>;
+
+/** AST -> forward graph (definitions inlined, spans kept, shared subtrees merged) + TF-style backward graph. */
+export function buildGraph(program: Program): Graph {
+  const b = new GraphBuilder();
+  const functions = new Map<string, FunctionDef>();
+  const vars: string[] = [];
+  const globals = new Map<string, number>();
+  let output = -1;
+
+  const isBoolean = (id: number) => OPS[b.nodes[id]!.op].boolean === true;
+  const expectNumber = (id: number, e: Expr) => {
+    if (isBoolean(id)) throw new ParseError('expected a number here, found a condition', e.span, 'wrap it in where(cond, a, b)');
+    return id;
+  };
+  const expectCondition = (id: number, e: Expr) => {
+    if (!isBoolean(id)) throw new ParseError('expected a condition (a comparison) here', e.span, 'e.g. where(x < 0, a, b)');
+    return id;
+  };
+
+  function build(e: Expr, scope: Scope): number {
+    switch (e.kind) {
+      case 'number':
+        return b.constant(e.text, 'forward', e.span);
+      case 'name': {
+        const bound = scope.get(e.name);
+        if (bound !== undefined) return bound;
+        if (!vars.includes(e.name)) vars.push(e.name);
+        return b.add('var', [], 'forward', e.span, { name: e.name });
+      }
+      case 'unary': {
+        const arg = build(e.arg, scope);
+        if (e.op === '+') return expectNumber(arg, e.arg);
+        if (e.op === '~') return b.add('logicalNot', [expectCondition(arg, e.arg)], 'forward', e.span);
+        return b.add('neg', [expectNumber(arg, e.arg)], 'forward', e.span);
+      }
+      case 'binary': {
+        const op = BINARY[e.op]!;
+        const l = build(e.left, scope);
+        const r = build(e.right, scope);
+        const logic = OPS[op].kind === 'logic';
+        const check = logic ? expectCondition : expectNumber;
+        return b.add(op, [check(l, e.left), check(r, e.right)], 'forward', e.span);
+      }
+      case 'call':
+        return buildCall(e, scope);
+    }
+  }
+
+  function buildCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): number {
+    const fn = functions.get(e.callee);
+    if (fn) {
+      const inner = new Map(globals);
+      fn.params.forEach((p, i) => inner.set(p, build(e.args[i]!, scope)));
+      return build(fn.body, inner);
+    }
+    const op = CALLABLE.get(e.callee);
+    if (!op) throw new ParseError(`unknown function '${e.callee}'`, e.calleeSpan);
+    const args = e.args.map((a) => build(a, scope));
+    if (op === 'where') {
+      return b.add(op, [expectCondition(args[0]!, e.args[0]!), expectNumber(args[1]!, e.args[1]!), expectNumber(args[2]!, e.args[2]!)], 'forward', e.span);
+    }
+    if (op === 'clip') {
+      for (const i of [1, 2]) {
+        if (b.nodes[constantFold(args[i]!)]?.op !== 'const') {
+          throw new ParseError('clip bounds must be numbers', e.args[i]!.span, 'TF clip_by_value takes constant bounds; use minimum/maximum for expressions');
+        }
+        args[i] = constantFold(args[i]!);
+      }
+    }
+    const check = OPS[op].kind === 'logic' ? expectCondition : expectNumber;
+    args.forEach((id, i) => check(id, e.args[i]!));
+    return b.add(op, args, 'forward', e.span);
+  }
+
+  /** -c folds into a constant "-c" so clip bounds are plain numbers, as TF's clip_by_value needs. */
+  function constantFold(id: number): number {
+    const node = b.nodes[id]!;
+    if (node.op === 'neg' && b.nodes[node.inputs[0]!]!.op === 'const') {
+      const text = b.nodes[node.inputs[0]!]!.text!;
+      return b.constant(text.startsWith('-') ? text.slice(1) : `-${text}`, 'forward', node.span);
+    }
+    return id;
+  }
+
+  for (const st of program.statements) {
+    if (st.kind === 'def') functions.set(st.name, { params: st.params, body: st.body });
+    else if (st.kind === 'let') globals.set(st.name, build(st.body, globals));
+    else output = expectNumber(build(st.body, globals), st.body);
+  }
+  if (output < 0) {
+    const end: Span = { start: program.source.length, end: program.source.length, line: 1, column: 1 };
+    throw new ParseError('the last statement must be the expression under test', end);
+  }
+  const grads = backprop(b, output, vars);
+  return b.finish(program.source, program.file, output, vars, grads);
+}

@@ -1,0 +1,48 @@
+/** Source positions are 0-based offsets into the program text; line and column are 1-based. */
+export interface Span {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+export type BinaryOperator =
+  | '+' | '-' | '*' | '/' | '**'
+  | '<' | '<=' | '>' | '>=' | '==' | '!='
+  | '&' | '|';
+
+export type UnaryOperator = '-' | '+' | '~';
+
+/** An expression. A number keeps its source text so the exact decimal value reaches the ground truth. */
+export type Expr =
+  | { kind: 'number'; text: string; span: Span }
+  | { kind: 'name'; name: string; span: Span }
+  | { kind: 'unary'; op: UnaryOperator; arg: Expr; span: Span }
+  | { kind: 'binary'; op: BinaryOperator; left: Expr; right: Expr; span: Span }
+  /** callee has its framework prefix (tf., torch., np., ...) removed; calleeSpan covers the written name. */
+  | { kind: 'call'; callee: string; calleeSpan: Span; args: Expr[]; span: Span };
+
+export type Statement =
+  /** f(x, y) = body */
+  | { kind: 'def'; name: string; params: string[]; body: Expr; span: Span }
+  /** t = body */
+  | { kind: 'let'; name: string; body: Expr; span: Span }
+  | { kind: 'expr'; body: Expr; span: Span };
+
+export interface Program {
+  source: string;
+  /** The file name shown in messages, or undefined for an expression given on the command line. */
+  file?: string;
+  statements: Statement[];
+}
+
+export class ParseError extends Error {
+  /** The text the span points into, attached by compile() so the CLI can show it whichever input failed. */
+  source?: string;
+  file?: string;
+
+  constructor(message: string, readonly span: Span, readonly hint?: string) {
+    super(message);
+    this.name = 'ParseError';
+  }
+}

@@ -1,0 +1,66 @@
+import type { SourceLocation, Violation } from '../check/types.js';
+import type { Region } from '../types.js';
+import { hazardInfo } from './check-hazards.js';
+
+/** Four significant digits, exponent without "+": -88.72, -3.403e38, 1.401e-45, 1e-5, 0.5, 1000. */
+export function fmtNum(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const exponent10 = Math.floor(Math.log10(Math.abs(v)));
+  const s = exponent10 < -3 ? v.toExponential(3) : v.toPrecision(4);
+  const [mantissa, exponent] = s.split('e');
+  const trimmed = mantissa!.includes('.') ? mantissa!.replace(/0+$/, '').replace(/\.$/, '') : mantissa!;
+  return exponent === undefined ? trimmed : `${trimmed}e${Number(exponent)}`;
+}
+
+export const fmtPoint = (at: Record<string, number>): string =>
+  Object.entries(at).map(([k, v]) => `${k}=${fmtNum(v)}`).join(', ');
+
+export function regionText(region: Region): string {
+  const range = `[${fmtNum(region.lo)}, ${fmtNum(region.hi)}]`;
+  return Object.keys(region.at).length > 1 ? `${region.var} in ${range}` : range;
+}
+
+export const OUTCOME_LABEL = { nan: 'NaN', inf: 'inf', ulps: 'error' } as const;
+
+/** "NaN on [-3.403e38, -88.72]", "inf in 3 of 256 samples", "error 1.2e3 ULPs > 16 at x=1e-5". */
+export function violationSummary(v: Violation): string {
+  if (v.kind === 'ulps') {
+    const at = v.at === null ? '' : ` at ${fmtPoint(v.at)}`;
+    return `error ${fmtNum(v.ulps!)} ULPs > ${fmtNum(v.limit!)}${at}`;
+  }
+  const label = OUTCOME_LABEL[v.kind];
+  if (v.region === null) return `${label} in ${v.count} of ${v.samples} samples`;
+  const more = v.regionCount > 1 ? ` (+${v.regionCount - 1} more region${v.regionCount > 2 ? 's' : ''})` : '';
+  return `${label} on ${regionText(v.region)}${more}`;
+}
+
+export const locationText = (loc: SourceLocation): string => `${loc.file}:${loc.startLine}:${loc.startColumn}`;
+
+/** "overflow in exp at loss.txt:1:12 -> 0 * inf in mul (backward)", or null when no cause was found. */
+export function rootCauseText(v: Violation, spanPrefix?: string): string | null {
+  const r = v.region;
+  if (r === null || r.hazard === null) return null;
+  const pass = r.pass === 'backward' ? ' (backward)' : '';
+  const where = v.location !== null ? ` at ${locationText(v.location)}`
+    : r.span !== null && spanPrefix !== undefined ? ` at ${spanPrefix}${r.span.line}:${r.span.column}` : '';
+  const first = `${hazardInfo(r.hazard).title} in ${r.op ?? '?'}${pass}${where}`;
+  const rest = r.chain.slice(1, 3).map((e) => `${hazardInfo(e.hazard).title} in ${e.op}${e.pass === 'backward' ? ' (backward)' : ''}`);
+  const ellipsis = r.chain.length > 3 ? ' -> ...' : '';
+  return [first, ...rest].join(' -> ') + ellipsis;
+}
+
+export function baselineText(v: Violation): string {
+  const b = v.baseline;
+  if (b === undefined) return '';
+  if (b.status === 'known') return '  [baseline: known]';
+  if (b.status === 'new') return '  [new since baseline]';
+  return `  [worse than baseline: ${b.detail}]`;
+}
+
+/** "float32 grad:x  NaN on [-3.403e38, -88.72]  root cause: overflow in exp at loss.txt:1:12". */
+export function violationLine(v: Violation, opts: { spanPrefix?: string } = {}): string {
+  const cause = rootCauseText(v, opts.spanPrefix);
+  return `${v.precision} ${v.target}  ${violationSummary(v)}${cause === null ? '' : `  root cause: ${cause}`}${baselineText(v)}`;
+}

@@ -1,0 +1,32 @@
+import { RULES } from '../detect/index.js';
+import type { HazardKind } from '../graph/ops.js';
+
+export interface HazardInfo { title: string; description: string; fix: string; severity: 'error' | 'warning' }
+
+const fromRules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta])) as Record<string, HazardInfo>;
+
+/** Presentation of every hazard kind; a Record so the compiler demands an entry for each. */
+export const HAZARDS: Record<HazardKind, HazardInfo> = {
+  'overflow': fromRules['overflow']!,
+  'division-by-zero': fromRules['division-by-zero']!,
+  'zero-div-zero': fromRules['zero-div-zero']!,
+  'inf-div-inf': fromRules['inf-div-inf']!,
+  'inf-minus-inf': fromRules['inf-minus-inf']!,
+  'zero-times-inf': fromRules['zero-times-inf']!,
+  'domain': fromRules['domain']!,
+  'log-zero': fromRules['log-zero']!,
+  'underflow': fromRules['underflow']!,
+  'cancellation': fromRules['cancellation']!,
+  'where-trap': fromRules['where-trap']!,
+  'nan-input': fromRules['nan-input']!,
+  'approximation': {
+    title: 'approximation', severity: 'error',
+    description: 'the form is not the reference function: its exact value differs (e.g. a truncated series used too far out)',
+    fix: 'add series terms or move the branch threshold so the truncation error stays below one ulp',
+  },
+  'rounding': {
+    title: 'rounding', severity: 'warning',
+    description: 'rounding errors of several ops accumulate beyond the tolerance, with no single cancellation to blame',
+    fix: 'reorder the computation or use fused ops (expm1, log1p, hypot-style scaling)',
+  },
+};

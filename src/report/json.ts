@@ -1,0 +1,25 @@
+import type { Span } from '../parse/ast.js';
+import type { ScanReport } from '../types.js';
+
+/** JSON for jq: non-finite numbers as "NaN", "Infinity", "-Infinity". */
+export function formatJson(value: unknown, indent = 2): string {
+  return JSON.stringify(value, (_key, v) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+    return v;
+  }, indent);
+}
+
+/** Every span gains the text it covers, so a JSON consumer needs no source to show it. */
+function withSpanText<T>(value: T, source: string): T {
+  if (Array.isArray(value)) return value.map((v) => withSpanText(v, source)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k === 'span' && v ? { ...(v as Span), text: source.slice((v as Span).start, (v as Span).end) } : withSpanText(v, source);
+  }
+  return out as T;
+}
+
+export function formatScanJson(report: ScanReport): string {
+  return formatJson({ ...report, forms: report.forms.map((f) => withSpanText(f, f.expr)) }) + '\n';
+}

@@ -1,0 +1,95 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { FormResult, HazardEvent, Region, ScanReport, TargetResult } from '../types.js';
+import { HAZARDS } from './hazards.js';
+import { formatFloat, formatUlps } from './numbers.js';
+import { excerpt, position } from './source-excerpt.js';
+
+export interface TextOptions { color: boolean; maxRegions?: number }
+
+export function formatScanText(report: ScanReport, opts: TextOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const o = report.options;
+  const ranges = Object.entries(o.ranges).map(([v, r]) => `${v} in [${r.lo}, ${r.hi}]`).join(', ') || 'whole finite range';
+  const out = [
+    c.bold('f-diagnose scan') + c.dim(`  seed ${o.seed}, ${o.samples} samples per variable, ${ranges}, ${o.precisions.join(' + ')}, tolerance ${o.ulpTolerance} ULP`),
+  ];
+  const tf = report.backend?.tfjs;
+  if (tf) {
+    const how = report.backend?.float32 === 'tfjs' ? 'float32 results computed by' : 'float32 cross-checked against';
+    out.push(c.dim(`${how} TensorFlow.js ${tf.versions.tfjs} on its ${tf.backend} backend${tf.fallbackReason ? ` (${tf.fallbackReason}; see README "Backends")` : ''}`));
+  }
+  for (const form of report.forms) out.push('', ...formText(form, c, opts.maxRegions ?? 6));
+  out.push('', c.dim(`${report.elapsedMs} ms`));
+  return out.join('\n') + '\n';
+}
+
+function formText(form: FormResult, c: ChalkInstance, maxRegions: number): string[] {
+  const lines = [c.bold.cyan(`== ${form.name}`), `   ${form.expr.split('\n').join('\n   ')}`];
+  if (form.reference !== null && form.reference !== form.expr) lines.push(c.dim(`   reference: ${form.reference}`));
+  lines.push('', c.dim('   precision  target   samples    NaN    inf  >tol  unknown  max ULP  max bits  median bits'));
+  for (const r of form.results) lines.push(row(r, c));
+  for (const r of form.results) if (r.tfjs) lines.push(...tfjsText(r, c));
+  for (const r of form.results) {
+    const regions = [...r.regions].sort(bySeverity);
+    for (const g of regions.slice(0, maxRegions)) lines.push('', ...regionText(form.expr, r, g, c));
+    if (regions.length > maxRegions) lines.push(c.dim(`   ... ${regions.length - maxRegions} more regions for ${r.precision} ${r.target} (see --format json)`));
+  }
+  lines.push('', c.bold('   verdict:'));
+  for (const v of form.verdict) {
+    const colour = v.startsWith('stable') ? c.green : v.startsWith('unstable') || / NaN | inf /.test(v) ? c.red : c.yellow;
+    lines.push(colour(`   - ${v}`));
+  }
+  return lines;
+}
+
+function row(r: TargetResult, c: ChalkInstance): string {
+  const cells = [
+    r.precision.padEnd(9), r.target.padEnd(7), String(r.samples).padStart(8), String(r.nan).padStart(6), String(r.inf).padStart(6),
+    String(r.inaccurate).padStart(5), String(r.unknown).padStart(8), formatUlps(r.maxUlps).padStart(8),
+    (Number.isNaN(r.maxBits) ? '?' : r.maxBits.toFixed(1)).padStart(9), (Number.isNaN(r.medianBits) ? '?' : r.medianBits.toFixed(1)).padStart(12),
+  ];
+  const line = `   ${cells.join('  ')}`;
+  return r.nan || r.inf ? c.red(line) : r.inaccurate ? c.yellow(line) : c.green(line);
+}
+
+const SEVERITY = { nan: 0, inf: 1, inaccurate: 2, unknown: 3, ok: 4 } as const;
+const bySeverity = (a: Region, b: Region) => SEVERITY[a.outcome] - SEVERITY[b.outcome] || (b.maxUlps || 0) - (a.maxUlps || 0);
+
+function regionText(source: string, r: TargetResult, g: Region, c: ChalkInstance): string[] {
+  const where = g.lo === g.hi ? `${g.var} = ${formatFloat(g.lo, r.precision)}` : `${g.var} in [${formatFloat(g.lo, r.precision)}, ${formatFloat(g.hi, r.precision)}]`;
+  const what = g.outcome === 'nan' ? c.red('NaN') : g.outcome === 'inf' ? c.red('inf') : g.outcome === 'inaccurate' ? c.yellow(`off by up to ${formatUlps(g.maxUlps)} ULP`) : c.dim('truth unknown');
+  const exact = g.exact ? '' : c.dim(' (endpoints at sample resolution)');
+  const truth = g.truth.kind === 'finite' ? `exact ${g.truth.decimal.slice(0, 14)}` : g.truth.kind;
+  const at = Object.entries(g.at).map(([v, x]) => `${v} = ${formatFloat(x, r.precision)}`).join(', ');
+  const lines = [`   ${c.bold(`${r.precision} ${r.target}`)}  ${what} for ${where}${exact}  ${c.dim(`${g.samples} samples; at ${at}: got ${formatFloat(g.result, r.precision)}, ${truth}`)}`];
+  g.chain.forEach((e, k) => lines.push(...eventText(source, e, k === 0 ? 'root cause' : 'then', c)));
+  return lines;
+}
+
+function eventText(source: string, e: HazardEvent, label: string, c: ChalkInstance): string[] {
+  const [line, caret] = excerpt(source, e.span);
+  const pass = e.pass === 'backward' ? `backward pass, in the gradient of` : 'forward pass, at';
+  return [
+    `     ${label}: ${c.bold(HAZARDS[e.hazard].title)} (${pass} ${position(source, e.span)}): ${e.detail}`,
+    `       ${line}`,
+    `       ${c.magenta(caret)}`,
+  ];
+}
+
+function tfjsText(r: TargetResult, c: ChalkInstance): string[] {
+  const t = r.tfjs!;
+  const rate = `${(100 * t.agreement.nanInf).toFixed(t.agreement.nanInf === 1 ? 0 : 2)}%`;
+  const ours = r.regions.filter((g) => g.outcome === 'nan').flatMap((g) => [g.lo, g.hi]);
+  const edges = t.nanEdges.length
+    ? `; TF.js goes NaN at ${t.nanEdges.slice(0, 4).map((x) => formatFloat(x, 'float32')).join(', ')}${t.nanEdges.length > 4 ? ', ...' : ''}` +
+      ` (emulator: ${t.nanEdges.slice(0, 4).every((x) => ours.includes(x)) ? 'the same floats' : ours.slice(0, 8).map((x) => formatFloat(x, 'float32')).join(', ')})`
+    : '';
+  const colour = t.agreement.nanInf === 1 ? c.dim : c.red;
+  const lines = [colour(`   tfjs ${r.target.padEnd(7)} NaN/inf agreement ${rate} of ${t.samples}, finite results within ${t.agreement.maxUlpsDiff} ULP${edges}`)];
+  for (const d of t.disagreements.slice(0, 3)) {
+    const at = Object.entries(d.at).map(([k, v]) => `${k} = ${formatFloat(v, 'float32')}`).join(', ');
+    const where = d.op.pass === 'forward' ? `first differs at ${d.op.op}` : 'forward values agree; differs in the backward pass';
+    lines.push(c.red(`     disagreement at ${at}: emulator ${formatFloat(d.emulated, 'float32')}, TF.js ${formatFloat(d.tfjs, 'float32')} (${where})`));
+  }
+  return lines;
+}

@@ -1,0 +1,45 @@
+import type { FormResult, Region, ScanOptions, TargetResult } from '../types.js';
+import { HAZARDS } from './hazards.js';
+import { formatFloat, formatUlps } from './numbers.js';
+
+/** A few plain sentences per form: where it breaks and why, or that it does not. */
+export function verdict(form: FormResult, options: ScanOptions): string[] {
+  const lines: string[] = [];
+  for (const r of form.results) {
+    const label = `${r.precision} ${r.target}`;
+    const bad = r.regions.filter((g) => g.outcome === 'nan' || g.outcome === 'inf');
+    for (const g of bad.slice(0, 3)) lines.push(`${label}: ${g.outcome === 'nan' ? 'NaN' : 'inf'} for ${interval(g, r)}${cause(g, form.expr)}`);
+    if (bad.length > 3) lines.push(`${label}: ... and ${bad.length - 3} more NaN/inf regions`);
+    if (r.inaccurate) {
+      const worst = r.regions.filter((g) => g.outcome === 'inaccurate').sort((a, b) => b.maxUlps - a.maxUlps)[0];
+      lines.push(`${label}: off by more than ${options.ulpTolerance} ULP on ${r.inaccurate} of ${r.samples} samples, up to ${formatUlps(r.maxUlps === Infinity ? worst?.maxUlps ?? Infinity : r.maxUlps)} ULP${worst ? ` (near ${worst.var} = ${formatFloat(Object.values(worst.at)[0]!, r.precision)}${cause(worst, form.expr)})` : ''}`);
+    }
+  }
+  const clean = form.results.every((r) => r.nan === 0 && r.inf === 0);
+  const accurate = form.results.every((r) => r.inaccurate === 0);
+  const unknown = form.results.reduce((s, r) => s + r.unknown, 0);
+  const worstBy = (t: (r: TargetResult) => boolean) => formatUlps(Math.max(0, ...form.results.filter(t).map((r) => r.maxUlps).filter((u) => !Number.isNaN(u))));
+  const summary = clean && accurate
+    ? `stable: no NaN or inf in value or gradient, every sample within ${options.ulpTolerance} ULP (worst ${worstBy((r) => r.target === 'value')} ULP value, ${worstBy((r) => r.target !== 'value')} ULP gradient)`
+    : clean
+      ? 'no NaN or inf, but inaccurate where listed above'
+      : 'unstable: NaN or inf where listed above';
+  lines.push(unknown ? `${summary}; truth unknown at ${unknown} result(s)` : summary);
+  return lines;
+}
+
+function interval(g: Region, r: TargetResult): string {
+  const lo = formatFloat(g.lo, r.precision);
+  const hi = formatFloat(g.hi, r.precision);
+  return g.lo === g.hi ? `${g.var} = ${lo}` : `${g.var} in [${lo}, ${hi}]`;
+}
+
+/** ": overflow in exp(-x) [exp(89) = inf] -> 0 * inf in the gradient of exp(-x) [0 * inf = NaN]" */
+function cause(g: Region, source: string): string {
+  if (!g.chain.length) return '';
+  const steps = g.chain.map((e) => {
+    const text = source.slice(e.span.start, e.span.end);
+    return `${HAZARDS[e.hazard].title} in ${e.pass === 'backward' ? 'the gradient of ' : ''}${text} [${e.detail}]`;
+  });
+  return `: ${steps.join(' -> ')}`;
+}

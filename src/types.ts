@@ -1,0 +1,117 @@
+import type { FloatFormat } from './backends/format.js';
+import type { TfjsComparison } from './backends/tfjs/compare.js';
+import type { Truth } from './backends/truth.js';
+import type { Pass, Target } from './graph/graph.js';
+import type { HazardKind, OpName } from './graph/ops.js';
+import type { Span } from './parse/ast.js';
+
+/** What one sample's result is, against the ground truth. */
+export type Outcome = 'ok' | 'inaccurate' | 'nan' | 'inf' | 'unknown';
+
+/** Something that happened at one op at one point. */
+export interface HazardEvent {
+  pass: Pass;
+  op: OpName;
+  node: number;
+  hazard: HazardKind;
+  span: Span;
+  /** e.g. "0 * inf", "exp(100.5) = inf", "23.1 bits lost". */
+  detail: string;
+}
+
+export interface Region {
+  var: string;
+  lo: number;
+  hi: number;
+  outcome: Outcome;
+  /** lo and hi are the first and last float of the outcome (bisected over ordered floats), not just samples. */
+  exact: boolean;
+  samples: number;
+  /** The root cause: the first origin event on the path to the target (null when none was found). */
+  hazard: HazardKind | null;
+  pass: Pass | null;
+  op: OpName | null;
+  span: Span | null;
+  /** Origin events from the root cause to the target, in evaluation order. */
+  chain: HazardEvent[];
+  /** A representative point of the region and what was computed and expected there. */
+  at: Record<string, number>;
+  result: number;
+  truth: Truth;
+  maxUlps: number;
+}
+
+export interface HazardCount {
+  hazard: HazardKind;
+  pass: Pass;
+  op: OpName;
+  node: number;
+  span: Span;
+  count: number;
+  /** The first sample (in input order) where it happened. */
+  at: Record<string, number>;
+  /** For cancellation: the most bits lost. */
+  maxBits?: number;
+}
+
+export interface TargetResult {
+  precision: FloatFormat;
+  target: Target;
+  samples: number;
+  nan: number;
+  inf: number;
+  /** Samples whose truth could not be certified (or is undefined) and whose result is finite. */
+  unknown: number;
+  inaccurate: number;
+  maxUlps: number;
+  maxBits: number;
+  medianBits: number;
+  /** The sample with the largest error among finite results with a certified truth. */
+  worst: { at: Record<string, number>; result: number; truth: number; ulps: number } | null;
+  regions: Region[];
+  hazards: HazardCount[];
+  /** float32 only, with --backend tfjs or both: TF.js's results against the emulator's. */
+  tfjs?: TfjsComparison & {
+    /** Each float where TF.js's result turns NaN (the NaN side of a class boundary), bisected over float32. */
+    nanEdges: number[];
+  };
+}
+
+export interface FormResult {
+  name: string;
+  expr: string;
+  reference: string | null;
+  vars: string[];
+  results: TargetResult[];
+  verdict: string[];
+}
+
+export interface VarRange {
+  lo: number;
+  hi: number;
+  /** The user gave it (--var), or it is the whole finite range of the precision. */
+  given: boolean;
+}
+
+export interface ScanOptions {
+  samples: number;
+  seed: number;
+  precisions: FloatFormat[];
+  ranges: Record<string, { lo: number; hi: number }>;
+  /** A finite result further than this from the truth is "inaccurate". */
+  ulpTolerance: number;
+  /** Cancellation events are reported from this many bits lost (per precision). */
+  cancellationBits: Record<FloatFormat, number>;
+}
+
+export interface ScanReport {
+  schemaVersion: 1;
+  command: 'scan';
+  tool: { name: string; version: string };
+  options: ScanOptions;
+  /** Who computed the float32 results that were judged, and the TF.js that cross-checked them. */
+  backend?: { float32: 'emulated' | 'tfjs'; tfjs?: { backend: string; versions: Record<string, string | undefined>; fallbackReason?: string } };
+  forms: FormResult[];
+  /** Wall time in milliseconds. */
+  elapsedMs: number;
+}

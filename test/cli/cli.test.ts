@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fd-cli-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const badJson = file('bad.jsonl', '{"x": 1}\n{"x": 2,}\n');
+const badCsv = file('bad.csv', 'x\n1\nabc\n');
+const loss = file('loss.txt', 'f(x) = 1/(1-exp(-x)) - 1/x\nf(x) + f(x + 50)\n');
+const badLoss = file('bad-loss.txt', 'f(x) = 1/(1-exp(-x)) - 1/x\nf(x) + g(x)\n');
+
+/** [args] -> exit code, and what stderr must say (one clear line naming the place; never a stack trace). */
+const usageErrors: Array<[string[], RegExp]> = [
+  [['scan', 'expp(x)'], /^f-diagnose: expression:1:1: error: unknown function 'expp'; did you mean exp\?\n *expp\(x\)\n *\^~~~\n?$/m],
+  [['scan', '1/(1-exp(-x)'], /expression:1:3: error: unclosed '\('/],
+  [['scan', '-f', badLoss], /bad-loss\.txt:2:8: error: unknown function 'g'/],
+  [['scan', 'x', '--var', 'x=5:1'], /--var 'x=5:1': LO must be less than HI/],
+  [['scan', 'x', '--var', 'x=a:1'], /--var 'x=a:1': 'a' is not a number/],
+  [['scan', 'x', '--samples', 'many'], /--samples 'many': expected a whole number/],
+  [['scan', 'x', '--format', 'xml'], /--format 'xml': expected text or json/],
+  [['scan', 'x', '--precision', 'half'], /--precision 'half'/],
+  [['scan', '-f', join(dir, 'missing.txt')], /cannot read .*missing\.txt: ENOENT/],
+  [['eval', 'x', '--points', badJson], /bad\.jsonl:2:\d+: not valid JSON/],
+  [['eval', 'x', '--points', badCsv], /bad\.csv:3:1: 'abc' is not a number/],
+  [['eval', 'x'], /eval needs points/],
+  [['eval', 'x + y', '--at', 'x=1'], /point 1 has no value for y/],
+  [['frobnicate'], /unknown command 'frobnicate'/],
+];
+
+for (const [args, message] of usageErrors) {
+  test(`f-diagnose ${args.join(' ')} -> exit 2: ${message.source}`, () => {
+    const r = runCli(args);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, message);
+    assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, 'no stack trace');
+    assert.equal(r.stdout, '');
+  });
+}
+
+test('scan --format json is valid JSON with the documented keys, non-finite numbers as strings', () => {
+  const r = runCli(['scan', '1/(1-exp(-x)) - 1/x', '--samples', '200', '--format', 'json', '--precision', 'float32']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.schemaVersion, 1);
+  assert.equal(report.options.seed, 1);
+  const [form] = report.forms;
+  assert.deepEqual(Object.keys(form).filter((k) => ['name', 'expr', 'reference', 'results'].includes(k)).sort(), ['expr', 'name', 'reference', 'results']);
+  const grad = form.results.find((x: { target: string }) => x.target === 'grad:x');
+  assert.equal(grad.precision, 'float32');
+  assert.ok(grad.nan > 0);
+  assert.equal(grad.maxUlps, 'Infinity');
+  const nan = grad.regions.find((g: { outcome: string; lo: number }) => g.outcome === 'nan' && g.lo < -88);
+  assert.deepEqual([nan.var, nan.pass, nan.op, nan.hazard, nan.span.text], ['x', 'forward', 'exp', 'overflow', 'exp(-x)']);
+  assert.equal(nan.hi, -88.72283935546875);
+});
+
+test('scan of a file with definitions reports spans in that file', () => {
+  const r = runCli(['scan', '-f', loss, '--samples', '100', '--precision', 'float64', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.forms[0].name, loss);
+  assert.ok(report.forms[0].results.some((x: { nan: number }) => x.nan > 0));
+});
+
+test('text output has no colour codes when NO_COLOR is set or stdout is not a TTY', () => {
+  const r = runCli(['scan', 'exp(x)', '--samples', '50']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stdout, /\x1b\[/);
+  assert.match(r.stdout, /overflow/);
+});
+
+test('eval prints one JSON line per point with float32, float64 and exact results', () => {
+  const r = runCli(['eval', '1/(1-exp(-x)) - 1/x', '--at', 'x=-100', '--at', 'x=0', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0].point.x, -100);
+  assert.equal(lines[0].float32.grad.x, 'NaN');
+  assert.equal(lines[0].float64.grad.x, 0.0001);
+  assert.ok(lines[0].float32.hazards.some((h: { hazard: string; op: string }) => h.hazard === 'overflow' && h.op === 'exp'));
+  assert.equal(lines[1].float64.value, 'NaN');
+  assert.equal(Number(lines[1].exact.value), 0.5);
+  assert.equal(Number(lines[1].exact.grad.x), 1 / 12);
+});
+
+test('eval reads points from stdin as CSV', () => {
+  const r = runCli(['eval', 'x * y', '--points', '-', '--format', 'json'], { input: 'x,y\n2,3\n1e200,1e200\n' });
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.float64.value), [6, 'Infinity']);
+});
