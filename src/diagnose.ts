@@ -46,7 +46,7 @@ export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOpti
 }
 
 /** Bisections that need the ground truth at every step (boundaries between ok, inaccurate and unknown). */
-const TRUTH_BISECTIONS = 16;
+const TRUTH_BISECTIONS = 4;
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
 export function scan(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): ScanReport {

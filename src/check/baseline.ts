@@ -51,12 +51,29 @@ export function baselineOf(checks: readonly CheckResult[], tool: string): Baseli
 const fmt = (v: number): string => String(Number(v.toPrecision(6)));
 const rangeText = (r: BaselineRegion): string => `[${fmt(r.range[0])}, ${fmt(r.range[1])}]`;
 
-function contains(outer: BaselineRegion, inner: BaselineRegion): boolean {
-  return outer.outcome === inner.outcome && outer.var === inner.var && outer.hazard === inner.hazard
-    && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+/**
+ * The baseline's non-finite regions of one variable, merged where they touch. NaN and inf are merged on
+ * purpose: near a pole the split between them is fragmented at the scale of single floats and moves with
+ * the samples, while the zone where the result is not finite does not.
+ */
+function nonFiniteZones(regions: readonly BaselineRegion[], v: string): Array<[number, number]> {
+  const sorted = regions.filter((r) => r.var === v).map((r) => r.range).sort((a, b) => a[0] - b[0]);
+  const zones: Array<[number, number]> = [];
+  for (const [lo, hi] of sorted) {
+    const last = zones.at(-1);
+    // Touching: the gap is at most a few floats (relative 2^-40, or the subnormal scale near 0).
+    const gap = last === undefined ? Infinity : lo - last[1];
+    const touch = last !== undefined && gap <= Math.max(Math.abs(lo), Math.abs(last[1])) * 2 ** -40 + 1e-300;
+    if (touch) last[1] = Math.max(last[1], hi);
+    else zones.push([lo, hi]);
+  }
+  return zones;
 }
 
-/** known when every current region of the outcome lies inside a recorded one of the same hazard; worse says which is not. */
+/**
+ * known when every current region of the outcome lies inside the recorded non-finite zones and its cause
+ * is a hazard the baseline recorded; worse says which region grew or which cause is new.
+ */
 function compareOutcome(v: Violation, now: BaselineEntry, before: BaselineEntry): BaselineStatus {
   const outcome = v.kind as 'nan' | 'inf';
   const label = outcome === 'nan' ? 'NaN' : 'inf';
@@ -66,13 +83,16 @@ function compareOutcome(v: Violation, now: BaselineEntry, before: BaselineEntry)
   if (current.length === 0) {
     return now[outcome] <= before[outcome] ? { status: 'known' } : { status: 'worse', detail: `${now[outcome]} ${label} samples, baseline ${before[outcome]}` };
   }
+  const causes = new Set(before.regions.map((r) => r.hazard));
   for (const region of current) {
-    if (recorded.some((r) => contains(r, region))) continue;
-    const sameHazard = recorded.filter((r) => r.var === region.var && r.hazard === region.hazard);
-    if (sameHazard.length === 0) {
+    if (!causes.has(region.hazard)) {
       return { status: 'worse', detail: `new ${label} cause: ${region.hazard ?? 'unexplained'} on ${region.var} in ${rangeText(region)}` };
     }
-    return { status: 'worse', detail: `${label} region ${rangeText(region)} of ${region.var} grew beyond the baseline's ${sameHazard.map(rangeText).join(', ')}` };
+    const zones = nonFiniteZones(before.regions, region.var);
+    if (!zones.some(([lo, hi]) => lo <= region.range[0] && region.range[1] <= hi)) {
+      const was = zones.map(([lo, hi]) => `[${fmt(lo)}, ${fmt(hi)}]`).join(', ') || 'none';
+      return { status: 'worse', detail: `${label} region ${rangeText(region)} of ${region.var} grew beyond the baseline's ${was}` };
+    }
   }
   return { status: 'known' };
 }

@@ -1,17 +1,9 @@
-/** Levenshtein distance (insertions, deletions, substitutions). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
-}
+import { editDistance } from '../parse/suggest.js';
 
-/** The closest candidate within a small edit distance, or one the word abbreviates (case-insensitive); else undefined. */
+/**
+ * For config field names: a candidate the word abbreviates (case-insensitive), else the closest within
+ * a third of the word's length in edits (the parser's distance, which also counts adjacent swaps).
+ */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const prefixOf = candidates.find((c) => word.length >= 3 && c.toLowerCase().startsWith(word.toLowerCase()));
   if (prefixOf !== undefined) return prefixOf;
@@ -19,7 +11,7 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d <= limit && d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -1,14 +1,26 @@
 import type { Region, TargetResult } from '../types.js';
 import type { Limits, Violation, ViolationKind } from './types.js';
 
-/** The region of an outcome that covers the most samples (ties: the wider one). */
+/**
+ * The widest region of an outcome (ties: the one with more samples). Widest on the real line, not in samples
+ * or floats: log-uniform sampling crowds samples near 0, but [-1000, -88.7] is what a training run meets.
+ */
 export function worstRegion(regions: readonly Region[], outcome: Region['outcome']): Region | null {
   let best: Region | null = null;
   for (const r of regions) {
     if (r.outcome !== outcome) continue;
-    if (best === null || r.samples > best.samples || (r.samples === best.samples && r.hi - r.lo > best.hi - best.lo)) best = r;
+    const wider = best === null || r.hi - r.lo > best.hi - best.lo;
+    if (wider || (r.hi - r.lo === best!.hi - best!.lo && r.samples > best!.samples)) best = r;
   }
   return best;
+}
+
+const KIND_RANK = { nan: 0, inf: 1, ulps: 2 } as const;
+
+/** Most severe first: NaN, inf, then ULPs; within a kind, the widest region first. */
+export function bySeverity(a: Pick<Violation, 'kind' | 'region'>, b: Pick<Violation, 'kind' | 'region'>): number {
+  const width = (v: Pick<Violation, 'region'>) => (v.region === null ? 0 : v.region.hi - v.region.lo);
+  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || width(b) - width(a);
 }
 
 /** The largest error among finite results with a certified truth (NaN and inf are gated on their own). */

@@ -4,14 +4,12 @@ import { findNodeAtLocation } from 'jsonc-parser';
 import { compile } from '../compile.js';
 import { defaultScanOptions, type FormSpec, scan } from '../diagnose.js';
 import type { Graph } from '../graph/graph.js';
-import { ParseError } from '../parse/ast.js';
-import { formatParseError } from '../parse/index.js';
 import type { ScanOptions } from '../types.js';
 import { type Baseline, applyBaseline } from './baseline.js';
 import type { CheckConfig } from './config.js';
 import { formatPath } from './config-issues.js';
 import { UsageError } from './errors.js';
-import { targetViolations } from './evaluate.js';
+import { bySeverity, targetViolations } from './evaluate.js';
 import type { LoadedConfig } from './load-config.js';
 import { type ExprSource, spanLocation, wholeLocation } from './locate.js';
 import { lineColumn } from './text-position.js';
@@ -69,14 +67,8 @@ function locate(loaded: LoadedConfig, i: number, inline: 'expr' | 'reference', f
   return { source, label: shown, where: { kind: 'file', file: shown, text: source } };
 }
 
-function compileOrThrow(located: Located): Graph {
-  try {
-    return compile(located.source, located.label);
-  } catch (err) {
-    if (err instanceof ParseError) throw new UsageError(formatParseError(err, located.source, located.label));
-    throw err;
-  }
-}
+/** A ParseError propagates with its source and file name attached; the CLI shows it with a caret, exit 2. */
+const compileOrThrow = (located: Located): Graph => compile(located.source, located.label);
 
 export function limitsOf(check: CheckConfig): Limits {
   return {
@@ -119,7 +111,7 @@ function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): CheckResult 
   const form = report.forms[0]!;
   const targets = new Set(check.targets ?? ['value', 'gradient']);
   const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));
-  const violations = results.flatMap((r) => targetViolations(r, limits)).map((v) => ({
+  const violations = results.flatMap((r) => targetViolations(r, limits)).sort(bySeverity).map((v) => ({
     ...v,
     location: v.region?.span ? spanLocation(expr.where, v.region.span) : null,
   }));

@@ -3,7 +3,7 @@ import { defaultScanOptions } from '../diagnose.js';
 import { evaluatePoints, PointError } from '../evaluate-points.js';
 import { EXIT } from '../report/exit-code.js';
 import { formatEvalText } from '../report/eval-text.js';
-import { formatJson } from '../report/json.js';
+import { formatJson, withSpanText } from '../report/json.js';
 import { useColor, writeReport } from '../report/write.js';
 import { UsageError } from './errors.js';
 import { loadBackend } from './backend.js';
@@ -43,7 +43,7 @@ async function runEval(expr: string | undefined, flags: EvalFlags): Promise<numb
     throw e;
   }
   const text = flags.format === 'json'
-    ? results.map((r) => formatJson(r, 0)).join('\n') + '\n'
+    ? results.map((r) => formatJson(withSpanText(r, source.source), 0)).join('\n') + '\n'
     : formatEvalText(source.source, results, !flags.output && useColor(process.stdout));
   writeReport(text, flags.output);
   return EXIT.ok;

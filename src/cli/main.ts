@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../report/exit-code.js';
 import { VERSION } from '../version.js';
 import { describeError } from './errors.js';
+import { registerCheck } from './check.js';
 import { registerEval } from './eval.js';
 import { registerScan } from './scan.js';
 
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .showSuggestionAfterError(true);
   registerScan(program, run);
   registerEval(program, run);
+  registerCheck(program, run);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -6,6 +6,7 @@ import { formatScanJson } from '../report/json.js';
 import { formatScanText } from '../report/text.js';
 import { useColor, writeReport } from '../report/write.js';
 import { parseVarRange } from '../sample/ranges.js';
+import { failOnViolations, parseFailOn } from '../check/fail-on.js';
 import { STORY_FORMS } from '../story.js';
 import { UsageError } from './errors.js';
 import { loadBackend } from './backend.js';
@@ -22,6 +23,7 @@ export interface ScanFlags {
   ulps: string;
   output?: string;
   backend: string;
+  failOn?: string;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -38,12 +40,14 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('--format <format>', 'text or json', 'text')
     .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
     .option('-o, --output <file>', 'write the report to a file')
+    .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
     .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load)', 'both')
     .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(readSource(expr, flags.file), flags)));
 }
 
 async function runScan(source: Source | undefined, flags: ScanFlags): Promise<number> {
   if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format '${flags.format}': expected text or json`);
+  const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
   const runtime = await loadBackend(flags.backend);
   const precisions = parsePrecision(flags.precision);
   const ranges = Object.fromEntries(flags.var.map(parseVarRange));
@@ -61,7 +65,9 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   if (runtime.progress) process.stderr.write('\r\x1b[K');
   const text = flags.format === 'json' ? formatScanJson(report) : formatScanText(report, { color: !flags.output && useColor(process.stdout) });
   writeReport(text, flags.output);
-  return EXIT.ok;
+  const violations = failOn ? failOnViolations(report, failOn) : [];
+  for (const v of violations) process.stderr.write(`f-diagnose: fail: ${v}\n`);
+  return violations.length ? EXIT.findings : EXIT.ok;
 }
 
 export function parsePrecision(text: string): FloatFormat[] {

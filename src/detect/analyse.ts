@@ -8,7 +8,8 @@ import { ancestors } from './ancestors.js';
 import type { EventTable } from './index.js';
 import { bitsOf, judge, type Judged } from './outcome.js';
 import { outcomeRuns } from './regions.js';
-import { accuracyEvents, originChain } from './root-cause.js';
+import { inaccuracyCause } from './inaccuracy.js';
+import { originChain } from './root-cause.js';
 
 export interface FormEvaluation {
   graph: Graph;
@@ -78,7 +79,7 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
     if (cheap) return Number.isNaN(r) ? 'nan' : Number.isFinite(r) ? 'finite' : 'inf';
     return judge(r, truthOf(p.truth!, target), ev.format, ev.tolerance).outcome;
   };
-  const runs = outcomeRuns(xs, outcomes, { format: ev.format, outcomeAt, truthBisections: ev.truthBisections });
+  const runs = outcomeRuns(xs, outcomes, { format: ev.format, outcomeAt, truthBisections: ev.truthBisections, ulps: judged.map((j) => j.ulps) });
   return runs
     .filter((r) => r.outcome !== 'ok')
     .map((r) => {
@@ -111,7 +112,7 @@ function region(
   ev: FormEvaluation, target: Target, node: number, ids: Set<number>, name: string,
   lo: number, hi: number, exact: boolean, samples: number, outcome: Outcome, rep: number, maxUlps: number,
 ): Region {
-  const chain = causeAt(ev, target, node, ids, outcome, rep);
+  const chain = causeAt(ev, target, node, outcome, rep);
   const root = chain[0];
   return {
     var: name, lo, hi, outcome, exact, samples,
@@ -124,24 +125,29 @@ function region(
   };
 }
 
-/** Root cause at sample i: origin events for NaN/inf; the worst cancellation, or the approximation, for inaccuracy. */
-function causeAt(ev: FormEvaluation, target: Target, node: number, ids: Set<number>, outcome: Outcome, i: number): HazardEvent[] {
+/** Root cause at sample i: origin events for NaN/inf; for inaccuracy, see inaccuracyCause. */
+function causeAt(ev: FormEvaluation, target: Target, node: number, outcome: Outcome, i: number): HazardEvent[] {
   if (outcome === 'nan' || outcome === 'inf') return originChain(ev.graph, ev.values, ev.events, node, i);
   if (outcome !== 'inaccurate') return [];
-  if (ev.ownTruth) {
-    const own = truthOf(ev.ownTruth(pointAt(ev.set, i)), target);
-    const ref = truthOf(ev.truths[i]!, target);
-    const result = ev.results(target)[i]!;
-    if (own.kind === 'finite' && judge(result, own, ev.format, ev.tolerance).outcome === 'ok' && ref.kind === 'finite' && ref.value !== own.value) {
-      const n = ev.graph.nodes[node]!;
-      return [{ pass: n.pass, op: n.op, node, hazard: 'approximation', span: n.span, detail: `the form's exact value ${own.decimal.slice(0, 12)} differs from the reference's ${ref.decimal.slice(0, 12)}` }];
-    }
-  }
-  const cancels = accuracyEvents(ev.graph, ev.events, ids, i);
-  if (cancels.length) return [cancels[0]!];
-  const n = ev.graph.nodes[node]!;
-  return [{ pass: n.pass, op: n.op, node, hazard: 'rounding', span: n.span, detail: 'accumulated rounding error' }];
+  const approximation = approximationAt(ev, target, i);
+  return approximation ? [approximation] : [inaccuracyCause(ev.graph, ev.values, ev.events, node, i, ev.format)];
 }
+
+/** With a reference: the form itself is exact enough here, but its exact value is not the reference's. */
+function approximationAt(ev: FormEvaluation, target: Target, i: number): HazardEvent | undefined {
+  if (!ev.ownTruth) return undefined;
+  const own = truthOf(ev.ownTruth(pointAt(ev.set, i)), target);
+  const ref = truthOf(ev.truths[i]!, target);
+  if (own.kind !== 'finite' || ref.kind !== 'finite' || own.value === ref.value) return undefined;
+  if (judge(ev.results(target)[i]!, own, ev.format, ev.tolerance).outcome !== 'ok') return undefined;
+  const out = ev.graph.nodes[ev.graph.output]!;
+  return {
+    pass: 'forward', op: out.op, node: out.id, hazard: 'approximation', span: out.span,
+    detail: `the form's exact ${target} ${digits(own.decimal)} differs from the reference's ${digits(ref.decimal)}`,
+  };
+}
+
+const digits = (d: string) => (d.length > 20 ? Number(d).toPrecision(17) : d);
 
 function hazardCounts(ev: FormEvaluation, ids: Set<number>): HazardCount[] {
   const out: HazardCount[] = [];

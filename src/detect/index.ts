@@ -78,8 +78,10 @@ function maskedZeroOf(graph: Graph, values: FloatArray[], n: number): (id: numbe
       const dy = get(node.inputs[0]!);
       for (let i = 0; i < n; i++) out[i] = v[i] === 0 && (mask[i] === 0 || dy[i] === 1) ? 1 : 0;
     } else {
+      // a sum is zero by the mask only if all its terms are; a product or quotient if any factor is
       const ins = node.inputs.map(get);
-      for (let i = 0; i < n; i++) out[i] = v[i] === 0 && ins.some((a) => a[i] === 1) ? 1 : 0;
+      const sum = node.op === 'add' || node.op === 'sub';
+      for (let i = 0; i < n; i++) out[i] = v[i] === 0 && (sum ? ins.every((a) => a[i] === 1) : ins.some((a) => a[i] === 1)) ? 1 : 0;
     }
     memo.set(id, out);
     return out;

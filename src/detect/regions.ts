@@ -9,8 +9,11 @@ export interface RunOptions {
   format: FloatFormat;
   /** Outcome at an arbitrary float; `cheap` says whether truth may be skipped (only NaN/inf/finite is asked). */
   outcomeAt: (x: number, cheap: boolean) => Outcome | 'finite';
-  /** At most this many boundaries are bisected with the ground truth; later ones keep sample resolution. */
+  /** At most this many boundaries are bisected with the ground truth (those next to the largest errors first); the
+   * others keep sample resolution. */
   truthBisections: number;
+  /** ULPs per sample, to rank boundaries. */
+  ulps?: number[];
 }
 
 const nonFinite = (o: Outcome) => o === 'nan' || o === 'inf';
@@ -24,17 +27,28 @@ export function outcomeRuns(xs: Float64Array, outcomes: Outcome[], opts: RunOpti
   const runs: Run[] = [];
   for (let i = 0; i < xs.length; i++) {
     const last = runs[runs.length - 1];
-    if (last && last.outcome === outcomes[i]) last.last = i;
-    else runs.push({ outcome: outcomes[i]!, first: i, last: i, lo: xs[i]!, hi: xs[i]!, exact: true });
+    if (last && last.outcome === outcomes[i]) {
+      last.last = i;
+      last.hi = xs[i]!;
+    } else runs.push({ outcome: outcomes[i]!, first: i, last: i, lo: xs[i]!, hi: xs[i]!, exact: true });
   }
-  let budget = opts.truthBisections;
+  // finite-to-finite boundaries cost the ground truth at every step: the ones next to the worst errors go first
+  const worst = (r: Run) => Math.max(...(opts.ulps ?? []).slice(r.first, r.last + 1).filter((u) => !Number.isNaN(u)), 0);
+  const boundaries = runs.slice(1).map((run, j) => ({ k: j + 1, weight: Math.max(worst(runs[j]!), worst(run)) }));
+  const refined = new Set(
+    boundaries
+      .filter(({ k }) => !(nonFinite(runs[k - 1]!.outcome) || nonFinite(runs[k]!.outcome)))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, opts.truthBisections)
+      .map(({ k }) => k),
+  );
   for (let k = 1; k < runs.length; k++) {
     const prev = runs[k - 1]!;
     const run = runs[k]!;
     const a = xs[prev.last]!;
     const b = xs[run.first]!;
     const cheap = nonFinite(prev.outcome) || nonFinite(run.outcome);
-    if (!cheap && budget-- <= 0) {
+    if (!cheap && !refined.has(k)) {
       prev.exact = false;
       run.exact = false;
       continue;

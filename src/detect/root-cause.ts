@@ -27,15 +27,36 @@ export function originChain(graph: Graph, values: FloatArray[], events: EventTab
   return [...found].sort((a, b) => a - b).map((id) => toEvent(graph, events, id, i));
 }
 
-/** The finite-valued events (cancellation) on the way to the target at point i, most bits lost first. */
-export function accuracyEvents(graph: Graph, events: EventTable, ancestorIds: Set<number>, i: number): HazardEvent[] {
-  const out: { ev: HazardEvent; bits: number }[] = [];
-  for (const id of ancestorIds) {
-    const ev = events.get(id)?.get(i);
-    if (!ev || ev.hazard !== 'cancellation') continue;
-    out.push({ ev: toEvent(graph, events, id, i), bits: ev.bits ?? 0 });
+/**
+ * The nodes that matter for the target at point i: a forward where contributes only its selected branch, and in the
+ * backward pass a branch zeroed by where's mask contributes nothing (unless it turns NaN, which is not this question).
+ */
+export function liveAncestors(graph: Graph, values: FloatArray[], target: number, i: number): number[] {
+  const masked = new Map<number, boolean>();
+  const isMasked = (id: number): boolean => {
+    const node = graph.nodes[id]!;
+    if (node.pass !== 'backward' || values[id]![i] !== 0) return false;
+    let m = masked.get(id);
+    if (m === undefined) {
+      // a sum is masked only if all its terms are; a product or quotient if any factor is
+      const sum = node.op === 'add' || node.op === 'sub';
+      m = node.whereMask ? values[node.inputs[1]!]![i] === 0 || isMasked(node.inputs[0]!) : sum ? node.inputs.every(isMasked) : node.inputs.some(isMasked);
+      masked.set(id, m);
+    }
+    return m;
+  };
+  const seen = new Set<number>();
+  const stack = [target];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id) || (id !== target && isMasked(id))) continue;
+    seen.add(id);
+    const node = graph.nodes[id]!;
+    let inputs = node.inputs;
+    if (node.op === 'where' && node.pass === 'forward') inputs = [node.inputs[0]!, values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!];
+    stack.push(...inputs);
   }
-  return out.sort((a, b) => b.bits - a.bits).map((o) => o.ev);
+  return [...seen].sort((a, b) => a - b);
 }
 
 export function toEvent(graph: Graph, events: EventTable, id: number, i: number): HazardEvent {

@@ -1,4 +1,5 @@
 import type { SourceLocation, Violation } from '../check/types.js';
+import type { HazardKind } from '../graph/ops.js';
 import type { Region } from '../types.js';
 import { hazardInfo } from './check-hazards.js';
 
@@ -42,13 +43,14 @@ export const locationText = (loc: SourceLocation): string => `${loc.file}:${loc.
 export function rootCauseText(v: Violation, spanPrefix?: string): string | null {
   const r = v.region;
   if (r === null || r.hazard === null) return null;
-  const pass = r.pass === 'backward' ? ' (backward)' : '';
   const where = v.location !== null ? ` at ${locationText(v.location)}`
     : r.span !== null && spanPrefix !== undefined ? ` at ${spanPrefix}${r.span.line}:${r.span.column}` : '';
-  const first = `${hazardInfo(r.hazard).title} in ${r.op ?? '?'}${pass}${where}`;
-  const rest = r.chain.slice(1, 3).map((e) => `${hazardInfo(e.hazard).title} in ${e.op}${e.pass === 'backward' ? ' (backward)' : ''}`);
-  const ellipsis = r.chain.length > 3 ? ' -> ...' : '';
-  return [first, ...rest].join(' -> ') + ellipsis;
+  const step = (hazard: HazardKind, op: string, backward: boolean) => `${hazardInfo(hazard).title} in ${op}${backward ? ' (backward)' : ''}`;
+  // The chain repeats a step when the same hazard recurs at the same kind of op (e.g. two where traps): show it once.
+  const steps = r.chain.map((e) => step(e.hazard, e.op, e.pass === 'backward')).filter((t, i, all) => i === 0 || t !== all[i - 1]);
+  const rest = steps.slice(1, 3);
+  const ellipsis = steps.length > 3 ? ' -> ...' : '';
+  return [`${step(r.hazard, r.op ?? '?', r.pass === 'backward')}${where}`, ...rest].join(' -> ') + ellipsis;
 }
 
 export function baselineText(v: Violation): string {

@@ -10,9 +10,11 @@ export interface TextOptions {
 /** Why a passing check passes: "no NaN or inf; max error 2 ULPs value, 11 ULPs gradient". */
 function passReason(check: CheckResult): string {
   const results = check.form.results;
+  const known = check.violations.length;
+  if (known > 0) return `${known} known finding${known === 1 ? '' : 's'} in the baseline, none new or worse`;
   const allowed = (['nan', 'inf'] as const)
-    .filter((k) => results.some((r) => r[k] > 0))
-    .map((k) => `${k === 'nan' ? 'NaN' : 'inf'} allowed`);
+    .filter((k) => check.limits[k] && results.some((r) => r[k] > 0))
+    .map((k) => `${k === 'nan' ? 'NaN' : 'inf'} (allowed)`);
   const noneText = allowed.length === 0 ? 'no NaN or inf' : allowed.join(', ');
   const worst = (value: boolean) => {
     const rs = results.filter((r) => (r.target === 'value') === value);
@@ -21,9 +23,7 @@ function passReason(check: CheckResult): string {
   const parts = [worst(true), worst(false)]
     .map((u, i) => (u === null ? null : `${fmtNum(u)} ULPs ${i === 0 ? 'value' : 'gradient'}`))
     .filter((s) => s !== null);
-  const known = check.violations.length;
-  const knownText = known === 0 ? '' : `; ${known} known finding${known === 1 ? '' : 's'} in the baseline`;
-  return `${noneText}; max error ${parts.join(', ')}${knownText}`;
+  return `${noneText}; max error ${parts.join(', ')}`;
 }
 
 /** One line per check, then a closing count. */

@@ -10,7 +10,7 @@ export function formatJson(value: unknown, indent = 2): string {
 }
 
 /** Every span gains the text it covers, so a JSON consumer needs no source to show it. */
-function withSpanText<T>(value: T, source: string): T {
+export function withSpanText<T>(value: T, source: string): T {
   if (Array.isArray(value)) return value.map((v) => withSpanText(v, source)) as T;
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -23,9 +23,12 @@ export function samplePoints(graphs: Graph[], vars: string[], format: FloatForma
   if (vars.length <= 1) {
     const name = vars[0] ?? 'x';
     const r = effectiveRange(ranges[name], format);
-    const fixed = inRange(r);
-    const random = randomPoints(r, ranges[name] !== undefined, Math.max(0, perVar - fixed.length), format, rng);
-    const column = Float64Array.from(uniqueSorted([...fixed, ...random, r.lo, r.hi]));
+    let points = uniqueSorted([...inRange(r), r.lo, r.hi]);
+    // top up with random points until perVar distinct ones (a narrow float32 range may hold fewer floats)
+    for (let round = 0; points.length < perVar && round < 8; round++) {
+      points = uniqueSorted([...points, ...randomPoints(r, ranges[name] !== undefined, perVar - points.length, format, rng)]);
+    }
+    const column = Float64Array.from(points);
     return { vars, columns: vars.length ? { [name]: column } : {}, size: vars.length ? column.length : 1 };
   }
   const size = perVar * vars.length;

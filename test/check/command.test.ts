@@ -26,8 +26,10 @@ function check(cwd: string, opts: CheckCommandOptions) {
   return { code, stdout, stderr };
 }
 
-/** Column of exp(-x) in the naive loss file's first line, found by search. */
-const EXP_COLUMN = readFileSync(join(FIXTURES, 'naive-loss.txt'), 'utf8').indexOf('exp(-x)') + 1;
+/** Line and column of exp(-x) in the naive loss file, found by search. */
+const NAIVE_LINES = readFileSync(join(FIXTURES, 'naive-f.txt'), 'utf8').split('\n');
+const EXP_LINE = NAIVE_LINES.findIndex((l) => l.includes('exp(-x)')) + 1;
+const EXP_COLUMN = NAIVE_LINES[EXP_LINE - 1]!.indexOf('exp(-x)') + 1;
 const PASSING = 'losses/passing.config.json';
 const FAILING = 'losses/failing.config.json';
 
@@ -37,17 +39,17 @@ describe('check: exit codes and text', () => {
     const r = check(cwd, { config: PASSING });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^PASS stable-f +no NaN or inf; max error \d+ ULPs value, \d+ ULPs gradient$/m);
-    assert.match(r.stdout, /^PASS softplus /m);
+    assert.match(r.stdout, /^PASS huber +no NaN or inf; max error 0 ULPs value, 1 ULPs gradient$/m);
     assert.match(r.stdout, /^2 checks in losses\/passing.config.json: all passed/m);
     assert.equal(r.stderr, '');
   });
   it('failing config: exit 1, the naive loss NaN below -88.72 in float32 with exp as the root cause', () => {
     const r = check(cwd, { config: FAILING });
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    const naive = r.stdout.split('\n').find((l) => l.startsWith('FAIL naive-loss'));
+    const naive = r.stdout.split('\n').find((l) => l.startsWith('FAIL naive-f'));
     assert.ok(naive, r.stdout);
-    assert.match(naive, /float32 grad:x {2}NaN on \[-1000, -88\.72\] .*root cause: overflow in exp at losses\/naive-loss\.txt:1:(\d+)/);
-    assert.equal(Number(/naive-loss\.txt:1:(\d+)/.exec(naive)![1]), EXP_COLUMN);
+    assert.match(naive, /float32 grad:x {2}NaN on \[-1000, -88\.72\] .*root cause: overflow in exp at losses\/naive-f\.txt:/);
+    assert.ok(naive.includes(`losses/naive-f.txt:${EXP_LINE}:${EXP_COLUMN} `), naive);
     assert.match(r.stdout, /^FAIL answer-1e-6 /m);
   });
   it('the default config file is f-diagnose.config.json in the working directory', () => {
@@ -95,40 +97,40 @@ describe('check: formats parsed back', () => {
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     assert.ok(annotations.length >= 2);
     for (const a of annotations) assert.match(a, re);
-    const naive = annotations.map((a) => re.exec(a)!).find((m) => m[1] === 'losses/naive-loss.txt' && /NaN on \[-1000, -88\.72\]/.test(m[7]!));
+    const naive = annotations.map((a) => re.exec(a)!).find((m) => m[1] === 'losses/naive-f.txt' && /NaN on \[-1000, -88\.72\]/.test(m[7]!));
     assert.ok(naive, annotations.join('\n'));
-    // exp(-x) on line 1 of the loss file, endColumn inclusive
-    assert.deepEqual(naive.slice(2, 6), ['1', String(EXP_COLUMN), '1', String(EXP_COLUMN + 'exp(-x)'.length - 1)]);
+    // exp(-x) in the loss file, endColumn inclusive
+    assert.deepEqual(naive.slice(2, 6), [String(EXP_LINE), String(EXP_COLUMN), String(EXP_LINE), String(EXP_COLUMN + 'exp(-x)'.length - 1)]);
     // The inline expression is annotated inside the config file's string.
     const exprLine = readFileSync(join(cwd, FAILING), 'utf8').split('\n').findIndex((l) => l.includes('"expr"')) + 1;
     assert.ok(annotations.some((a) => a.startsWith(`::error file=losses/failing.config.json,line=${exprLine},`)), annotations.join('\n'));
-    assert.match(r.stdout, /^FAIL naive-loss/m);
+    assert.match(r.stdout, /^FAIL naive-f/m);
   });
   it('sarif to a file, valid against the SARIF 2.1.0 schema; text summary on stdout', () => {
     const r = check(cwd, { config: FAILING, format: 'sarif', output: 'out.sarif' });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^FAIL naive-loss/m);
+    assert.match(r.stdout, /^FAIL naive-f/m);
     const log = JSON.parse(readFileSync(join(cwd, 'out.sarif'), 'utf8')) as { runs: Array<{ results: unknown }> };
     const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
     ajvFormats.default(ajv);
     const validate = ajv.compile(SARIF_SCHEMA);
     assert.ok(validate(log), JSON.stringify(validate.errors));
     const results = log.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
-    assert.ok(results.some((x) => x.ruleId === 'overflow' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'losses/naive-loss.txt'));
+    assert.ok(results.some((x) => x.ruleId === 'overflow' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'losses/naive-f.txt'));
   });
   it('junit: one testcase per check', () => {
     const r = check(cwd, { config: FAILING, format: 'junit' });
     assert.equal(r.code, 1);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.stdout);
     const cases = doc.testsuites.testsuite.testcase as Array<{ name: string; failure?: { message: string } }>;
-    assert.deepEqual(cases.map((c) => c.name), ['naive-loss', 'answer-1e-6']);
+    assert.deepEqual(cases.map((c) => c.name), ['naive-f', 'answer-1e-6']);
     assert.ok(cases.every((c) => c.failure !== undefined && c.failure.message.length > 0));
   });
   it('json: parses, passed=false, every check with its findings', () => {
     const r = check(cwd, { config: FAILING, format: 'json' });
     const run = JSON.parse(r.stdout);
     assert.equal(run.passed, false);
-    assert.deepEqual(run.checks.map((c: { name: string; passed: boolean }) => [c.name, c.passed]), [['naive-loss', false], ['answer-1e-6', false]]);
+    assert.deepEqual(run.checks.map((c: { name: string; passed: boolean }) => [c.name, c.passed]), [['naive-f', false], ['answer-1e-6', false]]);
   });
 });
 
@@ -143,7 +145,7 @@ describe('check: baseline flow', () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.ok(existsSync(baseline));
     const data = JSON.parse(readFileSync(baseline, 'utf8'));
-    const regions = data.checks['naive-loss']['float32 grad:x'].regions as Array<{ outcome: string; range: number[]; hazard: string }>;
+    const regions = data.checks['naive-f']['float32 grad:x'].regions as Array<{ outcome: string; range: number[]; hazard: string }>;
     assert.ok(regions.some((g) => g.outcome === 'nan' && g.range[0] === -1000 && g.hazard === 'overflow'));
   });
   it('unchanged passes', () => assert.equal(check(cwd, { config: FAILING }).code, 0));
@@ -155,10 +157,10 @@ describe('check: baseline flow', () => {
     writeFileSync(config, original.replace('"x": [-1000, 1000]', '"x": [-5000, 1000]'));
     const r = check(cwd, { config: FAILING });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^FAIL naive-loss .*\[worse than baseline: NaN region \[-5000, /m);
+    assert.match(r.stdout, /^FAIL naive-f .*\[worse than baseline: NaN region \[-5000, /m);
   });
   it('a new finding fails', () => {
-    writeFileSync(config, original.replace('"name": "naive-loss"', '"name": "renamed-loss"'));
+    writeFileSync(config, original.replace('"name": "naive-f"', '"name": "renamed-loss"'));
     const r = check(cwd, { config: FAILING });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^FAIL renamed-loss .*\[new since baseline\]/m);

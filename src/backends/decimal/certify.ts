@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { Graph } from '../../graph/graph.js';
 import type { FloatFormat } from '../format.js';
 import { evaluateDual } from './evaluate.js';
-import { roundDecimal } from './exact.js';
+import { roundDecimal, roundRange } from './exact.js';
 import { Arith, type Ctor, type Num, type X } from './xnum.js';
 
 /** One quantity (the value or one partial) at one point, before limits are tried. */
@@ -18,23 +18,27 @@ export interface Settings {
   clone: (digits: number) => Ctor;
 }
 
-/** Per-call constructors, one per precision (cloning is cheap, but not free). */
-export function cloneCache(): (digits: number) => Ctor {
-  const cache = new Map<number, Ctor>();
-  return (digits) => {
-    let D = cache.get(digits);
-    if (!D) {
-      D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, maxE: 9e15, minE: -9e15 });
-      cache.set(digits, D);
-    }
-    return D;
-  };
+/**
+ * decimal.js constructors by precision, shared by all calls: a clone is never reconfigured after
+ * it is made, so this memo holds only immutable values.
+ */
+const clones = new Map<number, Ctor>();
+export function cloneFor(digits: number): Ctor {
+  let D = clones.get(digits);
+  if (!D) {
+    D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, maxE: 9e15, minE: -9e15 });
+    clones.set(digits, D);
+  }
+  return D;
 }
 
-/** 30, 50, then doubling, ending at maxDigits (Herbie's points.rkt raises precision the same way). */
-export function ladder(maxDigits: number): number[] {
+/** The first precision: float32 needs 9 digits, float64 17, both plus room for cancellation. */
+const START: Record<FloatFormat, number> = { float32: 25, float64: 30 };
+
+/** 25 or 30, 50, then doubling, ending at maxDigits (Herbie's points.rkt raises precision the same way). */
+export function ladder(maxDigits: number, format: FloatFormat = 'float64'): number[] {
   if (maxDigits < 50) return [Math.max(2, Math.floor(maxDigits * 0.6)), Math.max(3, maxDigits)];
-  const steps = [30, 50];
+  const steps = [START[format], 50];
   while (steps[steps.length - 1]! * 2 < maxDigits) steps.push(steps[steps.length - 1]! * 2);
   // End on two close precisions, so the cap itself can still certify.
   const nearCap = Math.floor(maxDigits * 0.9);
@@ -43,15 +47,20 @@ export function ladder(maxDigits: number): number[] {
   return steps;
 }
 
+/** A Big or saturated value is beyond every float format: +-Infinity or +-0. */
 export function rounded(x: X, format: FloatFormat): number {
   if (x.k === 'num') return roundDecimal(x.d, format);
-  if (x.k === 'sat') return x.huge ? (x.neg ? -Infinity : Infinity) : x.neg ? -0 : 0;
-  return NaN;
+  if (x.k === 'fail') return NaN;
+  const huge = x.k === 'sat' ? x.huge : x.e > 0n;
+  const neg = x.k === 'sat' ? x.neg : x.m.d.isNeg();
+  return huge ? (neg ? -Infinity : Infinity) : neg ? -0 : 0;
 }
 
 function digitsOf(x: X, precision: number): string {
-  if (x.k === 'num') return x.d.toSignificantDigits(Math.min(21, precision)).toString();
-  if (x.k === 'sat') return `${x.neg ? '-' : ''}${x.huge ? 'beyond 1e+9e15' : 'below 1e-9e15'}`;
+  const n = Math.min(21, precision);
+  if (x.k === 'num') return x.d.toSignificantDigits(n).toString();
+  if (x.k === 'big') return `${x.m.d.toSignificantDigits(n).toFixed()}e${x.e > 0n ? '+' : ''}${x.e}`;
+  if (x.k === 'sat') return `${x.neg ? '-' : ''}${x.huge ? 'beyond 1e+1e400' : 'below 1e-1e400'}`;
   return 'NaN';
 }
 
@@ -65,7 +74,7 @@ export function resolveAll(graph: Graph, inputs: ReadonlyMap<string, Decimal>, d
   const done: (Resolved | undefined)[] = new Array(n).fill(undefined);
   const previous: (X | undefined)[] = new Array(n).fill(undefined);
   const last: X[] = [];
-  const steps = ladder(s.maxDigits);
+  const steps = ladder(s.maxDigits, s.format);
   let lastPrecision = steps[0]!;
   for (const p of steps) {
     lastPrecision = p;
@@ -97,21 +106,35 @@ function judge(prev: X | undefined, cur: X, precision: number, format: FloatForm
   }
   if (cur.k === 'num' && cur.noisy) return undefined;
   if (cur.k === 'num' && cur.exact) return { kind: 'finite', value: rounded(cur, format), decimal: digitsOf(cur, precision), x: cur };
+  // One evaluation is enough when its error bound, with a factor 100 of margin, rounds to one float
+  // (and leaves 16 good digits for `decimal`).
+  if (cur.k === 'num' && cur.acc >= 18) {
+    const one = within(cur, format, 2);
+    if (one !== undefined) return { kind: 'finite', value: one, decimal: digitsOf(cur, precision), x: cur };
+  }
+  // Beyond decimal.js the exponent is exact: a mantissa with a digit of accuracy decides +-Infinity or +-0.
+  if (cur.k === 'big' && !cur.m.noisy && cur.m.acc >= 1) return { kind: 'finite', value: rounded(cur, format), decimal: digitsOf(cur, precision), x: cur };
   if (prev === undefined || prev.k === 'fail' || (prev.k === 'num' && prev.noisy)) return undefined;
   const a = rounded(prev, format);
   const b = rounded(cur, format);
   if (a !== b || Number.isNaN(b)) return undefined;
-  if (cur.k === 'num' && !settledWithin(cur, b, format)) return undefined;
+  if (cur.k === 'num' && within(cur, format, 1) !== b) return undefined;
   return { kind: 'finite', value: b, decimal: digitsOf(cur, precision), x: cur };
 }
 
-/** Whether the value's estimated error interval (with a factor 10 of margin) rounds to one float. */
-function settledWithin(x: Num, value: number, format: FloatFormat): boolean {
-  if (x.acc <= 1) return false;
+/** The float the value's estimated error interval (widened by 10^margin) rounds to, if it is one. */
+function within(x: Num, format: FloatFormat, margin: number): number | undefined {
+  const digits = Math.floor(x.acc - margin);
+  if (digits < 2 || x.d.isZero()) return undefined;
   const D = x.d.constructor as Ctor;
-  if (x.acc - 1 > D.precision + 5) return true;
-  const eps = new D(`1e-${Math.floor(x.acc - 1)}`);
-  return roundDecimal(x.d.times(eps.plus(1)), format) === value && roundDecimal(x.d.times(new D(1).minus(eps)), format) === value;
+  const eps = new D(`1e-${digits}`);
+  const a = x.d.times(eps.plus(1));
+  const b = x.d.times(new D(1).minus(eps));
+  const [lo, hi] = x.d.isNeg() ? [a, b] : [b, a];
+  const fast = roundRange(lo, hi, format);
+  if (fast !== undefined) return fast;
+  const r = roundDecimal(lo, format);
+  return Object.is(r, roundDecimal(hi, format)) ? r : undefined;
 }
 
 function unsettled(last: X, precision: number): Resolved {

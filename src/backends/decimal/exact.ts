@@ -86,6 +86,40 @@ function exactOf(x: number, layout: Layout): Decimal {
  * never double rounded.
  */
 export function roundDecimal(d: Decimal, format: FloatFormat): number {
+  return roundRange(d, d, format) ?? roundExactly(d, format);
+}
+
+/**
+ * The float every value in [lo, hi] rounds to, when it is one float and a cheap test shows it;
+ * undefined when the range is not one float or lies too close to a rounding boundary to tell.
+ * The ends are widened outward to 20 significant digits, which JavaScript's Number() rounds
+ * correctly (ECMA-262 guarantees it up to 20 digits); rounding is monotone, so when both ends
+ * give the same float, so does everything between. float32 goes through a double; that is only
+ * wrong when the double is itself a float32 midpoint, which is checked.
+ */
+export function roundRange(lo: Decimal, hi: Decimal, format: FloatFormat): number | undefined {
+  if (!lo.isFinite() || !hi.isFinite()) return undefined;
+  if (lo.isZero() || hi.isZero()) return lo.isZero() && hi.isZero() && lo.isNeg() === hi.isNeg() ? (lo.isNeg() ? -0 : 0) : undefined;
+  const a = Number(lo.toSignificantDigits(20, Decimal.ROUND_FLOOR).toString());
+  const b = Number(hi.toSignificantDigits(20, Decimal.ROUND_CEIL).toString());
+  if (format === 'float64') return Object.is(a, b) ? a : undefined;
+  if (isMidpoint32(a) || isMidpoint32(b)) return undefined;
+  const fa = Math.fround(a);
+  return Object.is(fa, Math.fround(b)) ? fa : undefined;
+}
+
+const OVERFLOW_MID32 = 2 ** 128 - 2 ** 103;
+
+function isMidpoint32(r: number): boolean {
+  if (Math.abs(r) === OVERFLOW_MID32) return true;
+  const f = Math.fround(r);
+  if (f === r || !Number.isFinite(f)) return false;
+  const g = next32(f, r > f);
+  return r === (f + g) / 2;
+}
+
+/** The exact rounding: the candidate from the double parse, its neighbour and their exact midpoint. */
+function roundExactly(d: Decimal, format: FloatFormat): number {
   if (d.isNaN()) return NaN;
   if (!d.isFinite()) return d.isNeg() ? -Infinity : Infinity;
   if (d.isZero()) return d.isNeg() ? -0 : 0;

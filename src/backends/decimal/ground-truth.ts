@@ -3,7 +3,7 @@ import type { Graph, GraphNode } from '../../graph/graph.js';
 import { OPS, type OpName } from '../../graph/ops.js';
 import type { FloatFormat } from '../format.js';
 import type { PointTruth, Truth, TruthOptions } from '../truth.js';
-import { cloneCache, resolveAll, type Resolved, type Settings } from './certify.js';
+import { cloneFor, resolveAll, type Resolved, type Settings } from './certify.js';
 import { exactDecimal } from './exact.js';
 import { limitTruth, perturb, sideOf, STEPS } from './limit.js';
 
@@ -33,7 +33,7 @@ export function exactOp(op: OpName, inputs: number[], format: FloatFormat): Trut
 }
 
 function truthOf(graph: Graph, point: Record<string, number>, directions: readonly string[], format: FloatFormat, options: TruthOptions): Truth[] {
-  const settings: Settings = { format, maxDigits: options.maxDigits ?? DEFAULT_MAX_DIGITS, clone: cloneCache() };
+  const settings: Settings = { format, maxDigits: options.maxDigits ?? DEFAULT_MAX_DIGITS, clone: cloneFor };
   const inputs = new Map<string, Decimal>();
   for (const name of graph.vars) {
     const x = point[name];

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Truth } from '../truth.js';
 import type { Resolved } from './certify.js';
+import { isHuge, isNeg, isTiny, type Value } from './xnum.js';
 
 /**
  * Limits at a removable singularity or a pole: every variable moves together by a relative step
@@ -38,13 +39,13 @@ export function sideOf(near: Resolved, far: Resolved): Side {
   if (near.kind !== 'finite' || far.kind !== 'finite') return { kind: 'none', reason: 'no limit: singular arbitrarily close to the point' };
   const a = near.x;
   const b = far.x;
-  if (a.k === 'sat' && b.k === 'sat' && a.huge && b.huge && a.neg === b.neg) return { kind: 'infinite', negative: a.neg };
+  if (isHuge(a) && isHuge(b) && isNeg(a as Value) === isNeg(b as Value)) return { kind: 'infinite', negative: isNeg(b as Value) };
   if (a.k === 'num' && b.k === 'num' && !a.d.isZero() && !b.d.isZero() && a.d.isNeg() === b.d.isNeg()) {
     if (b.d.abs().gte(a.d.abs().times(1.5))) return { kind: 'infinite', negative: b.d.isNeg() };
   }
-  if (a.k === 'num' && b.k === 'sat' && b.huge && !a.d.isZero() && a.d.isNeg() === b.neg) return { kind: 'infinite', negative: b.neg };
+  if (a.k === 'num' && isHuge(b) && !a.d.isZero() && a.d.isNeg() === isNeg(b as Value)) return { kind: 'infinite', negative: a.d.isNeg() };
   if (near.value === far.value) return { kind: 'value', value: far.value, decimal: far.decimal };
-  const shrinks = b.k === 'sat' ? !b.huge : a.k === 'num' && b.k === 'num' && b.d.abs().lte(a.d.abs().times(1e-8));
+  const shrinks = isTiny(b) || isHuge(b) ? isTiny(b) : a.k === 'num' && b.k === 'num' && b.d.abs().lte(a.d.abs().times(1e-8));
   if (shrinks) return { kind: 'value', value: 0, decimal: '0' };
   return { kind: 'none', reason: 'no limit: the values do not settle' };
 }

@@ -40,7 +40,7 @@ function logic(f: (a: boolean, b: boolean) => boolean): Rule {
     value: (ar, [a, b]) => {
       if (a!.k === 'fail') return a!;
       if (b && b.k === 'fail') return b;
-      const truth = (v: X | undefined) => v !== undefined && v.k === 'num' && !v.d.isZero();
+      const truth = (v: X | undefined) => v !== undefined && (v.k !== 'num' || !v.d.isZero());
       return f(truth(a), truth(b)) ? ar.one : ar.zero;
     },
     grad: (ar) => ar.zero,

@@ -3,24 +3,31 @@ import { Decimal } from 'decimal.js';
 export type Ctor = typeof Decimal;
 
 /**
- * A finite decimal at the working precision. exact: no rounding happened on the way (so a zero
- * is a true zero and a tie is a true tie). noisy: a rounded value cancelled to exactly zero on
- * the way, so this precision cannot be trusted for it. acc: a first-order estimate of the
+ * A finite decimal at the working precision, |exponent| <= LIMIT. exact: no rounding happened on
+ * the way (so a zero is a true zero and a tie is a true tie). noisy: a rounded value cancelled to
+ * exactly zero on the way, so this precision cannot be trusted for it. acc: an estimate of the
  * correct significant digits (Infinity when exact), lowered by cancellation and ill-conditioned
- * functions; it keeps two precisions from agreeing on the same garbage.
+ * functions; it keeps a precision from certifying garbage.
  */
 export interface Num { k: 'num'; d: Decimal; exact: boolean; noisy: boolean; acc: number }
 
 /**
- * A value beyond decimal.js's exponent range (about 1e+-9e15): huge (decimal.js overflowed to
- * Infinity) or tiny (it underflowed to 0). The sign is known, the magnitude is not.
+ * A value beyond decimal.js's range: m.d * 10^e with 1 <= |m.d| < 10 and |e| > LIMIT (huge when
+ * e > 0, tiny when e < 0). The mantissa m carries the sign, exactness, noise and accuracy; the
+ * exponent is exact, so products, quotients, powers and logarithms stay certified.
+ */
+export interface Big { k: 'big'; m: Num; e: bigint }
+
+/**
+ * A value whose magnitude is unknown: huge (exp of a huge value, or an exponent beyond
+ * MAX_EXPONENT) or tiny (exp of a huge negative value). The sign is known.
  */
 export interface Sat { k: 'sat'; huge: boolean; neg: boolean }
 
 /**
  * No value at this precision. undefined: a domain error (firm when it came from exact inputs);
  * singular: a pole or indeterminate form hit exactly (the caller tries limits); noisy: a decision
- * was made on a rounded zero or tie (raise precision); beyond: saturation decided the result.
+ * was made on a rounded zero or tie (raise precision); beyond: the magnitude is unknown.
  */
 export type FailWhy = 'undefined' | 'singular' | 'noisy' | 'beyond';
 export interface Fail {
@@ -29,9 +36,16 @@ export interface Fail {
   bounded?: boolean;
 }
 
-export type X = Num | Sat | Fail;
+export type X = Num | Big | Sat | Fail;
+export type Value = Num | Big | Sat;
 
-export const BEYOND = "beyond decimal.js's exponent range";
+/** Nums keep |exponent| <= LIMIT, so a product or quotient of two stays inside decimal.js's 9e15. */
+export const LIMIT = 1e15;
+const LIMIT_N = BigInt(LIMIT);
+/** Beyond 10^(+-10^400) even the exponent is not tracked: the value becomes saturated. */
+const MAX_EXPONENT = 10n ** 400n;
+
+export const BEYOND = 'beyond the tracked exponent range (magnitude unknown)';
 const PRIORITY: FailWhy[] = ['undefined', 'noisy', 'beyond', 'singular'];
 
 export function fail(why: FailWhy, reason: string, firm = true): Fail {
@@ -46,12 +60,17 @@ export function firstFail(...xs: X[]): Fail | undefined {
   return found;
 }
 
-export const isNeg = (x: Num | Sat): boolean => (x.k === 'num' ? x.d.isNeg() : x.neg);
-const nearEdge = (d: Decimal): boolean => Math.abs(d.e) > 8e15;
+export const isNeg = (x: Value): boolean => (x.k === 'num' ? x.d.isNeg() : x.k === 'big' ? x.m.d.isNeg() : x.neg);
+/** A Big as a saturated value (sign and huge/tiny only), for mixing with saturated values. */
+export const asSat = (x: Big | Sat): Sat => (x.k === 'sat' ? x : { k: 'sat', huge: x.e > 0n, neg: x.m.d.isNeg() });
+export const isHuge = (x: X): boolean => (x.k === 'big' && x.e > 0n) || (x.k === 'sat' && x.huge);
+export const isTiny = (x: X): boolean => (x.k === 'big' && x.e < 0n) || (x.k === 'sat' && !x.huge);
 const isZero = (x: X): boolean => x.k === 'num' && x.d.isZero();
 const isTrueZero = (x: X): boolean => isZero(x) && (x as Num).exact && !(x as Num).noisy;
+/** A nonzero value as mantissa (exponent 0) and exact exponent. */
+interface Parts { m: Num; e: bigint }
 
-/** Arithmetic at one working precision, aware of exactness, noise and saturation. */
+/** Arithmetic at one working precision, aware of exactness, noise and magnitudes beyond decimal.js. */
 export class Arith {
   readonly zero: Num;
   readonly one: Num;
@@ -66,13 +85,15 @@ export class Arith {
     if (d.isNaN()) return fail('beyond', BEYOND);
     if (!d.isFinite()) return { k: 'sat', huge: true, neg: d.isNeg() };
     if (underflow && d.isZero()) return { k: 'sat', huge: false, neg: negIfTiny };
+    if (!d.isZero() && (d.e > LIMIT || d.e < -LIMIT)) return this.fromParts(d, 0n, exact, noisy, acc);
     return this.num(d, exact, noisy, acc);
   }
 
   num(d: Decimal, exact: boolean, noisy: boolean, acc = this.precision): Num {
     // A rounded zero (log(1 + 1e-435) at 50 digits) is noise, not a zero.
     if (d.isZero() && !exact) noisy = true;
-    return { k: 'num', d, exact, noisy, acc: exact ? Infinity : noisy ? -Infinity : Math.min(acc, this.precision) };
+    // A rounding to p digits is off by up to 10^(1-p) relative.
+    return { k: 'num', d, exact, noisy, acc: exact ? Infinity : noisy ? -Infinity : Math.min(acc, this.precision - 1) };
   }
 
   exactNum(d: Decimal): Num {
@@ -81,6 +102,44 @@ export class Arith {
 
   inexact(d: Decimal, noisy = false, acc = this.precision): Num {
     return this.num(d, false, noisy, acc);
+  }
+
+  /** The same value, no longer exact (something below its accuracy was dropped); acc at most `acc`. */
+  dropped(x: Num | Big, acc: number): X {
+    if (x.k === 'big') return { k: 'big', m: this.dropped(x.m, acc) as Num, e: x.e };
+    return this.num(x.d, false, x.noisy, Math.min(x.acc, acc));
+  }
+
+  /** d * 10^shift, exactly: a Num when the exponent fits, else a Big (or saturated beyond MAX_EXPONENT). */
+  fromParts(d: Decimal, shift: bigint, exact: boolean, noisy: boolean, acc: number): X {
+    if (d.isZero()) return this.num(d, exact, noisy, acc);
+    const total = BigInt(d.e) + shift;
+    if (total <= LIMIT_N && total >= -LIMIT_N) return this.num(shift === 0n ? d : this.scale(d, Number(shift)), exact, noisy, acc);
+    if (total > MAX_EXPONENT || total < -MAX_EXPONENT) return { k: 'sat', huge: total > 0n, neg: d.isNeg() };
+    return { k: 'big', m: this.num(this.scale(d, -d.e), exact, noisy, acc), e: total };
+  }
+
+  /** A Num result placed at 10^shift (a failure passes through). */
+  rebase(r: X, shift: bigint): X {
+    if (r.k !== 'num' || shift === 0n) return r.k === 'num' ? this.make(r.d, r.exact, r.noisy, false, false, r.acc) : r;
+    return this.fromParts(r.d, shift, r.exact, r.noisy, r.acc);
+  }
+
+  /** d * 10^k exactly (every digit kept). */
+  scale(d: Decimal, k: number): Decimal {
+    if (k === 0) return d;
+    const W = this.clone(Math.max(this.precision, d.sd()));
+    return new this.D(new W(d).times(new W(`1e${k}`)));
+  }
+
+  parts(x: Num | Big): Parts {
+    if (x.k === 'big') return x;
+    return { m: { ...x, d: this.scale(x.d, -x.d.e) }, e: BigInt(x.d.e) };
+  }
+
+  /** d with at most `digits` significant digits (operands longer than needed make decimal.js slow). */
+  short(d: Decimal, digits: number): Decimal {
+    return d.d.length * 7 > digits && d.sd() > digits ? d.toSignificantDigits(digits) : d;
   }
 
   add(a: X, b: X): X {
@@ -92,26 +151,49 @@ export class Arith {
       const cancelled = r.isZero() && !(a.d.isZero() && b.d.isZero()) && !bothExact;
       // Absolute errors add: an operand's lost digits count from its own exponent down.
       let acc = this.precision;
-      if (!r.isZero()) for (const o of [a, b]) if (!o.d.isZero()) acc = Math.min(acc, o.acc - (o.d.e - r.e));
+      if (!r.isZero()) for (const o of [a, b]) if (!o.d.isZero()) acc = Math.min(acc, o.acc - (o.d.e - r.e) - 0.3);
       return this.make(r, bothExact && sumFits(a.d, b.d, this.precision), a.noisy || b.noisy || cancelled, false, false, acc);
     }
-    if (a.k === 'num') return this.addSat(b as Sat, a);
-    if (b.k === 'num') return this.addSat(a as Sat, b);
-    const sa = a as Sat;
-    const sb = b as Sat;
-    if (sa.huge !== sb.huge) return sa.huge ? sa : sb;
-    if (sa.neg === sb.neg) return sa;
-    return fail('beyond', BEYOND);
+    if (a.k === 'sat' || b.k === 'sat') return this.addSat(a as Value, b as Value);
+    if (isZero(a) || isZero(b)) {
+      const z = (isZero(a) ? a : b) as Num;
+      return z.noisy ? fail('noisy', 'a rounded zero met a value beyond decimal.js', false) : isZero(a) ? b : a;
+    }
+    const pa = this.parts(a as Num | Big);
+    const pb = this.parts(b as Num | Big);
+    const top = pa.e > pb.e ? pa.e : pb.e;
+    const gap = pa.e > pb.e ? pa.e - pb.e : pb.e - pa.e;
+    if (gap > BigInt(this.precision + 5)) {
+      // The smaller one is below 10^-gap of the larger: beyond any float's ulp and any working precision.
+      const big = pa.e > pb.e ? (a as Num | Big) : (b as Num | Big);
+      return this.dropped(big, gap > 1000000n ? Infinity : Number(gap) - 1);
+    }
+    const am: Num = { ...pa.m, d: this.scale(pa.m.d, Number(pa.e - top)) };
+    const bm: Num = { ...pb.m, d: this.scale(pb.m.d, Number(pb.e - top)) };
+    return this.rebase(this.add(am, bm), top);
   }
 
-  private addSat(s: Sat, n: Num): X {
-    if (n.d.isZero()) return n.noisy ? fail('noisy', 'a rounded zero met a saturated value', false) : s;
-    if (nearEdge(n.d)) return fail('beyond', BEYOND);
-    return s.huge ? s : this.inexact(n.d, n.noisy, n.acc);
+  /** At least one saturated operand (magnitude unknown). */
+  private addSat(a: Value, b: Value): X {
+    if (a.k === 'num' || b.k === 'num') {
+      const n = (a.k === 'num' ? a : b) as Num;
+      const s = (a.k === 'num' ? b : a) as Sat;
+      if (n.d.isZero()) return n.noisy ? fail('noisy', 'a rounded zero met a saturated value', false) : s;
+      return s.huge ? s : this.dropped(n, Infinity);
+    }
+    const sa = a.k === 'sat' ? a : asSat(a);
+    const sb = b.k === 'sat' ? b : asSat(b);
+    if (sa.huge !== sb.huge) {
+      const winner = sa.huge ? a : b;
+      return winner.k === 'sat' ? winner : this.dropped(winner, Infinity);
+    }
+    if (sa.neg === sb.neg) return { k: 'sat', huge: sa.huge, neg: sa.neg };
+    return fail('beyond', BEYOND);
   }
 
   neg(a: X): X {
     if (a.k === 'num') return { ...a, d: a.d.neg() };
+    if (a.k === 'big') return { k: 'big', m: { ...a.m, d: a.m.d.neg() }, e: a.e };
     if (a.k === 'sat') return { ...a, neg: !a.neg };
     return a;
   }
@@ -126,20 +208,23 @@ export class Arith {
     const f = firstFail(a, b);
     if (f) return f;
     if (isTrueZero(a) || isTrueZero(b)) return this.zero;
-    const neg = isNeg(a as Num | Sat) !== isNeg(b as Num | Sat);
+    const neg = isNeg(a as Value) !== isNeg(b as Value);
     if (a.k === 'num' && b.k === 'num') {
-      const r = a.d.times(b.d);
-      const exact = a.exact && b.exact && a.d.sd() + b.d.sd() <= this.precision;
+      const p = this.precision;
+      const exact = a.exact && b.exact && a.d.sd() + b.d.sd() <= p;
+      const r = exact ? a.d.times(b.d) : this.short(a.d, p + 3).times(this.short(b.d, p + 3));
       return this.make(r, exact, a.noisy || b.noisy, !a.d.isZero() && !b.d.isZero(), neg, Math.min(a.acc, b.acc) - 0.5);
     }
-    if (a.k === 'sat' && b.k === 'sat') {
-      return a.huge === b.huge ? { k: 'sat', huge: a.huge, neg } : fail('beyond', BEYOND);
+    if (isZero(a) || isZero(b)) return fail('noisy', 'a rounded zero met a value beyond decimal.js', false);
+    if (a.k === 'sat' || b.k === 'sat') {
+      if (a.k === 'num' || b.k === 'num') return { k: 'sat', huge: (a.k === 'sat' ? a : (b as Sat)).huge, neg };
+      const sa = asSat(a as Big | Sat);
+      const sb = asSat(b as Big | Sat);
+      return sa.huge === sb.huge ? { k: 'sat', huge: sa.huge, neg } : fail('beyond', BEYOND);
     }
-    const s = (a.k === 'sat' ? a : b) as Sat;
-    const n = (a.k === 'num' ? a : b) as Num;
-    if (n.d.isZero()) return fail('noisy', 'a rounded zero met a saturated value', false);
-    if (nearEdge(n.d)) return fail('beyond', BEYOND);
-    return { k: 'sat', huge: s.huge, neg };
+    const pa = this.parts(a as Num | Big);
+    const pb = this.parts(b as Num | Big);
+    return this.rebase(this.mul(pa.m, pb.m), pa.e + pb.e);
   }
 
   div(a: X, b: X): X {
@@ -150,19 +235,25 @@ export class Arith {
       return fail('singular', isZero(a) ? '0/0' : 'division by zero');
     }
     if (isTrueZero(a)) return this.zero;
-    const neg = isNeg(a as Num | Sat) !== isNeg(b as Num | Sat);
+    const neg = isNeg(a as Value) !== isNeg(b as Value);
     if (a.k === 'num' && b.k === 'num') {
-      const r = a.d.div(b.d);
+      const p = this.precision;
+      const r = this.short(a.d, p + 3).div(this.short(b.d, p + 3));
       const exact = a.exact && b.exact && this.quotientExact(r, a.d, b.d);
       return this.make(r, exact, a.noisy || b.noisy, !a.d.isZero(), neg, Math.min(a.acc, b.acc) - 0.5);
     }
-    if (a.k === 'sat' && b.k === 'sat') return fail('beyond', BEYOND);
-    const n = (a.k === 'num' ? a : b) as Num;
-    if (n.d.isZero()) return fail('noisy', 'a rounded zero met a saturated value', false);
-    if (nearEdge(n.d)) return fail('beyond', BEYOND);
-    // num / huge and tiny / num are tiny; num / tiny and huge / num are huge.
-    const huge = a.k === 'sat' ? a.huge : !(b as Sat).huge;
-    return { k: 'sat', huge, neg };
+    if (isZero(a)) return fail('noisy', 'a rounded zero met a value beyond decimal.js', false);
+    if (a.k === 'sat' || b.k === 'sat') {
+      // num / huge and tiny / num are tiny; num / tiny and huge / num are huge.
+      if (a.k === 'num') return { k: 'sat', huge: !(b as Sat).huge, neg };
+      if (b.k === 'num') return { k: 'sat', huge: (a as Sat).huge, neg };
+      const sa = asSat(a as Big | Sat);
+      const sb = asSat(b as Big | Sat);
+      return sa.huge !== sb.huge ? { k: 'sat', huge: sa.huge, neg } : fail('beyond', BEYOND);
+    }
+    const pa = this.parts(a as Num | Big);
+    const pb = this.parts(b as Num | Big);
+    return this.rebase(this.div(pa.m, pb.m), pa.e - pb.e);
   }
 
   private quotientExact(r: Decimal, a: Decimal, b: Decimal): boolean {
@@ -183,24 +274,44 @@ export class Arith {
       if (c !== 0 && !(a.exact && b.exact) && !apart(a, b)) return fail('noisy', 'a comparison closer than the rounding error', false);
       return c;
     }
-    for (const x of [a, b]) {
-      if (x.k === 'num' && (x.noisy || nearEdge(x.d))) return fail(x.noisy ? 'noisy' : 'beyond', BEYOND, !x.noisy);
-    }
-    const ra = rank(a as Num | Sat);
-    const rb = rank(b as Num | Sat);
+    for (const x of [a, b]) if (x.k === 'num' && x.noisy) return fail('noisy', 'a comparison of a rounded zero', false);
+    const ra = rank(a as Value);
+    const rb = rank(b as Value);
     if (ra !== rb) return ra < rb ? -1 : 1;
-    if (a.k === 'num' && b.k === 'num') return 0;
+    if (a.k === 'big' && b.k === 'big') {
+      const d = this.sub(a, b);
+      if (d.k === 'fail') return d;
+      const m = d.k === 'big' ? d.m : d.k === 'num' ? d : undefined;
+      if (m && !m.exact && m.acc < 1) return fail('noisy', 'a comparison closer than the rounding error', false);
+      if (d.k !== 'num' || !d.d.isZero()) return isNeg(d as Value) ? -1 : 1;
+      return d.exact ? 0 : fail('noisy', 'a tie between rounded values', false);
+    }
     return fail('beyond', BEYOND);
   }
 
-  /** e^x; overflow and underflow become saturated values. */
+  /** e^x; beyond decimal.js's range through the exact exponent of a Big. */
   exp(x: X): X {
     if (x.k === 'fail') return x;
-    if (x.k === 'sat') return x.huge ? (x.neg ? { k: 'sat', huge: false, neg: false } : x) : this.inexact(new this.D(1));
+    if (x.k === 'sat' || x.k === 'big') {
+      const s = asSat(x);
+      if (!s.huge) return this.inexact(new this.D(1), x.k === 'big' && x.m.noisy, Infinity);
+      return { k: 'sat', huge: !s.neg, neg: false };
+    }
     if (x.d.isZero()) return this.make(new this.D(1), x.exact, x.noisy);
     // exp's condition number is |x|.
-    const acc = x.exact ? this.precision : x.acc - Math.max(0, x.d.e + 1);
-    return this.make(this.D.exp(x.d), false, x.noisy, true, false, acc);
+    const p = this.precision;
+    const acc = x.exact ? p : x.acc - Math.max(0, x.d.e + 1);
+    if (x.d.e >= 15) return this.bigExp(x, acc);
+    return this.make(this.D.exp(this.short(x.d, p + 5 + Math.max(0, x.d.e + 1))), false, x.noisy, true, false, acc);
+  }
+
+  /** e^x = 10^(x / ln 10): the integer part is the exponent, the fraction gives the mantissa. */
+  private bigExp(x: Num, acc: number): X {
+    const W = this.clone(this.precision + x.d.e + 10);
+    const q = new W(x.d).div(W.ln(10));
+    const e = q.floor();
+    const m = this.D.pow(10, new this.D(q.minus(e)));
+    return this.fromParts(m, BigInt(e.toFixed(0)), false, x.noisy, acc);
   }
 }
 
@@ -211,10 +322,11 @@ function apart(a: Num, b: Num): boolean {
   return diff.e > err + 1;
 }
 
-/** Order classes: -huge < negative < -tiny < 0 < +tiny < positive < +huge. */
-function rank(x: Num | Sat): number {
-  if (x.k === 'sat') return (x.huge ? 3 : 1) * (x.neg ? -1 : 1);
-  return x.d.isZero() ? 0 : x.d.isNeg() ? -2 : 2;
+/** Order classes: -sat huge < -big huge < negative < -big tiny < -sat tiny < 0 < ... */
+function rank(x: Value): number {
+  if (x.k === 'sat') return (x.huge ? 5 : 1) * (x.neg ? -1 : 1);
+  if (x.k === 'big') return (x.e > 0n ? 4 : 2) * (x.m.d.isNeg() ? -1 : 1);
+  return x.d.isZero() ? 0 : x.d.isNeg() ? -3 : 3;
 }
 
 /** Whether a + b needs no more than p significant digits (so decimal.js computed it exactly). */

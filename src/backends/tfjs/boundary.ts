@@ -5,7 +5,9 @@
  */
 import type { Graph, Target } from '../../graph/graph.js';
 import { evaluateTfjs } from './evaluate.js';
-import { classify, fromOrdinal32, ordinal32, type FloatClass } from './float32.js';
+import { firstChange } from '../../sample/bisect.js';
+import { nextDown } from '../../sample/ordinal.js';
+import { classify, type FloatClass } from './float32.js';
 import type { TfjsRuntime } from './load.js';
 
 export interface TfjsBoundary {
@@ -43,20 +45,10 @@ export function tfjsBoundaries(
   const found: TfjsBoundary[] = [];
   for (let i = 1; i < xs.length; i++) {
     if (classes[i] === classes[i - 1] || !(xs[i - 1]! < xs[i]!)) continue;
-    let lo = ordinal32(xs[i - 1]!);
-    let hi = ordinal32(xs[i]!);
     const below = classes[i - 1]!;
-    let above = classes[i]!;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      const c = classAt(Float32Array.of(fromOrdinal32(mid)))[0]!;
-      if (c === below) lo = mid;
-      else {
-        hi = mid;
-        above = c;
-      }
-    }
-    found.push({ var: variable, target, lo: fromOrdinal32(lo), hi: fromOrdinal32(hi), below, above });
+    const hi = firstChange(xs[i - 1]!, xs[i]!, 'float32', (x) => classAt(Float32Array.of(x))[0] !== below);
+    const above = classAt(Float32Array.of(hi))[0]!;
+    found.push({ var: variable, target, lo: nextDown(hi, 'float32'), hi, below, above });
   }
   return found;
 }

@@ -1,5 +1,6 @@
-/** float32 classes and ordinals: the integer order of float32 values, so ULP distances and bisection are integer arithmetic. */
+import { fromOrdinal, toOrdinal, ulpDistance } from '../../sample/ordinal.js';
 
+/** The class of a result, as compared between the emulator and TF.js. */
 export type FloatClass = 'nan' | '+inf' | '-inf' | 'finite';
 
 export function classify(x: number): FloatClass {
@@ -9,18 +10,7 @@ export function classify(x: number): FloatClass {
   return 'finite';
 }
 
-/** The float32 nearest x as an ordinal: consecutive float32s have consecutive ordinals, and -0 and +0 are both 0. */
-export function ordinal32(x: number): number {
-  const bits = new Int32Array(Float32Array.of(x).buffer)[0]!;
-  return bits < 0 ? -(bits & 0x7fffffff) : bits;
-}
-
-export function fromOrdinal32(ordinal: number): number {
-  const bits = Int32Array.of(ordinal < 0 ? -ordinal | 0x80000000 : ordinal);
-  return new Float32Array(bits.buffer)[0]!;
-}
-
-/** How many float32 values lie between a and b (both finite). */
-export function ulps32(a: number, b: number): number {
-  return Math.abs(ordinal32(a) - ordinal32(b));
-}
+/** float32 ordinals fit a double exactly; these wrap sample/ordinal.ts for the float32-only TF.js code. */
+export const ordinal32 = (x: number): number => Number(toOrdinal(x, 'float32'));
+export const fromOrdinal32 = (o: number): number => fromOrdinal(BigInt(o), 'float32');
+export const ulps32 = (a: number, b: number): number => ulpDistance(a, b, 'float32');

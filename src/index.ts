@@ -1,0 +1,17 @@
+/** The library API, for people who import instead of shelling out. */
+export { scan, defaultScanOptions, type FormSpec, type ScanRuntime, type BackendChoice } from './diagnose.js';
+export { evaluatePoints, type PointResult, type PrecisionResult } from './evaluate-points.js';
+export { compile } from './compile.js';
+export { evaluateFloat } from './backends/float.js';
+export { groundTruth } from './backends/decimal/index.js';
+export { loadTfjs, type TfjsRuntime } from './backends/tfjs/load.js';
+export { parseProgram, formatParseError } from './parse/index.js';
+export { ParseError } from './parse/ast.js';
+export { STORY_FORMS, STORY_REFERENCE } from './story.js';
+export { formatScanText } from './report/text.js';
+export { formatScanJson } from './report/json.js';
+export type { Graph, GraphNode, Target } from './graph/graph.js';
+export type { HazardKind, OpName } from './graph/ops.js';
+export type { FloatFormat } from './backends/format.js';
+export type { Truth, PointTruth } from './backends/truth.js';
+export type * from './types.js';
