@@ -6,7 +6,7 @@ import { groundTruth } from '../src/backends/decimal/index.js';
 import { evaluateFloat } from '../src/backends/float.js';
 import { loadTfjs } from '../src/backends/tfjs/load.js';
 import { compile } from '../src/compile.js';
-import { defaultScanOptions, scan } from '../src/diagnose.js';
+import { defaultScanOptions, scan, scanParallel } from '../src/diagnose.js';
 import { createRng } from '../src/sample/rng.js';
 import { STORY_FORMS, STORY_REFERENCE } from '../src/story.js';
 
@@ -39,11 +39,19 @@ for (const format of ['float64', 'float32'] as const) {
   rows.push([`decimal.js truth (value + derivative), ${format}`, String(M), s.toFixed(3), fmt(M / s)]);
 }
 
-const [, emulated] = time(() => scan(STORY_FORMS, defaultScanOptions(), { backend: 'emulated' }));
-rows.push(['default scan, 5 forms x 2 precisions, emulator only', '', emulated.toFixed(2), '']);
+async function timeAsync<T>(f: () => Promise<T>): Promise<number> {
+  const t0 = performance.now();
+  await f();
+  return (performance.now() - t0) / 1000;
+}
+const options = defaultScanOptions();
+const [, oneThread] = time(() => scan(STORY_FORMS, options, { backend: 'emulated' }));
+rows.push(['default scan, 5 forms x 2 precisions, emulator, truth in one thread', '', oneThread.toFixed(2), '']);
+const parallel = await timeAsync(() => scanParallel(STORY_FORMS, options, { backend: 'emulated' }));
+rows.push(['default scan, emulator, truth on all cores', '', parallel.toFixed(2), '']);
 const tfjs = await loadTfjs();
-const [, both] = time(() => scan(STORY_FORMS, defaultScanOptions(), { backend: 'both', tfjs }));
-rows.push([`default scan with the TF.js cross-check (${tfjs.backend} backend)`, '', both.toFixed(2), '']);
+const both = await timeAsync(() => scanParallel(STORY_FORMS, options, { backend: 'both', tfjs }));
+rows.push([`default scan as the CLI runs it: + TF.js cross-check (${tfjs.backend} backend)`, '', both.toFixed(2), '']);
 
 const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
 for (const r of rows) console.log(r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));

@@ -6,6 +6,7 @@ import { nanEdges, tfjsBoundaries } from './backends/tfjs/boundary.js';
 import { evaluateTfjs } from './backends/tfjs/evaluate.js';
 import type { TfjsRuntime } from './backends/tfjs/load.js';
 import type { PointTruth } from './backends/truth.js';
+import { truthsInParallel, type TruthGroup } from './backends/truth-pool.js';
 import { compile } from './compile.js';
 import { analyseTarget, type FormEvaluation } from './detect/analyse.js';
 import { detectEvents } from './detect/index.js';
@@ -31,6 +32,8 @@ export interface ScanRuntime {
   tfjs?: TfjsRuntime;
   /** Progress messages (the CLI sends them to stderr). */
   progress?: (message: string) => void;
+  /** Truths already certified, keyed by format, expression and point (scanParallel fills it). */
+  truthCache?: ReadonlyMap<string, PointTruth>;
 }
 
 export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOptions {
@@ -48,36 +51,78 @@ export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOpti
 /** Bisections that need the ground truth at every step (boundaries between ok, inaccurate and unknown). */
 const TRUTH_BISECTIONS = 4;
 
+interface Planned {
+  spec: FormSpec;
+  graph: Graph;
+  /** Where the truth comes from: the reference, or the form itself. */
+  truthGraph: Graph;
+  reference?: Graph;
+  sets: Partial<Record<FloatFormat, SampleSet>>;
+}
+
+/** Compile every form and draw its samples; forms with the same variables share the samples (and so the truths). */
+function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
+  const compiled = forms.map((f) => {
+    const graph = compile(f.source, f.file);
+    const reference = f.reference ? compile(f.reference.source, f.reference.file) : undefined;
+    return { spec: f, graph, reference, truthGraph: reference ?? graph, sets: {} as Planned['sets'] };
+  });
+  const shared = new Map<string, SampleSet>();
+  for (const c of compiled) {
+    for (const format of options.precisions) {
+      const key = `${format}|${c.graph.vars.join(',')}`;
+      let set = shared.get(key);
+      if (!set) {
+        const graphs = compiled.filter((o) => o.graph.vars.join(',') === c.graph.vars.join(',')).flatMap((o) => (o.reference ? [o.graph, o.reference] : [o.graph]));
+        set = samplePoints(graphs, c.graph.vars, format, options.ranges, options.samples, options.seed);
+        shared.set(key, set);
+      }
+      c.sets[format] = set;
+    }
+  }
+  return compiled;
+}
+
+const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<string, number>) => `${format}|${g.source}|${vars.map((v) => p[v]).join(',')}`;
+
+/**
+ * scan() with the sample truths computed on all cores first (decimal.js is most of a scan's time); the same result.
+ */
+export async function scanParallel(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): Promise<ScanReport> {
+  const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
+  for (const c of plan(forms, options)) {
+    for (const format of options.precisions) {
+      const key = `${format}|${c.truthGraph.source}`;
+      if (groups.has(key)) continue;
+      const set = c.sets[format]!;
+      const points = Array.from({ length: set.size }, (_, i) => pointAt(set, i));
+      groups.set(key, { source: c.truthGraph.source, file: c.truthGraph.file, format, points, vars: c.graph.vars, graph: c.truthGraph });
+    }
+  }
+  const list = [...groups.values()];
+  const truths = await truthsInParallel(list.map(({ source, file, format, points }) => ({ source, file, format, points })));
+  const cache = new Map<string, PointTruth>(runtime.truthCache);
+  truths?.forEach((ts, gi) => {
+    const g = list[gi]!;
+    ts.forEach((t, i) => cache.set(truthKey(g.format, g.graph, g.vars, g.points[i]!), t));
+  });
+  return scan(forms, options, { ...runtime, truthCache: cache });
+}
+
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
 export function scan(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): ScanReport {
   const started = performance.now();
-  const compiled = forms.map((f) => ({
-    spec: f,
-    graph: compile(f.source, f.file),
-    reference: f.reference ? compile(f.reference.source, f.reference.file) : undefined,
-  }));
-  const truthCache = new Map<string, PointTruth>();
-  const sampleCache = new Map<string, SampleSet>();
-  const samplesFor = (vars: string[], format: FloatFormat): SampleSet => {
-    const key = `${format}|${vars.join(',')}`;
-    let set = sampleCache.get(key);
-    if (!set) {
-      const graphs = compiled.filter((c) => c.graph.vars.join(',') === vars.join(',')).flatMap((c) => (c.reference ? [c.graph, c.reference] : [c.graph]));
-      set = samplePoints(graphs, vars, format, options.ranges, options.samples, options.seed);
-      sampleCache.set(key, set);
-    }
-    return set;
-  };
+  const compiled = plan(forms, options);
+  const truthCache = new Map<string, PointTruth>(runtime.truthCache);
   const tfjs = runtime.backend === 'emulated' ? undefined : runtime.tfjs;
 
-  const results: FormResult[] = compiled.map(({ spec, graph, reference }) => {
-    const truthGraph = reference ?? graph;
+  const results: FormResult[] = compiled.map(({ spec, graph, reference, truthGraph, sets }) => {
     const vars = graph.vars;
     const targetResults = options.precisions.flatMap((format) => {
       runtime.progress?.(`${spec.name}: ${format}`);
-      const set = samplesFor(vars, format);
+      const set = sets[format]!;
       const truthAt = (g: Graph, p: Record<string, number>): PointTruth => {
-        const key = `${format}|${g.source}|${vars.map((v) => p[v]).join(',')}`;
+        const key = truthKey(format, g, vars, p);
         const hit = truthCache.get(key);
         if (hit) return hit;
         const t = groundTruth(g, p, format);

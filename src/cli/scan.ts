@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultScanOptions, scan, type FormSpec } from '../diagnose.js';
+import { defaultScanOptions, scanParallel, type FormSpec } from '../diagnose.js';
 import type { FloatFormat } from '../backends/format.js';
 import { EXIT } from '../report/exit-code.js';
 import { formatScanJson } from '../report/json.js';
@@ -61,7 +61,7 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   const forms: FormSpec[] = source
     ? [{ name: source.file ?? 'expression', ...source, reference: flags.reference ? { source: flags.reference } : undefined }]
     : STORY_FORMS;
-  const report = scan(forms, options, runtime);
+  const report = await scanParallel(forms, options, runtime);
   if (runtime.progress) process.stderr.write('\r\x1b[K');
   const text = flags.format === 'json' ? formatScanJson(report) : formatScanText(report, { color: !flags.output && useColor(process.stdout) });
   writeReport(text, flags.output);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { defaultScanOptions, scan } from '../../src/diagnose.js';
+import { defaultScanOptions, scanParallel } from '../../src/diagnose.js';
 import { STORY_FORMS } from '../../src/story.js';
 import type { FormResult, Region, ScanReport, TargetResult } from '../../src/types.js';
 
@@ -15,8 +15,8 @@ const F32_EDGE = -88.72283935546875;
 const F64_EDGE = -709.782712893384;
 
 let report: ScanReport;
-before(() => {
-  report = scan(STORY_FORMS, defaultScanOptions());
+before(async () => {
+  report = await scanParallel(STORY_FORMS, defaultScanOptions());
 });
 
 const form = (name: string): FormResult => report.forms.find((f) => f.name === name)!;
