@@ -89,6 +89,7 @@ const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<strin
  * scan() with the sample truths computed on all cores first (decimal.js is most of a scan's time); the same result.
  */
 export async function scanParallel(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): Promise<ScanReport> {
+  const started = performance.now();
   const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
   for (const c of plan(forms, options)) {
     for (const format of options.precisions) {
@@ -106,7 +107,8 @@ export async function scanParallel(forms: FormSpec[], options: ScanOptions, runt
     const g = list[gi]!;
     ts.forEach((t, i) => cache.set(truthKey(g.format, g.graph, g.vars, g.points[i]!), t));
   });
-  return scan(forms, options, { ...runtime, truthCache: cache });
+  const report = scan(forms, options, { ...runtime, truthCache: cache });
+  return { ...report, elapsedMs: Math.round(performance.now() - started) };
 }
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */

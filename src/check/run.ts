@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compile } from '../compile.js';
-import { defaultScanOptions, type FormSpec, scan } from '../diagnose.js';
+import { defaultScanOptions, type FormSpec, scanParallel } from '../diagnose.js';
 import type { Graph } from '../graph/graph.js';
 import type { ScanOptions } from '../types.js';
 import { type Baseline, applyBaseline } from './baseline.js';
@@ -91,7 +91,7 @@ function scanOptionsOf(check: CheckConfig, limits: Limits, samples: number | und
   return defaultScanOptions(partial);
 }
 
-function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): CheckResult {
+async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promise<CheckResult> {
   const started = performance.now();
   const check = loaded.config.checks[i]!;
   const expr = locate(loaded, i, 'expr', 'file', opts.cwd)!;
@@ -107,7 +107,7 @@ function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): CheckResult 
   const limits = limitsOf(check);
   const spec: FormSpec = { name: check.name, source: expr.source, file: expr.label };
   if (reference !== undefined) spec.reference = { source: reference.source, file: reference.label };
-  const report = scan([spec], scanOptionsOf(check, limits, opts.samples));
+  const report = await scanParallel([spec], scanOptionsOf(check, limits, opts.samples));
   const form = report.forms[0]!;
   const targets = new Set(check.targets ?? ['value', 'gradient']);
   const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));
@@ -127,9 +127,10 @@ function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): CheckResult 
 }
 
 /** Runs every check of the config (scan per check), then compares against the baseline if one is given. */
-export function runChecks(loaded: LoadedConfig, tool: { name: string; version: string }, opts: RunOptions): CheckRun {
+export async function runChecks(loaded: LoadedConfig, tool: { name: string; version: string }, opts: RunOptions): Promise<CheckRun> {
   const started = performance.now();
-  let checks = loaded.config.checks.map((_, i) => runOne(loaded, i, opts));
+  let checks: CheckResult[] = [];
+  for (let i = 0; i < loaded.config.checks.length; i++) checks.push(await runOne(loaded, i, opts));
   if (opts.baseline !== undefined) checks = applyBaseline(checks, opts.baseline.data);
   return {
     schemaVersion: 1,

@@ -13,6 +13,7 @@ import { formatCheckJson } from '../report/check-json.js';
 import { formatCheckJunit } from '../report/check-junit.js';
 import { formatCheckSarif } from '../report/check-sarif.js';
 import { formatCheckText } from '../report/check-text.js';
+import { useColor } from '../report/write.js';
 import { VERSION } from '../version.js';
 import { describeError } from './errors.js';
 
@@ -59,7 +60,7 @@ function parseSamples(text: string | undefined): number | undefined {
 }
 
 /** The whole `check` command with its I/O injected; returns the exit code. */
-export function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): number {
+export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): Promise<number> {
   try {
     const format = (opts.format ?? 'text') as CheckFormat;
     if (!CHECK_FORMATS.includes(format)) {
@@ -73,7 +74,7 @@ export function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): number 
     const baselineLabel = opts.baseline ?? displayPath(io.cwd, baselinePath);
     const baseline = useBaseline ? { file: baselinePath, data: readBaseline(baselinePath, baselineLabel) } : undefined;
 
-    let run = runChecks(loaded, { name: 'f-diagnose', version: VERSION }, { cwd: io.cwd, baseline, samples });
+    let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, { cwd: io.cwd, baseline, samples });
     if (opts.updateBaseline) {
       writeBaseline(baselinePath, baselineOf(run.checks, `f-diagnose ${VERSION}`));
       // Everything found is now recorded, so it is all known.
@@ -105,10 +106,9 @@ export function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): number 
 }
 
 /**
- * Adds `f-diagnose check` to the program. With `run` (main's runner), the exit code goes through it;
- * without, it is set on process.exitCode.
+ * Adds `f-diagnose check` to the program; main's `run` turns the result into the exit code.
  */
-export function registerCheck(program: Command, run?: (work: () => number) => void): void {
+export function registerCheck(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
   program
     .command('check')
     .description('gate loss expressions in CI: run the checks of f-diagnose.config.json, exit 1 when one fails')
@@ -124,9 +124,8 @@ export function registerCheck(program: Command, run?: (work: () => number) => vo
           cwd: process.cwd(),
           stdout: (t) => process.stdout.write(t),
           stderr: (t) => process.stderr.write(t),
-          color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined && process.env.FORCE_COLOR !== '0',
+          color: useColor(process.stdout),
         });
-      if (run !== undefined) run(work);
-      else process.exitCode = work();
+      return run(work);
     });
 }

@@ -29,6 +29,7 @@ function formText(form: FormResult, c: ChalkInstance, maxRegions: number): strin
   lines.push('', c.dim('   precision  target   samples    NaN    inf  >tol  unknown  max ULP  max bits  median bits'));
   for (const r of form.results) lines.push(row(r, c));
   for (const r of form.results) if (r.tfjs) lines.push(...tfjsText(r, c));
+  lines.push(...hazardSummary(form, c));
   for (const r of form.results) {
     const regions = [...r.regions].sort(bySeverity);
     for (const g of regions.slice(0, maxRegions)) lines.push('', ...regionText(form.expr, r, g, c));
@@ -92,4 +93,28 @@ function tfjsText(r: TargetResult, c: ChalkInstance): string[] {
     lines.push(c.red(`     disagreement at ${at}: emulator ${formatFloat(d.emulated, 'float32')}, TF.js ${formatFloat(d.tfjs, 'float32')} (${where})`));
   }
   return lines;
+}
+
+/** Where each hazard happens, over every result of the form: op, pass, how often, first seen at. */
+function hazardSummary(form: FormResult, c: ChalkInstance): string[] {
+  const byKey = new Map<string, { text: string; pass: string; hazard: string; counts: string[]; total: number }>();
+  for (const r of form.results) {
+    for (const h of r.hazards) {
+      const key = `${h.hazard}|${h.pass}|${h.span.start}|${h.span.end}|${h.op}`;
+      let e = byKey.get(key);
+      if (!e) byKey.set(key, (e = { text: form.expr.slice(h.span.start, h.span.end), pass: h.pass, hazard: h.hazard, counts: [], total: 0 }));
+      const label = `${r.precision === 'float32' ? 'f32' : 'f64'} ${r.target}`;
+      if (!e.counts.some((x) => x.startsWith(`${label}:`))) e.counts.push(`${label}: ${h.count}`);
+      e.total += h.count;
+    }
+  }
+  const rows = [...byKey.values()].filter((e) => HAZARDS[e.hazard as keyof typeof HAZARDS].severity === 'error' || e.hazard === 'cancellation').sort((a, b) => b.total - a.total);
+  if (!rows.length) return [];
+  const out = ['', c.dim('   hazards on the way (samples where it happens, per precision and target):')];
+  for (const e of rows.slice(0, 8)) {
+    const text = e.text.length > 40 ? `${e.text.slice(0, 37)}...` : e.text;
+    out.push(`   ${HAZARDS[e.hazard as keyof typeof HAZARDS].title.padEnd(16)} ${e.pass === 'backward' ? 'backward' : 'forward '}  ${text.padEnd(40)}  ${c.dim(e.counts.join(', '))}`);
+  }
+  if (rows.length > 8) out.push(c.dim(`   ... ${rows.length - 8} more (see --format json)`));
+  return out;
 }

@@ -38,6 +38,7 @@ function interval(g: Region, r: TargetResult): string {
 function cause(g: Region, source: string): string {
   if (!g.chain.length) return '';
   const steps = g.chain.map((e) => {
+    if (e.hazard === 'approximation') return `approximation [${e.detail}]`;
     const text = source.slice(e.span.start, e.span.end);
     return `${HAZARDS[e.hazard].title} in ${e.pass === 'backward' ? 'the gradient of ' : ''}${text} [${e.detail}]`;
   });

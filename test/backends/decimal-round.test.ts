@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Decimal as Base } from 'decimal.js';
 import type { FloatFormat } from '../../src/backends/format.js';
 import { exactDecimal, roundDecimal } from '../../src/backends/decimal/index.js';
+import { divRound, expSmall, mulRound } from '../../src/backends/decimal/bigops.js';
 
 // Expected floats are written as literals or powers of two; midpoints were computed by hand
 // (Python fractions): 1 + 2^-53, 1 + 3 * 2^-53, 2^-1075, 2^1024 - 2^970, 2^128 - 2^103, ...
@@ -69,4 +70,26 @@ const exactRows: [number, string][] = [
 
 test('exactDecimal gives the exact value of a double', () => {
   for (const [x, expected] of exactRows) assert.equal(exactDecimal(x).toFixed(), expected, `${x}`);
+});
+
+// The BigInt fast paths round like decimal.js: ties to even, by hand (125 -> 120, 175 -> 180 at 2
+// digits), long operands against decimal.js's own (independent) long multiplication and division.
+const D2 = Base.clone({ precision: 2, rounding: Base.ROUND_HALF_EVEN });
+const D300 = Base.clone({ precision: 300, rounding: Base.ROUND_HALF_EVEN });
+const longA = new D300(2).sqrt();
+const longB = new D300(3).ln().neg();
+const bigRows: [string, () => string, string][] = [
+  ['25 * 5 tie to even', () => mulRound(D2, new D2(25), new D2(5), 2).toFixed(), '120'],
+  ['35 * 5 tie to even', () => mulRound(D2, new D2(35), new D2(5), 2).toFixed(), '180'],
+  ['-1/8 tie to even', () => divRound(D2, new D2(-1), new D2(8), 2).toFixed(), '-0.12'],
+  ['1/3', () => divRound(D2, new D2(1), new D2(3), 2).toFixed(), '0.33'],
+  ['sqrt2 * -ln3 at 300', () => mulRound(D300, longA, longB, 300).toFixed(), longA.times(longB).toFixed()],
+  ['sqrt2 / -ln3 at 300', () => divRound(D300, longA, longB, 300).toFixed(), longA.div(longB).toFixed()],
+  ['exp(-1e-100) at 300', () => expSmall(D300, new D300('-1e-100'), 300)!.toFixed(), D300.exp('-1e-100').toFixed()],
+  // e^(1e-5) = 1.00001000005000016666708333341666..., 12 digits
+  ['exp(1e-5) at 12', () => expSmall(Base.clone({ precision: 12 }), new Base('1e-5'), 12)!.toFixed(), '1.00001000005'],
+];
+
+test('long products, quotients and exp of tiny arguments are correctly rounded', () => {
+  for (const [name, got, expected] of bigRows) assert.equal(got(), expected, name);
 });

@@ -19,10 +19,10 @@ function repo(): string {
   return dir;
 }
 
-function check(cwd: string, opts: CheckCommandOptions) {
+async function check(cwd: string, opts: CheckCommandOptions) {
   let stdout = '';
   let stderr = '';
-  const code = runCheckCommand({ samples: '256', ...opts }, { cwd, color: false, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCheckCommand({ samples: '256', ...opts }, { cwd, color: false, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 
@@ -35,16 +35,16 @@ const FAILING = 'losses/failing.config.json';
 
 describe('check: exit codes and text', () => {
   const cwd = repo();
-  it('passing config: exit 0, a PASS line per check', () => {
-    const r = check(cwd, { config: PASSING });
+  it('passing config: exit 0, a PASS line per check', async () => {
+    const r = await check(cwd, { config: PASSING });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^PASS stable-f +no NaN or inf; max error \d+ ULPs value, \d+ ULPs gradient$/m);
     assert.match(r.stdout, /^PASS huber +no NaN or inf; max error 0 ULPs value, 1 ULPs gradient$/m);
     assert.match(r.stdout, /^2 checks in losses\/passing.config.json: all passed/m);
     assert.equal(r.stderr, '');
   });
-  it('failing config: exit 1, the naive loss NaN below -88.72 in float32 with exp as the root cause', () => {
-    const r = check(cwd, { config: FAILING });
+  it('failing config: exit 1, the naive loss NaN below -88.72 in float32 with exp as the root cause', async () => {
+    const r = await check(cwd, { config: FAILING });
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const naive = r.stdout.split('\n').find((l) => l.startsWith('FAIL naive-f'));
     assert.ok(naive, r.stdout);
@@ -52,11 +52,11 @@ describe('check: exit codes and text', () => {
     assert.ok(naive.includes(`losses/naive-f.txt:${EXP_LINE}:${EXP_COLUMN} `), naive);
     assert.match(r.stdout, /^FAIL answer-1e-6 /m);
   });
-  it('the default config file is f-diagnose.config.json in the working directory', () => {
+  it('the default config file is f-diagnose.config.json in the working directory', async () => {
     const dir = repo();
     cpSync(join(dir, PASSING), join(dir, 'f-diagnose.config.json'));
     writeFileSync(join(dir, 'f-diagnose.config.json'), readFileSync(join(dir, PASSING), 'utf8').replace('"stable-f.txt"', '"losses/stable-f.txt"'));
-    assert.equal(check(dir, {}).code, 0);
+    assert.equal((await check(dir, {})).code, 0);
   });
 
   /** A config c.json with this text; the expected message gets the 1-based column of `needle` in it (found by search). */
@@ -75,10 +75,10 @@ describe('check: exit codes and text', () => {
       (d) => writeFileSync(join(d, 'c.json'), '{"checks": [{"name": "a", "expr": "exq(x)", "vars": {"x": [1, 3]}}]}')],
   ];
   for (const [what, opts, expected, setup] of usage) {
-    it(`${what}: exit 2, one message, no stack`, () => {
+    it(`${what}: exit 2, one message, no stack`, async () => {
       const dir = repo();
       setup(dir);
-      const r = check(dir, opts);
+      const r = await check(dir, opts);
       assert.equal(r.code, 2, r.stdout + r.stderr);
       if (typeof expected === 'string') assert.equal(r.stderr, expected);
       else assert.match(r.stderr, expected);
@@ -90,8 +90,8 @@ describe('check: exit codes and text', () => {
 
 describe('check: formats parsed back', () => {
   const cwd = repo();
-  it('github: ::error lines on the root cause characters, then the summary', () => {
-    const r = check(cwd, { config: FAILING, format: 'github' });
+  it('github: ::error lines on the root cause characters, then the summary', async () => {
+    const r = await check(cwd, { config: FAILING, format: 'github' });
     assert.equal(r.code, 1);
     const re = /^::error file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^:]+)::(.+)$/;
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
@@ -106,8 +106,8 @@ describe('check: formats parsed back', () => {
     assert.ok(annotations.some((a) => a.startsWith(`::error file=losses/failing.config.json,line=${exprLine},`)), annotations.join('\n'));
     assert.match(r.stdout, /^FAIL naive-f/m);
   });
-  it('sarif to a file, valid against the SARIF 2.1.0 schema; text summary on stdout', () => {
-    const r = check(cwd, { config: FAILING, format: 'sarif', output: 'out.sarif' });
+  it('sarif to a file, valid against the SARIF 2.1.0 schema; text summary on stdout', async () => {
+    const r = await check(cwd, { config: FAILING, format: 'sarif', output: 'out.sarif' });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^FAIL naive-f/m);
     const log = JSON.parse(readFileSync(join(cwd, 'out.sarif'), 'utf8')) as { runs: Array<{ results: unknown }> };
@@ -118,16 +118,16 @@ describe('check: formats parsed back', () => {
     const results = log.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
     assert.ok(results.some((x) => x.ruleId === 'overflow' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'losses/naive-f.txt'));
   });
-  it('junit: one testcase per check', () => {
-    const r = check(cwd, { config: FAILING, format: 'junit' });
+  it('junit: one testcase per check', async () => {
+    const r = await check(cwd, { config: FAILING, format: 'junit' });
     assert.equal(r.code, 1);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.stdout);
     const cases = doc.testsuites.testsuite.testcase as Array<{ name: string; failure?: { message: string } }>;
     assert.deepEqual(cases.map((c) => c.name), ['naive-f', 'answer-1e-6']);
     assert.ok(cases.every((c) => c.failure !== undefined && c.failure.message.length > 0));
   });
-  it('json: parses, passed=false, every check with its findings', () => {
-    const r = check(cwd, { config: FAILING, format: 'json' });
+  it('json: parses, passed=false, every check with its findings', async () => {
+    const r = await check(cwd, { config: FAILING, format: 'json' });
     const run = JSON.parse(r.stdout);
     assert.equal(run.passed, false);
     assert.deepEqual(run.checks.map((c: { name: string; passed: boolean }) => [c.name, c.passed]), [['naive-f', false], ['answer-1e-6', false]]);
@@ -140,33 +140,33 @@ describe('check: baseline flow', () => {
   const original = readFileSync(config, 'utf8');
   const baseline = join(cwd, 'losses/f-diagnose.baseline.json');
 
-  it('--update-baseline records the findings and passes', () => {
-    const r = check(cwd, { config: FAILING, updateBaseline: true });
+  it('--update-baseline records the findings and passes', async () => {
+    const r = await check(cwd, { config: FAILING, updateBaseline: true });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.ok(existsSync(baseline));
     const data = JSON.parse(readFileSync(baseline, 'utf8'));
     const regions = data.checks['naive-f']['float32 grad:x'].regions as Array<{ outcome: string; range: number[]; hazard: string }>;
     assert.ok(regions.some((g) => g.outcome === 'nan' && g.range[0] === -1000 && g.hazard === 'overflow'));
   });
-  it('unchanged passes', () => assert.equal(check(cwd, { config: FAILING }).code, 0));
-  it('better (a narrower range) passes', () => {
+  it('unchanged passes', async () => assert.equal((await check(cwd, { config: FAILING })).code, 0));
+  it('better (a narrower range) passes', async () => {
     writeFileSync(config, original.replace('"x": [-1000, 1000]', '"x": [-500, 1000]'));
-    assert.equal(check(cwd, { config: FAILING }).code, 0);
+    assert.equal((await check(cwd, { config: FAILING })).code, 0);
   });
-  it('worse (the NaN region grew) fails, saying so', () => {
+  it('worse (the NaN region grew) fails, saying so', async () => {
     writeFileSync(config, original.replace('"x": [-1000, 1000]', '"x": [-5000, 1000]'));
-    const r = check(cwd, { config: FAILING });
+    const r = await check(cwd, { config: FAILING });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^FAIL naive-f .*\[worse than baseline: NaN region \[-5000, /m);
   });
-  it('a new finding fails', () => {
+  it('a new finding fails', async () => {
     writeFileSync(config, original.replace('"name": "naive-f"', '"name": "renamed-loss"'));
-    const r = check(cwd, { config: FAILING });
+    const r = await check(cwd, { config: FAILING });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^FAIL renamed-loss .*\[new since baseline\]/m);
   });
-  it('--baseline FILE that does not exist is a usage error', () => {
+  it('--baseline FILE that does not exist is a usage error', async () => {
     writeFileSync(config, original);
-    assert.equal(check(cwd, { config: FAILING, baseline: 'missing.json' }).code, 2);
+    assert.equal((await check(cwd, { config: FAILING, baseline: 'missing.json' })).code, 2);
   });
 });

@@ -74,25 +74,50 @@ export function resolveAll(graph: Graph, inputs: ReadonlyMap<string, Decimal>, d
   const done: (Resolved | undefined)[] = new Array(n).fill(undefined);
   const previous: (X | undefined)[] = new Array(n).fill(undefined);
   const last: X[] = [];
+  let opened: X[] = [];
+  const current = () => opened;
   const steps = ladder(s.maxDigits, s.format);
   let lastPrecision = steps[0]!;
-  for (const p of steps) {
+  for (let p: number | undefined = steps[0]!; p !== undefined; p = nextPrecision(p, current(), steps)) {
     lastPrecision = p;
     const open = directions.filter((_, j) => done[j + 1] === undefined);
     const dual = evaluateDual(graph, inputs, new Arith(s.clone(p), p, s.clone), open);
-    const current: X[] = new Array(n);
-    current[0] = dual.value;
-    open.forEach((d, i) => (current[directions.indexOf(d) + 1] = dual.grads[i]!));
+    const now: X[] = new Array(n);
+    now[0] = dual.value;
+    open.forEach((d, i) => (now[directions.indexOf(d) + 1] = dual.grads[i]!));
+    opened = [];
     for (let q = 0; q < n; q++) {
       if (done[q] !== undefined) continue;
-      const cur = current[q]!;
+      const cur = now[q]!;
       last[q] = cur;
       done[q] = judge(previous[q], cur, p, s.format);
       previous[q] = cur;
+      if (done[q] === undefined) opened.push(cur);
     }
     if (done.every((r) => r !== undefined)) break;
   }
   return done.map((r, q) => r ?? unsettled(last[q]!, lastPrecision));
+}
+
+/** The accuracy a quantity is evaluated for: one evaluation certifies it, away from rounding boundaries. */
+const TARGET_ACC = 22;
+
+/**
+ * The precision after p for the quantities still open, undefined past the ladder's end. A quantity
+ * whose error estimate is informative (some correct digits) lost about p - acc digits, the same at
+ * any precision: jump straight to where it has TARGET_ACC. Noise, garbage (no correct digit: the
+ * loss is only bounded below) and rounding-boundary cases climb the ladder.
+ */
+function nextPrecision(p: number, open: readonly X[], steps: readonly number[]): number | undefined {
+  const ladderNext = steps.find((q) => q > p);
+  if (ladderNext === undefined) return undefined;
+  const cap = steps[steps.length - 1]!;
+  let next = 0;
+  for (const x of open) {
+    const informative = x.k === 'num' && !x.noisy && x.acc >= 4 && x.acc < TARGET_ACC;
+    next = Math.max(next, informative ? Math.ceil(p + (TARGET_ACC - x.acc) + 4 + 0.02 * p) : ladderNext);
+  }
+  return Math.min(cap, Math.max(next, p + 8));
 }
 
 function judge(prev: X | undefined, cur: X, precision: number, format: FloatFormat): Resolved | undefined {
@@ -128,8 +153,10 @@ function within(x: Num, format: FloatFormat, margin: number): number | undefined
   if (digits < 2 || x.d.isZero()) return undefined;
   const D = x.d.constructor as Ctor;
   const eps = new D(`1e-${digits}`);
-  const a = x.d.times(eps.plus(1));
-  const b = x.d.times(new D(1).minus(eps));
+  // x (1 +- eps), with the product by eps (one digit) exact and one rounding, as x.d.times(1 +- eps).
+  const offset = x.d.times(eps);
+  const a = x.d.plus(offset);
+  const b = x.d.minus(offset);
   const [lo, hi] = x.d.isNeg() ? [a, b] : [b, a];
   const fast = roundRange(lo, hi, format);
   if (fast !== undefined) return fast;

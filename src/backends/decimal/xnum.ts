@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { divRound, expSmall, mulRound, worthIt } from './bigops.js';
 
 export type Ctor = typeof Decimal;
 
@@ -212,7 +213,7 @@ export class Arith {
     if (a.k === 'num' && b.k === 'num') {
       const p = this.precision;
       const exact = a.exact && b.exact && a.d.sd() + b.d.sd() <= p;
-      const r = exact ? a.d.times(b.d) : this.short(a.d, p + 3).times(this.short(b.d, p + 3));
+      const r = exact ? a.d.times(b.d) : this.times(this.short(a.d, p + 3), this.short(b.d, p + 3));
       return this.make(r, exact, a.noisy || b.noisy, !a.d.isZero() && !b.d.isZero(), neg, Math.min(a.acc, b.acc) - 0.5);
     }
     if (isZero(a) || isZero(b)) return fail('noisy', 'a rounded zero met a value beyond decimal.js', false);
@@ -238,7 +239,7 @@ export class Arith {
     const neg = isNeg(a as Value) !== isNeg(b as Value);
     if (a.k === 'num' && b.k === 'num') {
       const p = this.precision;
-      const r = this.short(a.d, p + 3).div(this.short(b.d, p + 3));
+      const r = this.over(this.short(a.d, p + 3), this.short(b.d, p + 3));
       const exact = a.exact && b.exact && this.quotientExact(r, a.d, b.d);
       return this.make(r, exact, a.noisy || b.noisy, !a.d.isZero(), neg, Math.min(a.acc, b.acc) - 0.5);
     }
@@ -256,10 +257,20 @@ export class Arith {
     return this.rebase(this.div(pa.m, pb.m), pa.e - pb.e);
   }
 
+  /** a * b and a / b rounded to the working precision (through BigInt for long operands). */
+  private times(a: Decimal, b: Decimal): Decimal {
+    return worthIt(a, b) ? mulRound(this.D, a, b, this.precision) : a.times(b);
+  }
+
+  private over(a: Decimal, b: Decimal): Decimal {
+    return worthIt(a, b) ? divRound(this.D, a, b, this.precision) : a.div(b);
+  }
+
   private quotientExact(r: Decimal, a: Decimal, b: Decimal): boolean {
     if (r.isZero() || r.sd() >= this.precision) return false;
-    const W = this.clone(r.sd() + b.sd() + 2);
-    return new W(r).times(b).eq(a);
+    const digits = r.sd() + b.sd() + 2;
+    if (worthIt(r, b)) return mulRound(this.D, r, b, digits).eq(a);
+    return new (this.clone(digits))(r).times(b).eq(a);
   }
 
   /** -1, 0, 1, or why the order cannot be decided at this precision. */
@@ -302,7 +313,8 @@ export class Arith {
     const p = this.precision;
     const acc = x.exact ? p : x.acc - Math.max(0, x.d.e + 1);
     if (x.d.e >= 15) return this.bigExp(x, acc);
-    return this.make(this.D.exp(this.short(x.d, p + 5 + Math.max(0, x.d.e + 1))), false, x.noisy, true, false, acc);
+    const arg = this.short(x.d, p + 5 + Math.max(0, x.d.e + 1));
+    return this.make(expSmall(this.D, arg, p) ?? this.D.exp(arg), false, x.noisy, true, false, acc);
   }
 
   /** e^x = 10^(x / ln 10): the integer part is the exponent, the fraction gives the mantissa. */
