@@ -10,6 +10,7 @@ import { truthsInParallel, type TruthGroup } from './backends/truth-pool.js';
 import { compile } from './compile.js';
 import { analyseTarget, type FormEvaluation } from './detect/analyse.js';
 import { detectEvents } from './detect/index.js';
+import { originChain } from './detect/root-cause.js';
 import { targetNode, targetsOf, type Graph, type Target } from './graph/graph.js';
 import { verdict } from './report/verdict.js';
 import { pointAt, samplePoints, type SampleSet } from './sample/points.js';
@@ -142,11 +143,14 @@ export function scan(forms: FormSpec[], options: ScanOptions, runtime: ScanRunti
         events: detectEvents(graph, values, format, options.cancellationBits[format]),
         results: (t) => (tfjsValues ? targetOf(tfjsValues, t) : values[targetNode(graph, t)]!),
         probe: (p, t, withTruth) => {
-          const one = Object.fromEntries(vars.map((v) => [v, Float32Array.of(p[v]!)]));
           const result = judgedByTfjs
-            ? targetOf(evaluateTfjs(tfjs, graph, one), t)[0]!
-            : evaluateFloat(graph, format, one)[targetNode(graph, t)]![0]!;
+            ? targetOf(evaluateTfjs(tfjs, graph, Object.fromEntries(vars.map((v) => [v, Float32Array.of(p[v]!)]))), t)[0]!
+            : evaluateFloat(graph, format, Object.fromEntries(vars.map((v) => [v, [p[v]!]])))[targetNode(graph, t)]![0]!;
           return { result, truth: withTruth ? truthAt(truthGraph, p) : undefined };
+        },
+        chainAt: (p, t) => {
+          const one = evaluateFloat(graph, format, Object.fromEntries(vars.map((v) => [v, [p[v]!]])));
+          return originChain(graph, one, detectEvents(graph, one, format, Infinity), targetNode(graph, t), 0);
         },
         ownTruth: reference ? (p) => truthAt(graph, p) : undefined,
         tolerance: options.ulpTolerance,

@@ -60,8 +60,10 @@ export interface TargetResult {
   samples: number;
   nan: number;
   inf: number;
-  /** Samples whose truth could not be certified (or is undefined) and whose result is finite. */
+  /** Finite results whose truth could not be certified (not judged). */
   unknown: number;
+  /** Finite results where the exact function (or derivative) is undefined, e.g. log of a negative (not judged). */
+  undefined: number;
   inaccurate: number;
   maxUlps: number;
   maxBits: number;

@@ -22,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('find where a loss and its gradient go NaN, inf or inaccurate in float32/float64, and why')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `f-diagnose: ${s}` : s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `f-diagnose: ${withHint(s)}` : s) })
     .showSuggestionAfterError(true);
   registerScan(program, run);
   registerEval(program, run);
@@ -36,4 +36,11 @@ export async function main(argv: string[]): Promise<number> {
     return c;
   }
   return code;
+}
+
+/** An expression that starts with a minus sign reads as an option: say how to pass it. */
+function withHint(message: string): string {
+  const m = /unknown option '(-[^']*)'/.exec(message);
+  if (!m || /^--?[A-Za-z][\w-]*(=.*)?$/.test(m[1]!)) return message;
+  return `${message.trimEnd()}; an expression that starts with '-' goes after --, e.g. f-diagnose scan -- '${m[1]}'\n`;
 }

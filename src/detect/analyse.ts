@@ -23,6 +23,8 @@ export interface FormEvaluation {
   results: (target: Target) => ArrayLike<number>;
   /** The judged result and the truth at an arbitrary point, for bisection (truth only when asked). */
   probe: (point: Record<string, number>, target: Target, withTruth: boolean) => { result: number; truth?: PointTruth };
+  /** The origin events behind a NaN/inf target at an arbitrary point (the emulator's, evaluated there alone). */
+  chainAt: (point: Record<string, number>, target: Target) => HazardEvent[];
   /** The form's own exact value at a point, when a reference differs from the form (to tell approximation error). */
   ownTruth?: (point: Record<string, number>) => PointTruth;
   tolerance: number;
@@ -57,7 +59,8 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
     samples: n,
     nan: count('nan'),
     inf: count('inf'),
-    unknown: count('unknown'),
+    unknown: judged.filter((j, i) => j.outcome === 'unknown' && truthOf(ev.truths[i]!, target).kind === 'unknown').length,
+    undefined: judged.filter((j, i) => j.outcome === 'unknown' && truthOf(ev.truths[i]!, target).kind === 'undefined').length,
     inaccurate: count('inaccurate'),
     maxUlps: known.length ? Math.max(...known) : NaN,
     maxBits: bits.length ? bits[bits.length - 1]! : NaN,
@@ -69,17 +72,23 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
 }
 
 function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Judged[], ids: Set<number>): Region[] {
-  const outcomes = judged.map((j) => j.outcome);
   if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged, ids);
   const name = ev.set.vars[0]!;
   const xs = ev.set.columns[name]!;
-  const outcomeAt = (x: number, cheap: boolean) => {
-    const p = ev.probe({ [name]: x }, target, !cheap);
-    const r = p.result;
-    if (cheap) return Number.isNaN(r) ? 'nan' : Number.isFinite(r) ? 'finite' : 'inf';
-    return judge(r, truthOf(p.truth!, target), ev.format, ev.tolerance).outcome;
+  const keyOf = (outcome: Outcome, chain: () => HazardEvent[]) => {
+    if (outcome !== 'nan' && outcome !== 'inf') return outcome;
+    const root = chain()[0];
+    return root ? `${outcome}|${root.hazard}@${root.node}` : outcome;
   };
-  const runs = outcomeRuns(xs, outcomes, { format: ev.format, outcomeAt, truthBisections: ev.truthBisections, ulps: judged.map((j) => j.ulps) });
+  const keys = judged.map((j, i) => keyOf(j.outcome, () => originChain(ev.graph, ev.values, ev.events, node, i)));
+  const keyAt = (x: number, cheap: boolean) => {
+    const point = { [name]: x };
+    const p = ev.probe(point, target, !cheap);
+    const r = p.result;
+    const outcome: Outcome = cheap && Number.isFinite(r) ? 'ok' : judge(r, cheap ? UNKNOWN : truthOf(p.truth!, target), ev.format, ev.tolerance).outcome;
+    return keyOf(outcome, () => ev.chainAt(point, target));
+  };
+  const runs = outcomeRuns(xs, keys, { format: ev.format, keyAt, truthBisections: ev.truthBisections, ulps: judged.map((j) => j.ulps) });
   return runs
     .filter((r) => r.outcome !== 'ok')
     .map((r) => {
@@ -92,6 +101,8 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
       return region(ev, target, node, ids, name, r.lo, r.hi, r.exact, r.last - r.first + 1, r.outcome, rep, maxUlps);
     });
 }
+
+const UNKNOWN: Truth = { kind: 'unknown', reason: 'not asked' };
 
 function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judged: Judged[], ids: Set<number>): Region[] {
   const out: Region[] = [];

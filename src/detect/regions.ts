@@ -3,12 +3,18 @@ import { firstChange } from '../sample/bisect.js';
 import { nextDown } from '../sample/ordinal.js';
 import type { Outcome } from '../types.js';
 
-export interface Run { outcome: Outcome; first: number; last: number; lo: number; hi: number; exact: boolean }
+/**
+ * A run of samples with the same key: the outcome, and for NaN/inf also the root cause ("nan|overflow@3"), so that a NaN
+ * region born of log(negative) and the NaN at 0 born of 0 * inf are two regions with their own causes.
+ */
+export interface Run { key: string; outcome: Outcome; first: number; last: number; lo: number; hi: number; exact: boolean }
+
+export const outcomeOfKey = (key: string): Outcome => key.split('|')[0] as Outcome;
 
 export interface RunOptions {
   format: FloatFormat;
-  /** Outcome at an arbitrary float; `cheap` says whether truth may be skipped (only NaN/inf/finite is asked). */
-  outcomeAt: (x: number, cheap: boolean) => Outcome | 'finite';
+  /** The key at an arbitrary float; `cheap`: the truth is not needed (a NaN/inf boundary), so any finite result may say 'finite'. */
+  keyAt: (x: number, cheap: boolean) => string;
   /** At most this many boundaries are bisected with the ground truth (those next to the largest errors first); the
    * others keep sample resolution. */
   truthBisections: number;
@@ -23,14 +29,14 @@ const nonFinite = (o: Outcome) => o === 'nan' || o === 'inf';
  * A NaN/inf boundary is found from the float result alone; a boundary between finite outcomes (ok, inaccurate,
  * unknown) needs the ground truth at every step, so only the first `truthBisections` of those are refined.
  */
-export function outcomeRuns(xs: Float64Array, outcomes: Outcome[], opts: RunOptions): Run[] {
+export function outcomeRuns(xs: Float64Array, keys: string[], opts: RunOptions): Run[] {
   const runs: Run[] = [];
   for (let i = 0; i < xs.length; i++) {
     const last = runs[runs.length - 1];
-    if (last && last.outcome === outcomes[i]) {
+    if (last && last.key === keys[i]) {
       last.last = i;
       last.hi = xs[i]!;
-    } else runs.push({ outcome: outcomes[i]!, first: i, last: i, lo: xs[i]!, hi: xs[i]!, exact: true });
+    } else runs.push({ key: keys[i]!, outcome: outcomeOfKey(keys[i]!), first: i, last: i, lo: xs[i]!, hi: xs[i]!, exact: true });
   }
   // finite-to-finite boundaries cost the ground truth at every step: the ones next to the worst errors go first
   const worst = (r: Run) => Math.max(...(opts.ulps ?? []).slice(r.first, r.last + 1).filter((u) => !Number.isNaN(u)), 0);
@@ -53,9 +59,9 @@ export function outcomeRuns(xs: Float64Array, outcomes: Outcome[], opts: RunOpti
       run.exact = false;
       continue;
     }
-    const classOf = (o: Outcome | 'finite') => (cheap ? (nonFinite(o as Outcome) ? o : 'finite') : o);
-    const before = classOf(prev.outcome);
-    const start = firstChange(a, b, opts.format, (x) => classOf(opts.outcomeAt(x, cheap)) !== before);
+    const classOf = (key: string) => (cheap && !nonFinite(outcomeOfKey(key)) ? 'finite' : key);
+    const before = classOf(prev.key);
+    const start = firstChange(a, b, opts.format, (x) => classOf(opts.keyAt(x, cheap)) !== before);
     run.lo = start;
     prev.hi = nextDown(start, opts.format);
   }

@@ -7,25 +7,46 @@ export function verdict(form: FormResult, options: ScanOptions): string[] {
   const lines: string[] = [];
   for (const r of form.results) {
     const label = `${r.precision} ${r.target}`;
-    const bad = r.regions.filter((g) => g.outcome === 'nan' || g.outcome === 'inf');
-    for (const g of bad.slice(0, 3)) lines.push(`${label}: ${g.outcome === 'nan' ? 'NaN' : 'inf'} for ${interval(g, r)}${cause(g, form.expr)}`);
+    // several variables: one region per variable with the same samples; say it once, with an example point
+    const bad = r.regions.filter((g) => (g.outcome === 'nan' || g.outcome === 'inf') && (form.vars.length < 2 || g.var === form.vars[0]));
+    for (const g of bad.slice(0, 3)) {
+      const where = form.vars.length < 2 ? `for ${interval(g, r)}` : `at ${g.samples} of ${r.samples} samples, e.g. ${point(g, r)}`;
+      lines.push(`${label}: ${g.outcome === 'nan' ? 'NaN' : 'inf'} ${where}${cause(g, form.expr)}${expected(g)}`);
+    }
     if (bad.length > 3) lines.push(`${label}: ... and ${bad.length - 3} more NaN/inf regions`);
     if (r.inaccurate) {
       const worst = r.regions.filter((g) => g.outcome === 'inaccurate').sort((a, b) => b.maxUlps - a.maxUlps)[0];
-      lines.push(`${label}: off by more than ${options.ulpTolerance} ULP on ${r.inaccurate} of ${r.samples} samples, up to ${formatUlps(r.maxUlps === Infinity ? worst?.maxUlps ?? Infinity : r.maxUlps)} ULP${worst ? ` (near ${worst.var} = ${formatFloat(Object.values(worst.at)[0]!, r.precision)}${cause(worst, form.expr)})` : ''}`);
+      lines.push(`${label}: off by more than ${options.ulpTolerance} ULP on ${r.inaccurate} of ${r.samples} samples, up to ${formatUlps(r.maxUlps === Infinity ? worst?.maxUlps ?? Infinity : r.maxUlps)} ULP${worst ? ` (near ${point(worst, r)}${cause(worst, form.expr)})` : ''}`);
     }
   }
   const clean = form.results.every((r) => r.nan === 0 && r.inf === 0);
   const accurate = form.results.every((r) => r.inaccurate === 0);
   const unknown = form.results.reduce((s, r) => s + r.unknown, 0);
+  const undefinedTruth = form.results.reduce((s, r) => s + r.undefined, 0);
   const worstBy = (t: (r: TargetResult) => boolean) => formatUlps(Math.max(0, ...form.results.filter(t).map((r) => r.maxUlps).filter((u) => !Number.isNaN(u))));
   const summary = clean && accurate
     ? `stable: no NaN or inf in value or gradient, every sample within ${options.ulpTolerance} ULP (worst ${worstBy((r) => r.target === 'value')} ULP value, ${worstBy((r) => r.target !== 'value')} ULP gradient)`
     : clean
       ? 'no NaN or inf, but inaccurate where listed above'
       : 'unstable: NaN or inf where listed above';
-  lines.push(unknown ? `${summary}; truth unknown at ${unknown} result(s)` : summary);
+  const notJudged = [
+    unknown ? `truth unknown (not certified) at ${unknown} result(s)` : '',
+    undefinedTruth ? `the exact function is undefined at ${undefinedTruth} result(s)` : '',
+  ].filter(Boolean);
+  lines.push(notJudged.length ? `${summary}; ${notJudged.join('; ')}, not judged` : summary);
   return lines;
+}
+
+function point(g: Region, r: TargetResult): string {
+  return Object.entries(g.at).map(([v, x]) => `${v} = ${formatFloat(x, r.precision)}`).join(', ');
+}
+
+/** When the exact result is itself undefined or infinite there, the NaN/inf is the mathematics, not the arithmetic. */
+function expected(g: Region): string {
+  if (g.truth.kind === 'undefined') return ' (the exact function is undefined there too)';
+  if (g.outcome === 'inf' && g.truth.kind === 'infinite') return ' (the exact result is infinite there too)';
+  if (g.outcome === 'inf' && g.truth.kind === 'finite' && !Number.isFinite(g.truth.value)) return ' (the exact result overflows too)';
+  return '';
 }
 
 function interval(g: Region, r: TargetResult): string {

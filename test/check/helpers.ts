@@ -15,7 +15,7 @@ export function region(over: Partial<Region> = {}): Region {
 
 export function target(over: Partial<TargetResult> = {}): TargetResult {
   return {
-    precision: 'float32', target: 'grad:x', samples: 256, nan: 0, inf: 0, unknown: 0, inaccurate: 0,
+    precision: 'float32', target: 'grad:x', samples: 256, nan: 0, inf: 0, unknown: 0, undefined: 0, inaccurate: 0,
     maxUlps: 1, maxBits: 1, medianBits: 0, worst: { at: { x: 1 }, result: 0.5, truth: 0.5, ulps: 1 },
     regions: [], hazards: [], ...over,
   };

@@ -32,6 +32,7 @@ const usageErrors: Array<[string[], RegExp]> = [
   [['eval', 'x'], /eval needs points/],
   [['eval', 'x + y', '--at', 'x=1'], /point 1 has no value for y/],
   [['frobnicate'], /unknown command 'frobnicate'/],
+  [['scan', '-1/x'], /unknown option '-1\/x'; an expression that starts with '-' goes after --/],
 ];
 
 for (const [args, message] of usageErrors) {

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { divRound, expSmall, mulRound, worthIt } from './bigops.js';
+import { addTails, absorbable, split, withTail } from './tail.js';
 
 export type Ctor = typeof Decimal;
 
@@ -10,7 +11,11 @@ export type Ctor = typeof Decimal;
  * correct significant digits (Infinity when exact), lowered by cancellation and ill-conditioned
  * functions; it keeps a precision from certifying garbage.
  */
-export interface Num { k: 'num'; d: Decimal; exact: boolean; noisy: boolean; acc: number }
+export interface Num {
+  k: 'num'; d: Decimal; exact: boolean; noisy: boolean; acc: number;
+  /** When set, d is exact and the value is d + tail, the tail far below d's last digit (tail.ts). */
+  tail?: X;
+}
 
 /**
  * A value beyond decimal.js's range: m.d * 10^e with 1 <= |m.d| < 10 and |e| > LIMIT (huge when
@@ -135,7 +140,7 @@ export class Arith {
 
   parts(x: Num | Big): Parts {
     if (x.k === 'big') return x;
-    return { m: { ...x, d: this.scale(x.d, -x.d.e) }, e: BigInt(x.d.e) };
+    return { m: { ...x, d: this.scale(x.d, -x.d.e), tail: undefined }, e: BigInt(x.d.e) };
   }
 
   /** d with at most `digits` significant digits (operands longer than needed make decimal.js slow). */
@@ -147,6 +152,8 @@ export class Arith {
     const f = firstFail(a, b);
     if (f) return f;
     if (a.k === 'num' && b.k === 'num') {
+      const tailed = this.addTailed(a, b) ?? this.addTailed(b, a);
+      if (tailed) return tailed;
       const r = a.d.plus(b.d);
       const bothExact = a.exact && b.exact;
       const cancelled = r.isZero() && !(a.d.isZero() && b.d.isZero()) && !bothExact;
@@ -154,6 +161,11 @@ export class Arith {
       let acc = this.precision;
       if (!r.isZero()) for (const o of [a, b]) if (!o.d.isZero()) acc = Math.min(acc, o.acc - (o.d.e - r.e) - 0.3);
       return this.make(r, bothExact && sumFits(a.d, b.d, this.precision), a.noisy || b.noisy || cancelled, false, false, acc);
+    }
+    for (const [n, o] of [[a, b], [b, a]] as const) {
+      const s = n.k === 'num' && isTiny(o) ? split(n) : undefined;
+      const kept = s && withTail(this, s.d, addTails(this, s.t, o));
+      if (kept) return kept;
     }
     if (a.k === 'sat' || b.k === 'sat') return this.addSat(a as Value, b as Value);
     if (isZero(a) || isZero(b)) {
@@ -172,6 +184,42 @@ export class Arith {
     const am: Num = { ...pa.m, d: this.scale(pa.m.d, Number(pa.e - top)) };
     const bm: Num = { ...pb.m, d: this.scale(pb.m.d, Number(pb.e - top)) };
     return this.rebase(this.add(am, bm), top);
+  }
+
+  /**
+   * a + b kept exact as a base and a tail: two exact-or-tailed values whose bases sum exactly, or
+   * b far below a's last digit (absorbed into a's tail). undefined: round as usual.
+   */
+  private addTailed(a: Num, b: Num): X | undefined {
+    const sa = split(a);
+    if (!sa) return undefined;
+    const sb = split(b);
+    if (sb && (sa.t || sb.t) && sumFits(a.d, b.d, this.precision)) return withTail(this, a.d.plus(b.d), addTails(this, sa.t, sb.t));
+    if ((sb && sumFits(a.d, b.d, this.precision)) || b.d.isZero() || b.noisy || !absorbable(this, a.d, b)) return undefined;
+    return withTail(this, a.d, addTails(this, sa.t, b));
+  }
+
+  /** a * b and a / b of exact-or-tailed values with an exact product or quotient of the bases. */
+  private mulTailed(a: Num, b: Num): X | undefined {
+    const sa = split(a);
+    const sb = split(b);
+    if (!sa || !sb || !(sa.t || sb.t) || a.d.sd() + b.d.sd() > this.precision) return undefined;
+    // (a + ta)(b + tb) - ab = a tb + b ta + ta tb
+    const terms = [sb.t && this.mul(this.exactNum(a.d), sb.t), sa.t && this.mul(this.exactNum(b.d), sa.t), sa.t && sb.t && this.mul(sa.t, sb.t)];
+    return withTail(this, a.d.times(b.d), terms.reduce<X | undefined>((s, t) => addTails(this, s, t), undefined));
+  }
+
+  private divTailed(a: Num, b: Num): X | undefined {
+    const sa = split(a);
+    const sb = split(b);
+    if (!sa || !sb || !(sa.t || sb.t)) return undefined;
+    const q = this.over(this.short(a.d, this.precision + 3), this.short(b.d, this.precision + 3));
+    if (!this.quotientExact(q, a.d, b.d)) return undefined;
+    // (a + ta)/(b + tb) - q = (ta - q tb)/(b + tb); dividing by b instead moves it by |tb/b| < 10^-p relative.
+    const top = addTails(this, sa.t, sb.t && this.neg(this.mul(this.exactNum(q), sb.t)));
+    if (top === undefined) return undefined;
+    const t = this.div(top, this.exactNum(b.d));
+    return withTail(this, q, t.k === 'num' || t.k === 'big' ? this.dropped(t, this.precision - 2) : t);
   }
 
   /** At least one saturated operand (magnitude unknown). */
@@ -193,7 +241,7 @@ export class Arith {
   }
 
   neg(a: X): X {
-    if (a.k === 'num') return { ...a, d: a.d.neg() };
+    if (a.k === 'num') return a.tail ? { ...a, d: a.d.neg(), tail: this.neg(a.tail) } : { ...a, d: a.d.neg() };
     if (a.k === 'big') return { k: 'big', m: { ...a.m, d: a.m.d.neg() }, e: a.e };
     if (a.k === 'sat') return { ...a, neg: !a.neg };
     return a;
@@ -211,6 +259,8 @@ export class Arith {
     if (isTrueZero(a) || isTrueZero(b)) return this.zero;
     const neg = isNeg(a as Value) !== isNeg(b as Value);
     if (a.k === 'num' && b.k === 'num') {
+      const tailed = this.mulTailed(a, b);
+      if (tailed) return tailed;
       const p = this.precision;
       const exact = a.exact && b.exact && a.d.sd() + b.d.sd() <= p;
       const r = exact ? a.d.times(b.d) : this.times(this.short(a.d, p + 3), this.short(b.d, p + 3));
@@ -238,6 +288,8 @@ export class Arith {
     if (isTrueZero(a)) return this.zero;
     const neg = isNeg(a as Value) !== isNeg(b as Value);
     if (a.k === 'num' && b.k === 'num') {
+      const tailed = this.divTailed(a, b);
+      if (tailed) return tailed;
       const p = this.precision;
       const r = this.over(this.short(a.d, p + 3), this.short(b.d, p + 3));
       const exact = a.exact && b.exact && this.quotientExact(r, a.d, b.d);
