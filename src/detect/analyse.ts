@@ -78,7 +78,7 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
   const keyOf = (outcome: Outcome, chain: () => HazardEvent[]) => {
     if (outcome !== 'nan' && outcome !== 'inf') return outcome;
     const root = chain()[0];
-    return root ? `${outcome}|${root.hazard}@${root.node}` : outcome;
+    return root ? `${outcome}|${root.hazard}` : outcome;
   };
   const keys = judged.map((j, i) => keyOf(j.outcome, () => originChain(ev.graph, ev.values, ev.events, node, i)));
   const keyAt = (x: number, cheap: boolean) => {

@@ -4,7 +4,7 @@ import { nextDown } from '../sample/ordinal.js';
 import type { Outcome } from '../types.js';
 
 /**
- * A run of samples with the same key: the outcome, and for NaN/inf also the root cause ("nan|overflow@3"), so that a NaN
+ * A run of samples with the same key: the outcome, and for NaN/inf also the root cause's hazard ("nan|overflow"), so that a NaN
  * region born of log(negative) and the NaN at 0 born of 0 * inf are two regions with their own causes.
  */
 export interface Run { key: string; outcome: Outcome; first: number; last: number; lo: number; hi: number; exact: boolean }

@@ -22,11 +22,11 @@ export const HAZARDS: Record<HazardKind, HazardInfo> = {
   'approximation': {
     title: 'approximation', severity: 'error',
     description: 'the form is not the reference function: its exact value differs (e.g. a truncated series used too far out)',
-    fix: 'add series terms or move the branch threshold so the truncation error stays below one ulp',
+    fix: 'add terms to the series or narrow the interval where the approximation is used, so the truncation error stays below an ulp',
   },
   'rounding': {
     title: 'rounding', severity: 'warning',
     description: 'rounding errors of several ops accumulate beyond the tolerance, with no single cancellation to blame',
-    fix: 'reorder the computation or use fused ops (expm1, log1p, hypot-style scaling)',
+    fix: 'reorder or fuse the operations (log1p, expm1, hypot-style scaling), or evaluate the sensitive part in higher precision',
   },
 };

@@ -1,3 +1,4 @@
+import { lineColumn } from '../check/text-position.js';
 import type { Span } from '../parse/ast.js';
 
 /** The source line holding the span and a caret line under it: ["1/(1-exp(-x)) - 1/x", "     ^~~~~~~"]. */
@@ -11,10 +12,8 @@ export function excerpt(source: string, span: Span): [string, string] {
   return [line, ' '.repeat(from) + '^' + '~'.repeat(width - 1)];
 }
 
-/** line:column of a span's start, computed from the source (spans from inlined definitions keep their own). */
+/** line:column of a span's start, computed from the source. */
 export function position(source: string, span: Span): string {
-  const before = source.slice(0, span.start);
-  const line = before.split('\n').length;
-  const column = span.start - before.lastIndexOf('\n');
+  const { line, column } = lineColumn(source, span.start);
   return `${line}:${column}`;
 }

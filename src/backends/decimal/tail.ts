@@ -9,14 +9,22 @@ import type { Arith, Num, X } from './xnum.js';
  * 10^-(precision) relative to d, so everything unaware of tails sees a rounded d, as before.
  */
 
-/** An exact base and its tail (none for an exact value); undefined for a rounded value. */
-export interface Split { d: Decimal; t?: X }
+/**
+ * A base and its tail (none for an exact value). The base is d exactly, or, with `of`, the true
+ * value of the rounded Num `of` (negated with ofNeg; d is then +-of.d): a rounding shared by two
+ * values cancels exactly (softmax's e^x - (e^x / (e^x + e^y)) e^x). undefined: noise.
+ */
+export interface Split { d: Decimal; t?: X; of?: Num; ofNeg?: boolean }
 
 export function split(x: X): Split | undefined {
   if (x.k !== 'num' || x.d.isZero()) return undefined;
   if (x.exact) return { d: x.d };
-  return x.tail ? { d: x.d, t: x.tail } : undefined;
+  if (x.tail || x.of) return { d: x.d, t: x.tail, of: x.of, ofNeg: x.ofNeg };
+  return x.noisy || x.acc < 1 ? undefined : { d: x.d, of: x, ofNeg: false };
 }
+
+/** Whether two bases are the same rounded value, up to sign. */
+export const sameOf = (a: Split, b: Split): boolean => a.of !== undefined && a.of === b.of;
 
 /** log10 of an upper bound on |t| (Infinity when unbounded or unknown). */
 export function magnitude(t: X): number {
@@ -31,14 +39,17 @@ export function absorbable(ar: Arith, d: Decimal, t: X): boolean {
   return magnitude(t) < d.e - ar.precision - 2;
 }
 
-/** d + t as a Num, or undefined when t is not a usable tail (the caller rounds as before). */
-export function withTail(ar: Arith, d: Decimal, t: X | undefined): X | undefined {
+/** base + t as a Num (base: d, or +-of), or undefined when t is not a usable tail (the caller rounds as before). */
+export function withTail(ar: Arith, d: Decimal, t: X | undefined, of?: Num, ofNeg = false): X | undefined {
+  if (t !== undefined && t.k === 'num' && t.d.isZero() && t.exact) t = undefined;
+  if (of) {
+    if (t !== undefined && !absorbable(ar, d, t)) return undefined;
+    return { k: 'num', d, exact: false, noisy: false, acc: of.acc, tail: t, of: of.of ?? of, ofNeg: ofNeg !== (of.ofNeg ?? false) };
+  }
   if (t === undefined) return ar.exactNum(d);
-  if (t.k === 'num' && t.d.isZero() && t.exact) return ar.exactNum(d);
   if (d.isZero()) return t.k === 'fail' ? undefined : t;
   if (!absorbable(ar, d, t)) return undefined;
-  const n: Num = { k: 'num', d, exact: false, noisy: false, acc: ar.precision - 1, tail: t };
-  return n;
+  return { k: 'num', d, exact: false, noisy: false, acc: ar.precision - 1, tail: t };
 }
 
 /** Sum of two optional tails. */

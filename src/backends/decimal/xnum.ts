@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { divRound, expSmall, mulRound, worthIt } from './bigops.js';
-import { addTails, absorbable, split, withTail } from './tail.js';
+import { addTails, absorbable, sameOf, split, withTail } from './tail.js';
 
 export type Ctor = typeof Decimal;
 
@@ -15,6 +15,9 @@ export interface Num {
   k: 'num'; d: Decimal; exact: boolean; noisy: boolean; acc: number;
   /** When set, d is exact and the value is d + tail, the tail far below d's last digit (tail.ts). */
   tail?: X;
+  /** When set, the value is (ofNeg ? -1 : 1) * (the true value of `of`) + tail, and d = +-of.d (tail.ts). */
+  of?: Num;
+  ofNeg?: boolean;
 }
 
 /**
@@ -73,6 +76,7 @@ export const isHuge = (x: X): boolean => (x.k === 'big' && x.e > 0n) || (x.k ===
 export const isTiny = (x: X): boolean => (x.k === 'big' && x.e < 0n) || (x.k === 'sat' && !x.huge);
 const isZero = (x: X): boolean => x.k === 'num' && x.d.isZero();
 const isTrueZero = (x: X): boolean => isZero(x) && (x as Num).exact && !(x as Num).noisy;
+const isTrueOne = (x: X): boolean => x.k === 'num' && x.exact && x.d.eq(1);
 /** A nonzero value as mantissa (exponent 0) and exact exponent. */
 interface Parts { m: Num; e: bigint }
 
@@ -140,7 +144,7 @@ export class Arith {
 
   parts(x: Num | Big): Parts {
     if (x.k === 'big') return x;
-    return { m: { ...x, d: this.scale(x.d, -x.d.e), tail: undefined }, e: BigInt(x.d.e) };
+    return { m: { k: 'num', d: this.scale(x.d, -x.d.e), exact: x.exact, noisy: x.noisy, acc: x.acc }, e: BigInt(x.d.e) };
   }
 
   /** d with at most `digits` significant digits (operands longer than needed make decimal.js slow). */
@@ -151,6 +155,8 @@ export class Arith {
   add(a: X, b: X): X {
     const f = firstFail(a, b);
     if (f) return f;
+    if (isTrueZero(b) && a.k === 'num') return a;
+    if (isTrueZero(a) && b.k === 'num') return b;
     if (a.k === 'num' && b.k === 'num') {
       const tailed = this.addTailed(a, b) ?? this.addTailed(b, a);
       if (tailed) return tailed;
@@ -164,7 +170,7 @@ export class Arith {
     }
     for (const [n, o] of [[a, b], [b, a]] as const) {
       const s = n.k === 'num' && isTiny(o) ? split(n) : undefined;
-      const kept = s && withTail(this, s.d, addTails(this, s.t, o));
+      const kept = s && withTail(this, s.d, addTails(this, s.t, o), s.of, s.ofNeg);
       if (kept) return kept;
     }
     if (a.k === 'sat' || b.k === 'sat') return this.addSat(a as Value, b as Value);
@@ -194,16 +200,26 @@ export class Arith {
     const sa = split(a);
     if (!sa) return undefined;
     const sb = split(b);
-    if (sb && (sa.t || sb.t) && sumFits(a.d, b.d, this.precision)) return withTail(this, a.d.plus(b.d), addTails(this, sa.t, sb.t));
-    if ((sb && sumFits(a.d, b.d, this.precision)) || b.d.isZero() || b.noisy || !absorbable(this, a.d, b)) return undefined;
-    return withTail(this, a.d, addTails(this, sa.t, b));
+    // The same rounded value with opposite signs: the bases cancel exactly, the tails remain.
+    if (sb && sameOf(sa, sb) && sa.ofNeg !== sb.ofNeg) return addTails(this, sa.t, sb.t) ?? this.zero;
+    if (sb && !sa.of && !sb.of && (sa.t || sb.t) && sumFits(a.d, b.d, this.precision)) return withTail(this, a.d.plus(b.d), addTails(this, sa.t, sb.t));
+    if ((sb && !sa.of && !sb.of && sumFits(a.d, b.d, this.precision)) || b.d.isZero() || b.noisy || !absorbable(this, a.d, b)) return undefined;
+    return withTail(this, a.d, addTails(this, sa.t, b), sa.of, sa.ofNeg);
   }
 
   /** a * b and a / b of exact-or-tailed values with an exact product or quotient of the bases. */
   private mulTailed(a: Num, b: Num): X | undefined {
     const sa = split(a);
     const sb = split(b);
-    if (!sa || !sb || !(sa.t || sb.t) || a.d.sd() + b.d.sd() > this.precision) return undefined;
+    if (!sa || !sb) return undefined;
+    // (+-A + ta)(1 + tb) = +-A + ta + (+-A + ta) tb: a rounded base times an exact 1 keeps its rounding.
+    for (const [x, y, sx, sy] of [[a, b, sa, sb], [b, a, sb, sa]] as const) {
+      if (sx.of && !sy.of && y.d.abs().eq(1) && sy.t) {
+        const t = addTails(this, sx.t && (y.d.isNeg() ? this.neg(sx.t) : sx.t), this.mul(this.dropped(x, x.acc), sy.t));
+        return withTail(this, y.d.isNeg() ? x.d.neg() : x.d, t, sx.of, sx.ofNeg !== y.d.isNeg());
+      }
+    }
+    if (sa.of || sb.of || !(sa.t || sb.t) || a.d.sd() + b.d.sd() > this.precision) return undefined;
     // (a + ta)(b + tb) - ab = a tb + b ta + ta tb
     const terms = [sb.t && this.mul(this.exactNum(a.d), sb.t), sa.t && this.mul(this.exactNum(b.d), sa.t), sa.t && sb.t && this.mul(sa.t, sb.t)];
     return withTail(this, a.d.times(b.d), terms.reduce<X | undefined>((s, t) => addTails(this, s, t), undefined));
@@ -212,9 +228,13 @@ export class Arith {
   private divTailed(a: Num, b: Num): X | undefined {
     const sa = split(a);
     const sb = split(b);
-    if (!sa || !sb || !(sa.t || sb.t)) return undefined;
-    const q = this.over(this.short(a.d, this.precision + 3), this.short(b.d, this.precision + 3));
-    if (!this.quotientExact(q, a.d, b.d)) return undefined;
+    if (!sa || !sb) return undefined;
+    // The same rounded value over itself: q = +-1 exactly, whatever its rounding.
+    const same = sameOf(sa, sb) && a.d.abs().eq(b.d.abs());
+    if (!same && (sa.of || sb.of || !(sa.t || sb.t))) return undefined;
+    if (same && !(sa.t || sb.t)) return this.exactNum(new this.D(sa.ofNeg === sb.ofNeg ? 1 : -1));
+    const q = same ? new this.D(sa.ofNeg === sb.ofNeg ? 1 : -1) : this.over(this.short(a.d, this.precision + 3), this.short(b.d, this.precision + 3));
+    if (!same && !this.quotientExact(q, a.d, b.d)) return undefined;
     // (a + ta)/(b + tb) - q = (ta - q tb)/(b + tb); dividing by b instead moves it by |tb/b| < 10^-p relative.
     const top = addTails(this, sa.t, sb.t && this.neg(this.mul(this.exactNum(q), sb.t)));
     if (top === undefined) return undefined;
@@ -241,7 +261,11 @@ export class Arith {
   }
 
   neg(a: X): X {
-    if (a.k === 'num') return a.tail ? { ...a, d: a.d.neg(), tail: this.neg(a.tail) } : { ...a, d: a.d.neg() };
+    if (a.k === 'num') {
+      if (a.exact || a.noisy) return { k: 'num', d: a.d.neg(), exact: a.exact, noisy: a.noisy, acc: a.acc };
+      // A rounded value keeps its identity (its rounding cancels against itself), a tail is negated too.
+      return { ...a, d: a.d.neg(), tail: a.tail && this.neg(a.tail), of: a.of ?? a, ofNeg: !(a.ofNeg ?? false) };
+    }
     if (a.k === 'big') return { k: 'big', m: { ...a.m, d: a.m.d.neg() }, e: a.e };
     if (a.k === 'sat') return { ...a, neg: !a.neg };
     return a;
@@ -257,6 +281,8 @@ export class Arith {
     const f = firstFail(a, b);
     if (f) return f;
     if (isTrueZero(a) || isTrueZero(b)) return this.zero;
+    if (isTrueOne(b) && a.k === 'num') return a;
+    if (isTrueOne(a) && b.k === 'num') return b;
     const neg = isNeg(a as Value) !== isNeg(b as Value);
     if (a.k === 'num' && b.k === 'num') {
       const tailed = this.mulTailed(a, b);
