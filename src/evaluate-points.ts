@@ -7,15 +7,19 @@ import type { TfjsRuntime } from './backends/tfjs/load.js';
 import { compile } from './compile.js';
 import { truthOf } from './detect/analyse.js';
 import { detectEvents } from './detect/index.js';
+import { liveAncestors } from './detect/root-cause.js';
 import { judge } from './detect/outcome.js';
 import { targetNode, targetsOf, type Target } from './graph/graph.js';
 import type { HazardEvent } from './types.js';
+
+/** onPath false: the event happened in a where branch that was not selected and reaches no result (where discarded it). */
+export type PointHazard = HazardEvent & { onPath: boolean };
 
 export interface PrecisionResult {
   value: number;
   grad: Record<string, number>;
   ulps: Record<string, number>;
-  hazards: HazardEvent[];
+  hazards: PointHazard[];
 }
 
 export interface PointResult {
@@ -47,10 +51,12 @@ export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[],
       const input = Object.fromEntries(graph.vars.map((v) => [v, values[graph.nodes.find((n) => n.op === 'var' && n.name === v)!.id]![i]!]));
       const truth = groundTruth(truthGraph, input, format);
       const at = (t: Target) => values[targetNode(graph, t)]![i]!;
-      const hazards: HazardEvent[] = [];
+      const live = new Set(targets.flatMap((t) => liveAncestors(graph, values, targetNode(graph, t), i)));
+      const hazards: PointHazard[] = [];
       for (const [id, perPoint] of events) {
         const e = perPoint.get(i);
-        if (e) hazards.push({ pass: graph.nodes[id]!.pass, op: graph.nodes[id]!.op, node: id, hazard: e.hazard, span: graph.nodes[id]!.span, detail: e.detail });
+        const node = graph.nodes[id]!;
+        if (e) hazards.push({ pass: node.pass, op: node.op, node: id, hazard: e.hazard, span: node.span, detail: e.detail, onPath: live.has(id) });
       }
       return {
         value: at('value'),

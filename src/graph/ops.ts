@@ -154,11 +154,11 @@ const table: OpInfo[] = [
   },
   {
     name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum',
-    f64: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : a >= b ? a : b),
+    f64: (a, b) => Math.max(a, b), // NaN if either is; max(-0, 0) = 0, as in TF.js (the evaluator passes a third 0)
   },
   {
     name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum',
-    f64: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : a <= b ? a : b),
+    f64: (a, b) => Math.min(a, b),
   },
   {
     name: 'clip', arity: 3, kind: 'math', spellings: ['clip', 'clip_by_value', 'clamp', 'clipByValue'], display: 'clip',

@@ -97,3 +97,14 @@ test('eval reads points from stdin as CSV', () => {
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(lines.map((l) => l.float64.value), [6, 'Infinity']);
 });
+
+test('eval marks the hazards of the discarded where branch as off the path, the where trap as on it', () => {
+  const r = runCli(['eval', 'where(abs(x) < 0.1, 0.5 + x/12, 1/(1-exp(-x)) - 1/x)', '--at', 'x=0', '--format', 'json', '--backend', 'emulated']);
+  assert.equal(r.code, 0, r.stderr);
+  const [line] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const hazards = line.float64.hazards as Array<{ hazard: string; pass: string; onPath: boolean; span: { text: string } }>;
+  assert.ok(hazards.some((h) => h.hazard === 'division-by-zero' && h.pass === 'forward' && h.span.text === '1/x' && !h.onPath));
+  assert.ok(hazards.some((h) => h.hazard === 'where-trap' && h.pass === 'backward' && h.onPath));
+  assert.equal(line.float64.value, 0.5);
+  assert.equal(line.float64.grad.x, 'NaN');
+});
