@@ -45,6 +45,7 @@ export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOpti
     ranges: {},
     ulpTolerance: 16,
     cancellationBits: { float32: 12, float64: 26 },
+    maxDigits: 1200,
     ...partial,
   };
 }
@@ -98,11 +99,11 @@ export async function scanParallel(forms: FormSpec[], options: ScanOptions, runt
       if (groups.has(key)) continue;
       const set = c.sets[format]!;
       const points = Array.from({ length: set.size }, (_, i) => pointAt(set, i));
-      groups.set(key, { source: c.truthGraph.source, file: c.truthGraph.file, format, points, vars: c.graph.vars, graph: c.truthGraph });
+      groups.set(key, { source: c.truthGraph.source, file: c.truthGraph.file, format, points, maxDigits: options.maxDigits, vars: c.graph.vars, graph: c.truthGraph });
     }
   }
   const list = [...groups.values()];
-  const truths = await truthsInParallel(list.map(({ source, file, format, points }) => ({ source, file, format, points })));
+  const truths = await truthsInParallel(list.map(({ source, file, format, points, maxDigits }) => ({ source, file, format, points, maxDigits })));
   const cache = new Map<string, PointTruth>(runtime.truthCache);
   truths?.forEach((ts, gi) => {
     const g = list[gi]!;
@@ -128,7 +129,7 @@ export function scan(forms: FormSpec[], options: ScanOptions, runtime: ScanRunti
         const key = truthKey(format, g, vars, p);
         const hit = truthCache.get(key);
         if (hit) return hit;
-        const t = groundTruth(g, p, format);
+        const t = groundTruth(g, p, format, { maxDigits: options.maxDigits });
         truthCache.set(key, t);
         return t;
       };

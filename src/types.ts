@@ -104,6 +104,8 @@ export interface ScanOptions {
   ulpTolerance: number;
   /** Cancellation events are reported from this many bits lost (per precision). */
   cancellationBits: Record<FloatFormat, number>;
+  /** The ground truth gives up ("unknown") beyond this many significant digits. */
+  maxDigits: number;
 }
 
 export interface ScanReport {

@@ -9,6 +9,7 @@ export interface TruthGroup {
   file?: string;
   format: FloatFormat;
   points: Record<string, number>[];
+  maxDigits: number;
 }
 
 /** Below this many points a pool costs more (worker start-up, ~0.1 s) than it saves. */

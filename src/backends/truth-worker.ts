@@ -7,7 +7,7 @@ import type { TruthGroup } from './truth-pool.js';
 parentPort!.on('message', (groups: TruthGroup[]) => {
   const out = groups.map((g) => {
     const graph = compile(g.source, g.file);
-    return g.points.map((p) => groundTruth(graph, p, g.format));
+    return g.points.map((p) => groundTruth(graph, p, g.format, { maxDigits: g.maxDigits }));
   });
   parentPort!.postMessage(out);
 });

@@ -24,6 +24,7 @@ export interface ScanFlags {
   output?: string;
   backend: string;
   failOn?: string;
+  maxDigits: string;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -39,6 +40,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('-p, --precision <p>', 'float32, float64 or both', 'both')
     .option('--format <format>', 'text or json', 'text')
     .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
+    .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
     .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load)', 'both')
@@ -57,6 +59,7 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
     precisions,
     ranges,
     ulpTolerance: parseInteger('--ulps', flags.ulps, 0, 2 ** 53),
+    maxDigits: parseInteger('--max-digits', flags.maxDigits, 20, 1200),
   });
   const forms: FormSpec[] = source
     ? [{ name: source.file ?? 'expression', ...source, reference: flags.reference ? { source: flags.reference } : undefined }]

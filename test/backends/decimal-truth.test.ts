@@ -132,3 +132,59 @@ test('groundTruth: a kink times an exact zero is differentiable, a jump is not',
   ];
   for (const [expr, want] of rows) check(groundTruth(compile(expr), { x: 0 }, 'float64').grad.x!, want, `d/dx ${expr} at 0`);
 });
+
+// Losses whose terms fall far below the working precision (docs/ground-truth.md, "Tails"). Expected
+// values by hand: with t = e^-x, log(sigmoid(x)) = -log1p(t) = -(t - t^2/2 + t^3/3 ...), its
+// derivative 1 - sigmoid(x) = t/(1 + t) = t - t^2 + ...; e^-20 from decimal.js at 60 digits.
+const D40 = Decimal.clone({ precision: 60 });
+const t20 = D40.exp(-20);
+const logSigmoid20 = t20.minus(t20.pow(2).div(2)).plus(t20.pow(3).div(3)).neg().toNumber(); // -2.0611536203...e-9
+const dLogSigmoid20 = t20.minus(t20.pow(2)).plus(t20.pow(3)).toNumber();
+const X2795 = f32(2795.81); // e^-2795.81 ~ 1e-1214: below every float, and below 1200 digits next to 1
+const BCE = '-(0.3*log(sigmoid(x)) + 0.7*log(1-sigmoid(x)))';
+// at x = 2795.81: BCE = 0.7 x + 0.7 log1p(t) + 0.3 log1p(t) = 0.7 x + ~1e-1214, d/dx = sigmoid(x) - 0.3 = 0.7 - ~1e-1214
+const bce2795 = new D40(0.7).times(new D40(X2795)).toNumber();
+const tailRows: [string, number, FloatFormat, Want, Want][] = [
+  ['log(sigmoid(x))', X2795, 'float64', { kind: 'finite', value: -0 }, { kind: 'finite', value: 0 }],
+  ['log(sigmoid(x))', X2795, 'float32', { kind: 'finite', value: -0 }, { kind: 'finite', value: 0 }],
+  ['log(sigmoid(x))', 1e28, 'float64', { kind: 'finite', value: -0 }, { kind: 'finite', value: 0 }],
+  ['log(sigmoid(x))', 20, 'float64', { kind: 'finite', value: logSigmoid20 }, { kind: 'finite', value: dLogSigmoid20 }],
+  ['log(sigmoid(x))', 20, 'float32', { kind: 'finite', value: f32(logSigmoid20) }, { kind: 'finite', value: f32(dLogSigmoid20) }],
+  // log(1 - sigmoid(x)) = -x - log1p(t): 1 - sigmoid(x) is the tail t/(1 + t) itself
+  ['log(1 - sigmoid(x))', X2795, 'float64', { kind: 'finite', value: -X2795 }, { kind: 'finite', value: -1 }],
+  ['(1-sigmoid(x))**2 * log(sigmoid(x))', X2795, 'float64', { kind: 'finite', value: 0 }, { kind: 'finite', value: 0 }],
+  [BCE, X2795, 'float64', { kind: 'finite', value: bce2795 }, { kind: 'finite', value: 0.7 }],
+  [BCE, X2795, 'float32', { kind: 'finite', value: f32(bce2795) }, { kind: 'finite', value: f32(0.7) }],
+  // (1 + x) - 1 = x exactly, 1 + 1e-300 kept as 1 plus the tail 1e-300
+  ['(1 + x) - 1', 1e-300, 'float64', { kind: 'finite', value: 1e-300 }, { kind: 'finite', value: 1 }],
+];
+
+test('groundTruth: terms below the working precision are kept as tails, so deep zeros certify', () => {
+  for (const [expr, x, format, value, grad] of tailRows) {
+    const truth = groundTruth(compile(expr), { x }, format);
+    const label = `${expr} at ${x} (${format})`;
+    // +0 and -0 are the same float for judging; compare the value, not its sign
+    check(truth.value, { ...value, value: undefined }, `${label} value`);
+    assert.ok('value' in truth.value && truth.value.value === value.value, `${label} value: ${JSON.stringify(truth.value)} != ${value.value}`);
+    check(truth.grad.x!, { ...grad, value: undefined }, `${label} grad`);
+    assert.ok('value' in truth.grad.x! && truth.grad.x.value === grad.value, `${label} grad: ${JSON.stringify(truth.grad.x)} != ${grad.value}`);
+  }
+});
+
+test('groundTruth: a rounding shared by two values cancels (softmax), an absorbed term stays honest', () => {
+  // softmax s = e^x / (e^x + e^y): ds/dx = s (1 - s) = e^(y-x) / (1 + e^(y-x))^2; e^-700 = 9.8596765437597708...e-305
+  const e700 = D40.exp(-700);
+  const rows: [Record<string, number>, string, Want][] = [
+    [{ x: 0, y: -700 }, 'x', { kind: 'finite', value: e700.div(e700.plus(1).pow(2)).toNumber() }],
+    [{ x: 0, y: -2000 }, 'x', { kind: 'finite', value: 0 }],
+    [{ x: 5, y: -3000 }, 'y', { kind: 'finite', value: 0 }],
+  ];
+  for (const [point, by, want] of rows) {
+    const t = groundTruth(compile('exp(x)/(exp(x)+exp(y))'), point, 'float64');
+    check(t.value, { kind: 'finite', value: 1 }, `softmax at ${JSON.stringify(point)}`);
+    check(t.grad[by]!, { ...want, value: undefined }, `d/d${by} at ${JSON.stringify(point)}`);
+    assert.ok('value' in t.grad[by]! && t.grad[by].value === want.value, `d/d${by} at ${JSON.stringify(point)}: ${JSON.stringify(t.grad[by])}`);
+  }
+  // log(e^x + e^y) at x = -1e-200, y = -10000: e^x rounds to 1 at 30 digits but is not 1; the value is x
+  check(groundTruth(compile('log(exp(x) + exp(y))'), { x: -1e-200, y: -10000 }, 'float64').value, { kind: 'finite', value: -1e-200 }, 'logsumexp');
+});

@@ -30,7 +30,7 @@ describe('parseFailOn', () => {
 function report(results = [target()]): ScanReport {
   return {
     schemaVersion: 1, command: 'scan', tool: { name: 'f-diagnose', version: '0' }, elapsedMs: 1, forms: [form(results, 'naive')],
-    options: { samples: 256, seed: 1, precisions: ['float32'], ranges: {}, ulpTolerance: 16, cancellationBits: { float32: 12, float64: 26 } },
+    options: { samples: 256, seed: 1, precisions: ['float32'], ranges: {}, ulpTolerance: 16, cancellationBits: { float32: 12, float64: 26 }, maxDigits: 1200 },
   };
 }
 

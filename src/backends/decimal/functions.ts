@@ -40,7 +40,7 @@ export function log(ar: Arith, x: X): X {
   if (x.d.isNeg() && !x.d.isZero()) return domainError(x, 'log of a negative number');
   if (x.d.isZero()) return x.exact && !x.noisy ? fail('singular', 'log(0)') : fail('noisy', 'log of a rounded zero', false);
   // log(1 + t) = log1p(t): the tail of a value that rounds to 1.
-  if (x.tail && x.d.eq(1)) return log1p(ar, x.tail);
+  if (x.tail && !x.of && x.d.eq(1)) return log1p(ar, x.tail);
   // Away from 1 (|ln x| > 2), rounding a long argument to p + 8 digits moves ln x by 10^-(p+8) only.
   const arg = x.d.e === 0 || x.d.e === -1 ? x : { ...x, d: ar.short(x.d, ar.precision + 8) };
   return apply(ar, arg, (d) => ar.D.ln(d), (d) => d.eq(1), (_x, y) => -mag(y));

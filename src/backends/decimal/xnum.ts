@@ -264,6 +264,7 @@ export class Arith {
     if (a.k === 'num') {
       if (a.exact || a.noisy) return { k: 'num', d: a.d.neg(), exact: a.exact, noisy: a.noisy, acc: a.acc };
       // A rounded value keeps its identity (its rounding cancels against itself), a tail is negated too.
+      if (a.tail && !a.of) return { ...a, d: a.d.neg(), tail: this.neg(a.tail) };
       return { ...a, d: a.d.neg(), tail: a.tail && this.neg(a.tail), of: a.of ?? a, ofNeg: !(a.ofNeg ?? false) };
     }
     if (a.k === 'big') return { k: 'big', m: { ...a.m, d: a.m.d.neg() }, e: a.e };
