@@ -56,8 +56,12 @@ const rows: Row[] = [
   { expr: 'exp(x)', x: -1e17, format: 'float32', value: { kind: 'finite', value: 0 } },
   // beyond decimal.js's exponent range the exponent is tracked exactly: ln(e^x) = x, e^x - e^2x = -e^2x (rounds to -inf)
   { expr: 'log(exp(x))', x: 1e17, format: 'float64', value: { kind: 'finite', value: 1e17 }, grad: { kind: 'finite', value: 1 } },
-  // the value is 1 within the mantissa's error; the derivative (e^x - 1 * e^x) / e^x cancels two rounded equal mantissas
-  { expr: 'exp(x) / exp(x)', x: 1e17, format: 'float64', value: { kind: 'finite', value: 1 }, grad: { kind: 'unknown' } },
+  // e^x / e^x = 1 exactly and its derivative (e^x - 1 * e^x) / e^x = 0: the same rounded e^x cancels itself
+  { expr: 'exp(x) / exp(x)', x: 1e17, format: 'float64', value: { kind: 'finite', value: 1 }, grad: { kind: 'finite', value: 0 } },
+  // e^x + 1 keeps 1 as a tail of e^x: e^x - (e^x / (e^x + 1)) e^x = e^x / (e^x + 1) = 1 - e^-x, softmax's derivative e^-x / (1 + e^-x)^2
+  { expr: 'exp(x) - exp(x) / (exp(x) + 1) * exp(x)', x: 1e17, format: 'float64', value: { kind: 'finite', value: 1 } },
+  { expr: 'exp(x) / (exp(x) + 1)', x: 1e17, format: 'float32', value: { kind: 'finite', value: 1 }, grad: { kind: 'finite', value: 0 } },
+  { expr: 'exp(x) / (exp(x) + exp(0.5 * x))', x: 1e17, format: 'float64', value: { kind: 'finite', value: 1 }, grad: { kind: 'finite', value: 0 } },
   { expr: 'exp(x) - exp(2*x)', x: 1e17, format: 'float64', value: { kind: 'finite', value: -Infinity } },
   // e^x (1 - e^1e-30) = -1e-30 e^x: still beyond float64; e^x - e^(x * 1) cancels two rounded equal mantissas
   { expr: 'exp(x) - exp(x + 1e-30)', x: 1e17, format: 'float64', value: { kind: 'finite', value: -Infinity } },

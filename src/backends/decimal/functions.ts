@@ -96,7 +96,7 @@ export function sqrt(ar: Arith, x: X): X {
     if (x.m.d.isNeg()) return domainError(x.m, 'sqrt of a negative number');
     // sqrt(m 10^e) = sqrt(m 10^(e mod 2)) 10^(e div 2)
     const odd = x.e % 2n !== 0n;
-    const m = odd ? { ...x.m, d: ar.scale(x.m.d, 1) } : x.m;
+    const m: Num = odd ? { k: 'num', d: ar.scale(x.m.d, 1), exact: x.m.exact, noisy: x.m.noisy, acc: x.m.acc } : x.m;
     return ar.rebase(sqrt(ar, m), (odd ? x.e - 1n : x.e) / 2n);
   }
   if (x.d.isNeg() && !x.d.isZero()) return domainError(x, 'sqrt of a negative number');

@@ -129,10 +129,20 @@ export class Arith {
     return { k: 'big', m: this.num(this.scale(d, -d.e), exact, noisy, acc), e: total };
   }
 
-  /** A Num result placed at 10^shift (a failure passes through). */
+  /**
+   * A result of mantissa arithmetic placed at 10^shift (a failure passes through). A mantissa in
+   * [1, 10) is kept as it is, so its identity and tail (tail.ts) carry over to the Big.
+   */
   rebase(r: X, shift: bigint): X {
-    if (r.k !== 'num' || shift === 0n) return r.k === 'num' ? this.make(r.d, r.exact, r.noisy, false, false, r.acc) : r;
-    return this.fromParts(r.d, shift, r.exact, r.noisy, r.acc);
+    if (r.k === 'fail' || shift === 0n) return r;
+    if (r.k === 'sat') return r.huge === shift > 0n ? r : fail('beyond', BEYOND);
+    const m = r.k === 'big' ? r.m : r;
+    const total = (r.k === 'big' ? r.e : 0n) + shift;
+    const inRange = total + BigInt(m.d.e) <= LIMIT_N && total + BigInt(m.d.e) >= -LIMIT_N;
+    if (m.d.isZero() || inRange || m.d.e !== 0 || total > MAX_EXPONENT || total < -MAX_EXPONENT) {
+      return this.fromParts(m.d, total, m.exact, m.noisy, m.acc);
+    }
+    return { k: 'big', m, e: total };
   }
 
   /** d * 10^k exactly (every digit kept). */
@@ -144,6 +154,8 @@ export class Arith {
 
   parts(x: Num | Big): Parts {
     if (x.k === 'big') return x;
+    // A value in [1, 10) is its own mantissa: its identity and tail stay.
+    if (x.d.e === 0) return { m: x, e: 0n };
     return { m: { k: 'num', d: this.scale(x.d, -x.d.e), exact: x.exact, noisy: x.noisy, acc: x.acc }, e: BigInt(x.d.e) };
   }
 
@@ -184,12 +196,25 @@ export class Arith {
     const gap = pa.e > pb.e ? pa.e - pb.e : pb.e - pa.e;
     if (gap > BigInt(this.precision + 5)) {
       // The smaller one is below 10^-gap of the larger: beyond any float's ulp and any working precision.
-      const big = pa.e > pb.e ? (a as Num | Big) : (b as Num | Big);
-      return this.dropped(big, gap > 1000000n ? Infinity : Number(gap) - 1);
+      const [big, small] = pa.e > pb.e ? [a as Num | Big, b as Num | Big] : [b as Num | Big, a as Num | Big];
+      return this.absorbed(big, small) ?? this.dropped(big, gap > 1000000n ? Infinity : Number(gap) - 1);
     }
-    const am: Num = { ...pa.m, d: this.scale(pa.m.d, Number(pa.e - top)) };
-    const bm: Num = { ...pb.m, d: this.scale(pb.m.d, Number(pb.e - top)) };
-    return this.rebase(this.add(am, bm), top);
+    // The operand at the top exponent keeps its identity; a shifted mantissa is a plain rounded value.
+    const aligned = (q: Parts): Num => (q.e === top ? q.m : { k: 'num', d: this.scale(q.m.d, Number(q.e - top)), exact: q.m.exact, noisy: q.m.noisy, acc: q.m.acc });
+    return this.rebase(this.add(aligned(pa), aligned(pb)), top);
+  }
+
+  /**
+   * big + small with small below big's last digit, as big's mantissa with the tail small / 10^E:
+   * e^x + e^y at x = 1e20 stays "the same rounded e^x, plus e^y", so e^x - (e^x / (e^x + e^y)) e^x
+   * cancels exactly as it does within decimal.js's range. undefined: drop small as before.
+   */
+  private absorbed(big: Num | Big, small: Num | Big): X | undefined {
+    if (big.k !== 'big') return undefined;
+    const s = split(big.m);
+    if (!s) return undefined;
+    const m = withTail(this, s.d, addTails(this, s.t, this.rebase(small, -big.e)), s.of, s.ofNeg);
+    return m && m.k === 'num' ? { k: 'big', m, e: big.e } : undefined;
   }
 
   /**
@@ -267,7 +292,7 @@ export class Arith {
       if (a.tail && !a.of) return { ...a, d: a.d.neg(), tail: this.neg(a.tail) };
       return { ...a, d: a.d.neg(), tail: a.tail && this.neg(a.tail), of: a.of ?? a, ofNeg: !(a.ofNeg ?? false) };
     }
-    if (a.k === 'big') return { k: 'big', m: { ...a.m, d: a.m.d.neg() }, e: a.e };
+    if (a.k === 'big') return { k: 'big', m: this.neg(a.m) as Num, e: a.e };
     if (a.k === 'sat') return { ...a, neg: !a.neg };
     return a;
   }
