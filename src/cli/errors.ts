@@ -1,7 +1,7 @@
 import { ParseError } from '../parse/ast.js';
 import { formatParseError } from '../parse/index.js';
 import { EXIT } from '../report/exit-code.js';
-import { RangeError as VarRangeError } from '../sample/ranges.js';
+import { VarRangeError } from '../sample/ranges.js';
 
 /** Bad input the user can fix: one clear line (plus an excerpt with a caret where there is a source). */
 export class UsageError extends Error {}
