@@ -9,12 +9,23 @@ export type FloatArray = Float32Array | Float64Array;
  * Float32Array rounds to nearest-even exactly as Math.fround does, so float32 gets every constant, input and op result
  * rounded, which is what TF.js's cpu kernels do. Returns the values per node id.
  */
-export function evaluateFloat(graph: Graph, format: FloatFormat, inputs: Record<string, ArrayLike<number>>): FloatArray[] {
+export function evaluateFloat(
+  graph: Graph,
+  format: FloatFormat,
+  inputs: Record<string, ArrayLike<number>>,
+  /** Node values to impose (after rounding to the format), e.g. one op's exact result, to see what it changes downstream. */
+  overrides?: ReadonlyMap<number, number>,
+): FloatArray[] {
   const n = graph.vars.length ? inputs[graph.vars[0]!]!.length : 1;
   const values: FloatArray[] = new Array(graph.nodes.length);
   for (const node of graph.nodes) {
     const out = allocate(format, n);
     values[node.id] = out;
+    const imposed = overrides?.get(node.id);
+    if (imposed !== undefined) {
+      out.fill(imposed);
+      continue;
+    }
     if (node.op === 'const') {
       out.fill(node.value!);
       continue;

@@ -141,7 +141,9 @@ function causeAt(ev: FormEvaluation, target: Target, node: number, outcome: Outc
   if (outcome === 'nan' || outcome === 'inf') return originChain(ev.graph, ev.values, ev.events, node, i);
   if (outcome !== 'inaccurate') return [];
   const approximation = approximationAt(ev, target, i);
-  return approximation ? [approximation] : [inaccuracyCause(ev.graph, ev.values, ev.events, node, i, ev.format)];
+  if (approximation) return [approximation];
+  const truth = truthOf(ev.truths[i]!, target);
+  return [inaccuracyCause(ev.graph, ev.values, ev.events, node, i, ev.format, truth.kind === 'finite' ? truth.value : NaN)];
 }
 
 /** With a reference: the form itself is exact enough here, but its exact value is not the reference's. */

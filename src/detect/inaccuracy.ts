@@ -1,8 +1,10 @@
-import { exactOp } from '../backends/decimal/index.js';
+import { exactOp, groundTruth } from '../backends/decimal/index.js';
+import { evaluateFloat } from '../backends/float.js';
 import type { FloatArray } from '../backends/float.js';
 import type { FloatFormat } from '../backends/format.js';
 import type { Graph } from '../graph/graph.js';
-import { OPS } from '../graph/ops.js';
+import { OPS, type OpName } from '../graph/ops.js';
+import type { Truth } from '../backends/truth.js';
 import { ulpDistance } from '../sample/ordinal.js';
 import type { HazardEvent } from '../types.js';
 import type { EventTable } from './index.js';
@@ -20,7 +22,9 @@ const BLAME_BITS = 4;
  * that lost the most bits; an underflow; else the op with the largest error of its own on exact inputs, as Herbie's
  * localize measures it (each op evaluated exactly on its float inputs and rounded).
  */
-export function inaccuracyCause(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number, format: FloatFormat): HazardEvent {
+export function inaccuracyCause(
+  graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number, format: FloatFormat, truth: number,
+): HazardEvent {
   const live = liveAncestors(graph, values, target, i);
   const eventOf = (kinds: string[]) => live.find((id) => kinds.includes(events.get(id)?.get(i)?.hazard ?? ''));
   const hidden = eventOf(['overflow', 'division-by-zero', 'log-zero']);
@@ -48,7 +52,64 @@ export function inaccuracyCause(graph: Graph, values: FloatArray[], events: Even
   }
   const underflow = eventOf(['underflow']);
   if (underflow !== undefined) return toEvent(graph, events, underflow, i);
-  return localize(graph, values, live, i, format);
+  if (graph.nodes[target]!.pass === 'backward') {
+    const kink = kinkAt(graph, values, live, i);
+    if (kink) return kink;
+  }
+  return substitution(graph, values, live, target, i, format, truth) ?? localize(graph, values, live, i, format);
+}
+
+/**
+ * The forward op (or constant) whose rounding matters: each one's float value is replaced by its exact value, correctly
+ * rounded, and the rest recomputed in floats; the one whose replacement removes the most error is to blame. This sees
+ * what an op's own error misses: a constant like 1 - 1e-7 rounded to float32 is off by under half an ULP, but log near 1
+ * turns that into a 19% error.
+ */
+function substitution(graph: Graph, values: FloatArray[], live: number[], target: number, i: number, format: FloatFormat, truth: number): HazardEvent | undefined {
+  if (!Number.isFinite(truth)) return undefined;
+  const point = Object.fromEntries(graph.nodes.filter((n) => n.op === 'var').map((n) => [n.name!, values[n.id]![i]!]));
+  const before = ulpDistance(values[target]![i]!, truth, format);
+  let best: { id: number; after: number; exact: number } | undefined;
+  for (const id of live) {
+    const node = graph.nodes[id]!;
+    if (node.pass !== 'forward' || node.op === 'var' || OPS[node.op].boolean) continue;
+    const exact = groundTruth({ ...graph, output: id }, point, format).value;
+    if (exact.kind !== 'finite' || Object.is(exact.value, values[id]![i]!)) continue;
+    const redone = evaluateFloat(graph, format, Object.fromEntries(Object.entries(point).map(([k, v]) => [k, [v]])), new Map([[id, exact.value]]));
+    const after = ulpDistance(redone[target]![0]!, truth, format);
+    if (after < before && (!best || after < best.after)) best = { id, after, exact: exact.value };
+  }
+  if (!best || best.after > before / 2) return undefined;
+  const node = graph.nodes[best.id]!;
+  const got = values[best.id]![i]!;
+  const [g, e] = fmt(got) === fmt(best.exact) ? [String(got), String(best.exact)] : [fmt(got), fmt(best.exact)];
+  const inputs = node.inputs.map((k) => values[k]![i]!);
+  const own = node.inputs.length ? exactOpSafe(node.op, inputs, format) : undefined;
+  const amplified = own !== undefined && own.kind === 'finite' && ulpDistance(got, own.value, format) <= 1;
+  const what = amplified
+    ? `${OPS[node.op].display}(${inputs.map(fmt).join(', ')}) = ${g} is correctly rounded, but amplifies the rounding its input${inputs.length > 1 ? 's' : ''} carry (exact: ${e})`
+    : `${OPS[node.op].display} gives ${g} where the exact value rounds to ${e}`;
+  return {
+    pass: node.pass, op: node.op, node: best.id, hazard: 'rounding', span: node.span,
+    detail: `${what}; with that one value exact the result is ${formatCount(best.after)} ULP off instead of ${formatCount(before)}`,
+  };
+}
+
+const formatCount = (u: number) => (u >= 1e6 ? u.toExponential(1) : String(u));
+
+/** A forward op at a point where it is not differentiable, whose TF gradient rule picks one side. */
+function kinkAt(graph: Graph, values: FloatArray[], live: number[], i: number): HazardEvent | undefined {
+  for (const id of live) {
+    const node = graph.nodes[id]!;
+    if (node.pass !== 'forward') continue;
+    const v = node.inputs.map((k) => values[k]![i]!);
+    const at =
+      (node.op === 'abs' || node.op === 'sign') && v[0] === 0 ? `${node.op}(0)` :
+      (node.op === 'maximum' || node.op === 'minimum') && v[0] === v[1] ? `${node.op}(${fmt(v[0]!)}, ${fmt(v[1]!)}), a tie` :
+      node.op === 'clip' && (v[0] === v[1] || v[0] === v[2]) ? `clip at its bound ${fmt(v[0]!)}` : undefined;
+    if (at) return { pass: 'forward', op: node.op, node: id, hazard: 'kink', span: node.span, detail: `${at}: the gradient takes one side's derivative` };
+  }
+  return undefined;
 }
 
 function localize(graph: Graph, values: FloatArray[], live: number[], i: number, format: FloatFormat): HazardEvent {
@@ -59,17 +120,21 @@ function localize(graph: Graph, values: FloatArray[], live: number[], i: number,
     if (info.kind === 'leaf' || info.boolean || node.op === 'where' || node.op === 'cast') continue;
     const inputs = node.inputs.map((k) => values[k]![i]!);
     if (!inputs.every(Number.isFinite)) continue;
-    let exact;
-    try {
-      exact = exactOp(node.op, inputs, format);
-    } catch {
-      continue; // an op the exact evaluator has no rule for (TF-internal backward ops)
-    }
-    if (exact.kind !== 'finite') continue;
+    const exact = exactOpSafe(node.op, inputs, format);
+    if (exact?.kind !== 'finite') continue;
     const ulps = ulpDistance(values[id]![i]!, exact.value, format);
     if (ulps > worst.ulps) worst = { id, ulps };
   }
   const node = graph.nodes[worst.id]!;
   const detail = worst.ulps > 0 ? `this op alone is ${worst.ulps} ULP off on exact inputs` : 'every op is correctly rounded; the errors accumulate';
   return { pass: node.pass, op: node.op, node: worst.id, hazard: 'rounding', span: node.span, detail };
+}
+
+/** exactOp, or undefined for an op the exact evaluator has no rule for (TF-internal backward ops). */
+function exactOpSafe(op: OpName, inputs: number[], format: FloatFormat): Truth | undefined {
+  try {
+    return exactOp(op, inputs, format);
+  } catch {
+    return undefined;
+  }
 }

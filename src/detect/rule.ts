@@ -39,8 +39,17 @@ export function defineRule(rule: HazardRule): HazardRule {
   return rule;
 }
 
-export const fmt = (v: number): string =>
-  Number.isNaN(v) ? 'NaN' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : String(Number(v.toPrecision(6)));
+/** A value in a message: 6 significant digits when they identify it (as a double or a float32), else as many as needed. */
+export function fmt(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (Object.is(v, -0)) return '-0';
+  for (const p of [6, 9, 17]) {
+    const s = Number(v.toPrecision(p));
+    if (s === v || (p < 17 && Math.fround(s) === v)) return String(s);
+  }
+  return String(v);
+}
 
 export const inputsFinite = (ctx: RuleContext, i: number): boolean => ctx.inputs.every((a) => Number.isFinite(a[i]!));
 export const noInputNaN = (ctx: RuleContext, i: number): boolean => ctx.inputs.every((a) => !Number.isNaN(a[i]!));

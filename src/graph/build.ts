@@ -75,10 +75,11 @@ export function buildGraph(program: Program): Graph {
     }
     if (op === 'clip') {
       for (const i of [1, 2]) {
-        if (b.nodes[constantFold(args[i]!)]?.op !== 'const') {
-          throw new ParseError('clip bounds must be numbers', e.args[i]!.span, 'TF clip_by_value takes constant bounds; use minimum/maximum for expressions');
+        const folded = constantFold(args[i]!);
+        if (folded === undefined) {
+          throw new ParseError('clip bounds must not depend on a variable', e.args[i]!.span, 'TF clip_by_value takes constant bounds; use minimum/maximum for expressions');
         }
-        args[i] = constantFold(args[i]!);
+        args[i] = folded;
       }
     }
     const check = OPS[op].kind === 'logic' ? expectCondition : expectNumber;
@@ -86,14 +87,26 @@ export function buildGraph(program: Program): Graph {
     return b.add(op, args, 'forward', e.span);
   }
 
-  /** -c folds into a constant "-c" so clip bounds are plain numbers, as TF's clip_by_value needs. */
-  function constantFold(id: number): number {
+  /**
+   * A clip bound without variables becomes one constant, computed in float64 as Python computes `1 - 1e-7` before TF
+   * converts it (TF.js's clipByValue takes plain numbers). A lone literal keeps its exact text; `-c` becomes "-c".
+   */
+  function constantFold(id: number): number | undefined {
     const node = b.nodes[id]!;
-    if (node.op === 'neg' && b.nodes[node.inputs[0]!]!.op === 'const') {
-      const text = b.nodes[node.inputs[0]!]!.text!;
-      return b.constant(text.startsWith('-') ? text.slice(1) : `-${text}`, 'forward', node.span);
-    }
-    return id;
+    if (node.op === 'const') return id;
+    const inner = node.op === 'neg' ? b.nodes[node.inputs[0]!]! : undefined;
+    if (inner?.op === 'const') return b.constant(inner.text!.startsWith('-') ? inner.text!.slice(1) : `-${inner.text}`, 'forward', node.span);
+    const value = evaluateConstant(id);
+    return value === undefined ? undefined : b.constant(String(value), 'forward', node.span);
+  }
+
+  function evaluateConstant(id: number): number | undefined {
+    const node = b.nodes[id]!;
+    if (node.op === 'var') return undefined;
+    if (node.op === 'const') return node.value!;
+    const inputs = node.inputs.map(evaluateConstant);
+    if (inputs.some((v) => v === undefined)) return undefined;
+    return OPS[node.op].f64(inputs[0]!, inputs[1] ?? 0, inputs[2] ?? 0);
   }
 
   for (const st of program.statements) {

@@ -5,7 +5,7 @@
 export type HazardKind =
   | 'overflow' | 'division-by-zero' | 'zero-div-zero' | 'inf-div-inf' | 'inf-minus-inf'
   | 'zero-times-inf' | 'domain' | 'log-zero' | 'underflow' | 'cancellation' | 'where-trap'
-  | 'nan-input' | 'approximation' | 'rounding';
+  | 'nan-input' | 'approximation' | 'rounding' | 'kink';
 
 export type OpName =
   | 'const' | 'var'

@@ -24,6 +24,11 @@ export const HAZARDS: Record<HazardKind, HazardInfo> = {
     description: 'the form is not the reference function: its exact value differs (e.g. a truncated series used too far out)',
     fix: 'add terms to the series or narrow the interval where the approximation is used, so the truncation error stays below an ulp',
   },
+  'kink': {
+    title: 'kink', severity: 'warning',
+    description: 'a non-differentiable point of one op (abs at 0, maximum/minimum at a tie, clip at a bound), where TF picks one side\'s derivative although the whole function is smooth there, so the gradient is off',
+    fix: 'use a smooth form (softplus(x) instead of maximum(x, 0) + log1p(exp(-abs(x))) near 0), or accept the subgradient',
+  },
   'rounding': {
     title: 'rounding', severity: 'warning',
     description: 'rounding errors of several ops accumulate beyond the tolerance, with no single cancellation to blame',
