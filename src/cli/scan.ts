@@ -25,6 +25,7 @@ export interface ScanFlags {
   backend: string;
   failOn?: string;
   maxDigits: string;
+  brief?: boolean;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -39,6 +40,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('--seed <n>', 'random seed (printed in every report)', '1')
     .option('-p, --precision <p>', 'float32, float64 or both', 'both')
     .option('--format <format>', 'text or json', 'text')
+    .option('--brief', 'text: only the table, TF.js agreement and verdict of each form')
     .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
     .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
     .option('-o, --output <file>', 'write the report to a file')
@@ -66,7 +68,7 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
     : STORY_FORMS;
   const report = await scanParallel(forms, options, runtime);
   if (runtime.progress) process.stderr.write('\r\x1b[K');
-  const text = flags.format === 'json' ? formatScanJson(report) : formatScanText(report, { color: !flags.output && useColor(process.stdout) });
+  const text = flags.format === 'json' ? formatScanJson(report) : formatScanText(report, { color: !flags.output && useColor(process.stdout), brief: flags.brief });
   writeReport(text, flags.output);
   const violations = failOn ? failOnViolations(report, failOn) : [];
   for (const v of violations) process.stderr.write(`f-diagnose: fail: ${v}\n`);

@@ -4,7 +4,12 @@ import { HAZARDS } from './hazards.js';
 import { formatFloat, formatUlps } from './numbers.js';
 import { excerpt, position } from './source-excerpt.js';
 
-export interface TextOptions { color: boolean; maxRegions?: number }
+export interface TextOptions {
+  color: boolean;
+  maxRegions?: number;
+  /** Only the table, the TF.js lines and the verdict of each form. */
+  brief?: boolean;
+}
 
 export function formatScanText(report: ScanReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -18,19 +23,19 @@ export function formatScanText(report: ScanReport, opts: TextOptions): string {
     const how = report.backend?.float32 === 'tfjs' ? 'float32 results computed by' : 'float32 cross-checked against';
     out.push(c.dim(`${how} TensorFlow.js ${tf.versions.tfjs} on its ${tf.backend} backend${tf.fallbackReason ? ` (${tf.fallbackReason}; see README "Backends")` : ''}`));
   }
-  for (const form of report.forms) out.push('', ...formText(form, c, opts.maxRegions ?? 6));
+  for (const form of report.forms) out.push('', ...formText(form, c, opts.brief ? 0 : opts.maxRegions ?? 6, opts.brief === true));
   out.push('', c.dim(`${report.elapsedMs} ms`));
   return out.join('\n') + '\n';
 }
 
-function formText(form: FormResult, c: ChalkInstance, maxRegions: number): string[] {
+function formText(form: FormResult, c: ChalkInstance, maxRegions: number, brief: boolean): string[] {
   const lines = [c.bold.cyan(`== ${form.name}`), `   ${form.expr.split('\n').join('\n   ')}`];
   if (form.reference !== null && form.reference !== form.expr) lines.push(c.dim(`   reference: ${form.reference}`));
   lines.push('', c.dim('   precision  target   samples    NaN    inf  >tol  unknown  max ULP  max bits  median bits'));
   for (const r of form.results) lines.push(row(r, c));
   for (const r of form.results) if (r.tfjs) lines.push(...tfjsText(r, c));
-  lines.push(...hazardSummary(form, c));
-  for (const r of form.results) {
+  if (!brief) lines.push(...hazardSummary(form, c));
+  for (const r of brief ? [] : form.results) {
     const regions = [...r.regions].sort(bySeverity);
     for (const g of regions.slice(0, maxRegions)) lines.push('', ...regionText(form.expr, r, g, c));
     if (regions.length > maxRegions) lines.push(c.dim(`   ... ${regions.length - maxRegions} more regions for ${r.precision} ${r.target} (see --format json)`));

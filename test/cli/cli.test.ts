@@ -108,3 +108,11 @@ test('eval marks the hazards of the discarded where branch as off the path, the 
   assert.equal(line.float64.value, 0.5);
   assert.equal(line.float64.grad.x, 'NaN');
 });
+
+test('scan --brief keeps the table and the verdict, drops the regions', () => {
+  const r = runCli(['scan', 'exp(x)', '--samples', '64', '--brief', '--backend', 'emulated']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /precision {2}target/);
+  assert.match(r.stdout, /verdict:\n {3}- float32 value: inf for x in \[88\.72284, 3\.4028235e\+38\]: overflow in exp\(x\)/);
+  assert.doesNotMatch(r.stdout, /root cause:/);
+});
