@@ -66,13 +66,13 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
     maxBits: bits.length ? bits[bits.length - 1]! : NaN,
     medianBits: bits.length ? bits[Math.floor(bits.length / 2)]! : NaN,
     worst,
-    regions: regionsOf(ev, target, node, judged, ids),
+    regions: regionsOf(ev, target, node, judged),
     hazards: hazardCounts(ev, ids),
   };
 }
 
-function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Judged[], ids: Set<number>): Region[] {
-  if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged, ids);
+function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Judged[]): Region[] {
+  if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged);
   const name = ev.set.vars[0]!;
   const xs = ev.set.columns[name]!;
   const keyOf = (outcome: Outcome, chain: () => HazardEvent[]) => {
@@ -98,13 +98,13 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
         if (Math.abs(xs[i]!) < Math.abs(xs[rep]!)) rep = i;
         if (judged[i]!.ulps > maxUlps) maxUlps = judged[i]!.ulps;
       }
-      return region(ev, target, node, ids, name, r.lo, r.hi, r.exact, r.last - r.first + 1, r.outcome, rep, maxUlps);
+      return region(ev, target, node, name, r.lo, r.hi, r.exact, r.last - r.first + 1, r.outcome, rep, maxUlps);
     });
 }
 
 const UNKNOWN: Truth = { kind: 'unknown', reason: 'not asked' };
 
-function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judged: Judged[], ids: Set<number>): Region[] {
+function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judged: Judged[]): Region[] {
   const out: Region[] = [];
   for (const outcome of ['nan', 'inf', 'inaccurate', 'unknown'] as Outcome[]) {
     const rows = judged.flatMap((j, i) => (j.outcome === outcome ? [i] : []));
@@ -113,14 +113,14 @@ function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judge
     for (const v of ev.set.vars) {
       const col = ev.set.columns[v]!;
       const vals = rows.map((i) => col[i]!);
-      out.push(region(ev, target, node, ids, v, Math.min(...vals), Math.max(...vals), false, rows.length, outcome, rows[0]!, maxUlps));
+      out.push(region(ev, target, node, v, Math.min(...vals), Math.max(...vals), false, rows.length, outcome, rows[0]!, maxUlps));
     }
   }
   return out;
 }
 
 function region(
-  ev: FormEvaluation, target: Target, node: number, ids: Set<number>, name: string,
+  ev: FormEvaluation, target: Target, node: number, name: string,
   lo: number, hi: number, exact: boolean, samples: number, outcome: Outcome, rep: number, maxUlps: number,
 ): Region {
   const chain = causeAt(ev, target, node, outcome, rep);
