@@ -1,18 +1,34 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { Decimal } from 'decimal.js';
 import { defaultScanOptions, scanParallel } from '../../src/diagnose.js';
+import { nextDown, nextUp } from '../../src/sample/ordinal.js';
 import { STORY_FORMS } from '../../src/story.js';
 import type { FormResult, Region, ScanReport, TargetResult } from '../../src/types.js';
 
 /**
  * The user story, end to end, on the default scan (4096 samples per variable, seed 1, both precisions).
- * Thresholds are derived by hand, not read off the tool:
- * - float32: exp(t) rounds to inf iff exp(t) >= 2^128 (1 - 2^-25), i.e. t >= 128 ln 2 + ln(1 - 2^-25) = 88.7228390520...;
- *   the first float32 at or above it is 88.72283935546875, so the naive gradient is NaN from x = -88.72283935546875 down.
- * - float64: t >= 1024 ln 2 + ln(1 - 2^-54) = 709.78271289338399673...; the double nearest is 709.782712893384.
+ * The cliffs are derived, not read off the tool: a correctly rounded exp(t) is inf iff exp(t) >= the format's max plus
+ * half an ulp, i.e. t >= 128 ln 2 + ln(1 - 2^-25) (float32) or 1024 ln 2 + ln(1 - 2^-54) (float64), computed here with
+ * decimal.js at 60 digits; the naive gradient is NaN from minus the first float at or above that threshold.
  */
-const F32_EDGE = -88.72283935546875;
-const F64_EDGE = -709.782712893384;
+const D = Decimal.clone({ precision: 60 });
+const exactOf = (x: number) => new D(`0b${x.toString(2)}`);
+function firstAtOrAbove(t: Decimal, round: (x: number) => number, up: (x: number) => number): number {
+  let c = round(Number(t.toString()));
+  while (exactOf(c).lt(t)) c = up(c);
+  while (exactOf(down(c, round)).gte(t)) c = down(c, round);
+  return c;
+}
+const down = (x: number, round: (x: number) => number) => (round === Math.fround ? nextDown(x, 'float32') : nextDown(x, 'float64'));
+const threshold = (bits: number, guard: number) => D.ln(2).times(bits).plus(D.ln(new D(1).minus(new D(2).pow(-guard))));
+const F32_EDGE = -firstAtOrAbove(threshold(128, 25), Math.fround, (x) => nextUp(x, 'float32'));
+const F64_EDGE = -firstAtOrAbove(threshold(1024, 54), (x) => x, (x) => nextUp(x, 'float64'));
+
+test('the derived cliffs are the well-known ones', () => {
+  assert.equal(F32_EDGE, -88.72283935546875);
+  assert.equal(F64_EDGE, -709.7827128933841);
+});
 
 let report: ScanReport;
 before(async () => {
@@ -39,10 +55,11 @@ describe('naive 1/(1-exp(-x)) - 1/x', () => {
     assert.equal(g.truth.kind, 'finite');
   });
 
-  test('float64 gradient: NaN from about -709.78 down, same chain', () => {
+  test('float64 gradient: NaN from exactly -709.7827128933841 down, same chain', () => {
     const r = result(form('naive'), 'float64', 'grad:x');
     const g = nanRegionAt(r, -1000)!;
-    assert.ok(Math.abs(g.hi - F64_EDGE) <= 2 * 2 ** -43, `edge ${g.hi}`);
+    assert.equal(g.hi, F64_EDGE);
+    assert.equal(g.exact, true);
     assert.deepEqual([g.pass, g.op, g.hazard], ['forward', 'exp', 'overflow']);
   });
 
