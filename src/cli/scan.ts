@@ -7,6 +7,7 @@ import { formatScanText } from '../report/text.js';
 import { useColor, writeReport } from '../report/write.js';
 import { parseVarRange } from '../sample/ranges.js';
 import { failOnViolations, parseFailOn } from '../check/fail-on.js';
+import { compile } from '../compile.js';
 import { STORY_FORMS } from '../story.js';
 import { UsageError } from './errors.js';
 import { loadBackend } from './backend.js';
@@ -66,6 +67,10 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   const forms: FormSpec[] = source
     ? [{ name: source.file ?? 'expression', ...source, reference: flags.reference ? { source: flags.reference } : undefined }]
     : STORY_FORMS;
+  const known = new Set(forms.flatMap((f) => compile(f.source, f.file).vars));
+  for (const name of Object.keys(ranges)) {
+    if (!known.has(name)) throw new UsageError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
+  }
   const report = await scanParallel(forms, options, runtime);
   if (runtime.progress) process.stderr.write('\r\x1b[K');
   const text = flags.format === 'json' ? formatScanJson(report) : formatScanText(report, { color: !flags.output && useColor(process.stdout), brief: flags.brief });

@@ -23,6 +23,7 @@ const usageErrors: Array<[string[], RegExp]> = [
   [['scan', '-f', badLoss], /bad-loss\.txt:2:8: error: unknown function 'g'/],
   [['scan', 'x', '--var', 'x=5:1'], /--var 'x=5:1': LO must be less than HI/],
   [['scan', 'x', '--var', 'x=a:1'], /--var 'x=a:1': 'a' is not a number/],
+  [['scan', 'x + 1', '--var', 'y=0:1'], /--var y: not a variable of the expression \(its variables: x\)/],
   [['scan', 'x', '--samples', 'many'], /--samples 'many': expected a whole number/],
   [['scan', 'x', '--format', 'xml'], /--format 'xml': expected text or json/],
   [['scan', 'x', '--precision', 'half'], /--precision 'half'/],
