@@ -92,10 +92,11 @@ const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<strin
  */
 export async function scanParallel(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): Promise<ScanReport> {
   const started = performance.now();
+  const planned = plan(forms, options);
   const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
-  for (const c of plan(forms, options)) {
+  for (const c of planned) {
     for (const format of options.precisions) {
-      const key = `${format}|${c.truthGraph.source}`;
+      const key = `${format}|${c.truthGraph.source}|${c.graph.vars.join(',')}`;
       if (groups.has(key)) continue;
       const set = c.sets[format]!;
       const points = Array.from({ length: set.size }, (_, i) => pointAt(set, i));
@@ -109,14 +110,15 @@ export async function scanParallel(forms: FormSpec[], options: ScanOptions, runt
     const g = list[gi]!;
     ts.forEach((t, i) => cache.set(truthKey(g.format, g.graph, g.vars, g.points[i]!), t));
   });
-  const report = scan(forms, options, { ...runtime, truthCache: cache });
-  return { ...report, elapsedMs: Math.round(performance.now() - started) };
+  return analyse(planned, options, { ...runtime, truthCache: cache }, started);
 }
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
 export function scan(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): ScanReport {
-  const started = performance.now();
-  const compiled = plan(forms, options);
+  return analyse(plan(forms, options), options, runtime, performance.now());
+}
+
+function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number): ScanReport {
   const truthCache = new Map<string, PointTruth>(runtime.truthCache);
   const tfjs = runtime.backend === 'emulated' ? undefined : runtime.tfjs;
 

@@ -6,7 +6,7 @@ import { evaluateTfjs } from './backends/tfjs/evaluate.js';
 import type { TfjsRuntime } from './backends/tfjs/load.js';
 import { compile } from './compile.js';
 import { truthOf } from './detect/analyse.js';
-import { detectEvents } from './detect/index.js';
+import { detectEvents, maskedZeroOf } from './detect/index.js';
 import { liveAncestors } from './detect/root-cause.js';
 import { judge } from './detect/outcome.js';
 import { targetNode, targetsOf, type Target } from './graph/graph.js';
@@ -47,11 +47,12 @@ export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[],
     const inputs = Object.fromEntries(graph.vars.map((v) => [v, points.map((p) => p[v]!)]));
     const values = evaluateFloat(graph, format, inputs);
     const events = detectEvents(graph, values, format, cancellationBits[format]);
+    const masked = maskedZeroOf(graph, values);
     const rows = points.map((_p, i): PrecisionResult => {
       const input = Object.fromEntries(graph.vars.map((v) => [v, values[graph.nodes.find((n) => n.op === 'var' && n.name === v)!.id]![i]!]));
       const truth = groundTruth(truthGraph, input, format);
       const at = (t: Target) => values[targetNode(graph, t)]![i]!;
-      const live = new Set(targets.flatMap((t) => liveAncestors(graph, values, targetNode(graph, t), i)));
+      const live = new Set(targets.flatMap((t) => liveAncestors(graph, values, targetNode(graph, t), i, masked)));
       const hazards: PointHazard[] = [];
       for (const [id, perPoint] of events) {
         const e = perPoint.get(i);

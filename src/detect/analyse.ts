@@ -110,10 +110,11 @@ function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judge
     const rows = judged.flatMap((j, i) => (j.outcome === outcome ? [i] : []));
     if (!rows.length) continue;
     const maxUlps = Math.max(...rows.map((i) => judged[i]!.ulps).filter((u) => !Number.isNaN(u)), 0);
+    const chain = causeAt(ev, target, node, outcome, rows[0]!);
     for (const v of ev.set.vars) {
       const col = ev.set.columns[v]!;
       const vals = rows.map((i) => col[i]!);
-      out.push(region(ev, target, node, v, Math.min(...vals), Math.max(...vals), false, rows.length, outcome, rows[0]!, maxUlps));
+      out.push(region(ev, target, node, v, Math.min(...vals), Math.max(...vals), false, rows.length, outcome, rows[0]!, maxUlps, chain));
     }
   }
   return out;
@@ -122,8 +123,8 @@ function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judge
 function region(
   ev: FormEvaluation, target: Target, node: number, name: string,
   lo: number, hi: number, exact: boolean, samples: number, outcome: Outcome, rep: number, maxUlps: number,
+  chain: HazardEvent[] = causeAt(ev, target, node, outcome, rep),
 ): Region {
-  const chain = causeAt(ev, target, node, outcome, rep);
   const root = chain[0];
   return {
     var: name, lo, hi, outcome, exact, samples,

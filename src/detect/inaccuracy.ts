@@ -1,6 +1,5 @@
 import { exactOp, groundTruth } from '../backends/decimal/index.js';
-import { evaluateFloat } from '../backends/float.js';
-import type { FloatArray } from '../backends/float.js';
+import { evaluateFloat, type FloatArray } from '../backends/float.js';
 import type { FloatFormat } from '../backends/format.js';
 import type { Graph } from '../graph/graph.js';
 import { OPS, type OpName } from '../graph/ops.js';
@@ -8,19 +7,18 @@ import type { Truth } from '../backends/truth.js';
 import { ulpDistance } from '../sample/ordinal.js';
 import type { HazardEvent } from '../types.js';
 import type { EventTable } from './index.js';
-import { bitsLost } from './rules/cancellation.js';
+import { cancellation } from './rules/cancellation.js';
 import { fmt } from './rule.js';
 import { liveAncestors, toEvent } from './root-cause.js';
 
-const SIGNIFICAND = { float32: 24, float64: 53 } as const;
 /** Fewer bits than this lost in a subtraction is ordinary rounding, not the cause of an inaccurate result. */
 const BLAME_BITS = 4;
 
 /**
  * Why a finite result is inaccurate at point i, looking only at the ops that matter there (liveAncestors), in order:
  * an infinity or zero-division that a later op turned finite again (1/inf = 0 in a gradient rule); the subtraction
- * that lost the most bits; an underflow; else the op with the largest error of its own on exact inputs, as Herbie's
- * localize measures it (each op evaluated exactly on its float inputs and rounded).
+ * that lost the most bits; an underflow; for a gradient, a kink; the op whose exact value removes the error
+ * (substitution); else the op with the largest error of its own on exact inputs, as Herbie's localize measures it.
  */
 export function inaccuracyCause(
   graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number, format: FloatFormat, truth: number,
@@ -30,25 +28,16 @@ export function inaccuracyCause(
   const hidden = eventOf(['overflow', 'division-by-zero', 'log-zero']);
   if (hidden !== undefined) return toEvent(graph, events, hidden, i);
 
-  let best: { id: number; bits: number } | undefined;
+  let best: { id: number; bits: number; detail: string } | undefined;
   for (const id of live) {
     const node = graph.nodes[id]!;
     if (node.op !== 'add' && node.op !== 'sub') continue;
-    const a = values[node.inputs[0]!]![i]!;
-    const b = values[node.inputs[1]!]![i]!;
-    const subtracting = node.op === 'sub' ? Math.sign(a) === Math.sign(b) : Math.sign(a) !== Math.sign(b);
-    if (!subtracting || a === 0 || b === 0 || !Number.isFinite(a) || !Number.isFinite(b)) continue;
-    const bits = bitsLost(a, b, values[id]![i]!, SIGNIFICAND[format]);
-    if (bits >= BLAME_BITS && (!best || bits > best.bits)) best = { id, bits };
+    const c = cancellation(node.op, values[node.inputs[0]!]![i]!, values[node.inputs[1]!]![i]!, values[id]![i]!, format);
+    if (c && c.bits >= BLAME_BITS && (!best || c.bits > best.bits)) best = { id, ...c };
   }
   if (best) {
     const node = graph.nodes[best.id]!;
-    const a = values[node.inputs[0]!]![i]!;
-    const b = values[node.inputs[1]!]![i]!;
-    return {
-      pass: node.pass, op: node.op, node: best.id, hazard: 'cancellation', span: node.span,
-      detail: `${fmt(a)} ${node.op === 'sub' ? '-' : '+'} ${fmt(b)}: ${best.bits.toFixed(1)} bits lost`,
-    };
+    return { pass: node.pass, op: node.op, node: best.id, hazard: 'cancellation', span: node.span, detail: best.detail };
   }
   const underflow = eventOf(['underflow']);
   if (underflow !== undefined) return toEvent(graph, events, underflow, i);

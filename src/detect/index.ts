@@ -62,7 +62,7 @@ export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFo
 }
 
 /** For each backward node, 1 where its value is a zero that comes from where's mask (possibly through other ops). */
-function maskedZeroOf(graph: Graph, values: FloatArray[], n: number): (id: number) => Uint8Array {
+export function maskedZeroOf(graph: Graph, values: FloatArray[], n: number = values[0]?.length ?? 0): (id: number) => Uint8Array {
   const memo = new Map<number, Uint8Array>();
   const zeros = new Uint8Array(n);
   const get = (id: number): Uint8Array => {

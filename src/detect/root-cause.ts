@@ -1,7 +1,7 @@
 import type { FloatArray } from '../backends/float.js';
 import type { Graph } from '../graph/graph.js';
 import type { HazardEvent } from '../types.js';
-import type { EventTable } from './index.js';
+import { maskedZeroOf, type EventTable } from './index.js';
 
 /**
  * The origin events behind a non-finite value at point i: walk back from the target through the inputs that are
@@ -31,20 +31,12 @@ export function originChain(graph: Graph, values: FloatArray[], events: EventTab
  * The nodes that matter for the target at point i: a forward where contributes only its selected branch, and in the
  * backward pass a branch zeroed by where's mask contributes nothing (unless it turns NaN, which is not this question).
  */
-export function liveAncestors(graph: Graph, values: FloatArray[], target: number, i: number): number[] {
-  const masked = new Map<number, boolean>();
-  const isMasked = (id: number): boolean => {
-    const node = graph.nodes[id]!;
-    if (node.pass !== 'backward' || values[id]![i] !== 0) return false;
-    let m = masked.get(id);
-    if (m === undefined) {
-      // a sum is masked only if all its terms are; a product or quotient if any factor is
-      const sum = node.op === 'add' || node.op === 'sub';
-      m = node.whereMask ? values[node.inputs[1]!]![i] === 0 || isMasked(node.inputs[0]!) : sum ? node.inputs.every(isMasked) : node.inputs.some(isMasked);
-      masked.set(id, m);
-    }
-    return m;
-  };
+export function liveAncestors(
+  graph: Graph, values: FloatArray[], target: number, i: number,
+  /** Where a backward value is a zero from where's mask; pass it when calling for many points of one batch. */
+  maskedZero: (id: number) => Uint8Array = maskedZeroOf(graph, values),
+): number[] {
+  const isMasked = (id: number) => maskedZero(id)[i] === 1;
   const seen = new Set<number>();
   const stack = [target];
   while (stack.length) {

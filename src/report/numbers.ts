@@ -18,3 +18,14 @@ export function formatUlps(u: number): string {
   if (u === Infinity) return 'inf';
   return u >= 1e6 ? u.toExponential(1) : String(Math.round(u * 10) / 10);
 }
+
+/** "x = 0" or "x in [-3.4028235e+38, -88.72284]": a region's extent in its precision's shortest digits. */
+export function interval(g: { var: string; lo: number; hi: number }, r: { precision: FloatFormat }): string {
+  const lo = formatFloat(g.lo, r.precision);
+  return g.lo === g.hi ? `${g.var} = ${lo}` : `${g.var} in [${lo}, ${formatFloat(g.hi, r.precision)}]`;
+}
+
+/** "x = 1, y = 2" */
+export function pointText(g: { at: Record<string, number> }, r: { precision: FloatFormat }): string {
+  return Object.entries(g.at).map(([v, x]) => `${v} = ${formatFloat(x, r.precision)}`).join(', ');
+}

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FormResult, HazardEvent, Region, ScanReport, TargetResult } from '../types.js';
 import { HAZARDS } from './hazards.js';
-import { formatFloat, formatUlps } from './numbers.js';
+import { formatFloat, formatUlps, interval, pointText } from './numbers.js';
 import { excerpt, position } from './source-excerpt.js';
 
 export interface TextOptions {
@@ -62,11 +62,11 @@ const SEVERITY = { nan: 0, inf: 1, inaccurate: 2, unknown: 3, ok: 4 } as const;
 const bySeverity = (a: Region, b: Region) => SEVERITY[a.outcome] - SEVERITY[b.outcome] || (b.maxUlps || 0) - (a.maxUlps || 0);
 
 function regionText(source: string, r: TargetResult, g: Region, c: ChalkInstance): string[] {
-  const where = g.lo === g.hi ? `${g.var} = ${formatFloat(g.lo, r.precision)}` : `${g.var} in [${formatFloat(g.lo, r.precision)}, ${formatFloat(g.hi, r.precision)}]`;
+  const where = interval(g, r);
   const what = g.outcome === 'nan' ? c.red('NaN') : g.outcome === 'inf' ? c.red('inf') : g.outcome === 'inaccurate' ? c.yellow(`off by up to ${formatUlps(g.maxUlps)} ULP`) : c.dim('truth unknown');
   const exact = g.exact ? '' : c.dim(' (endpoints at sample resolution)');
   const truth = g.truth.kind === 'finite' ? `exact ${g.truth.decimal.slice(0, 14)}` : g.truth.kind;
-  const at = Object.entries(g.at).map(([v, x]) => `${v} = ${formatFloat(x, r.precision)}`).join(', ');
+  const at = pointText(g, r);
   const lines = [`   ${c.bold(`${r.precision} ${r.target}`)}  ${what} for ${where}${exact}  ${c.dim(`${g.samples} samples; at ${at}: got ${formatFloat(g.result, r.precision)}, ${truth}`)}`];
   g.chain.forEach((e, k) => lines.push(...eventText(source, e, k === 0 ? 'root cause' : 'then', c)));
   return lines;

@@ -1,6 +1,6 @@
 import type { FormResult, Region, ScanOptions, TargetResult } from '../types.js';
 import { HAZARDS } from './hazards.js';
-import { formatFloat, formatUlps } from './numbers.js';
+import { formatUlps, interval, pointText as point } from './numbers.js';
 
 /** A few plain sentences per form: where it breaks and why, or that it does not. */
 export function verdict(form: FormResult, options: ScanOptions): string[] {
@@ -37,9 +37,6 @@ export function verdict(form: FormResult, options: ScanOptions): string[] {
   return lines;
 }
 
-function point(g: Region, r: TargetResult): string {
-  return Object.entries(g.at).map(([v, x]) => `${v} = ${formatFloat(x, r.precision)}`).join(', ');
-}
 
 /** When the exact result is itself undefined or infinite there, the NaN/inf is the mathematics, not the arithmetic. */
 function expected(g: Region): string {
@@ -49,11 +46,6 @@ function expected(g: Region): string {
   return '';
 }
 
-function interval(g: Region, r: TargetResult): string {
-  const lo = formatFloat(g.lo, r.precision);
-  const hi = formatFloat(g.hi, r.precision);
-  return g.lo === g.hi ? `${g.var} = ${lo}` : `${g.var} in [${lo}, ${hi}]`;
-}
 
 /** ": overflow in exp(-x) [exp(89) = inf] -> 0 * inf in the gradient of exp(-x) [0 * inf = NaN]" */
 function cause(g: Region, source: string): string {

@@ -1,11 +1,21 @@
+import type { FloatFormat } from '../../backends/format.js';
+import type { OpName } from '../../graph/ops.js';
 import { defineRule, fmt } from '../rule.js';
 
 const SIGNIFICAND_BITS = { float32: 24, float64: 53 } as const;
 
-/** Bits lost when a and b (nearly) cancel in a +- b: log2(max(|a|, |b|) / |a +- b|); all of them when exactly. */
-export function bitsLost(a: number, b: number, result: number, significand: number): number {
-  if (result === 0) return significand;
-  return Math.log2(Math.max(Math.abs(a), Math.abs(b)) / Math.abs(result));
+/**
+ * Bits lost when a and b (nearly) cancel in a + b or a - b: log2(max(|a|, |b|) / |result|), all of them when the
+ * result is 0; undefined when the op does not subtract magnitudes (same-sign add, opposite-sign sub) or an input is
+ * 0 or not finite.
+ */
+export function cancellation(op: OpName, a: number, b: number, result: number, format: FloatFormat): { bits: number; detail: string } | undefined {
+  if (op !== 'add' && op !== 'sub') return undefined;
+  if (a === 0 || b === 0 || !Number.isFinite(a) || !Number.isFinite(b)) return undefined;
+  const subtracting = op === 'sub' ? Math.sign(a) === Math.sign(b) : Math.sign(a) !== Math.sign(b);
+  if (!subtracting) return undefined;
+  const bits = result === 0 ? SIGNIFICAND_BITS[format] : Math.log2(Math.max(Math.abs(a), Math.abs(b)) / Math.abs(result));
+  return { bits, detail: `${fmt(a)} ${op === 'sub' ? '-' : '+'} ${fmt(b)}: ${bits.toFixed(1)} bits lost` };
 }
 
 export default defineRule({
@@ -17,13 +27,7 @@ export default defineRule({
   on: 'finite',
   applies: (node) => node.op === 'add' || node.op === 'sub',
   check: (ctx, i) => {
-    const a = ctx.inputs[0]![i]!;
-    const b = ctx.inputs[1]![i]!;
-    if (a === 0 || b === 0 || !Number.isFinite(a) || !Number.isFinite(b)) return null;
-    const subtracting = ctx.node.op === 'sub' ? Math.sign(a) === Math.sign(b) : Math.sign(a) !== Math.sign(b);
-    if (!subtracting) return null;
-    const bits = bitsLost(a, b, ctx.out[i]!, SIGNIFICAND_BITS[ctx.format]);
-    if (bits < ctx.cancellationBits) return null;
-    return { detail: `${fmt(a)} ${ctx.node.op === 'sub' ? '-' : '+'} ${fmt(b)}: ${bits.toFixed(1)} bits lost`, bits };
+    const c = cancellation(ctx.node.op, ctx.inputs[0]![i]!, ctx.inputs[1]![i]!, ctx.out[i]!, ctx.format);
+    return c && c.bits >= ctx.cancellationBits ? c : null;
   },
 });
