@@ -1,6 +1,6 @@
 import { groundTruth } from './backends/decimal/index.js';
 import { evaluateFloat } from './backends/float.js';
-import type { FloatFormat } from './backends/format.js';
+import type { FloatFormat } from './base/float-format.js';
 import { crossCheck } from './backends/tfjs/compare.js';
 import { nanEdges, tfjsBoundaries } from './backends/tfjs/boundary.js';
 import { evaluateTfjs } from './backends/tfjs/evaluate.js';

@@ -1,6 +1,7 @@
+import { UserError } from './base/user-error.js';
 import { groundTruth } from './backends/decimal/index.js';
 import { evaluateFloat } from './backends/float.js';
-import { FORMATS, type FloatFormat } from './backends/format.js';
+import { FORMATS, type FloatFormat } from './base/float-format.js';
 import type { Truth } from './backends/truth.js';
 import { evaluateTfjs } from './backends/tfjs/evaluate.js';
 import type { TfjsRuntime } from './backends/tfjs/load.js';
@@ -40,7 +41,7 @@ export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[],
   const truthGraph = spec.reference ? compile(spec.reference.source, spec.reference.file) : graph;
   for (const [k, p] of points.entries()) {
     const missing = graph.vars.filter((v) => !(v in p));
-    if (missing.length) throw new PointError(`point ${k + 1} has no value for ${missing.join(', ')}`);
+    if (missing.length) throw new UserError(`point ${k + 1} has no value for ${missing.join(', ')}`);
   }
   const targets = targetsOf(graph);
   const per = Object.fromEntries(FORMATS.map((format) => {
@@ -83,7 +84,6 @@ export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[],
   });
 }
 
-export class PointError extends Error {}
 
 function exactText(t: Truth): string {
   if (t.kind === 'finite') return t.decimal;

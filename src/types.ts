@@ -1,9 +1,10 @@
-import type { FloatFormat } from './backends/format.js';
+import type { FloatFormat } from './base/float-format.js';
 import type { TfjsComparison } from './backends/tfjs/compare.js';
 import type { Truth } from './backends/truth.js';
 import type { Pass, Target } from './graph/graph.js';
-import type { HazardKind, OpName } from './graph/ops.js';
-import type { Span } from './parse/ast.js';
+import type { HazardKind } from './vocab/hazards.js';
+import type { OpName } from './vocab/ops.js';
+import type { Span } from './base/span.js';
 
 /** What one sample's result is, against the ground truth. */
 export type Outcome = 'ok' | 'inaccurate' | 'nan' | 'inf' | 'unknown';

@@ -1,6 +1,6 @@
 import type { Graph } from '../graph/graph.js';
 import { OPS } from '../graph/ops.js';
-import { allocate, type FloatFormat } from './format.js';
+import { allocate, type FloatFormat } from '../base/float-format.js';
 
 export type FloatArray = Float32Array | Float64Array;
 

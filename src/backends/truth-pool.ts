@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FloatFormat } from './format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { PointTruth } from './truth.js';
 
 /** Points of one expression in one format. */

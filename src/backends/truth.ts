@@ -1,4 +1,4 @@
-import type { FloatFormat } from './format.js';
+import type { FloatFormat } from '../base/float-format.js';
 
 /**
  * The ground truth of one quantity at one point, certified for one float format.

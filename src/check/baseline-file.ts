@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { UserError } from '../base/user-error.js';
+import { readTextFile, writeTextFile } from '../base/read-file.js';
 import { z } from 'zod';
+import { toJson } from '../base/json.js';
 import type { Baseline } from './baseline.js';
 import { formatConfigIssues } from './config-issues.js';
-import { UsageError } from './errors.js';
 import { parseJsonText } from './json-text.js';
 
 /** Non-finite numbers are written as "Infinity", "-Infinity", "NaN", as in the scan's JSON. */
@@ -28,24 +29,17 @@ const BaselineSchema = z.object({
 });
 
 export function readBaseline(path: string, label: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${label}: cannot read the baseline file: ${code === 'ENOENT' ? 'no such file (create it with --update-baseline)' : (err as Error).message}`);
-  }
+  const text = readTextFile(path, { label, what: 'the baseline file', hint: (code) => (code === 'ENOENT' ? ' (create it with --update-baseline)' : '') });
   const json = parseJsonText(text, label);
   const parsed = BaselineSchema.safeParse(json.value);
-  if (!parsed.success) throw new UsageError(formatConfigIssues(parsed.error.issues, json, label).join('\n'));
+  if (!parsed.success) throw new UserError(formatConfigIssues(parsed.error.issues, json, label).join('\n'));
   return parsed.data as Baseline;
 }
 
 export function baselineText(baseline: Baseline): string {
-  const replacer = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
-  return `${JSON.stringify(baseline, replacer, 2)}\n`;
+  return `${toJson(baseline)}\n`;
 }
 
 export function writeBaseline(path: string, baseline: Baseline): void {
-  writeFileSync(path, baselineText(baseline));
+  writeTextFile(path, baselineText(baseline));
 }

@@ -1,3 +1,4 @@
+import { sixDigits } from '../base/numbers.js';
 import type { Region, TargetResult } from '../types.js';
 import { finiteUlps } from './evaluate.js';
 import type { BaselineStatus, CheckResult, Violation } from './types.js';
@@ -48,7 +49,7 @@ export function baselineOf(checks: readonly CheckResult[], tool: string): Baseli
   };
 }
 
-const fmt = (v: number): string => String(Number(v.toPrecision(6)));
+const fmt = sixDigits;
 const rangeText = (r: BaselineRegion): string => `[${fmt(r.range[0])}, ${fmt(r.range[1])}]`;
 
 /**

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { KNOWN_FIELDS, RANGE_MESSAGE } from './config.js';
 import { didYouMean } from './did-you-mean.js';
 import type { JsonText } from './json-text.js';
-import { lineColumn } from './text-position.js';
+import { lineColumn } from '../base/span.js';
 
 type Path = (string | number)[];
 

@@ -1,6 +1,6 @@
+import { UserError } from '../base/user-error.js';
 import { violationLine } from '../report/check-common.js';
 import type { ScanReport } from '../types.js';
-import { UsageError } from './errors.js';
 import { targetViolations } from './evaluate.js';
 import type { Limits } from './types.js';
 
@@ -13,11 +13,11 @@ export interface FailOn {
 
 const USAGE = 'expected a comma-separated list of nan, inf, ulps:N (e.g. --fail-on nan,inf,ulps:16)';
 
-/** Parses "nan,inf,ulps:N"; throws a UsageError (exit 2) naming the bad item. */
+/** Parses "nan,inf,ulps:N"; throws a UserError (exit 2) naming the bad item. */
 export function parseFailOn(text: string): FailOn {
   const failOn: FailOn = { nan: false, inf: false, ulps: null };
   const items = text.split(',').map((s) => s.trim());
-  if (items.every((s) => s === '')) throw new UsageError(`--fail-on: empty; ${USAGE}`);
+  if (items.every((s) => s === '')) throw new UserError(`--fail-on: empty; ${USAGE}`);
   for (const item of items) {
     const lower = item.toLowerCase();
     if (lower === 'nan' || lower === 'inf') {
@@ -26,11 +26,11 @@ export function parseFailOn(text: string): FailOn {
       const n = lower.slice(5).trim();
       const value = n === '' ? NaN : Number(n);
       if (!Number.isFinite(value) || value < 0) {
-        throw new UsageError(`--fail-on: "${item}" needs a number of ULPs >= 0, e.g. ulps:16`);
+        throw new UserError(`--fail-on: "${item}" needs a number of ULPs >= 0, e.g. ulps:16`);
       }
       failOn.ulps = value;
     } else {
-      throw new UsageError(`--fail-on: unknown item "${item}"; ${USAGE}`);
+      throw new UserError(`--fail-on: unknown item "${item}"; ${USAGE}`);
     }
   }
   return failOn;

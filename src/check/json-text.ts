@@ -1,6 +1,7 @@
-import { type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
-import { UsageError } from './errors.js';
-import { caretExcerpt, lineColumn } from './text-position.js';
+import { UserError } from '../base/user-error.js';
+import { type Node, type ParseError as JsonSyntaxError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { excerptWithGutter } from '../base/excerpt.js';
+import { lineColumn } from '../base/span.js';
 
 /** Strict JSON text parsed twice: the value (JSON.parse), and a syntax tree that knows where each field is. */
 export interface JsonText {
@@ -29,26 +30,26 @@ const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
 };
 
 /**
- * Parses JSON text; on a syntax error throws a UsageError
+ * Parses JSON text; on a syntax error throws a UserError
  * "FILE:LINE:COL: invalid JSON: WHAT" followed by the source line and a caret.
  */
 export function parseJsonText(text: string, label: string): JsonText {
   const clean = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-  const errors: ParseError[] = [];
+  const errors: JsonSyntaxError[] = [];
   const tree = parseTree(clean, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first !== undefined || tree === undefined) {
     const offset = first?.offset ?? clean.length;
     const what = clean.trim() === '' ? 'the file is empty' : (SYNTAX_MESSAGES[first!.error] ?? 'syntax error');
     const { line, column } = lineColumn(clean, offset);
-    throw new UsageError(`${label}:${line}:${column}: invalid JSON: ${what}\n${caretExcerpt(clean, offset, first?.length ?? 1)}`);
+    throw new UserError(`${label}:${line}:${column}: invalid JSON: ${what}\n${excerptWithGutter(clean, { start: offset, end: offset + (first?.length ?? 1) })}`);
   }
   let value: unknown;
   try {
     value = JSON.parse(clean);
   } catch (err) {
     // jsonc-parser accepted what JSON.parse rejects (it is laxer in corners); still a user error.
-    throw new UsageError(`${label}: invalid JSON: ${(err as Error).message}`);
+    throw new UserError(`${label}: invalid JSON: ${(err as Error).message}`);
   }
   return { text: clean, value, tree };
 }

@@ -1,5 +1,5 @@
-import type { Span } from '../parse/ast.js';
-import { lineColumn } from './text-position.js';
+import type { Span } from '../base/span.js';
+import { lineColumn } from '../base/span.js';
 import type { SourceLocation } from './types.js';
 
 /**

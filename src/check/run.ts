@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { UserError } from '../base/user-error.js';
+import { readTextFile } from '../base/read-file.js';
 import { relative, resolve, sep } from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compile } from '../compile.js';
@@ -8,11 +9,10 @@ import type { ScanOptions } from '../types.js';
 import { type Baseline, applyBaseline } from './baseline.js';
 import type { CheckConfig } from './config.js';
 import { formatPath } from './config-issues.js';
-import { UsageError } from './errors.js';
 import { bySeverity, targetViolations } from './evaluate.js';
 import type { LoadedConfig } from './load-config.js';
 import { type ExprSource, spanLocation, wholeLocation } from './locate.js';
-import { lineColumn } from './text-position.js';
+import { lineColumn } from '../base/span.js';
 import type { CheckResult, CheckRun, Limits } from './types.js';
 
 export interface RunOptions {
@@ -55,19 +55,12 @@ function locate(loaded: LoadedConfig, i: number, inline: 'expr' | 'reference', f
   const file = check[fileKey];
   if (file === undefined) return undefined;
   const path = resolve(loaded.dir, file);
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw new UsageError(`${fieldPosition(loaded, ['checks', i, fileKey])}: ${formatPath(['checks', i, fileKey])}: cannot read ${JSON.stringify(file)}: ${why}`);
-  }
+  const source = readTextFile(path, { label: `${fieldPosition(loaded, ['checks', i, fileKey])}: ${formatPath(['checks', i, fileKey])}`, what: JSON.stringify(file) });
   const shown = displayPath(cwd, path);
   return { source, label: shown, where: { kind: 'file', file: shown, text: source } };
 }
 
-/** A ParseError propagates with its source and file name attached; the CLI shows it with a caret, exit 2. */
+/** A UserError propagates with its source and file name attached; the CLI shows it with a caret, exit 2. */
 const compileOrThrow = (located: Located): Graph => compile(located.source, located.label);
 
 export function limitsOf(check: CheckConfig): Limits {
@@ -101,7 +94,7 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
   for (const name of Object.keys(check.vars)) {
     if (!graph.vars.includes(name)) {
       const its = graph.vars.length === 0 ? 'it has none' : `its variables: ${graph.vars.join(', ')}`;
-      throw new UsageError(`${fieldPosition(loaded, ['checks', i, 'vars', name])}: ${formatPath(['checks', i, 'vars', name])}: not a variable of the expression (${its})`);
+      throw new UserError(`${fieldPosition(loaded, ['checks', i, 'vars', name])}: ${formatPath(['checks', i, 'vars', name])}: not a variable of the expression (${its})`);
     }
   }
   const limits = limitsOf(check);

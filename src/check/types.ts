@@ -1,4 +1,4 @@
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { Target } from '../graph/graph.js';
 import type { FormResult, Region } from '../types.js';
 

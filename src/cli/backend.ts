@@ -1,6 +1,6 @@
+import { UserError } from '../base/user-error.js';
 import { loadTfjs } from '../backends/tfjs/load.js';
 import type { BackendChoice, ScanRuntime } from '../diagnose.js';
-import { UsageError } from './errors.js';
 
 const CHOICES: readonly BackendChoice[] = ['emulated', 'tfjs', 'both'];
 
@@ -9,7 +9,7 @@ const CHOICES: readonly BackendChoice[] = ['emulated', 'tfjs', 'both'];
  * (cpu backend instead) is a note; TF.js failing to load at all drops 'both' to the emulator, and fails 'tfjs'.
  */
 export async function loadBackend(choice: string): Promise<ScanRuntime> {
-  if (!CHOICES.includes(choice as BackendChoice)) throw new UsageError(`--backend '${choice}': expected emulated, tfjs or both`);
+  if (!CHOICES.includes(choice as BackendChoice)) throw new UserError(`--backend '${choice}': expected emulated, tfjs or both`);
   const progress = process.stderr.isTTY ? (m: string) => process.stderr.write(`\r\x1b[Kscanning ${m} ...`) : undefined;
   const backend = choice as BackendChoice;
   if (backend === 'emulated') return { backend, progress };
@@ -17,7 +17,7 @@ export async function loadBackend(choice: string): Promise<ScanRuntime> {
     // a missing tfjs-node is stated in the report itself (backend, fallbackReason), not on stderr at every run
     return { backend, tfjs: await loadTfjs(), progress };
   } catch (e) {
-    if (backend === 'tfjs') throw new UsageError(`--backend tfjs: TensorFlow.js failed to load: ${(e as Error).message}`);
+    if (backend === 'tfjs') throw new UserError(`--backend tfjs: TensorFlow.js failed to load: ${(e as Error).message}`);
     process.stderr.write(`f-diagnose: note: TensorFlow.js failed to load (${(e as Error).message}); float32 results are not cross-checked\n`);
     return { backend: 'emulated', progress };
   }

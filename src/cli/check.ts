@@ -1,10 +1,11 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { UserError } from '../base/user-error.js';
+import { existsSync } from 'node:fs';
+import { writeTextFile } from '../base/read-file.js';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BASELINE_FILE, baselineOf } from '../check/baseline.js';
 import { readBaseline, writeBaseline } from '../check/baseline-file.js';
 import { CONFIG_FILE } from '../check/config.js';
-import { UsageError } from '../check/errors.js';
 import { loadConfig } from '../check/load-config.js';
 import { displayPath, runChecks } from '../check/run.js';
 import type { CheckRun } from '../check/types.js';
@@ -55,7 +56,7 @@ export function exitCodeOf(run: CheckRun): 0 | 1 {
 function parseSamples(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 16) throw new UsageError(`--samples: expected an integer >= 16, got "${text}"`);
+  if (!Number.isInteger(n) || n < 16) throw new UserError(`--samples: expected an integer >= 16, got "${text}"`);
   return n;
 }
 
@@ -64,7 +65,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
   try {
     const format = (opts.format ?? 'text') as CheckFormat;
     if (!CHECK_FORMATS.includes(format)) {
-      throw new UsageError(`--format: expected one of ${CHECK_FORMATS.join(', ')}, got "${opts.format}"`);
+      throw new UserError(`--format: expected one of ${CHECK_FORMATS.join(', ')}, got "${opts.format}"`);
     }
     const samples = parseSamples(opts.samples);
     const configPath = resolve(io.cwd, opts.config ?? CONFIG_FILE);
@@ -88,7 +89,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
 
     const report = render(run, format, io.color && opts.output === undefined);
     if (opts.output !== undefined) {
-      writeFileSync(resolve(io.cwd, opts.output), report);
+      writeTextFile(resolve(io.cwd, opts.output), report, opts.output);
       io.stdout(formatCheckText(run, { color: io.color }));
     } else if (format === 'github') {
       // Annotations are hidden lines in the job log: print the summary too.

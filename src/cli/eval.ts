@@ -1,11 +1,11 @@
+import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
 import { defaultScanOptions } from '../diagnose.js';
-import { evaluatePoints, PointError } from '../evaluate-points.js';
+import { evaluatePoints, } from '../evaluate-points.js';
 import { EXIT } from '../report/exit-code.js';
 import { formatEvalText } from '../report/eval-text.js';
 import { formatJson, withSpanText } from '../report/json.js';
 import { useColor, writeReport } from '../report/write.js';
-import { UsageError } from './errors.js';
 import { loadBackend } from './backend.js';
 import { collect, readSource, readText } from './inputs.js';
 import { parseAt, parsePoints, type Point } from './points.js';
@@ -28,18 +28,18 @@ export function registerEval(program: Command, run: (work: () => Promise<number>
 }
 
 async function runEval(expr: string | undefined, flags: EvalFlags): Promise<number> {
-  if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format '${flags.format}': expected text or json`);
+  if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format '${flags.format}': expected text or json`);
   const source = readSource(expr, flags.file);
-  if (!source) throw new UsageError('eval needs an expression (or -f FILE)');
+  if (!source) throw new UserError('eval needs an expression (or -f FILE)');
   const points: Point[] = flags.at.map(parseAt);
   if (flags.points) points.push(...parsePoints(readText(flags.points), flags.points === '-' ? '<stdin>' : flags.points));
-  if (!points.length) throw new UsageError('eval needs points: --at x=VALUE (repeatable) or --points FILE');
+  if (!points.length) throw new UserError('eval needs points: --at x=VALUE (repeatable) or --points FILE');
   const runtime = await loadBackend(flags.backend);
   let results;
   try {
     results = evaluatePoints({ ...source, reference: flags.reference ? { source: flags.reference } : undefined }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
   } catch (e) {
-    if (e instanceof PointError) throw new UsageError(e.message);
+    if (e instanceof UserError) throw new UserError(e.message);
     throw e;
   }
   const text = flags.format === 'json'

@@ -1,28 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { UsageError } from './errors.js';
+import { UserError } from '../base/user-error.js';
+import { readTextFile } from '../base/read-file.js';
 
 export interface Source { source: string; file?: string }
 
 /** The expression from the argument, or from -f FILE ("-" for stdin). */
 export function readSource(expr: string | undefined, file: string | undefined): Source | undefined {
-  if (expr !== undefined && file !== undefined) throw new UsageError('give an expression or -f FILE, not both');
+  if (expr !== undefined && file !== undefined) throw new UserError('give an expression or -f FILE, not both');
   if (file !== undefined) return { source: readText(file), file: file === '-' ? '<stdin>' : file };
   if (expr !== undefined) return { source: expr };
   return undefined;
 }
 
 export function readText(file: string): string {
-  try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  return readTextFile(file, { label: file === '-' ? '<stdin>' : file });
 }
 
 export function parseInteger(name: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${name} '${text}': expected a whole number`);
+  if (!/^\d+$/.test(text.trim())) throw new UserError(`${name} '${text}': expected a whole number`);
   const v = Number(text);
-  if (v < min || v > max) throw new UsageError(`${name} ${v}: must be between ${min} and ${max}`);
+  if (v < min || v > max) throw new UserError(`${name} ${v}: must be between ${min} and ${max}`);
   return v;
 }
 

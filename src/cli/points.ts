@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { UserError } from '../base/user-error.js';
 
 export type Point = Record<string, number>;
 
@@ -10,7 +10,7 @@ export function parseNumber(text: string, where: string): number {
   if (NUMBER.test(t)) return Number(t);
   const s = SPECIAL[t.toLowerCase()];
   if (s !== undefined) return s;
-  throw new UsageError(`${where}: '${text}' is not a number`);
+  throw new UserError(`${where}: '${text}' is not a number`);
 }
 
 /** `--at x=-100` or `--at x=1,y=2`. */
@@ -18,7 +18,7 @@ export function parseAt(text: string): Point {
   const p: Point = {};
   for (const part of text.split(',')) {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(part);
-    if (!m) throw new UsageError(`--at '${text}': expected NAME=VALUE, e.g. x=-100`);
+    if (!m) throw new UserError(`--at '${text}': expected NAME=VALUE, e.g. x=-100`);
     p[m[1]!] = parseNumber(m[2]!, `--at '${text}'`);
   }
   return p;
@@ -40,14 +40,14 @@ function parseJsonLines(lines: string[], file: string): Point[] {
       obj = JSON.parse(line);
     } catch (e) {
       const col = Number(/position (\d+)/.exec((e as Error).message)?.[1] ?? 0) + 1;
-      throw new UsageError(`${file}:${i + 1}:${col}: not valid JSON\n  ${line}\n  ${' '.repeat(col - 1)}^`);
+      throw new UserError(`${file}:${i + 1}:${col}: not valid JSON\n  ${line}\n  ${' '.repeat(col - 1)}^`);
     }
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new UsageError(`${file}:${i + 1}:1: expected an object like {"x": 1.5}`);
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new UserError(`${file}:${i + 1}:1: expected an object like {"x": 1.5}`);
     const p: Point = {};
     for (const [k, v] of Object.entries(obj)) {
       if (typeof v === 'number') p[k] = v;
       else if (typeof v === 'string') p[k] = parseNumber(v, `${file}:${i + 1}: field ${k}`);
-      else throw new UsageError(`${file}:${i + 1}:${line.indexOf(`"${k}"`) + 1}: ${k} must be a number`);
+      else throw new UserError(`${file}:${i + 1}:${line.indexOf(`"${k}"`) + 1}: ${k} must be a number`);
     }
     out.push(p);
   });
@@ -56,14 +56,14 @@ function parseJsonLines(lines: string[], file: string): Point[] {
 
 function parseCsv(lines: string[], file: string): Point[] {
   const rows = lines.map((l, i) => ({ l, i })).filter((r) => r.l.trim() !== '' && !r.l.trim().startsWith('#'));
-  if (!rows.length) throw new UsageError(`${file}: no points`);
+  if (!rows.length) throw new UserError(`${file}: no points`);
   const header = rows[0]!.l.split(',').map((h) => h.trim());
   header.forEach((h, k) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(h)) throw new UsageError(`${file}:${rows[0]!.i + 1}: header field ${k + 1} '${h}' is not a variable name`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(h)) throw new UserError(`${file}:${rows[0]!.i + 1}: header field ${k + 1} '${h}' is not a variable name`);
   });
   return rows.slice(1).map(({ l, i }) => {
     const cells = l.split(',');
-    if (cells.length !== header.length) throw new UsageError(`${file}:${i + 1}: expected ${header.length} values, found ${cells.length}`);
+    if (cells.length !== header.length) throw new UserError(`${file}:${i + 1}: expected ${header.length} values, found ${cells.length}`);
     const p: Point = {};
     let col = 1;
     cells.forEach((c, k) => {

@@ -1,6 +1,7 @@
+import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
 import { defaultScanOptions, scanParallel, type FormSpec } from '../diagnose.js';
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import { EXIT } from '../report/exit-code.js';
 import { formatScanJson } from '../report/json.js';
 import { formatScanText } from '../report/text.js';
@@ -9,7 +10,6 @@ import { parseVarRange } from '../sample/ranges.js';
 import { failOnViolations, parseFailOn } from '../check/fail-on.js';
 import { compile } from '../compile.js';
 import { STORY_FORMS } from '../story.js';
-import { UsageError } from './errors.js';
 import { loadBackend } from './backend.js';
 import { collect, parseInteger, readSource, type Source } from './inputs.js';
 
@@ -51,7 +51,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
 }
 
 async function runScan(source: Source | undefined, flags: ScanFlags): Promise<number> {
-  if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format '${flags.format}': expected text or json`);
+  if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format '${flags.format}': expected text or json`);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
   const runtime = await loadBackend(flags.backend);
   const precisions = parsePrecision(flags.precision);
@@ -69,7 +69,7 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
     : STORY_FORMS;
   const known = new Set(forms.flatMap((f) => compile(f.source, f.file).vars));
   for (const name of Object.keys(ranges)) {
-    if (!known.has(name)) throw new UsageError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
+    if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
   }
   const report = await scanParallel(forms, options, runtime);
   if (runtime.progress) process.stderr.write('\r\x1b[K');
@@ -83,5 +83,5 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
 export function parsePrecision(text: string): FloatFormat[] {
   if (text === 'both') return ['float32', 'float64'];
   if (text === 'float32' || text === 'float64') return [text];
-  throw new UsageError(`--precision '${text}': expected float32, float64 or both`);
+  throw new UserError(`--precision '${text}': expected float32, float64 or both`);
 }

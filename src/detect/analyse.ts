@@ -1,5 +1,5 @@
 import type { FloatArray } from '../backends/float.js';
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { PointTruth, Truth } from '../backends/truth.js';
 import { targetNode, type Graph, type Target } from '../graph/graph.js';
 import { pointAt, type SampleSet } from '../sample/points.js';

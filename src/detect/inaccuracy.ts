@@ -1,14 +1,15 @@
 import { exactOp, groundTruth } from '../backends/decimal/index.js';
 import { evaluateFloat, type FloatArray } from '../backends/float.js';
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
-import { OPS, type OpName } from '../graph/ops.js';
+import { OPS } from '../graph/ops.js';
+import { type OpName } from '../vocab/ops.js';
 import type { Truth } from '../backends/truth.js';
-import { ulpDistance } from '../sample/ordinal.js';
+import { ulpDistance } from '../base/float-format.js';
 import type { HazardEvent } from '../types.js';
 import type { EventTable } from './index.js';
 import { cancellation } from './rules/cancellation.js';
-import { fmt } from './rule.js';
+import { countText, valueText } from '../base/numbers.js';
 import { liveAncestors, toEvent } from './root-cause.js';
 
 /** Fewer bits than this lost in a subtraction is ordinary rounding, not the cause of an inaccurate result. */
@@ -71,20 +72,19 @@ function substitution(graph: Graph, values: FloatArray[], live: number[], target
   if (!best || best.after > before / 2) return undefined;
   const node = graph.nodes[best.id]!;
   const got = values[best.id]![i]!;
-  const [g, e] = fmt(got) === fmt(best.exact) ? [String(got), String(best.exact)] : [fmt(got), fmt(best.exact)];
+  const [g, e] = valueText(got) === valueText(best.exact) ? [String(got), String(best.exact)] : [valueText(got), valueText(best.exact)];
   const inputs = node.inputs.map((k) => values[k]![i]!);
   const own = node.inputs.length ? exactOpSafe(node.op, inputs, format) : undefined;
   const amplified = own !== undefined && own.kind === 'finite' && ulpDistance(got, own.value, format) <= 1;
   const what = amplified
-    ? `${OPS[node.op].display}(${inputs.map(fmt).join(', ')}) = ${g} is correctly rounded, but amplifies the rounding its input${inputs.length > 1 ? 's' : ''} carry (exact: ${e})`
+    ? `${OPS[node.op].display}(${inputs.map(valueText).join(', ')}) = ${g} is correctly rounded, but amplifies the rounding its input${inputs.length > 1 ? 's' : ''} carry (exact: ${e})`
     : `${OPS[node.op].display} gives ${g} where the exact value rounds to ${e}`;
   return {
     pass: node.pass, op: node.op, node: best.id, hazard: 'rounding', span: node.span,
-    detail: `${what}; with that one value exact the result is ${formatCount(best.after)} ULP off instead of ${formatCount(before)}`,
+    detail: `${what}; with that one value exact the result is ${countText(best.after)} ULP off instead of ${countText(before)}`,
   };
 }
 
-const formatCount = (u: number) => (u >= 1e6 ? u.toExponential(1) : String(u));
 
 /** A forward op at a point where it is not differentiable, whose TF gradient rule picks one side. */
 function kinkAt(graph: Graph, values: FloatArray[], live: number[], i: number): HazardEvent | undefined {
@@ -94,8 +94,8 @@ function kinkAt(graph: Graph, values: FloatArray[], live: number[], i: number): 
     const v = node.inputs.map((k) => values[k]![i]!);
     const at =
       (node.op === 'abs' || node.op === 'sign') && v[0] === 0 ? `${node.op}(0)` :
-      (node.op === 'maximum' || node.op === 'minimum') && v[0] === v[1] ? `${node.op}(${fmt(v[0]!)}, ${fmt(v[1]!)}), a tie` :
-      node.op === 'clip' && (v[0] === v[1] || v[0] === v[2]) ? `clip at its bound ${fmt(v[0]!)}` : undefined;
+      (node.op === 'maximum' || node.op === 'minimum') && v[0] === v[1] ? `${node.op}(${valueText(v[0]!)}, ${valueText(v[1]!)}), a tie` :
+      node.op === 'clip' && (v[0] === v[1] || v[0] === v[2]) ? `clip at its bound ${valueText(v[0]!)}` : undefined;
     if (at) return { pass: 'forward', op: node.op, node: id, hazard: 'kink', span: node.span, detail: `${at}: the gradient takes one side's derivative` };
   }
   return undefined;

@@ -1,7 +1,9 @@
 import type { FloatArray } from '../backends/float.js';
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
-import { FORMAT_LIMITS, OPS, type HazardKind } from '../graph/ops.js';
+import { FORMAT_LIMITS } from '../base/float-format.js';
+import { OPS } from '../graph/ops.js';
+import { type HazardKind } from '../vocab/hazards.js';
 import type { HazardRule, OutputClass, RuleContext } from './rule.js';
 import cancellation from './rules/cancellation.js';
 import divisionByZero from './rules/division-by-zero.js';

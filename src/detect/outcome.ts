@@ -1,6 +1,6 @@
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { Truth } from '../backends/truth.js';
-import { ulpDistance } from '../sample/ordinal.js';
+import { ulpDistance } from '../base/float-format.js';
 import type { Outcome } from '../types.js';
 
 export interface Judged { outcome: Outcome; ulps: number }

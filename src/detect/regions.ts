@@ -1,6 +1,6 @@
-import type { FloatFormat } from '../backends/format.js';
-import { firstChange } from '../sample/bisect.js';
-import { nextDown } from '../sample/ordinal.js';
+import type { FloatFormat } from '../base/float-format.js';
+import { firstChange } from '../base/float-format.js';
+import { nextDown } from '../base/float-format.js';
 import type { Outcome } from '../types.js';
 
 /**

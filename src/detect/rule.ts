@@ -1,7 +1,10 @@
+import { valueText } from '../base/numbers.js';
 import type { FloatArray } from '../backends/float.js';
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { GraphNode } from '../graph/graph.js';
-import type { FormatLimits, HazardKind, OpInfo } from '../graph/ops.js';
+import type { FormatLimits } from '../base/float-format.js';
+import type { HazardKind } from '../vocab/hazards.js';
+import type { OpInfo } from '../graph/ops.js';
 
 export interface RuleContext {
   node: GraphNode;
@@ -39,25 +42,13 @@ export function defineRule(rule: HazardRule): HazardRule {
   return rule;
 }
 
-/** A value in a message: 6 significant digits when they identify it (as a double or a float32), else as many as needed. */
-export function fmt(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
-  if (Object.is(v, -0)) return '-0';
-  for (const p of [6, 9, 17]) {
-    const s = Number(v.toPrecision(p));
-    if (s === v || (p < 17 && Math.fround(s) === v)) return String(s);
-  }
-  return String(v);
-}
-
 export const inputsFinite = (ctx: RuleContext, i: number): boolean => ctx.inputs.every((a) => Number.isFinite(a[i]!));
 export const noInputNaN = (ctx: RuleContext, i: number): boolean => ctx.inputs.every((a) => !Number.isNaN(a[i]!));
 
 /** "exp(100.5) = inf", "1 / 0 = inf" */
 export function describe(ctx: RuleContext, i: number): string {
-  const args = ctx.inputs.map((a) => fmt(a[i]!));
-  const out = fmt(ctx.out[i]!);
+  const args = ctx.inputs.map((a) => valueText(a[i]!));
+  const out = valueText(ctx.out[i]!);
   const d = ctx.info.display;
   if (ctx.info.kind === 'arith' && args.length === 2) return `${args[0]} ${d.split(' ')[1]} ${args[1]} = ${out}`;
   if (d === '-a') return `-(${args[0]}) = ${out}`;

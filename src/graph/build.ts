@@ -1,8 +1,11 @@
-import { ParseError, type Expr, type Program, type Span } from '../parse/ast.js';
+import { UserError } from '../base/user-error.js';
+import { type Expr, type Program } from '../parse/ast.js';
+import { type Span } from '../base/span.js';
 import { GraphBuilder } from './builder.js';
 import type { Graph } from './graph.js';
 import { backprop } from './grads/backprop.js';
-import { CALLABLE, OPS, type OpName } from './ops.js';
+import type { OpName } from '../vocab/ops.js';
+import { OPS } from './ops.js';
 
 const BINARY: Record<string, OpName> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '**': 'pow',
@@ -23,11 +26,11 @@ export function buildGraph(program: Program): Graph {
 
   const isBoolean = (id: number) => OPS[b.nodes[id]!.op].boolean === true;
   const expectNumber = (id: number, e: Expr) => {
-    if (isBoolean(id)) throw new ParseError('expected a number here, found a condition', e.span, 'wrap it in where(cond, a, b)');
+    if (isBoolean(id)) throw new UserError('expected a number here, found a condition', e.span, 'wrap it in where(cond, a, b)');
     return id;
   };
   const expectCondition = (id: number, e: Expr) => {
-    if (!isBoolean(id)) throw new ParseError('expected a condition (a comparison) here', e.span, 'e.g. where(x < 0, a, b)');
+    if (!isBoolean(id)) throw new UserError('expected a condition (a comparison) here', e.span, 'e.g. where(x < 0, a, b)');
     return id;
   };
 
@@ -61,14 +64,13 @@ export function buildGraph(program: Program): Graph {
   }
 
   function buildCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): number {
-    const fn = functions.get(e.callee);
-    if (fn) {
+    const op = e.op;
+    if (op === null) {
+      const fn = functions.get(e.callee)!;
       const inner = new Map(globals);
       fn.params.forEach((p, i) => inner.set(p, build(e.args[i]!, scope)));
       return build(fn.body, inner);
     }
-    const op = CALLABLE.get(e.callee);
-    if (!op) throw new ParseError(`unknown function '${e.callee}'`, e.calleeSpan);
     const args = e.args.map((a) => build(a, scope));
     if (op === 'where') {
       return b.add(op, [expectCondition(args[0]!, e.args[0]!), expectNumber(args[1]!, e.args[1]!), expectNumber(args[2]!, e.args[2]!)], 'forward', e.span);
@@ -77,7 +79,7 @@ export function buildGraph(program: Program): Graph {
       for (const i of [1, 2]) {
         const folded = constantFold(args[i]!);
         if (folded === undefined) {
-          throw new ParseError('clip bounds must not depend on a variable', e.args[i]!.span, 'TF clip_by_value takes constant bounds; use minimum/maximum for expressions');
+          throw new UserError('clip bounds must not depend on a variable', e.args[i]!.span, 'TF clip_by_value takes constant bounds; use minimum/maximum for expressions');
         }
         args[i] = folded;
       }
@@ -116,7 +118,7 @@ export function buildGraph(program: Program): Graph {
   }
   if (output < 0) {
     const end: Span = { start: program.source.length, end: program.source.length, line: 1, column: 1 };
-    throw new ParseError('the last statement must be the expression under test', end);
+    throw new UserError('the last statement must be the expression under test', end);
   }
   const grads = backprop(b, output, vars);
   return b.finish(program.source, program.file, output, vars, grads);

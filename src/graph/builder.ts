@@ -1,6 +1,6 @@
-import type { Span } from '../parse/ast.js';
+import type { Span } from '../base/span.js';
 import type { Graph, GraphNode, Pass } from './graph.js';
-import type { OpName } from './ops.js';
+import type { OpName } from '../vocab/ops.js';
 
 type NodeExtras = Pick<GraphNode, 'value' | 'text' | 'name' | 'gradOf' | 'whereMask'>;
 

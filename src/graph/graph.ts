@@ -1,5 +1,5 @@
-import type { Span } from '../parse/ast.js';
-import type { OpName } from './ops.js';
+import type { Span } from '../base/span.js';
+import type { OpName } from '../vocab/ops.js';
 
 export type Pass = 'forward' | 'backward';
 

@@ -1,3 +1,5 @@
+import type { OpName } from '../vocab/ops.js';
+
 /** Source positions are 0-based offsets into the program text; line and column are 1-based. */
 export interface Span {
   start: number;
@@ -19,8 +21,11 @@ export type Expr =
   | { kind: 'name'; name: string; span: Span }
   | { kind: 'unary'; op: UnaryOperator; arg: Expr; span: Span }
   | { kind: 'binary'; op: BinaryOperator; left: Expr; right: Expr; span: Span }
-  /** callee has its framework prefix (tf., torch., np., ...) removed; calleeSpan covers the written name. */
-  | { kind: 'call'; callee: string; calleeSpan: Span; args: Expr[]; span: Span };
+  /**
+   * callee has its framework prefix (tf., torch., np., ...) removed; calleeSpan covers the written name. The parser
+   * resolves the name once: op is the built-in op it names, or null for a function the program defines.
+   */
+  | { kind: 'call'; callee: string; op: OpName | null; calleeSpan: Span; args: Expr[]; span: Span };
 
 export type Statement =
   /** f(x, y) = body */
@@ -36,13 +41,3 @@ export interface Program {
   statements: Statement[];
 }
 
-export class ParseError extends Error {
-  /** The text the span points into, attached by compile() so the CLI can show it whichever input failed. */
-  source?: string;
-  file?: string;
-
-  constructor(message: string, readonly span: Span, readonly hint?: string) {
-    super(message);
-    this.name = 'ParseError';
-  }
-}

@@ -1,5 +1,5 @@
 export { parseProgram } from './parser.js';
-export { formatParseError } from './format-error.js';
+export { formatUserError as formatParseError } from '../base/excerpt.js';
 export { suggest } from './suggest.js';
-export { ParseError } from './ast.js';
+export { UserError } from '../base/user-error.js';
 export type { BinaryOperator, Expr, Program, Span, Statement, UnaryOperator } from './ast.js';

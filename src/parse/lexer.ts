@@ -1,4 +1,5 @@
-import { ParseError, type Span } from './ast.js';
+import { UserError } from '../base/user-error.js';
+import { type Span } from '../base/span.js';
 
 /**
  * 'separator' is a statement break: ';' or a newline outside parentheses. 'error' is text the lexer
@@ -15,7 +16,7 @@ export interface Token {
   /** A line break (possibly inside parentheses) comes between the previous token and this one. */
   newlineBefore: boolean;
   /** kind 'error': what is wrong. */
-  error?: ParseError;
+  error?: UserError;
 }
 
 /** Returns a function from [start, end) offsets to a Span with the 1-based line and column of start. */
@@ -78,7 +79,7 @@ export function tokenize(source: string): Token[] {
     newlineBefore = false;
   };
   const fail = (message: string, start: number, end: number, hint?: string) => {
-    tokens.push({ kind: 'error', text: source.slice(start, end), span: span(start, end), newlineBefore, error: new ParseError(message, span(start, end), hint) });
+    tokens.push({ kind: 'error', text: source.slice(start, end), span: span(start, end), newlineBefore, error: new UserError(message, span(start, end), hint) });
     tokens.push({ kind: 'eof', text: '', span: span(start, start), newlineBefore: false });
     return tokens;
   };

@@ -1,5 +1,7 @@
-import { CALLABLE, OPS, PREFIXES } from '../graph/ops.js';
-import { ParseError, type BinaryOperator, type Expr, type Program, type Span, type Statement } from './ast.js';
+import { UserError } from '../base/user-error.js';
+import { CALLABLE, PREFIXES, VOCABULARY, type OpName } from '../vocab/ops.js';
+import { type BinaryOperator, type Expr, type Program, type Statement } from './ast.js';
+import { type Span } from '../base/span.js';
 import { spanMaker, tokenize, type Token } from './lexer.js';
 import { suggest } from './suggest.js';
 
@@ -54,7 +56,7 @@ export function stripPrefix(written: string): { prefix: string; rest: string } {
   return { prefix, rest: written.slice(prefix.length) };
 }
 
-/** Parses a program (definitions, then the expression under test). Throws ParseError. */
+/** Parses a program (definitions, then the expression under test). Throws UserError. */
 export function parseProgram(source: string, file?: string): Program {
   const statements = new ProgramParser(source, tokenize(source)).program();
   return file === undefined ? { source, statements } : { source, file, statements };
@@ -126,7 +128,7 @@ class ProgramParser {
     while (this.peek().kind !== 'eof') {
       const previous = statements[statements.length - 1];
       if (previous?.kind === 'expr') {
-        throw new ParseError('only the last statement can be an expression', previous.span, 'bind it to a name (t = ...) or remove it');
+        throw new UserError('only the last statement can be an expression', previous.span, 'bind it to a name (t = ...) or remove it');
       }
       const kind = statementKind(this.tokens, this.pos);
       statements.push(kind === 'let' ? this.letStatement() : kind === 'def' ? this.defStatement() : this.exprStatement());
@@ -135,10 +137,10 @@ class ProgramParser {
       this.skipSeparators();
     }
     const last = statements[statements.length - 1];
-    if (last === undefined) throw new ParseError('the program is empty', this.peek().span, 'write an expression such as exp(x) - 1');
+    if (last === undefined) throw new UserError('the program is empty', this.peek().span, 'write an expression such as exp(x) - 1');
     if (last.kind !== 'expr') {
       const example = last.kind === 'let' ? last.name : `${last.name}(${last.params.join(', ')})`;
-      throw new ParseError('the last statement must be the expression under test', last.span, `add a last line such as ${example}`);
+      throw new UserError('the last statement must be the expression under test', last.span, `add a last line such as ${example}`);
     }
     return statements;
   }
@@ -155,7 +157,7 @@ class ProgramParser {
   private defStatement(): Statement {
     const name = this.next();
     this.checkDefinable(name);
-    if (CALLABLE.has(name.text)) throw new ParseError(`'${name.text}' is a built-in function and cannot be redefined`, name.span);
+    if (CALLABLE.has(name.text)) throw new UserError(`'${name.text}' is a built-in function and cannot be redefined`, name.span);
     this.next(); // '('
     const params: string[] = [];
     if (isOp(this.peek(), ')')) this.next();
@@ -166,7 +168,7 @@ class ProgramParser {
         params.push(param.text);
         const after = this.next();
         if (isOp(after, ')')) break;
-        if (!isOp(after, ',')) throw new ParseError(`expected ',' or ')' after parameter '${param.text}'`, after.span);
+        if (!isOp(after, ',')) throw new UserError(`expected ',' or ')' after parameter '${param.text}'`, after.span);
       }
     }
     this.next(); // '=': statementKind saw it after the ')'
@@ -189,35 +191,35 @@ class ProgramParser {
 
   private checkDefinable(name: Token): void {
     const text = name.text;
-    if (text.includes('.')) throw new ParseError(`cannot define '${text}'`, name.span, 'a definition needs a plain name, without dots');
+    if (text.includes('.')) throw new UserError(`cannot define '${text}'`, name.span, 'a definition needs a plain name, without dots');
     this.checkWord(name);
-    if (LOGIC_WORDS.has(text)) throw new ParseError(`'${text}' is a reserved word`, name.span);
+    if (LOGIC_WORDS.has(text)) throw new UserError(`'${text}' is a reserved word`, name.span);
     const line = this.lets.get(text) ?? this.functions.get(text)?.line;
-    if (line !== undefined) throw new ParseError(`'${text}' is already defined on line ${line}`, name.span);
+    if (line !== undefined) throw new UserError(`'${text}' is already defined on line ${line}`, name.span);
   }
 
   private checkParameter(param: Token, earlier: readonly string[]): void {
     const text = param.text;
     if (param.kind !== 'name' || text.includes('.') || LOGIC_WORDS.has(text) || WORDS.has(text) || NON_FINITE.has(text)) {
-      throw new ParseError(`expected a parameter name, found '${text}'`, param.span, 'parameters are plain names: f(x, y) = ...');
+      throw new UserError(`expected a parameter name, found '${text}'`, param.span, 'parameters are plain names: f(x, y) = ...');
     }
-    if (earlier.includes(text)) throw new ParseError(`duplicate parameter '${text}'`, param.span);
+    if (earlier.includes(text)) throw new UserError(`duplicate parameter '${text}'`, param.span);
     const line = this.lets.get(text) ?? this.functions.get(text)?.line;
     if (line !== undefined) {
-      throw new ParseError(`parameter '${text}' has the same name as the definition on line ${line}`, param.span, 'rename the parameter');
+      throw new UserError(`parameter '${text}' has the same name as the definition on line ${line}`, param.span, 'rename the parameter');
     }
   }
 
   /** Python keywords we do not take, and inf/nan, each with a pointer to what to write instead. */
   private checkWord(t: Token): void {
     const word = WORDS.get(t.text);
-    if (word) throw new ParseError(word.message, t.span, word.hint);
+    if (word) throw new UserError(word.message, t.span, word.hint);
     const { rest } = stripPrefix(t.text);
     if (NON_FINITE.has(rest)) {
       if (rest.toLowerCase().startsWith('inf')) {
-        throw new ParseError(`'${t.text}' is not supported`, t.span, 'infinity is not a literal; write a large finite number such as 1e30');
+        throw new UserError(`'${t.text}' is not supported`, t.span, 'infinity is not a literal; write a large finite number such as 1e30');
       }
-      throw new ParseError(`'${t.text}' is not supported`, t.span, 'NaN is not a literal; the scan reports where NaN appears');
+      throw new UserError(`'${t.text}' is not supported`, t.span, 'NaN is not a literal; the scan reports where NaN appears');
     }
   }
 
@@ -243,7 +245,7 @@ class ProgramParser {
     const middle = (left.expr as Extract<Expr, { kind: 'binary' }>).right.span;
     const text = (start: number, end: number) => this.source.slice(start, end);
     const hint = `write (${text(left.start, left.end)}) & (${text(middle.start, middle.end)} ${op.text} ${text(right.start, right.end)})`;
-    throw new ParseError('chained comparisons are not supported', this.span(left.start, right.end), hint);
+    throw new UserError('chained comparisons are not supported', this.span(left.start, right.end), hint);
   }
 
   private operand(minPower: number): Parsed {
@@ -258,7 +260,7 @@ class ProgramParser {
     if (isOp(t, '-') || isOp(t, '+')) return this.unary(t, t.text as '-' | '+', SIGN_OPERAND);
     if (isOp(t, '~') || (t.kind === 'name' && t.text === 'not')) {
       if (minPower > NOT_OPERAND) {
-        throw new ParseError(`'${t.text}' needs parentheses here`, t.span, 'it binds looser than comparisons and arithmetic');
+        throw new UserError(`'${t.text}' needs parentheses here`, t.span, 'it binds looser than comparisons and arithmetic');
       }
       return this.unary(t, '~', NOT_OPERAND);
     }
@@ -293,38 +295,38 @@ class ProgramParser {
     const span = this.span(name.span.start, close.span.end);
     if (args.length !== callee.arity) {
       const s = callee.arity === 1 ? '' : 's';
-      throw new ParseError(`${name.text} takes ${callee.arity} argument${s}, got ${args.length}`, span);
+      throw new UserError(`${name.text} takes ${callee.arity} argument${s}, got ${args.length}`, span);
     }
-    return { expr: { kind: 'call', callee: callee.name, calleeSpan: name.span, args, span }, start: span.start, end: span.end };
+    return { expr: { kind: 'call', callee: callee.name, op: callee.op, calleeSpan: name.span, args, span }, start: span.start, end: span.end };
   }
 
   private keywordArgument(callee: string): never {
     const keyword = this.peek();
     const span = this.span(keyword.span.start, this.peekAt(1).span.end);
     const clamp = CALLABLE.get(callee) === 'clip' ? '; for one bound use maximum(x, lo) or minimum(x, hi)' : '';
-    throw new ParseError('keyword arguments are not supported', span, `pass arguments by position${clamp}`);
+    throw new UserError('keyword arguments are not supported', span, `pass arguments by position${clamp}`);
   }
 
   /** Resolves a written function name (prefix stripped) to an op spelling or an earlier definition. */
-  private callee(name: Token): { name: string; arity: number } {
+  private callee(name: Token): { name: string; arity: number; op: OpName | null } {
     const { prefix, rest } = stripPrefix(name.text);
     const fn = this.functions.get(rest);
-    if (fn) return { name: rest, arity: fn.arity };
+    if (fn) return { name: rest, arity: fn.arity, op: null };
     const op = CALLABLE.get(rest);
-    if (op) return { name: rest, arity: OPS[op].arity };
+    if (op) return { name: rest, arity: VOCABULARY[op].arity, op };
     if (this.current?.kind === 'def' && rest === this.current.name) {
-      throw new ParseError(`'${rest}' cannot call itself`, name.span, 'recursive definitions are not supported');
+      throw new UserError(`'${rest}' cannot call itself`, name.span, 'recursive definitions are not supported');
     }
     const later = this.defined.get(rest);
-    if (later?.kind === 'def') throw new ParseError(`'${rest}' is used before its definition`, name.span, `it is defined on line ${later.line}`);
-    if (later || this.current?.params.has(rest)) throw new ParseError(`'${rest}' is not a function`, name.span);
+    if (later?.kind === 'def') throw new UserError(`'${rest}' is used before its definition`, name.span, `it is defined on line ${later.line}`);
+    if (later || this.current?.params.has(rest)) throw new UserError(`'${rest}' is not a function`, name.span);
     const candidates = [...CALLABLE.keys(), ...this.functions.keys()];
     const near = suggest(rest, candidates);
     const last = rest.slice(rest.lastIndexOf('.') + 1);
     const hint = near !== undefined ? `did you mean ${prefix}${near}?`
       : last !== rest && CALLABLE.has(last) ? `'${name.text.slice(0, -last.length)}' is not a known prefix; write ${last}(...)`
       : undefined;
-    throw new ParseError(`unknown function '${name.text}'`, name.span, hint);
+    throw new UserError(`unknown function '${name.text}'`, name.span, hint);
   }
 
   /**
@@ -344,15 +346,15 @@ class ProgramParser {
         : near !== undefined ? `did you mean ${prefix}${near}?`
         : prefix !== '' ? 'only pi and e can follow a prefix; variables are plain names'
         : 'names cannot contain dots, except after a framework prefix (np.pi, tf.exp(x))';
-      throw new ParseError(`unknown name '${written}'`, t.span, hint);
+      throw new UserError(`unknown name '${written}'`, t.span, hint);
     }
     const name: Parsed = { expr: { kind: 'name', name: written, span: t.span }, start, end };
     if (this.current?.params.has(written) || this.lets.has(written)) return name;
-    if (this.functions.has(written)) throw new ParseError(`'${written}' is a function; call it as ${written}(...)`, t.span);
-    if (this.current?.name === written) throw new ParseError(`'${written}' is used in its own definition`, t.span);
+    if (this.functions.has(written)) throw new UserError(`'${written}' is a function; call it as ${written}(...)`, t.span);
+    if (this.current?.name === written) throw new UserError(`'${written}' is used in its own definition`, t.span);
     const later = this.defined.get(written);
     const constantHidden = CONSTANTS.has(written) ? `; the program's own ${written} hides the constant (np.${written} is still the constant)` : '';
-    if (later) throw new ParseError(`'${written}' is used before its definition`, t.span, `it is defined on line ${later.line}${constantHidden}`);
+    if (later) throw new UserError(`'${written}' is used before its definition`, t.span, `it is defined on line ${later.line}${constantHidden}`);
     const known = CONSTANTS.get(written);
     return known === undefined ? name : constant(known);
   }
@@ -362,33 +364,33 @@ class ProgramParser {
     const t = this.peek();
     if (isOp(t, ')')) return this.next();
     if (t.kind === 'eof' || t.kind === 'separator' || (t.newlineBefore && startsOperand(t))) {
-      throw new ParseError("unclosed '('", open.span);
+      throw new UserError("unclosed '('", open.span);
     }
     throw this.unexpectedAfterExpression(t);
   }
 
-  private missingOperand(t: Token): ParseError {
+  private missingOperand(t: Token): UserError {
     const rest = this.tokens.slice(this.pos - 1);
     if (t.kind === 'eof' || (t.text === '\n' && rest.every((k) => k.kind === 'separator' || k.kind === 'eof'))) {
-      return new ParseError('unexpected end of input', t.span);
+      return new UserError('unexpected end of input', t.span);
     }
-    if (t.text === '\n') return new ParseError('unexpected end of line', t.span);
-    return new ParseError(`missing operand before '${t.text}'`, t.span);
+    if (t.text === '\n') return new UserError('unexpected end of line', t.span);
+    return new UserError(`missing operand before '${t.text}'`, t.span);
   }
 
   /** t follows a complete expression but cannot continue it. */
-  private unexpectedAfterExpression(t: Token): ParseError {
+  private unexpectedAfterExpression(t: Token): UserError {
     if (t.kind === 'name') this.checkWord(t);
     if (startsOperand(t)) {
       const before = this.tokens[this.pos - 1]!;
       const glued = before.kind === 'number' && t.kind === 'name' && before.span.end === t.span.start;
-      return new ParseError(`missing operator before '${t.text}'`, t.span, glued ? `write ${before.text} * ${t.text}` : undefined);
+      return new UserError(`missing operator before '${t.text}'`, t.span, glued ? `write ${before.text} * ${t.text}` : undefined);
     }
     if (isOp(t, '=')) {
-      return new ParseError("unexpected '='", t.span, 'use == to compare; only a name (t = ...) or a function (f(x) = ...) can be defined');
+      return new UserError("unexpected '='", t.span, 'use == to compare; only a name (t = ...) or a function (f(x) = ...) can be defined');
     }
-    if (isOp(t, ')')) return new ParseError("unmatched ')'", t.span);
-    return new ParseError(`unexpected '${t.text}'`, t.span);
+    if (isOp(t, ')')) return new UserError("unmatched ')'", t.span);
+    return new UserError(`unexpected '${t.text}'`, t.span);
   }
 
   /** The next token; reaching text the lexer could not read throws its error. */

@@ -1,19 +1,10 @@
+import { fourDigits } from '../base/numbers.js';
 import type { SourceLocation, Violation } from '../check/types.js';
-import type { HazardKind } from '../graph/ops.js';
+import type { HazardKind } from '../vocab/hazards.js';
 import type { Region } from '../types.js';
 import { hazardInfo } from './check-hazards.js';
 
-/** Four significant digits, exponent without "+": -88.72, -3.403e38, 1.401e-45, 1e-5, 0.5, 1000. */
-export function fmtNum(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const exponent10 = Math.floor(Math.log10(Math.abs(v)));
-  const s = exponent10 < -3 ? v.toExponential(3) : v.toPrecision(4);
-  const [mantissa, exponent] = s.split('e');
-  const trimmed = mantissa!.includes('.') ? mantissa!.replace(/0+$/, '').replace(/\.$/, '') : mantissa!;
-  return exponent === undefined ? trimmed : `${trimmed}e${Number(exponent)}`;
-}
+export const fmtNum = fourDigits;
 
 export const fmtPoint = (at: Record<string, number>): string =>
   Object.entries(at).map(([k, v]) => `${k}=${fmtNum(v)}`).join(', ');

@@ -1,4 +1,4 @@
-import type { HazardKind } from '../graph/ops.js';
+import type { HazardKind } from '../vocab/hazards.js';
 import { HAZARDS } from './hazards.js';
 
 export interface HazardInfo {

@@ -2,7 +2,8 @@ import { Chalk } from 'chalk';
 import type { PointResult } from '../evaluate-points.js';
 import { HAZARDS } from './hazards.js';
 import { formatFloat, formatUlps } from './numbers.js';
-import { excerpt, position } from './source-excerpt.js';
+import { excerpt } from '../base/excerpt.js';
+import { position } from './numbers.js';
 
 export function formatEvalText(source: string, results: PointResult[], color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });

@@ -1,5 +1,5 @@
 import { RULES } from '../detect/index.js';
-import type { HazardKind } from '../graph/ops.js';
+import type { HazardKind } from '../vocab/hazards.js';
 
 export interface HazardInfo { title: string; description: string; fix: string; severity: 'error' | 'warning' }
 

@@ -1,13 +1,9 @@
-import type { Span } from '../parse/ast.js';
+import { toJson } from '../base/json.js';
+import type { Span } from '../base/span.js';
 import type { ScanReport } from '../types.js';
 
-/** JSON for jq: non-finite numbers as "NaN", "Infinity", "-Infinity". */
-export function formatJson(value: unknown, indent = 2): string {
-  return JSON.stringify(value, (_key, v) => {
-    if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
-    return v;
-  }, indent);
-}
+/** JSON for jq: non-finite numbers as "NaN", "Infinity", "-Infinity" (the one JSON writer, base/json.ts). */
+export const formatJson = toJson;
 
 /** Every span gains the text it covers, so a JSON consumer needs no source to show it. */
 export function withSpanText<T>(value: T, source: string): T {

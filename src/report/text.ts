@@ -2,7 +2,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { FormResult, HazardEvent, Region, ScanReport, TargetResult } from '../types.js';
 import { HAZARDS } from './hazards.js';
 import { formatFloat, formatUlps, interval, pointText } from './numbers.js';
-import { excerpt, position } from './source-excerpt.js';
+import { excerpt } from '../base/excerpt.js';
+import { position } from './numbers.js';
 
 export interface TextOptions {
   color: boolean;

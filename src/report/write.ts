@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { writeTextFile } from '../base/read-file.js';
 
 /** The one place that writes a report: to a file, or to stdout. */
 export function writeReport(text: string, file?: string): void {
-  if (file) writeFileSync(file, text);
+  if (file) writeTextFile(file, text);
   else process.stdout.write(text);
 }
 

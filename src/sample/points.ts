@@ -1,4 +1,4 @@
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
 import { effectiveRange, type Range } from './ranges.js';
 import { createRng } from './rng.js';

@@ -1,18 +1,17 @@
-import type { FloatFormat } from '../backends/format.js';
-import { FORMAT_LIMITS } from '../graph/ops.js';
+import { UserError } from '../base/user-error.js';
+import type { FloatFormat } from '../base/float-format.js';
+import { FORMAT_LIMITS } from '../base/float-format.js';
 
 export interface Range { lo: number; hi: number }
 
-/** A bad --var range (the CLI turns it into exit code 2). */
-export class VarRangeError extends Error {}
 
 /** `x=-1000:1000` (also `x=-1e3..1e3`) -> ['x', {lo, hi}]. */
 export function parseVarRange(text: string): [string, Range] {
   const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+?)\s*(?::|\.\.)\s*(.+?)\s*$/.exec(text);
-  if (!m) throw new VarRangeError(`--var '${text}': expected NAME=LO:HI, e.g. x=-1000:1000`);
+  if (!m) throw new UserError(`--var '${text}': expected NAME=LO:HI, e.g. x=-1000:1000`);
   const lo = parseBound(m[2]!, text);
   const hi = parseBound(m[3]!, text);
-  if (!(lo < hi)) throw new VarRangeError(`--var '${text}': LO must be less than HI`);
+  if (!(lo < hi)) throw new UserError(`--var '${text}': LO must be less than HI`);
   return [m[1]!, { lo, hi }];
 }
 
@@ -20,7 +19,7 @@ function parseBound(s: string, whole: string): number {
   const t = s.trim().toLowerCase();
   const special: Record<string, number> = { max: Infinity, '+max': Infinity, '-max': -Infinity, inf: Infinity, '-inf': -Infinity };
   const v = t in special ? special[t]! : /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(t) ? Number(t) : NaN;
-  if (Number.isNaN(v)) throw new VarRangeError(`--var '${whole}': '${s}' is not a number`);
+  if (Number.isNaN(v)) throw new UserError(`--var '${whole}': '${s}' is not a number`);
   return v;
 }
 

@@ -1,7 +1,8 @@
-import type { FloatFormat } from '../backends/format.js';
+import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
-import { FORMAT_LIMITS, OPS } from '../graph/ops.js';
-import { nextDown, nextUp } from './ordinal.js';
+import { FORMAT_LIMITS } from '../base/float-format.js';
+import { OPS } from '../graph/ops.js';
+import { nextDown, nextUp } from '../base/float-format.js';
 import type { Range } from './ranges.js';
 
 /** Points where behaviour is likely to change: zero, the format's extremes, and the thresholds of the ops present. */

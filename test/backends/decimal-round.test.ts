@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Decimal as Base } from 'decimal.js';
-import type { FloatFormat } from '../../src/backends/format.js';
+import type { FloatFormat } from '../../src/base/float-format.js';
 import { exactDecimal, roundDecimal } from '../../src/backends/decimal/index.js';
 import { divRound, expSmall, mulRound } from '../../src/backends/decimal/bigops.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Decimal } from 'decimal.js';
-import type { FloatFormat } from '../../src/backends/format.js';
+import type { FloatFormat } from '../../src/base/float-format.js';
 import type { Truth } from '../../src/backends/truth.js';
 import { compile } from '../../src/compile.js';
 import { exactOp, groundTruth } from '../../src/backends/decimal/index.js';

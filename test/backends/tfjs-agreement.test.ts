@@ -13,7 +13,7 @@ import { fromOrdinal32, ordinal32 } from '../../src/backends/tfjs/float32.js';
 import { loadTfjs, type TfjsRuntime } from '../../src/backends/tfjs/load.js';
 import { compile } from '../../src/compile.js';
 import type { Graph } from '../../src/graph/graph.js';
-import { OP_NAMES, type OpName } from '../../src/graph/ops.js';
+import { OP_NAMES, type OpName } from '../../src/vocab/ops.js';
 
 let rt: TfjsRuntime;
 before(async () => {

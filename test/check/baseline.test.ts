@@ -66,7 +66,7 @@ describe('baseline comparison', () => {
 
   it('a missing baseline file is a usage error that says how to create it', () => {
     assert.throws(() => readBaseline('/nonexistent/b.json', 'b.json'), {
-      name: 'UsageError', message: 'b.json: cannot read the baseline file: no such file (create it with --update-baseline)',
+      name: 'UserError', message: 'b.json: cannot read the baseline file: no such file (create it with --update-baseline)',
     });
   });
 });

@@ -1,10 +1,10 @@
+import { UserError } from '../../src/base/user-error.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../../src/check/errors.js';
 import { configJsonSchemaText } from '../../src/check/json-schema.js';
 import { loadConfig, parseConfig } from '../../src/check/load-config.js';
 
@@ -69,9 +69,8 @@ describe('config validation', () => {
         return;
       }
       assert.throws(() => parseConfig(text, L), (err: unknown) => {
-        assert.ok(err instanceof UsageError);
+        assert.ok(err instanceof UserError);
         assert.equal(err.message, expected(text));
-        assert.equal(err.exitCode, 2);
         return true;
       });
     });
@@ -87,21 +86,21 @@ describe('config validation', () => {
 /** Malformed JSON: line:column of the syntax error, the source line and a caret. */
 const syntaxRows: Array<[string, string, string]> = [
   ['trailing comma in array', '{"checks": [1,]}', `${L}:1:15: invalid JSON: expected a value (no trailing comma)\n  1 | {"checks": [1,]}\n    |               ^`],
-  ['missing comma, second line', '{\n  "checks": [] "x": 1\n}', `${L}:2:16: invalid JSON: expected ','\n  2 |   "checks": [] "x": 1\n    |                ^^^`],
-  ['comment', '// config\n{}', `${L}:1:1: invalid JSON: comments are not allowed in JSON\n  1 | // config\n    | ^^^^^^^^^`],
-  ['unquoted key', '{checks: []}', `${L}:1:2: invalid JSON: unexpected character\n  1 | {checks: []}\n    |  ^^^^^^`],
-  ['unterminated string', '{"checks": "ab', `${L}:1:12: invalid JSON: unterminated string\n  1 | {"checks": "ab\n    |            ^^^`],
+  ['missing comma, second line', '{\n  "checks": [] "x": 1\n}', `${L}:2:16: invalid JSON: expected ','\n  2 |   "checks": [] "x": 1\n    |                ^~~`],
+  ['comment', '// config\n{}', `${L}:1:1: invalid JSON: comments are not allowed in JSON\n  1 | // config\n    | ^~~~~~~~~`],
+  ['unquoted key', '{checks: []}', `${L}:1:2: invalid JSON: unexpected character\n  1 | {checks: []}\n    |  ^~~~~~`],
+  ['unterminated string', '{"checks": "ab', `${L}:1:12: invalid JSON: unterminated string\n  1 | {"checks": "ab\n    |            ^~~`],
   ['empty file', '', `${L}:1:1: invalid JSON: the file is empty\n  1 | \n    | ^`],
 ];
 
 describe('config JSON syntax errors', () => {
   for (const [what, text, expected] of syntaxRows) {
-    it(what, () => assert.throws(() => parseConfig(text, L), { name: 'UsageError', message: expected }));
+    it(what, () => assert.throws(() => parseConfig(text, L), { name: 'UserError', message: expected }));
   }
 
   it('names a missing config file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fd-config-'));
-    assert.throws(() => loadConfig(join(dir, L), L), { name: 'UsageError', message: `${L}: cannot read the config file: no such file` });
+    assert.throws(() => loadConfig(join(dir, L), L), { name: 'UserError', message: `${L}: cannot read the config file: no such file` });
   });
 });
 

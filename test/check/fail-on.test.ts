@@ -23,7 +23,7 @@ const bad: Array<[string, string]> = [
 describe('parseFailOn', () => {
   for (const [text, expected] of good) it(JSON.stringify(text), () => assert.deepEqual(parseFailOn(text), expected));
   for (const [text, message] of bad) {
-    it(`rejects ${JSON.stringify(text)}`, () => assert.throws(() => parseFailOn(text), { name: 'UsageError', message }));
+    it(`rejects ${JSON.stringify(text)}`, () => assert.throws(() => parseFailOn(text), { name: 'UserError', message }));
   }
 });
 

@@ -27,7 +27,7 @@ const usageErrors: Array<[string[], RegExp]> = [
   [['scan', 'x', '--samples', 'many'], /--samples 'many': expected a whole number/],
   [['scan', 'x', '--format', 'xml'], /--format 'xml': expected text or json/],
   [['scan', 'x', '--precision', 'half'], /--precision 'half'/],
-  [['scan', '-f', join(dir, 'missing.txt')], /cannot read .*missing\.txt: ENOENT/],
+  [['scan', '-f', join(dir, 'missing.txt')], /missing\.txt: cannot read the file: no such file/],
   [['eval', 'x', '--points', badJson], /bad\.jsonl:2:\d+: not valid JSON/],
   [['eval', 'x', '--points', badCsv], /bad\.csv:3:1: 'abc' is not a number/],
   [['eval', 'x'], /eval needs points/],

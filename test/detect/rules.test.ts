@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluateFloat } from '../../src/backends/float.js';
-import type { FloatFormat } from '../../src/backends/format.js';
+import type { FloatFormat } from '../../src/base/float-format.js';
 import { compile } from '../../src/compile.js';
 import { detectEvents } from '../../src/detect/index.js';
 import { originChain } from '../../src/detect/root-cause.js';
 import { targetNode, type Target } from '../../src/graph/graph.js';
-import type { HazardKind, OpName } from '../../src/graph/ops.js';
+import type { HazardKind } from '../../src/vocab/hazards.js';
+import type { OpName } from '../../src/vocab/ops.js';
 
 interface Row { expr: string; at: number; hazard: HazardKind; op: OpName; pass: 'forward' | 'backward'; format?: FloatFormat }
 

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { evaluateFloat } from '../../src/backends/float.js';
 import { compile } from '../../src/compile.js';
 import { GRAD_RULES } from '../../src/graph/grads/rules.js';
-import { OP_NAMES, type OpName } from '../../src/graph/ops.js';
-import { ulpDistance } from '../../src/sample/ordinal.js';
+import { OP_NAMES, type OpName } from '../../src/vocab/ops.js';
+import { ulpDistance } from '../../src/base/float-format.js';
 
 /**
  * Every op's forward kernel and TF.js gradient rule, float64, against hand-derived values. TF.js-specific choices are

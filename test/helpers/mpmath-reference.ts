@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FloatFormat } from '../../src/backends/format.js';
+import type { FloatFormat } from '../../src/base/float-format.js';
 
 /** fixtures/mpmath/reference.json, written by fixtures/mpmath/generate.py (mpmath, the independent oracle). */
 export const REFERENCE_PATH = fileURLToPath(new URL('../../../fixtures/mpmath/reference.json', import.meta.url));

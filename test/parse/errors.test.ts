@@ -1,12 +1,13 @@
+import { UserError } from '../../src/base/user-error.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatParseError, parseProgram, ParseError } from '../../src/parse/index.js';
+import { formatParseError, parseProgram, } from '../../src/parse/index.js';
 
 function formatted(source: string, file?: string): string {
   try {
     parseProgram(source, file);
   } catch (err) {
-    if (err instanceof ParseError) return formatParseError(err, source, file);
+    if (err instanceof UserError) return formatParseError(err, source, file);
     throw err;
   }
   return 'parsed without error';
@@ -112,9 +113,9 @@ test('the file name replaces "expression"; a tab before the error is kept in the
 test('errors carry the span and the hint separately', () => {
   try {
     parseProgram('a = 1\nb = expp(a)\nb');
-    assert.fail('expected a ParseError');
+    assert.fail('expected a UserError');
   } catch (err) {
-    assert.ok(err instanceof ParseError);
+    assert.ok(err instanceof UserError);
     assert.equal(err.message, "unknown function 'expp'");
     assert.equal(err.hint, 'did you mean exp?');
     assert.deepEqual(err.span, { start: 10, end: 14, line: 2, column: 5 });

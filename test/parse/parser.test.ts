@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProgram } from '../../src/parse/index.js';
 import type { Expr, Statement } from '../../src/parse/ast.js';
-import { CALLABLE, OPS } from '../../src/graph/ops.js';
+import { CALLABLE } from '../../src/vocab/ops.js';
+import { OPS } from '../../src/graph/ops.js';
 
 /** (op left right), (op arg), (callee args...), a number's text, a name. */
 function tree(e: Expr): string {

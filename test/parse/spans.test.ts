@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProgram } from '../../src/parse/index.js';
-import type { Expr, Span } from '../../src/parse/ast.js';
+import type { Expr } from '../../src/parse/ast.js';
+import type { Span } from '../../src/base/span.js';
 
 type Binary = Extract<Expr, { kind: 'binary' }>;
 type Call = Extract<Expr, { kind: 'call' }>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstChange } from '../../src/sample/bisect.js';
-import { bitsOfError, fromOrdinal, nextDown, nextUp, toOrdinal, ulpDistance } from '../../src/sample/ordinal.js';
+import { firstChange } from '../../src/base/float-format.js';
+import { bitsOfError, fromOrdinal, nextDown, nextUp, toOrdinal, ulpDistance } from '../../src/base/float-format.js';
 
 const rows: Array<[string, () => unknown, unknown]> = [
   ['ordinal of +0 and -0 is 0', () => [toOrdinal(0, 'float64'), toOrdinal(-0, 'float32')], [0n, 0n]],

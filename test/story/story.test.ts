@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { Decimal } from 'decimal.js';
 import { defaultScanOptions, scanParallel } from '../../src/diagnose.js';
-import { nextDown, nextUp } from '../../src/sample/ordinal.js';
+import { nextDown, nextUp } from '../../src/base/float-format.js';
 import { STORY_FORMS } from '../../src/story.js';
 import type { FormResult, Region, ScanReport, TargetResult } from '../../src/types.js';
 

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Graph } from '../../graph/graph.js';
-import type { FloatFormat } from '../format.js';
+import type { FloatFormat } from '../../base/float-format.js';
 import { evaluateDual } from './evaluate.js';
 import { roundDecimal, roundRange } from './exact.js';
 import { Arith, type Ctor, type Num, type X } from './xnum.js';

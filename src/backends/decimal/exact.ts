@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { FloatFormat } from '../format.js';
+import type { FloatFormat } from '../../base/float-format.js';
 
 /** Wide enough to hold the exact value of any double and the midpoint of two neighbouring floats. */
 const Wide = Decimal.clone({ precision: 2000, rounding: Decimal.ROUND_HALF_EVEN, maxE: 9e15, minE: -9e15 });

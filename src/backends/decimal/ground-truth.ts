@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import type { Graph, GraphNode } from '../../graph/graph.js';
-import { OPS, type OpName } from '../../graph/ops.js';
-import type { FloatFormat } from '../format.js';
+import { OPS } from '../../graph/ops.js';
+import { type OpName } from '../../vocab/ops.js';
+import type { FloatFormat } from '../../base/float-format.js';
 import type { PointTruth, Truth, TruthOptions } from '../truth.js';
 import { cloneFor, resolveAll, type Resolved, type Settings } from './certify.js';
 import { exactDecimal } from './exact.js';

@@ -1,4 +1,4 @@
-import type { OpName } from '../../graph/ops.js';
+import type { OpName } from '../../vocab/ops.js';
 import * as fn from './functions.js';
 import { Arith, fail, type X } from './xnum.js';
 

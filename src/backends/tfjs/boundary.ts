@@ -5,8 +5,8 @@
  */
 import type { Graph, Target } from '../../graph/graph.js';
 import { evaluateTfjs } from './evaluate.js';
-import { firstChange } from '../../sample/bisect.js';
-import { nextDown } from '../../sample/ordinal.js';
+import { firstChange } from '../../base/float-format.js';
+import { nextDown } from '../../base/float-format.js';
 import { classify, type FloatClass } from './float32.js';
 import type { TfjsRuntime } from './load.js';
 

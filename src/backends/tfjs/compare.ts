@@ -3,9 +3,10 @@
  * NaN / +inf / -inf / finite, how many ULPs apart are the finite pairs, and where they disagree,
  * the first forward op where the two computations part.
  */
-import type { Span } from '../../parse/ast.js';
+import type { Span } from '../../base/span.js';
 import { targetsOf, type Graph, type Target } from '../../graph/graph.js';
-import { OPS, type OpName } from '../../graph/ops.js';
+import { OPS } from '../../graph/ops.js';
+import { type OpName } from '../../vocab/ops.js';
 import { evaluateFloat } from '../float.js';
 import { evaluateTfjs, type TfjsEvaluation } from './evaluate.js';
 import { classify, ulps32 } from './float32.js';

@@ -12,7 +12,8 @@
  */
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Graph, GraphNode } from '../../graph/graph.js';
-import { OPS, type OpName } from '../../graph/ops.js';
+import { OPS } from '../../graph/ops.js';
+import { type OpName } from '../../vocab/ops.js';
 import type { TfjsRuntime, TfModule } from './load.js';
 
 export interface TfjsEvaluation {

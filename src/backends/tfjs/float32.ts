@@ -1,4 +1,4 @@
-import { fromOrdinal, toOrdinal, ulpDistance } from '../../sample/ordinal.js';
+import { fromOrdinal, toOrdinal, ulpDistance } from '../../base/float-format.js';
 
 /** The class of a result, as compared between the emulator and TF.js. */
 export type FloatClass = 'nan' | '+inf' | '-inf' | 'finite';

@@ -1,6 +1,7 @@
-import type { FloatFormat } from '../../backends/format.js';
-import type { OpName } from '../../graph/ops.js';
-import { defineRule, fmt } from '../rule.js';
+import type { FloatFormat } from '../../base/float-format.js';
+import type { OpName } from '../../vocab/ops.js';
+import { defineRule } from '../rule.js';
+import { valueText } from '../../base/numbers.js';
 
 const SIGNIFICAND_BITS = { float32: 24, float64: 53 } as const;
 
@@ -15,7 +16,7 @@ export function cancellation(op: OpName, a: number, b: number, result: number, f
   const subtracting = op === 'sub' ? Math.sign(a) === Math.sign(b) : Math.sign(a) !== Math.sign(b);
   if (!subtracting) return undefined;
   const bits = result === 0 ? SIGNIFICAND_BITS[format] : Math.log2(Math.max(Math.abs(a), Math.abs(b)) / Math.abs(result));
-  return { bits, detail: `${fmt(a)} ${op === 'sub' ? '-' : '+'} ${fmt(b)}: ${bits.toFixed(1)} bits lost` };
+  return { bits, detail: `${valueText(a)} ${op === 'sub' ? '-' : '+'} ${valueText(b)}: ${bits.toFixed(1)} bits lost` };
 }
 
 export default defineRule({

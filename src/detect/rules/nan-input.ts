@@ -1,4 +1,5 @@
-import { defineRule, fmt } from '../rule.js';
+import { valueText } from '../../base/numbers.js';
+import { defineRule } from '../rule.js';
 
 export default defineRule({
   meta: {
@@ -8,5 +9,5 @@ export default defineRule({
   },
   on: 'nan',
   applies: (node) => node.op === 'var',
-  check: (ctx, i) => `${ctx.node.name} = ${fmt(ctx.out[i]!)}`,
+  check: (ctx, i) => `${ctx.node.name} = ${valueText(ctx.out[i]!)}`,
 });

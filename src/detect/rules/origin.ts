@@ -1,4 +1,4 @@
-import type { HazardKind } from '../../graph/ops.js';
+import type { HazardKind } from '../../vocab/hazards.js';
 import { describe, inputsFinite, noInputNaN, type HazardRule, type RuleContext } from '../rule.js';
 
 /** A NaN born here (no NaN came in), of the kind the op's table entry names (a domain error unless it names one). */

@@ -1,6 +1,7 @@
 import type { GraphBuilder } from '../builder.js';
 import type { GraphNode } from '../graph.js';
-import { OPS, type OpName } from '../ops.js';
+import { OPS } from '../ops.js';
+import { type OpName } from '../../vocab/ops.js';
 import { GRAD_RULES, type GradOps } from './rules.js';
 
 /**

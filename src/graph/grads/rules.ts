@@ -1,5 +1,5 @@
 import type { GraphNode } from '../graph.js';
-import type { OpName } from '../ops.js';
+import type { OpName } from '../../vocab/ops.js';
 
 /** Builds backward nodes for one forward node; each call appends a node (merged when identical). */
 export interface GradOps {

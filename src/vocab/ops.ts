@@ -1,0 +1,90 @@
+/**
+ * The op vocabulary: every op's name, arity, kind and how users spell it. A leaf that the parser and the graph both
+ * read, so a function name is resolved once (by the parser) and every later stage is keyed by OpName. What an op
+ * computes, and how it fails, is graph/ops.ts.
+ */
+export type OpName =
+  | 'const' | 'var'
+  | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
+  | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
+  | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
+  | 'sigmoid' | 'softplus' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
+  | 'logicalAnd' | 'logicalOr' | 'logicalNot'
+  | 'cast' | 'step';
+
+export type OpKind = 'leaf' | 'arith' | 'math' | 'compare' | 'logic' | 'select';
+
+export interface OpWord {
+  name: OpName;
+  /** Number of inputs (clip: x, lo, hi; step: x, alpha). */
+  arity: number;
+  kind: OpKind;
+  /** How a user writes it as a function call (without framework prefix); empty for operator-only and internal ops. */
+  spellings: string[];
+  /** How it is shown in messages, e.g. "exp" or "a / b". */
+  display: string;
+  /** True when the result is a condition (0 or 1). */
+  boolean?: boolean;
+}
+
+const words: OpWord[] = [
+  { name: 'const', arity: 0, kind: 'leaf', spellings: [], display: 'constant' },
+  { name: 'var', arity: 0, kind: 'leaf', spellings: [], display: 'variable' },
+  { name: 'add', arity: 2, kind: 'arith', spellings: ['add'], display: 'a + b' },
+  { name: 'sub', arity: 2, kind: 'arith', spellings: ['subtract'], display: 'a - b' },
+  { name: 'mul', arity: 2, kind: 'arith', spellings: ['multiply'], display: 'a * b' },
+  { name: 'div', arity: 2, kind: 'arith', spellings: ['divide', 'truediv', 'true_divide', 'div'], display: 'a / b' },
+  { name: 'neg', arity: 1, kind: 'arith', spellings: ['negative', 'neg'], display: '-a' },
+  { name: 'pow', arity: 2, kind: 'math', spellings: ['pow', 'power'], display: 'a ** b' },
+  { name: 'exp', arity: 1, kind: 'math', spellings: ['exp'], display: 'exp' },
+  { name: 'log', arity: 1, kind: 'math', spellings: ['log'], display: 'log' },
+  { name: 'expm1', arity: 1, kind: 'math', spellings: ['expm1'], display: 'expm1' },
+  { name: 'log1p', arity: 1, kind: 'math', spellings: ['log1p'], display: 'log1p' },
+  { name: 'sqrt', arity: 1, kind: 'math', spellings: ['sqrt'], display: 'sqrt' },
+  { name: 'abs', arity: 1, kind: 'math', spellings: ['abs', 'fabs', 'absolute'], display: 'abs' },
+  { name: 'square', arity: 1, kind: 'math', spellings: ['square'], display: 'square' },
+  { name: 'reciprocal', arity: 1, kind: 'math', spellings: ['reciprocal'], display: 'reciprocal' },
+  { name: 'sign', arity: 1, kind: 'math', spellings: ['sign'], display: 'sign' },
+  { name: 'sin', arity: 1, kind: 'math', spellings: ['sin'], display: 'sin' },
+  { name: 'cos', arity: 1, kind: 'math', spellings: ['cos'], display: 'cos' },
+  { name: 'tan', arity: 1, kind: 'math', spellings: ['tan'], display: 'tan' },
+  { name: 'tanh', arity: 1, kind: 'math', spellings: ['tanh'], display: 'tanh' },
+  { name: 'sinh', arity: 1, kind: 'math', spellings: ['sinh'], display: 'sinh' },
+  { name: 'cosh', arity: 1, kind: 'math', spellings: ['cosh'], display: 'cosh' },
+  { name: 'asin', arity: 1, kind: 'math', spellings: ['asin', 'arcsin'], display: 'asin' },
+  { name: 'acos', arity: 1, kind: 'math', spellings: ['acos', 'arccos'], display: 'acos' },
+  { name: 'atan', arity: 1, kind: 'math', spellings: ['atan', 'arctan'], display: 'atan' },
+  { name: 'atan2', arity: 2, kind: 'math', spellings: ['atan2', 'arctan2'], display: 'atan2' },
+  { name: 'sigmoid', arity: 1, kind: 'math', spellings: ['sigmoid', 'expit'], display: 'sigmoid' },
+  { name: 'softplus', arity: 1, kind: 'math', spellings: ['softplus'], display: 'softplus' },
+  { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
+  { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },
+  { name: 'clip', arity: 3, kind: 'math', spellings: ['clip', 'clip_by_value', 'clamp', 'clipByValue'], display: 'clip' },
+  { name: 'where', arity: 3, kind: 'select', spellings: ['where', 'select'], display: 'where' },
+  { name: 'less', arity: 2, kind: 'compare', spellings: ['less'], display: 'a < b', boolean: true },
+  { name: 'lessEqual', arity: 2, kind: 'compare', spellings: ['less_equal'], display: 'a <= b', boolean: true },
+  { name: 'greater', arity: 2, kind: 'compare', spellings: ['greater'], display: 'a > b', boolean: true },
+  { name: 'greaterEqual', arity: 2, kind: 'compare', spellings: ['greater_equal'], display: 'a >= b', boolean: true },
+  { name: 'equal', arity: 2, kind: 'compare', spellings: ['equal'], display: 'a == b', boolean: true },
+  { name: 'notEqual', arity: 2, kind: 'compare', spellings: ['not_equal'], display: 'a != b', boolean: true },
+  { name: 'logicalAnd', arity: 2, kind: 'logic', spellings: ['logical_and'], display: 'a & b', boolean: true },
+  { name: 'logicalOr', arity: 2, kind: 'logic', spellings: ['logical_or'], display: 'a | b', boolean: true },
+  { name: 'logicalNot', arity: 1, kind: 'logic', spellings: ['logical_not'], display: '~a', boolean: true },
+  /** A condition used as a 0/1 number (TF's cast(cond, float32)), as SelectV2's gradient does. */
+  { name: 'cast', arity: 1, kind: 'arith', spellings: [], display: 'cast' },
+  /** TF's step(x, alpha): 1 for x > 0, alpha otherwise, NaN for NaN (Abs's gradient). */
+  { name: 'step', arity: 2, kind: 'math', spellings: [], display: 'step' },
+];
+
+export const VOCABULARY: Readonly<Record<OpName, OpWord>> = Object.fromEntries(words.map((w) => [w.name, w])) as Record<OpName, OpWord>;
+export const OP_NAMES: readonly OpName[] = words.map((w) => w.name);
+
+/** Function-call spellings (lower case, prefix removed) to op names. */
+export const CALLABLE: ReadonlyMap<string, OpName> = new Map(words.flatMap((w) => w.spellings.map((s) => [s, w.name] as const)));
+
+/** Framework prefixes accepted and ignored in front of a function name. */
+export const PREFIXES: readonly string[] = [
+  'tf.math.', 'tf.nn.', 'tf.keras.activations.', 'tf.', 'torch.special.', 'torch.nn.functional.', 'torch.',
+  'np.', 'numpy.', 'jnp.', 'jax.numpy.', 'jax.nn.', 'F.', 'Math.', 'math.', 'scipy.special.', 'special.',
+];
