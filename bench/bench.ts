@@ -5,10 +5,10 @@
 import { groundTruth } from '../src/backends/decimal/index.js';
 import { evaluateFloat } from '../src/backends/float.js';
 import { loadTfjs } from '../src/backends/tfjs/load.js';
-import { compile } from '../src/compile.js';
-import { defaultScanOptions, scan, scanParallel } from '../src/diagnose.js';
+import { compile } from '../src/graph/compile.js';
+import { defaultScanOptions, diagnose, diagnoseParallel } from '../src/core/diagnose.js';
 import { createRng } from '../src/sample/rng.js';
-import { STORY_FORMS, STORY_REFERENCE } from '../src/story.js';
+import { STORY_FORMS, STORY_REFERENCE } from '../src/core/story.js';
 
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -45,12 +45,12 @@ async function timeAsync<T>(f: () => Promise<T>): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 const options = defaultScanOptions();
-const [, oneThread] = time(() => scan(STORY_FORMS, options, { backend: 'emulated' }));
+const [, oneThread] = time(() => diagnose(STORY_FORMS, options, { backend: 'emulated' }));
 rows.push(['default scan, 5 forms x 2 precisions, emulator, truth in one thread', '', oneThread.toFixed(2), '']);
-const parallel = await timeAsync(() => scanParallel(STORY_FORMS, options, { backend: 'emulated' }));
+const parallel = await timeAsync(() => diagnoseParallel(STORY_FORMS, options, { backend: 'emulated' }));
 rows.push(['default scan, emulator, truth on all cores', '', parallel.toFixed(2), '']);
 const tfjs = await loadTfjs();
-const both = await timeAsync(() => scanParallel(STORY_FORMS, options, { backend: 'both', tfjs }));
+const both = await timeAsync(() => diagnoseParallel(STORY_FORMS, options, { backend: 'both', tfjs }));
 rows.push([`default scan as the CLI runs it: + TF.js cross-check (${tfjs.backend} backend)`, '', both.toFixed(2), '']);
 
 const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { compile } from '../compile.js';
+import { compile } from '../graph/compile.js';
 import { groundTruth } from './decimal/index.js';
 import type { TruthGroup } from './truth-pool.js';
 

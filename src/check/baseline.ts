@@ -1,5 +1,5 @@
 import { sixDigits } from '../base/numbers.js';
-import type { Region, TargetResult } from '../types.js';
+import type { Region, TargetResult } from '../detect/types.js';
 import { finiteUlps } from './evaluate.js';
 import type { BaselineStatus, CheckResult, Violation } from './types.js';
 

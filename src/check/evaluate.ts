@@ -1,4 +1,4 @@
-import type { Region, TargetResult } from '../types.js';
+import type { Region, TargetResult } from '../detect/types.js';
 import type { Limits, Violation, ViolationKind } from './types.js';
 
 /**

@@ -1,8 +1,7 @@
 import { UserError } from '../base/user-error.js';
-import { violationLine } from '../report/check-common.js';
-import type { ScanReport } from '../types.js';
+import type { ScanReport } from '../core/types.js';
 import { targetViolations } from './evaluate.js';
-import type { Limits } from './types.js';
+import type { Limits, Violation } from './types.js';
 
 /** What `scan --fail-on` gates on: any NaN, any inf, an error above `ulps` ULPs (null: no ULP gate). */
 export interface FailOn {
@@ -36,8 +35,11 @@ export function parseFailOn(text: string): FailOn {
   return failOn;
 }
 
-/** Human-readable reasons the report breaks the gate, one per form x precision x target x kind; empty = pass. */
-export function failOnViolations(report: ScanReport, failOn: FailOn): string[] {
+/** A reason the report breaks the gate: which form, and the violation (formatters put it into words). */
+export interface FailOnViolation { form: string; violation: Omit<Violation, 'location'> }
+
+/** The reasons the report breaks the gate, one per form x precision x target x kind; empty = pass. */
+export function failOnViolations(report: ScanReport, failOn: FailOn): FailOnViolation[] {
   const limits: Limits = {
     nan: !failOn.nan,
     inf: !failOn.inf,
@@ -45,7 +47,7 @@ export function failOnViolations(report: ScanReport, failOn: FailOn): string[] {
   };
   return report.forms.flatMap((form) =>
     form.results.flatMap((result) =>
-      targetViolations(result, limits).map((v) => `${form.name}: ${violationLine({ ...v, location: null }, { spanPrefix: '' })}`),
+      targetViolations(result, limits).map((violation) => ({ form: form.name, violation })),
     ),
   );
 }

@@ -1,6 +1,7 @@
 import type { FloatFormat } from '../base/float-format.js';
 import type { Target } from '../graph/graph.js';
-import type { FormResult, Region } from '../types.js';
+import type { FormResult } from '../core/types.js';
+import type { Region } from '../detect/types.js';
 
 /** What a check tolerates: nan/inf true = allowed; maxUlps absent = no limit. */
 export interface Limits {

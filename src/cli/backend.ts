@@ -1,6 +1,6 @@
 import { UserError } from '../base/user-error.js';
 import { loadTfjs } from '../backends/tfjs/load.js';
-import type { BackendChoice, ScanRuntime } from '../diagnose.js';
+import type { BackendChoice, ScanRuntime } from '../core/diagnose.js';
 
 const CHOICES: readonly BackendChoice[] = ['emulated', 'tfjs', 'both'];
 

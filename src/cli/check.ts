@@ -15,7 +15,7 @@ import { formatCheckJunit } from '../report/check-junit.js';
 import { formatCheckSarif } from '../report/check-sarif.js';
 import { formatCheckText } from '../report/check-text.js';
 import { useColor } from '../report/write.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../base/version.js';
 import { describeError } from './errors.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;

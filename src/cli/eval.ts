@@ -1,7 +1,7 @@
 import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
-import { defaultScanOptions } from '../diagnose.js';
-import { evaluatePoints, } from '../evaluate-points.js';
+import { defaultScanOptions } from '../core/diagnose.js';
+import { evaluatePoints } from '../core/evaluate-points.js';
 import { EXIT } from '../report/exit-code.js';
 import { formatEvalText } from '../report/eval-text.js';
 import { formatJson, withSpanText } from '../report/json.js';

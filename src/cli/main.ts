@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../report/exit-code.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../base/version.js';
 import { describeError } from './errors.js';
 import { registerCheck } from './check.js';
 import { registerEval } from './eval.js';

@@ -1,6 +1,6 @@
 import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
-import { defaultScanOptions, scanParallel, type FormSpec } from '../diagnose.js';
+import { defaultScanOptions, diagnoseParallel, type FormSpec } from '../core/diagnose.js';
 import type { FloatFormat } from '../base/float-format.js';
 import { EXIT } from '../report/exit-code.js';
 import { formatScanJson } from '../report/json.js';
@@ -8,8 +8,9 @@ import { formatScanText } from '../report/text.js';
 import { useColor, writeReport } from '../report/write.js';
 import { parseVarRange } from '../sample/ranges.js';
 import { failOnViolations, parseFailOn } from '../check/fail-on.js';
-import { compile } from '../compile.js';
-import { STORY_FORMS } from '../story.js';
+import { failOnLine } from '../report/check-common.js';
+import { compile } from '../graph/compile.js';
+import { STORY_FORMS } from '../core/story.js';
 import { loadBackend } from './backend.js';
 import { collect, parseInteger, readSource, type Source } from './inputs.js';
 
@@ -71,12 +72,12 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   for (const name of Object.keys(ranges)) {
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
   }
-  const report = await scanParallel(forms, options, runtime);
+  const report = await diagnoseParallel(forms, options, runtime);
   if (runtime.progress) process.stderr.write('\r\x1b[K');
   const text = flags.format === 'json' ? formatScanJson(report) : formatScanText(report, { color: !flags.output && useColor(process.stdout), brief: flags.brief });
   writeReport(text, flags.output);
   const violations = failOn ? failOnViolations(report, failOn) : [];
-  for (const v of violations) process.stderr.write(`f-diagnose: fail: ${v}\n`);
+  for (const v of violations) process.stderr.write(`f-diagnose: fail: ${failOnLine(v)}\n`);
   return violations.length ? EXIT.findings : EXIT.ok;
 }
 

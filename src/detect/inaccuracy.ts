@@ -6,9 +6,9 @@ import { OPS } from '../graph/ops.js';
 import { type OpName } from '../vocab/ops.js';
 import type { Truth } from '../backends/truth.js';
 import { ulpDistance } from '../base/float-format.js';
-import type { HazardEvent } from '../types.js';
+import type { HazardEvent } from './types.js';
 import type { EventTable } from './index.js';
-import { cancellation } from './rules/cancellation.js';
+import { cancellation } from './detectors/cancellation.js';
 import { countText, valueText } from '../base/numbers.js';
 import { liveAncestors, toEvent } from './root-cause.js';
 

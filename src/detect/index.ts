@@ -4,22 +4,22 @@ import type { Graph } from '../graph/graph.js';
 import { FORMAT_LIMITS } from '../base/float-format.js';
 import { OPS } from '../graph/ops.js';
 import { type HazardKind } from '../vocab/hazards.js';
-import type { HazardRule, OutputClass, RuleContext } from './rule.js';
-import cancellation from './rules/cancellation.js';
-import divisionByZero from './rules/division-by-zero.js';
-import domain from './rules/domain.js';
-import infDivInf from './rules/inf-div-inf.js';
-import infMinusInf from './rules/inf-minus-inf.js';
-import logZero from './rules/log-zero.js';
-import nanInput from './rules/nan-input.js';
-import overflow from './rules/overflow.js';
-import underflow from './rules/underflow.js';
-import whereTrap from './rules/where-trap.js';
-import zeroDivZero from './rules/zero-div-zero.js';
-import zeroTimesInf from './rules/zero-times-inf.js';
+import type { Detector, OutputClass, RuleContext } from './detector.js';
+import cancellation from './detectors/cancellation.js';
+import divisionByZero from './detectors/division-by-zero.js';
+import domain from './detectors/domain.js';
+import infDivInf from './detectors/inf-div-inf.js';
+import infMinusInf from './detectors/inf-minus-inf.js';
+import logZero from './detectors/log-zero.js';
+import nanInput from './detectors/nan-input.js';
+import overflow from './detectors/overflow.js';
+import underflow from './detectors/underflow.js';
+import whereTrap from './detectors/where-trap.js';
+import zeroDivZero from './detectors/zero-div-zero.js';
+import zeroTimesInf from './detectors/zero-times-inf.js';
 
 /** In priority order: at one op and point only the first rule that fires is recorded (the where trap before 0 * inf). */
-export const RULES: readonly HazardRule[] = [
+export const DETECTORS: readonly Detector[] = [
   nanInput, whereTrap, zeroDivZero, infDivInf, infMinusInf, zeroTimesInf, domain,
   divisionByZero, logZero, overflow, underflow, cancellation,
 ];
@@ -36,9 +36,9 @@ export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFo
   const maskedZero = maskedZeroOf(graph, values, n);
   for (const node of graph.nodes) {
     const info = OPS[node.op];
-    const rules = RULES.filter((r) => !r.applies || r.applies(node, info));
+    const rules = DETECTORS.filter((r) => !r.applies || r.applies(node, info));
     if (!rules.length || (node.op === 'const')) continue;
-    const byClass: Record<OutputClass, HazardRule[]> = {
+    const byClass: Record<OutputClass, Detector[]> = {
       nan: rules.filter((r) => r.on === 'nan'),
       inf: rules.filter((r) => r.on === 'inf'),
       finite: rules.filter((r) => r.on === 'finite'),

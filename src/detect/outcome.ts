@@ -1,7 +1,7 @@
 import type { FloatFormat } from '../base/float-format.js';
 import type { Truth } from '../backends/truth.js';
 import { ulpDistance } from '../base/float-format.js';
-import type { Outcome } from '../types.js';
+import type { Outcome } from './types.js';
 
 export interface Judged { outcome: Outcome; ulps: number }
 

@@ -1,7 +1,7 @@
 import type { FloatFormat } from '../base/float-format.js';
 import { firstChange } from '../base/float-format.js';
 import { nextDown } from '../base/float-format.js';
-import type { Outcome } from '../types.js';
+import type { Outcome } from './types.js';
 
 /**
  * A run of samples with the same key: the outcome, and for NaN/inf also the root cause's hazard ("nan|overflow"), so that a NaN

@@ -1,6 +1,6 @@
 import type { FloatArray } from '../backends/float.js';
 import type { Graph } from '../graph/graph.js';
-import type { HazardEvent } from '../types.js';
+import type { HazardEvent } from './types.js';
 import { maskedZeroOf, type EventTable } from './index.js';
 
 /**

@@ -4,6 +4,7 @@ import { type Span } from '../base/span.js';
 import { GraphBuilder } from './builder.js';
 import type { Graph } from './graph.js';
 import { backprop } from './grads/backprop.js';
+import type { GradTable } from './grads/table.js';
 import type { OpName } from '../vocab/ops.js';
 import { OPS } from './ops.js';
 
@@ -17,7 +18,7 @@ interface FunctionDef { params: string[]; body: Expr }
 type Scope = ReadonlyMap<string, number>;
 
 /** AST -> forward graph (definitions inlined, spans kept, shared subtrees merged) + TF-style backward graph. */
-export function buildGraph(program: Program): Graph {
+export function buildGraph(program: Program, grads: GradTable): Graph {
   const b = new GraphBuilder();
   const functions = new Map<string, FunctionDef>();
   const vars: string[] = [];
@@ -120,6 +121,6 @@ export function buildGraph(program: Program): Graph {
     const end: Span = { start: program.source.length, end: program.source.length, line: 1, column: 1 };
     throw new UserError('the last statement must be the expression under test', end);
   }
-  const grads = backprop(b, output, vars);
-  return b.finish(program.source, program.file, output, vars, grads);
+  const gradIds = backprop(b, output, vars, grads);
+  return b.finish(program.source, program.file, output, vars, gradIds);
 }

@@ -1,8 +1,9 @@
+import type { FailOnViolation } from '../check/fail-on.js';
 import { fourDigits } from '../base/numbers.js';
 import type { SourceLocation, Violation } from '../check/types.js';
 import type { HazardKind } from '../vocab/hazards.js';
-import type { Region } from '../types.js';
-import { hazardInfo } from './check-hazards.js';
+import type { Region } from '../detect/types.js';
+import { hazardInfo } from './hazards.js';
 
 export const fmtNum = fourDigits;
 
@@ -56,4 +57,9 @@ export function baselineText(v: Violation): string {
 export function violationLine(v: Violation, opts: { spanPrefix?: string } = {}): string {
   const cause = rootCauseText(v, opts.spanPrefix);
   return `${v.precision} ${v.target}  ${violationSummary(v)}${cause === null ? '' : `  root cause: ${cause}`}${baselineText(v)}`;
+}
+
+/** "naive: float32 grad:x  NaN on [-1000, -88.72]  root cause: overflow in exp at 1:8", for scan --fail-on. */
+export function failOnLine(v: FailOnViolation): string {
+  return `${v.form}: ${violationLine({ ...v.violation, location: null }, { spanPrefix: '' })}`;
 }

@@ -1,6 +1,6 @@
 import { type CheckRun, isFailing } from '../check/types.js';
 import { rootCauseText, violationSummary } from './check-common.js';
-import { hazardInfo } from './check-hazards.js';
+import { hazardInfo } from './hazards.js';
 
 // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -1,7 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { type CheckRun, isFailing, type Violation } from '../check/types.js';
 import { rootCauseText, violationSummary } from './check-common.js';
-import { allHazards, hazardInfo } from './check-hazards.js';
+import { allHazards, hazardInfo } from './hazards.js';
 
 /** Rules for findings with no root-cause hazard: the outcome itself is the rule. */
 const OUTCOME_RULES: ReportingDescriptor[] = [

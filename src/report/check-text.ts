@@ -1,11 +1,9 @@
 import { Chalk } from 'chalk';
+import type { TextOptions } from './text.js';
 import { finiteUlps } from '../check/evaluate.js';
 import { type CheckResult, type CheckRun, isFailing } from '../check/types.js';
 import { fmtNum, violationLine } from './check-common.js';
 
-export interface TextOptions {
-  color: boolean;
-}
 
 /** Why a passing check passes: "no NaN or inf; max error 2 ULPs value, 11 ULPs gradient". */
 function passReason(check: CheckResult): string {

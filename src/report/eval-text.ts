@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { PointResult } from '../evaluate-points.js';
+import type { PointResult } from '../core/evaluate-points.js';
 import { HAZARDS } from './hazards.js';
 import { formatFloat, formatUlps } from './numbers.js';
 import { excerpt } from '../base/excerpt.js';

@@ -1,24 +1,24 @@
-import { RULES } from '../detect/index.js';
+import { DETECTORS } from '../detect/index.js';
 import type { HazardKind } from '../vocab/hazards.js';
 
 export interface HazardInfo { title: string; description: string; fix: string; severity: 'error' | 'warning' }
 
-const fromRules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta])) as Record<string, HazardInfo>;
+const fromDetectors = Object.fromEntries(DETECTORS.map((r) => [r.meta.id, r.meta])) as Record<string, HazardInfo>;
 
 /** Presentation of every hazard kind; a Record so the compiler demands an entry for each. */
 export const HAZARDS: Record<HazardKind, HazardInfo> = {
-  'overflow': fromRules['overflow']!,
-  'division-by-zero': fromRules['division-by-zero']!,
-  'zero-div-zero': fromRules['zero-div-zero']!,
-  'inf-div-inf': fromRules['inf-div-inf']!,
-  'inf-minus-inf': fromRules['inf-minus-inf']!,
-  'zero-times-inf': fromRules['zero-times-inf']!,
-  'domain': fromRules['domain']!,
-  'log-zero': fromRules['log-zero']!,
-  'underflow': fromRules['underflow']!,
-  'cancellation': fromRules['cancellation']!,
-  'where-trap': fromRules['where-trap']!,
-  'nan-input': fromRules['nan-input']!,
+  'overflow': fromDetectors['overflow']!,
+  'division-by-zero': fromDetectors['division-by-zero']!,
+  'zero-div-zero': fromDetectors['zero-div-zero']!,
+  'inf-div-inf': fromDetectors['inf-div-inf']!,
+  'inf-minus-inf': fromDetectors['inf-minus-inf']!,
+  'zero-times-inf': fromDetectors['zero-times-inf']!,
+  'domain': fromDetectors['domain']!,
+  'log-zero': fromDetectors['log-zero']!,
+  'underflow': fromDetectors['underflow']!,
+  'cancellation': fromDetectors['cancellation']!,
+  'where-trap': fromDetectors['where-trap']!,
+  'nan-input': fromDetectors['nan-input']!,
   'approximation': {
     title: 'approximation', severity: 'error',
     description: 'the form is not the reference function: its exact value differs (e.g. a truncated series used too far out)',
@@ -35,3 +35,13 @@ export const HAZARDS: Record<HazardKind, HazardInfo> = {
     fix: 'reorder or fuse the operations (log1p, expm1, hypot-style scaling), or evaluate the sensitive part in higher precision',
   },
 };
+
+/** Title, description and fix of a hazard class. */
+export function hazardInfo(kind: HazardKind): HazardInfo {
+  return HAZARDS[kind];
+}
+
+/** Every hazard class with its text. */
+export function allHazards(): Array<{ id: HazardKind } & HazardInfo> {
+  return (Object.keys(HAZARDS) as HazardKind[]).map((id) => ({ id, ...HAZARDS[id] }));
+}

@@ -1,6 +1,7 @@
 import { toJson } from '../base/json.js';
 import type { Span } from '../base/span.js';
-import type { ScanReport } from '../types.js';
+import { verdict } from './verdict.js';
+import type { ScanReport } from '../core/types.js';
 
 /** JSON for jq: non-finite numbers as "NaN", "Infinity", "-Infinity" (the one JSON writer, base/json.ts). */
 export const formatJson = toJson;
@@ -16,6 +17,8 @@ export function withSpanText<T>(value: T, source: string): T {
   return out as T;
 }
 
+/** The report with every span's text and each form's verdict sentences (the same words the text report prints). */
 export function formatScanJson(report: ScanReport): string {
-  return formatJson({ ...report, forms: report.forms.map((f) => withSpanText(f, f.expr)) }) + '\n';
+  const forms = report.forms.map((f) => withSpanText({ ...f, verdict: verdict(f, report.options) }, f.expr));
+  return formatJson({ ...report, forms }) + '\n';
 }

@@ -1,6 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FormResult, HazardEvent, Region, ScanReport, TargetResult } from '../types.js';
+import type { FormResult, ScanReport } from '../core/types.js';
+import type { HazardEvent, Region, TargetResult } from '../detect/types.js';
 import { HAZARDS } from './hazards.js';
+import { verdict } from './verdict.js';
 import { formatFloat, formatUlps, interval, pointText } from './numbers.js';
 import { excerpt } from '../base/excerpt.js';
 import { position } from './numbers.js';
@@ -24,12 +26,12 @@ export function formatScanText(report: ScanReport, opts: TextOptions): string {
     const how = report.backend?.float32 === 'tfjs' ? 'float32 results computed by' : 'float32 cross-checked against';
     out.push(c.dim(`${how} TensorFlow.js ${tf.versions.tfjs} on its ${tf.backend} backend${tf.fallbackReason ? ` (${tf.fallbackReason}; see README "Backends")` : ''}`));
   }
-  for (const form of report.forms) out.push('', ...formText(form, c, opts.brief ? 0 : opts.maxRegions ?? 6, opts.brief === true));
+  for (const form of report.forms) out.push('', ...formText(form, verdict(form, report.options), c, opts.brief ? 0 : opts.maxRegions ?? 6, opts.brief === true));
   out.push('', c.dim(`${report.elapsedMs} ms`));
   return out.join('\n') + '\n';
 }
 
-function formText(form: FormResult, c: ChalkInstance, maxRegions: number, brief: boolean): string[] {
+function formText(form: FormResult, sentences: string[], c: ChalkInstance, maxRegions: number, brief: boolean): string[] {
   const lines = [c.bold.cyan(`== ${form.name}`), `   ${form.expr.split('\n').join('\n   ')}`];
   if (form.reference !== null && form.reference !== form.expr) lines.push(c.dim(`   reference: ${form.reference}`));
   lines.push('', c.dim('   precision  target   samples    NaN    inf  >tol  unknown  max ULP  max bits  median bits'));
@@ -42,7 +44,7 @@ function formText(form: FormResult, c: ChalkInstance, maxRegions: number, brief:
     if (regions.length > maxRegions) lines.push(c.dim(`   ... ${regions.length - maxRegions} more regions for ${r.precision} ${r.target} (see --format json)`));
   }
   lines.push('', c.bold('   verdict:'));
-  for (const v of form.verdict) {
+  for (const v of sentences) {
     const colour = v.startsWith('stable') ? c.green : v.startsWith('unstable') || / NaN | inf /.test(v) ? c.red : c.yellow;
     lines.push(colour(`   - ${v}`));
   }

@@ -1,4 +1,5 @@
-import type { FormResult, Region, ScanOptions, TargetResult } from '../types.js';
+import type { FormResult, ScanOptions } from '../core/types.js';
+import type { Region, TargetResult } from '../detect/types.js';
 import { HAZARDS } from './hazards.js';
 import { formatUlps, interval, pointText as point } from './numbers.js';
 

@@ -8,7 +8,7 @@ import { before, test } from 'node:test';
 import { evaluateFloat } from '../../src/backends/float.js';
 import { evaluateTfjs } from '../../src/backends/tfjs/evaluate.js';
 import { loadTfjs, type TfjsRuntime } from '../../src/backends/tfjs/load.js';
-import { compile } from '../../src/compile.js';
+import { compile } from '../../src/graph/compile.js';
 
 let rt: TfjsRuntime;
 before(async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { compile } from '../../src/compile.js';
+import { compile } from '../../src/graph/compile.js';
 import { groundTruth } from '../../src/backends/decimal/index.js';
 import type { Graph } from '../../src/graph/graph.js';
 import type { Truth } from '../../src/backends/truth.js';

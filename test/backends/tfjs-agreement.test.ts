@@ -11,7 +11,7 @@ import { crossCheck, type TfjsComparison } from '../../src/backends/tfjs/compare
 import { evaluateTfjs } from '../../src/backends/tfjs/evaluate.js';
 import { fromOrdinal32, ordinal32 } from '../../src/backends/tfjs/float32.js';
 import { loadTfjs, type TfjsRuntime } from '../../src/backends/tfjs/load.js';
-import { compile } from '../../src/compile.js';
+import { compile } from '../../src/graph/compile.js';
 import type { Graph } from '../../src/graph/graph.js';
 import { OP_NAMES, type OpName } from '../../src/vocab/ops.js';
 

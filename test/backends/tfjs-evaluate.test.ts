@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import { evaluateTfjs } from '../../src/backends/tfjs/evaluate.js';
 import { classify, ulps32 } from '../../src/backends/tfjs/float32.js';
 import { loadTfjs, type TfjsRuntime } from '../../src/backends/tfjs/load.js';
-import { compile } from '../../src/compile.js';
+import { compile } from '../../src/graph/compile.js';
 
 let rt: TfjsRuntime;
 before(async () => {

@@ -7,7 +7,7 @@ import { applyBaseline, baselineOf } from '../../src/check/baseline.js';
 import { readBaseline, writeBaseline } from '../../src/check/baseline-file.js';
 import { targetViolations } from '../../src/check/evaluate.js';
 import type { Limits } from '../../src/check/types.js';
-import type { Region, TargetResult } from '../../src/types.js';
+import type { Region, TargetResult } from '../../src/detect/types.js';
 import { check, region, target } from './helpers.js';
 
 const strict: Limits = { nan: false, inf: false, maxUlps: { value: 4, gradient: 16 } };

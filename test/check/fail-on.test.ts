@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type FailOn, failOnViolations, parseFailOn } from '../../src/check/fail-on.js';
-import type { ScanReport } from '../../src/types.js';
+import { failOnLine } from '../../src/report/check-common.js';
+import type { ScanReport } from '../../src/core/types.js';
 import { form, region, target } from './helpers.js';
 
 const good: Array<[string, FailOn]> = [
@@ -44,5 +45,5 @@ describe('failOnViolations', () => {
     ['30 ULPs fail ulps:16', 'ulps:16', report([nanResult]), ['naive: float32 grad:x  error 30 ULPs > 16 at x=1']],
     ['30 ULPs pass ulps:30', 'ulps:30', report([nanResult]), []],
   ];
-  for (const [what, gate, r, expected] of rows) it(what, () => assert.deepEqual(failOnViolations(r, parseFailOn(gate)), expected));
+  for (const [what, gate, r, expected] of rows) it(what, () => assert.deepEqual(failOnViolations(r, parseFailOn(gate)).map(failOnLine), expected));
 });

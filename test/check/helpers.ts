@@ -1,6 +1,7 @@
 /** Hand-made scan and check results for formatter and baseline tests (no scanner involved). */
 import type { CheckResult, CheckRun, Violation } from '../../src/check/types.js';
-import type { FormResult, Region, TargetResult } from '../../src/types.js';
+import type { FormResult } from '../../src/core/types.js';
+import type { Region, TargetResult } from '../../src/detect/types.js';
 
 const span = (start: number, end: number, line = 1) => ({ start, end, line, column: start + 1 });
 
@@ -22,7 +23,7 @@ export function target(over: Partial<TargetResult> = {}): TargetResult {
 }
 
 export function form(results: TargetResult[], name = 'f'): FormResult {
-  return { name, expr: '1/(1-exp(-x)) - 1/x', reference: null, vars: ['x'], results, verdict: [] };
+  return { name, expr: '1/(1-exp(-x)) - 1/x', reference: null, vars: ['x'], results };
 }
 
 /** A NaN violation on float32 grad:x, located at characters 8..15 of line 1 of loss.txt. */

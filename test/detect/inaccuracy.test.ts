@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluateFloat } from '../../src/backends/float.js';
-import { compile } from '../../src/compile.js';
-import { defaultScanOptions, scan } from '../../src/diagnose.js';
+import { compile } from '../../src/graph/compile.js';
+import { defaultScanOptions, diagnose } from '../../src/core/diagnose.js';
 
 const result = (expr: string, precision: 'float32' | 'float64', target: string) =>
-  scan([{ name: expr, source: expr }], defaultScanOptions({ samples: 512, precisions: [precision] }), { backend: 'emulated' })
+  diagnose([{ name: expr, source: expr }], defaultScanOptions({ samples: 512, precisions: [precision] }), { backend: 'emulated' })
     .forms[0]!.results.find((r) => r.target === target)!;
 
 test('a kink: TF.js differentiates maximum(x,0) + log1p(exp(-abs(x))) at 0 as 1 + 0.5 (max tie -> 1, abs -> -1); the smooth function has 0.5', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluateFloat } from '../../src/backends/float.js';
 import type { FloatFormat } from '../../src/base/float-format.js';
-import { compile } from '../../src/compile.js';
+import { compile } from '../../src/graph/compile.js';
 import { detectEvents } from '../../src/detect/index.js';
 import { originChain } from '../../src/detect/root-cause.js';
 import { targetNode, type Target } from '../../src/graph/graph.js';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { Decimal } from 'decimal.js';
-import { defaultScanOptions, scanParallel } from '../../src/diagnose.js';
+import { defaultScanOptions, diagnoseParallel } from '../../src/core/diagnose.js';
 import { nextDown, nextUp } from '../../src/base/float-format.js';
-import { STORY_FORMS } from '../../src/story.js';
-import type { FormResult, Region, ScanReport, TargetResult } from '../../src/types.js';
+import { STORY_FORMS } from '../../src/core/story.js';
+import type { FormResult, ScanReport } from '../../src/core/types.js';
+import type { Region, TargetResult } from '../../src/detect/types.js';
 
 /**
  * The user story, end to end, on the default scan (4096 samples per variable, seed 1, both precisions).
@@ -32,7 +33,7 @@ test('the derived cliffs are the well-known ones', () => {
 
 let report: ScanReport;
 before(async () => {
-  report = await scanParallel(STORY_FORMS, defaultScanOptions());
+  report = await diagnoseParallel(STORY_FORMS, defaultScanOptions());
 });
 
 const form = (name: string): FormResult => report.forms.find((f) => f.name === name)!;

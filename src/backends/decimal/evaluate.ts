@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Graph } from '../../graph/graph.js';
-import { RULES } from './rules.js';
+import { EXACT_OPS } from './exact-ops.js';
 import { Arith, fail, type X } from './xnum.js';
 
 /** A value with its partials along the requested directions. */
@@ -43,7 +43,7 @@ export function evaluateDual(graph: Graph, inputs: ReadonlyMap<string, Decimal>,
         return visit(chosen);
       }
       default: {
-        const rule = RULES[node.op];
+        const rule = EXACT_OPS[node.op];
         const args = node.inputs.map(visit);
         const xs = args.map((a) => a.value);
         const value = rule.value(ar, xs);

@@ -1,28 +1,29 @@
 import type { GraphBuilder } from '../builder.js';
 import type { GraphNode } from '../graph.js';
+import { OP_NAMES, type OpName } from '../../vocab/ops.js';
 import { OPS } from '../ops.js';
-import { type OpName } from '../../vocab/ops.js';
-import { GRAD_RULES, type GradOps } from './rules.js';
+import { markForward } from '../walk.js';
+import type { GradContext, GradTable, OpCalls } from './table.js';
 
 /**
- * Reverse-mode differentiation as TF's tape does: from the output back, each node's rule yields its inputs' gradients,
- * summed with add where a node feeds several others. Returns d(output)/d(var) node ids.
+ * Reverse-mode differentiation as TF's tape does, with the given framework's rules: from the output back, each node's
+ * rule yields its inputs' gradients, summed with add where a node feeds several others. Returns d(output)/d(var) ids.
  */
-export function backprop(b: GraphBuilder, output: number, vars: string[]): Record<string, number> {
+export function backprop(b: GraphBuilder, output: number, vars: string[], table: GradTable): Record<string, number> {
   const forward = b.nodes.slice();
-  const onPath = dependsOnVariable(forward);
+  // Conditions carry no gradient (TF has none for Less & co.), so nothing behind them is on a gradient path.
+  const onPath = markForward(forward, (n) => n.op === 'var', (n) => !OPS[n.op].boolean);
   const grad = new Map<number, number>();
-  const outSpan = forward[output]!.span;
-  grad.set(output, b.constant('1', 'backward', outSpan));
+  grad.set(output, b.constant('1', 'backward', forward[output]!.span));
 
   for (let id = output; id >= 0; id--) {
     const dy = grad.get(id);
     const node = forward[id]!;
     if (dy === undefined || node.op === 'var' || node.op === 'const') continue;
-    const rule = GRAD_RULES[node.op];
+    const rule = table.rules[node.op];
     node.inputs.forEach((input, k) => {
       if (!onPath[input]) return;
-      const thunk = rule(gradOps(b, node, k, dy), node)[k];
+      const thunk = rule(context(b, node, k, dy))[k];
       if (!thunk) return;
       const contribution = thunk();
       const prev = grad.get(input);
@@ -38,24 +39,21 @@ export function backprop(b: GraphBuilder, output: number, vars: string[]): Recor
   return result;
 }
 
-function gradOps(b: GraphBuilder, node: GraphNode, input: number, dy: number): GradOps {
+/** The rule's view of one forward node (building the gradient of its input `input`): inputs, output, dy, every op as a call. */
+function context(b: GraphBuilder, node: GraphNode, input: number, dy: number): GradContext {
   const extras = { gradOf: { node: node.id, input } };
+  const calls = Object.fromEntries(
+    OP_NAMES.filter((op) => op !== 'const' && op !== 'var').map((op) => [op, (...inputs: number[]) => b.add(op as OpName, inputs, 'backward', node.span, extras)]),
+  ) as unknown as OpCalls;
   return {
+    ...calls,
     dy,
     x: node.inputs,
     y: node.id,
-    op: (op: OpName, ...inputs: number[]) => b.add(op, inputs, 'backward', node.span, extras),
-    c: (text: string) => b.constant(text, 'backward', node.span),
+    num: (text: string) => b.constant(text, 'backward', node.span),
     masked: (mask: number, branch) => {
       const cast = b.add('cast', [mask], 'backward', node.span, extras);
       return b.add('mul', [dy, cast], 'backward', node.span, { ...extras, whereMask: { where: node.id, branch } });
     },
   };
-}
-
-/** Conditions carry no gradient (TF has none for Less & co.), so nothing behind them is on a gradient path. */
-function dependsOnVariable(nodes: GraphNode[]): boolean[] {
-  const on = new Array<boolean>(nodes.length).fill(false);
-  for (const n of nodes) on[n.id] = n.op === 'var' || (!OPS[n.op].boolean && n.inputs.some((i) => on[i]));
-  return on;
 }

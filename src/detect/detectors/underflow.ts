@@ -1,6 +1,6 @@
-import { defineRule, describe } from '../rule.js';
+import { defineDetector, describe } from '../detector.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'underflow', title: 'underflow', severity: 'warning',
     description: 'a nonzero exact result flushed to 0 or to a subnormal (losing precision)',

@@ -1,7 +1,7 @@
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { nanBornAs } from './origin.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'zero-div-zero', title: '0 / 0', severity: 'error',
     description: 'zero divided by zero is NaN',

@@ -1,21 +1,21 @@
-import { groundTruth } from './backends/decimal/index.js';
-import { evaluateFloat } from './backends/float.js';
-import type { FloatFormat } from './base/float-format.js';
-import { crossCheck } from './backends/tfjs/compare.js';
-import { nanEdges, tfjsBoundaries } from './backends/tfjs/boundary.js';
-import { evaluateTfjs } from './backends/tfjs/evaluate.js';
-import type { TfjsRuntime } from './backends/tfjs/load.js';
-import type { PointTruth } from './backends/truth.js';
-import { truthsInParallel, type TruthGroup } from './backends/truth-pool.js';
-import { compile } from './compile.js';
-import { analyseTarget, type FormEvaluation } from './detect/analyse.js';
-import { detectEvents } from './detect/index.js';
-import { originChain } from './detect/root-cause.js';
-import { targetNode, targetsOf, type Graph, type Target } from './graph/graph.js';
-import { verdict } from './report/verdict.js';
-import { pointAt, samplePoints, type SampleSet } from './sample/points.js';
-import type { FormResult, ScanOptions, ScanReport, TargetResult } from './types.js';
-import { VERSION } from './version.js';
+import { groundTruth } from '../backends/decimal/index.js';
+import { evaluateFloat } from '../backends/float.js';
+import type { FloatFormat } from '../base/float-format.js';
+import { crossCheck } from '../backends/tfjs/compare.js';
+import { nanEdges, tfjsBoundaries } from '../backends/tfjs/boundary.js';
+import { evaluateTfjs } from '../backends/tfjs/evaluate.js';
+import type { TfjsRuntime } from '../backends/tfjs/load.js';
+import type { PointTruth } from '../backends/truth.js';
+import { truthsInParallel, type TruthGroup } from '../backends/truth-pool.js';
+import { compile } from '../graph/compile.js';
+import { analyseTarget, type FormEvaluation } from '../detect/analyse.js';
+import { detectEvents } from '../detect/index.js';
+import { originChain } from '../detect/root-cause.js';
+import { targetNode, targetsOf, type Graph, type Target } from '../graph/graph.js';
+import { pointAt, samplePoints, type SampleSet } from '../sample/points.js';
+import type { FormResult, ScanOptions, ScanReport } from './types.js';
+import type { TargetResult } from '../detect/types.js';
+import { VERSION } from '../base/version.js';
 
 export interface FormSpec {
   name: string;
@@ -33,7 +33,7 @@ export interface ScanRuntime {
   tfjs?: TfjsRuntime;
   /** Progress messages (the CLI sends them to stderr). */
   progress?: (message: string) => void;
-  /** Truths already certified, keyed by format, expression and point (scanParallel fills it). */
+  /** Truths already certified, keyed by format, expression and point (diagnoseParallel fills it). */
   truthCache?: ReadonlyMap<string, PointTruth>;
 }
 
@@ -88,9 +88,9 @@ function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
 const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<string, number>) => `${format}|${g.source}|${vars.map((v) => p[v]).join(',')}`;
 
 /**
- * scan() with the sample truths computed on all cores first (decimal.js is most of a scan's time); the same result.
+ * diagnose() with the sample truths computed on all cores first (decimal.js is most of a scan's time); the same result.
  */
-export async function scanParallel(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): Promise<ScanReport> {
+export async function diagnoseParallel(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): Promise<ScanReport> {
   const started = performance.now();
   const planned = plan(forms, options);
   const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
@@ -114,7 +114,7 @@ export async function scanParallel(forms: FormSpec[], options: ScanOptions, runt
 }
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
-export function scan(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): ScanReport {
+export function diagnose(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): ScanReport {
   return analyse(plan(forms, options), options, runtime, performance.now());
 }
 
@@ -169,9 +169,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
       reference: spec.reference?.source ?? null,
       vars,
       results: targetResults,
-      verdict: [],
     };
-    form.verdict = verdict(form, options);
     return form;
   });
 

@@ -21,7 +21,7 @@ export interface RuleContext {
 /** Which output class a rule looks at, so the driver only calls it where it can fire. */
 export type OutputClass = 'nan' | 'inf' | 'finite';
 
-export interface HazardRule {
+export interface Detector {
   meta: {
     id: HazardKind;
     /** Short name shown in reports, e.g. "0 * inf". */
@@ -38,7 +38,7 @@ export interface HazardRule {
   check: (ctx: RuleContext, i: number) => string | { detail: string; bits: number } | null;
 }
 
-export function defineRule(rule: HazardRule): HazardRule {
+export function defineDetector(rule: Detector): Detector {
   return rule;
 }
 

@@ -1,7 +1,7 @@
 import { valueText } from '../../base/numbers.js';
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'nan-input', title: 'NaN input', severity: 'error',
     description: 'the input itself is NaN or infinite',

@@ -1,10 +1,11 @@
-import type { FloatFormat } from './base/float-format.js';
-import type { TfjsComparison } from './backends/tfjs/compare.js';
-import type { Truth } from './backends/truth.js';
-import type { Pass, Target } from './graph/graph.js';
-import type { HazardKind } from './vocab/hazards.js';
-import type { OpName } from './vocab/ops.js';
-import type { Span } from './base/span.js';
+import type { FloatFormat } from '../base/float-format.js';
+import type { TfjsComparison } from '../backends/tfjs/compare.js';
+import type { Truth } from '../backends/truth.js';
+import type { Pass, Target } from '../graph/graph.js';
+import type { HazardKind } from '../vocab/hazards.js';
+import type { OpName } from '../vocab/ops.js';
+import type { Span } from '../base/span.js';
+
 
 /** What one sample's result is, against the ground truth. */
 export type Outcome = 'ok' | 'inaccurate' | 'nan' | 'inf' | 'unknown';
@@ -78,45 +79,4 @@ export interface TargetResult {
     /** Each float where TF.js's result turns NaN (the NaN side of a class boundary), bisected over float32. */
     nanEdges: number[];
   };
-}
-
-export interface FormResult {
-  name: string;
-  expr: string;
-  reference: string | null;
-  vars: string[];
-  results: TargetResult[];
-  verdict: string[];
-}
-
-export interface VarRange {
-  lo: number;
-  hi: number;
-  /** The user gave it (--var), or it is the whole finite range of the precision. */
-  given: boolean;
-}
-
-export interface ScanOptions {
-  samples: number;
-  seed: number;
-  precisions: FloatFormat[];
-  ranges: Record<string, { lo: number; hi: number }>;
-  /** A finite result further than this from the truth is "inaccurate". */
-  ulpTolerance: number;
-  /** Cancellation events are reported from this many bits lost (per precision). */
-  cancellationBits: Record<FloatFormat, number>;
-  /** The ground truth gives up ("unknown") beyond this many significant digits. */
-  maxDigits: number;
-}
-
-export interface ScanReport {
-  schemaVersion: 1;
-  command: 'scan';
-  tool: { name: string; version: string };
-  options: ScanOptions;
-  /** Who computed the float32 results that were judged, and the TF.js that cross-checked them. */
-  backend?: { float32: 'emulated' | 'tfjs'; tfjs?: { backend: string; versions: Record<string, string | undefined>; fallbackReason?: string } };
-  forms: FormResult[];
-  /** Wall time in milliseconds. */
-  elapsedMs: number;
 }

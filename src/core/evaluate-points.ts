@@ -1,17 +1,17 @@
-import { UserError } from './base/user-error.js';
-import { groundTruth } from './backends/decimal/index.js';
-import { evaluateFloat } from './backends/float.js';
-import { FORMATS, type FloatFormat } from './base/float-format.js';
-import type { Truth } from './backends/truth.js';
-import { evaluateTfjs } from './backends/tfjs/evaluate.js';
-import type { TfjsRuntime } from './backends/tfjs/load.js';
-import { compile } from './compile.js';
-import { truthOf } from './detect/analyse.js';
-import { detectEvents, maskedZeroOf } from './detect/index.js';
-import { liveAncestors } from './detect/root-cause.js';
-import { judge } from './detect/outcome.js';
-import { targetNode, targetsOf, type Target } from './graph/graph.js';
-import type { HazardEvent } from './types.js';
+import { UserError } from '../base/user-error.js';
+import { groundTruth } from '../backends/decimal/index.js';
+import { evaluateFloat } from '../backends/float.js';
+import { FORMATS, type FloatFormat } from '../base/float-format.js';
+import type { Truth } from '../backends/truth.js';
+import { evaluateTfjs } from '../backends/tfjs/evaluate.js';
+import type { TfjsRuntime } from '../backends/tfjs/load.js';
+import { compile } from '../graph/compile.js';
+import { truthOf } from '../detect/analyse.js';
+import { detectEvents, maskedZeroOf } from '../detect/index.js';
+import { liveAncestors } from '../detect/root-cause.js';
+import { judge } from '../detect/outcome.js';
+import { targetNode, targetsOf, type Target } from '../graph/graph.js';
+import type { HazardEvent } from '../detect/types.js';
 
 /** onPath false: the event happened in a where branch that was not selected and reaches no result (where discarded it). */
 export type PointHazard = HazardEvent & { onPath: boolean };

@@ -1,7 +1,7 @@
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { nanBornAs } from './origin.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'inf-minus-inf', title: 'inf - inf', severity: 'error',
     description: 'infinities of opposite sign added (or equal ones subtracted) give NaN',

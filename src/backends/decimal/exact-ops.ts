@@ -72,7 +72,7 @@ function agree(ar: Arith, p: X, q: X): X | undefined {
 
 const square = (ar: Arith, v: X) => ar.mul(v, v);
 
-export const RULES: Readonly<Record<RuleName, Rule>> = {
+export const EXACT_OPS: Readonly<Record<RuleName, Rule>> = {
   add: { value: (ar, [a, b]) => ar.add(a!, b!), grad: (ar, _x, _y, [da, db]) => ar.add(da!, db!) },
   sub: { value: (ar, [a, b]) => ar.sub(a!, b!), grad: (ar, _x, _y, [da, db]) => ar.sub(da!, db!) },
   mul: {

@@ -1,7 +1,7 @@
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { nanBornAs } from './origin.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'inf-div-inf', title: 'inf / inf', severity: 'error',
     description: 'an infinity divided by an infinity is NaN (typically after an overflow upstream)',

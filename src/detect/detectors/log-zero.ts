@@ -1,7 +1,7 @@
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { infBornAs } from './origin.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'log-zero', title: 'log(0)', severity: 'error',
     description: 'the logarithm of zero is -inf (its gradient 1/0 is inf)',

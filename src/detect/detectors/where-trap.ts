@@ -1,6 +1,6 @@
-import { defineRule, describe, noInputNaN } from '../rule.js';
+import { defineDetector, describe, noInputNaN } from '../detector.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'where-trap', title: 'where trap', severity: 'error',
     description:

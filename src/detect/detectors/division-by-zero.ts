@@ -1,7 +1,7 @@
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { infBornAs } from './origin.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'division-by-zero', title: 'division by zero', severity: 'error',
     description: 'a nonzero number divided by zero gives an infinity',

@@ -1,6 +1,6 @@
 import type { FloatFormat } from '../../base/float-format.js';
 import type { OpName } from '../../vocab/ops.js';
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { valueText } from '../../base/numbers.js';
 
 const SIGNIFICAND_BITS = { float32: 24, float64: 53 } as const;
@@ -19,7 +19,7 @@ export function cancellation(op: OpName, a: number, b: number, result: number, f
   return { bits, detail: `${valueText(a)} ${op === 'sub' ? '-' : '+'} ${valueText(b)}: ${bits.toFixed(1)} bits lost` };
 }
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'cancellation', title: 'cancellation', severity: 'warning',
     description: 'two nearly equal numbers subtracted: their rounding errors become the leading digits of the result',

@@ -1,7 +1,7 @@
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { nanBornAs } from './origin.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'zero-times-inf', title: '0 * inf', severity: 'error',
     description: 'zero times an infinity is NaN; in a backward pass, a zero upstream gradient meets an infinite local gradient',

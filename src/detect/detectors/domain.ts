@@ -1,7 +1,7 @@
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { nanBornAs } from './origin.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'domain', title: 'domain error', severity: 'error',
     description: 'an argument outside the function\'s domain (log or sqrt of a negative, asin/acos outside [-1, 1], a negative base to a non-integer power, sin of inf)',

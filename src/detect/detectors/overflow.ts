@@ -1,7 +1,7 @@
-import { defineRule } from '../rule.js';
+import { defineDetector } from '../detector.js';
 import { infBornAs } from './origin.js';
 
-export default defineRule({
+export default defineDetector({
   meta: {
     id: 'overflow', title: 'overflow', severity: 'error',
     description: 'finite inputs, infinite result: the exact result is beyond the largest float',

@@ -1,5 +1,5 @@
 import type { HazardKind } from '../../vocab/hazards.js';
-import { describe, inputsFinite, noInputNaN, type HazardRule, type RuleContext } from '../rule.js';
+import { describe, inputsFinite, noInputNaN, type Detector, type RuleContext } from '../detector.js';
 
 /** A NaN born here (no NaN came in), of the kind the op's table entry names (a domain error unless it names one). */
 export function nanBornAs(kind: HazardKind) {
@@ -21,4 +21,4 @@ export function infBornAs(kind: HazardKind) {
   };
 }
 
-export type { HazardRule };
+export type { Detector };

@@ -1,0 +1,42 @@
+import type { FloatFormat } from '../base/float-format.js';
+import type { TargetResult } from '../detect/types.js';
+
+export interface FormResult {
+  name: string;
+  expr: string;
+  reference: string | null;
+  vars: string[];
+  results: TargetResult[];
+}
+
+export interface VarRange {
+  lo: number;
+  hi: number;
+  /** The user gave it (--var), or it is the whole finite range of the precision. */
+  given: boolean;
+}
+
+export interface ScanOptions {
+  samples: number;
+  seed: number;
+  precisions: FloatFormat[];
+  ranges: Record<string, { lo: number; hi: number }>;
+  /** A finite result further than this from the truth is "inaccurate". */
+  ulpTolerance: number;
+  /** Cancellation events are reported from this many bits lost (per precision). */
+  cancellationBits: Record<FloatFormat, number>;
+  /** The ground truth gives up ("unknown") beyond this many significant digits. */
+  maxDigits: number;
+}
+
+export interface ScanReport {
+  schemaVersion: 1;
+  command: 'scan';
+  tool: { name: string; version: string };
+  options: ScanOptions;
+  /** Who computed the float32 results that were judged, and the TF.js that cross-checked them. */
+  backend?: { float32: 'emulated' | 'tfjs'; tfjs?: { backend: string; versions: Record<string, string | undefined>; fallbackReason?: string } };
+  forms: FormResult[];
+  /** Wall time in milliseconds. */
+  elapsedMs: number;
+}

@@ -1,0 +1,97 @@
+import type { OpName } from '../../vocab/ops.js';
+import type { GradRule, GradTable } from './table.js';
+
+const none: GradRule = (g) => g.x.map(() => null);
+
+/**
+ * TF.js's gradient rules (tfjs-core/src/gradients/*_grad.ts), op for op and in the same order of operations, so the
+ * backward pass rounds and overflows where TF.js's does.
+ */
+const rules: Record<OpName, GradRule> = {
+  const: none,
+  var: none,
+  // Add_grad / Sub_grad / Neg_grad
+  add: (g) => [() => g.dy, () => g.dy],
+  sub: (g) => [() => g.dy, () => g.neg(g.dy)],
+  neg: (g) => [() => g.neg(g.dy)],
+  // Multiply_grad: dy * b, dy * a
+  mul: (g) => {
+    const [a, b] = g.x;
+    return [() => g.mul(g.dy, b!), () => g.mul(g.dy, a!)];
+  },
+  // Div_grad: dy / b; -(dy * a) / square(b)
+  div: (g) => {
+    const [a, b] = g.x;
+    return [() => g.div(g.dy, b!), () => g.neg(g.div(g.mul(g.dy, a!), g.square(b!)))];
+  },
+  // Pow_grad: dy * (b * a^(b-1)); dy * (y * where(a > 0, log(a), 0))
+  pow: (g) => {
+    const [a, b] = g.x;
+    return [
+      () => g.mul(g.dy, g.mul(b!, g.pow(a!, g.sub(b!, g.num('1'))))),
+      () => g.mul(g.dy, g.mul(g.y, g.where(g.greater(a!, g.num('0')), g.log(a!), g.num('0')))),
+    ];
+  },
+  // Exp_grad: dy * y
+  exp: (g) => [() => g.mul(g.dy, g.y)],
+  // Log_grad: dy / x
+  log: (g) => [() => g.div(g.dy, g.x[0]!)],
+  // Expm1_grad: dy * exp(x)
+  expm1: (g) => [() => g.mul(g.dy, g.exp(g.x[0]!))],
+  // Log1p_grad: dy / (x + 1)
+  log1p: (g) => [() => g.div(g.dy, g.add(g.x[0]!, g.num('1')))],
+  // Sqrt_grad: dy / (sqrt(x) * 2)
+  sqrt: (g) => [() => g.div(g.dy, g.mul(g.sqrt(g.x[0]!), g.num('2')))],
+  // Abs_grad: dy * step(x, -1)  (so d|x|/dx at 0 is -1 in TF.js)
+  abs: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('-1')))],
+  // Square_grad: dy * (x * 2)
+  square: (g) => [() => g.mul(g.dy, g.mul(g.x[0]!, g.num('2')))],
+  // Reciprocal_grad: dy / -square(x)
+  reciprocal: (g) => [() => g.div(g.dy, g.neg(g.square(g.x[0]!)))],
+  // Sign_grad: zeros (not dy * 0: a NaN dy does not pass)
+  sign: (g) => [() => g.num('0')],
+  // Sin_grad: cos(x) * dy; Cos_grad: -sin(x) * dy; Tan_grad: dy / square(cos(x))
+  sin: (g) => [() => g.mul(g.cos(g.x[0]!), g.dy)],
+  cos: (g) => [() => g.mul(g.neg(g.sin(g.x[0]!)), g.dy)],
+  tan: (g) => [() => g.div(g.dy, g.square(g.cos(g.x[0]!)))],
+  // Tanh_grad: (1 - square(y)) * dy
+  tanh: (g) => [() => g.mul(g.sub(g.num('1'), g.square(g.y)), g.dy)],
+  // Sinh_grad: cosh(x) * dy; Cosh_grad: sinh(x) * dy
+  sinh: (g) => [() => g.mul(g.cosh(g.x[0]!), g.dy)],
+  cosh: (g) => [() => g.mul(g.sinh(g.x[0]!), g.dy)],
+  // Asin_grad: dy / sqrt(1 - square(x)); Acos_grad: -(dy / sqrt(1 - square(x))); Atan_grad: dy / (square(x) + 1)
+  asin: (g) => [() => g.div(g.dy, g.sqrt(g.sub(g.num('1'), g.square(g.x[0]!))))],
+  acos: (g) => [() => g.neg(g.div(g.dy, g.sqrt(g.sub(g.num('1'), g.square(g.x[0]!)))))],
+  atan: (g) => [() => g.div(g.dy, g.add(g.square(g.x[0]!), g.num('1')))],
+  // Atan2_grad: d = square(a) + square(b); dy * (b / d); -(dy * (a / d))
+  atan2: (g) => {
+    const [a, b] = g.x;
+    const d = () => g.add(g.square(a!), g.square(b!));
+    return [() => g.mul(g.dy, g.div(b!, d())), () => g.neg(g.mul(g.dy, g.div(a!, d())))];
+  },
+  // Sigmoid_grad: dy * (y * (1 - y))
+  sigmoid: (g) => [() => g.mul(g.dy, g.mul(g.y, g.sub(g.num('1'), g.y)))],
+  // Softplus_grad: dy * sigmoid(x)
+  softplus: (g) => [() => g.mul(g.dy, g.sigmoid(g.x[0]!))],
+  // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)
+  maximum: (g) => {
+    const [a, b] = g.x;
+    return [() => g.mul(g.dy, g.cast(g.greaterEqual(a!, b!))), () => g.mul(g.dy, g.cast(g.less(a!, b!)))];
+  },
+  minimum: (g) => {
+    const [a, b] = g.x;
+    return [() => g.mul(g.dy, g.cast(g.lessEqual(a!, b!))), () => g.mul(g.dy, g.cast(g.greater(a!, b!)))];
+  },
+  // ClipByValue_grad: where(x >= lo & x <= hi, dy, 0); the bounds are constants
+  clip: (g) => {
+    const [x, lo, hi] = g.x;
+    return [() => g.where(g.logicalAnd(g.greaterEqual(x!, lo!), g.lessEqual(x!, hi!)), g.dy, g.num('0')), null, null];
+  },
+  // SelectV2_grad: condition gets nothing; then: dy * cast(cond); else: dy * cast(!cond). The where trap lives here:
+  // a masked branch receives 0, and its own rules turn 0 * inf or 0 / 0 into NaN.
+  where: (g) => [null, () => g.masked(g.x[0]!, 'then'), () => g.masked(g.logicalNot(g.x[0]!), 'else')],
+  less: none, lessEqual: none, greater: none, greaterEqual: none, equal: none, notEqual: none,
+  logicalAnd: none, logicalOr: none, logicalNot: none, cast: none, step: none,
+};
+
+export const TFJS_GRADS: GradTable = { source: 'TensorFlow.js 4.22 (tfjs-core/src/gradients/*_grad.ts)', rules };
