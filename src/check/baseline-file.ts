@@ -2,7 +2,8 @@ import { UserError } from '../base/user-error.js';
 import { readTextFile, writeTextFile } from '../base/read-file.js';
 import { z } from 'zod';
 import { toJson } from '../base/json.js';
-import type { Baseline } from './baseline.js';
+import { baselineOf, type Baseline } from './baseline.js';
+import type { CheckRun } from './types.js';
 import { formatConfigIssues } from './config-issues.js';
 import { parseJsonText } from './json-text.js';
 
@@ -42,4 +43,18 @@ export function baselineText(baseline: Baseline): string {
 
 export function writeBaseline(path: string, baseline: Baseline): void {
   writeTextFile(path, baselineText(baseline));
+}
+
+/**
+ * Records everything the run found as the new baseline and returns the run as it now stands: every finding known,
+ * every check passing (what --update-baseline does).
+ */
+export function updateBaseline(run: CheckRun, path: string, shownPath: string, tool: string): CheckRun {
+  writeBaseline(path, baselineOf(run.checks, tool));
+  return {
+    ...run,
+    passed: true,
+    baseline: { file: shownPath, updated: true },
+    checks: run.checks.map((c) => ({ ...c, passed: true, violations: c.violations.map((v) => ({ ...v, baseline: { status: 'known' as const } })) })),
+  };
 }

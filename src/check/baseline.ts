@@ -1,6 +1,6 @@
 import { sixDigits } from '../base/numbers.js';
 import type { Region, TargetResult } from '../detect/types.js';
-import { finiteUlps } from './evaluate.js';
+import { finiteUlps } from '../core/summarize.js';
 import type { BaselineStatus, CheckResult, Violation } from './types.js';
 
 /** A NaN or inf region as recorded: [lo, hi] along one variable, with its root-cause hazard. */

@@ -9,7 +9,7 @@ import type { ScanOptions } from '../core/types.js';
 import { type Baseline, applyBaseline } from './baseline.js';
 import type { CheckConfig } from './config.js';
 import { formatPath } from './config-issues.js';
-import { bySeverity, targetViolations } from './evaluate.js';
+import { violationOrder, targetViolations } from './evaluate.js';
 import type { LoadedConfig } from './load-config.js';
 import { type ExprSource, spanLocation, wholeLocation } from './locate.js';
 import { lineColumn } from '../base/span.js';
@@ -104,7 +104,7 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
   const form = report.forms[0]!;
   const targets = new Set(check.targets ?? ['value', 'gradient']);
   const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));
-  const violations = results.flatMap((r) => targetViolations(r, limits)).sort(bySeverity).map((v) => ({
+  const violations = results.flatMap((r) => targetViolations(r, limits)).sort(violationOrder).map((v) => ({
     ...v,
     location: v.region?.span ? spanLocation(expr.where, v.region.span) : null,
   }));

@@ -3,23 +3,17 @@ import { existsSync } from 'node:fs';
 import { writeTextFile } from '../base/read-file.js';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BASELINE_FILE, baselineOf } from '../check/baseline.js';
-import { readBaseline, writeBaseline } from '../check/baseline-file.js';
+import { BASELINE_FILE } from '../check/baseline.js';
+import { readBaseline, updateBaseline } from '../check/baseline-file.js';
 import { CONFIG_FILE } from '../check/config.js';
 import { loadConfig } from '../check/load-config.js';
 import { displayPath, runChecks } from '../check/run.js';
-import type { CheckRun } from '../check/types.js';
-import { formatCheckGithub } from '../report/check-github.js';
-import { formatCheckJson } from '../report/check-json.js';
-import { formatCheckJunit } from '../report/check-junit.js';
-import { formatCheckSarif } from '../report/check-sarif.js';
 import { formatCheckText } from '../report/check-text.js';
+import { exitCode } from '../report/exit-code.js';
+import { formatFor, formatNames } from '../report/formats.js';
 import { useColor } from '../report/write.js';
 import { VERSION } from '../base/version.js';
 import { describeError } from './errors.js';
-
-export const CHECK_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckCommandOptions {
   config?: string;
@@ -38,21 +32,6 @@ export interface CheckIO {
   color: boolean;
 }
 
-function render(run: CheckRun, format: CheckFormat, color: boolean): string {
-  switch (format) {
-    case 'text': return formatCheckText(run, { color });
-    case 'json': return formatCheckJson(run);
-    case 'github': return formatCheckGithub(run);
-    case 'sarif': return formatCheckSarif(run);
-    case 'junit': return formatCheckJunit(run);
-  }
-}
-
-/** 0 every check passes, 1 a check fails, 2 usage/config/expression error (one message, no stack), 3 internal failure. */
-export function exitCodeOf(run: CheckRun): 0 | 1 {
-  return run.passed ? 0 : 1;
-}
-
 function parseSamples(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -63,10 +42,7 @@ function parseSamples(text: string | undefined): number | undefined {
 /** The whole `check` command with its I/O injected; returns the exit code. */
 export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): Promise<number> {
   try {
-    const format = (opts.format ?? 'text') as CheckFormat;
-    if (!CHECK_FORMATS.includes(format)) {
-      throw new UserError(`--format: expected one of ${CHECK_FORMATS.join(', ')}, got "${opts.format}"`);
-    }
+    const format = formatFor('check', opts.format ?? 'text');
     const samples = parseSamples(opts.samples);
     const configPath = resolve(io.cwd, opts.config ?? CONFIG_FILE);
     const loaded = loadConfig(configPath, opts.config ?? CONFIG_FILE);
@@ -76,28 +52,19 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
     const baseline = useBaseline ? { file: baselinePath, data: readBaseline(baselinePath, baselineLabel) } : undefined;
 
     let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, { cwd: io.cwd, baseline, samples });
-    if (opts.updateBaseline) {
-      writeBaseline(baselinePath, baselineOf(run.checks, `f-diagnose ${VERSION}`));
-      // Everything found is now recorded, so it is all known.
-      run = {
-        ...run,
-        passed: true,
-        baseline: { file: displayPath(io.cwd, baselinePath), updated: true },
-        checks: run.checks.map((c) => ({ ...c, passed: true, violations: c.violations.map((v) => ({ ...v, baseline: { status: 'known' as const } })) })),
-      };
-    }
+    if (opts.updateBaseline) run = updateBaseline(run, baselinePath, displayPath(io.cwd, baselinePath), `f-diagnose ${VERSION}`);
 
-    const report = render(run, format, io.color && opts.output === undefined);
+    const report = format.check(run, { color: io.color && opts.output === undefined });
     if (opts.output !== undefined) {
       writeTextFile(resolve(io.cwd, opts.output), report, opts.output);
       io.stdout(formatCheckText(run, { color: io.color }));
-    } else if (format === 'github') {
+    } else if (format.name === 'github') {
       // Annotations are hidden lines in the job log: print the summary too.
       io.stdout(report + formatCheckText(run, { color: io.color }));
     } else {
       io.stdout(report);
     }
-    return exitCodeOf(run);
+    return exitCode({ failing: run.passed ? 0 : 1 });
   } catch (err) {
     // Usage and parse errors: one message, exit 2; anything else: internal error, exit 3 (as every command).
     const { text, code } = describeError(err);
@@ -114,7 +81,7 @@ export function registerCheck(program: Command, run: (work: () => Promise<number
     .command('check')
     .description('gate loss expressions in CI: run the checks of f-diagnose.config.json, exit 1 when one fails')
     .option('--config <path>', `config file (default: ${CONFIG_FILE} in the working directory)`)
-    .option('--format <format>', `report format: ${CHECK_FORMATS.join(', ')}`, 'text')
+    .option('--format <format>', `report format: ${formatNames('check').join(', ')}`, 'text')
     .option('--output <file>', 'write the report to FILE; the text summary still goes to stdout')
     .option('--baseline <file>', `baseline file (default: ${BASELINE_FILE} next to the config, used when it exists)`)
     .option('--update-baseline', 'record the current findings in the baseline file (later runs fail only on new or worse ones)')

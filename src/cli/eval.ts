@@ -2,9 +2,8 @@ import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
 import { defaultScanOptions } from '../core/diagnose.js';
 import { evaluatePoints } from '../core/evaluate-points.js';
-import { EXIT } from '../report/exit-code.js';
-import { formatEvalText } from '../report/eval-text.js';
-import { formatJson, withSpanText } from '../report/json.js';
+import { exitCode } from '../report/exit-code.js';
+import { formatFor } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
 import { loadBackend } from './backend.js';
 import { collect, readSource, readText } from './inputs.js';
@@ -28,23 +27,15 @@ export function registerEval(program: Command, run: (work: () => Promise<number>
 }
 
 async function runEval(expr: string | undefined, flags: EvalFlags): Promise<number> {
-  if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format '${flags.format}': expected text or json`);
+  const format = formatFor('eval', flags.format);
   const source = readSource(expr, flags.file);
   if (!source) throw new UserError('eval needs an expression (or -f FILE)');
   const points: Point[] = flags.at.map(parseAt);
   if (flags.points) points.push(...parsePoints(readText(flags.points), flags.points === '-' ? '<stdin>' : flags.points));
   if (!points.length) throw new UserError('eval needs points: --at x=VALUE (repeatable) or --points FILE');
   const runtime = await loadBackend(flags.backend);
-  let results;
-  try {
-    results = evaluatePoints({ ...source, reference: flags.reference ? { source: flags.reference } : undefined }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
-  } catch (e) {
-    if (e instanceof UserError) throw new UserError(e.message);
-    throw e;
-  }
-  const text = flags.format === 'json'
-    ? results.map((r) => formatJson(withSpanText(r, source.source), 0)).join('\n') + '\n'
-    : formatEvalText(source.source, results, !flags.output && useColor(process.stdout));
+  const results = evaluatePoints({ ...source, reference: flags.reference ? { source: flags.reference } : undefined }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
+  const text = format.eval({ source: source.source, results }, { color: !flags.output && useColor(process.stdout) });
   writeReport(text, flags.output);
-  return EXIT.ok;
+  return exitCode({ failing: 0 });
 }

@@ -2,9 +2,8 @@ import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
 import { defaultScanOptions, diagnoseParallel, type FormSpec } from '../core/diagnose.js';
 import type { FloatFormat } from '../base/float-format.js';
-import { EXIT } from '../report/exit-code.js';
-import { formatScanJson } from '../report/json.js';
-import { formatScanText } from '../report/text.js';
+import { exitCode } from '../report/exit-code.js';
+import { formatFor, formatNames } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
 import { parseVarRange } from '../sample/ranges.js';
 import { failOnViolations, parseFailOn } from '../check/fail-on.js';
@@ -41,7 +40,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('-n, --samples <n>', 'samples per variable', '4096')
     .option('--seed <n>', 'random seed (printed in every report)', '1')
     .option('-p, --precision <p>', 'float32, float64 or both', 'both')
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', formatNames('scan').join(' or '), 'text')
     .option('--brief', 'text: only the table, TF.js agreement and verdict of each form')
     .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
     .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
@@ -52,7 +51,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
 }
 
 async function runScan(source: Source | undefined, flags: ScanFlags): Promise<number> {
-  if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format '${flags.format}': expected text or json`);
+  const format = formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
   const runtime = await loadBackend(flags.backend);
   const precisions = parsePrecision(flags.precision);
@@ -74,11 +73,11 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   }
   const report = await diagnoseParallel(forms, options, runtime);
   if (runtime.progress) process.stderr.write('\r\x1b[K');
-  const text = flags.format === 'json' ? formatScanJson(report) : formatScanText(report, { color: !flags.output && useColor(process.stdout), brief: flags.brief });
+  const text = format.scan(report, { color: !flags.output && useColor(process.stdout), brief: flags.brief });
   writeReport(text, flags.output);
   const violations = failOn ? failOnViolations(report, failOn) : [];
   for (const v of violations) process.stderr.write(`f-diagnose: fail: ${failOnLine(v)}\n`);
-  return violations.length ? EXIT.findings : EXIT.ok;
+  return exitCode({ failing: violations.length });
 }
 
 export function parsePrecision(text: string): FloatFormat[] {

@@ -2,10 +2,9 @@ import { exactOp, groundTruth } from '../backends/decimal/index.js';
 import { evaluateFloat, type FloatArray } from '../backends/float.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
-import { OPS } from '../graph/ops.js';
-import { type OpName } from '../vocab/ops.js';
+import { kernelOf, OPS } from '../graph/ops.js';
 import type { Truth } from '../backends/truth.js';
-import { ulpDistance } from '../base/float-format.js';
+import { roundTo, ulpDistance } from '../base/float-format.js';
 import type { HazardEvent } from './types.js';
 import type { EventTable } from './index.js';
 import { cancellation } from './detectors/cancellation.js';
@@ -57,7 +56,7 @@ export function inaccuracyCause(
  */
 function substitution(graph: Graph, values: FloatArray[], live: number[], target: number, i: number, format: FloatFormat, truth: number): HazardEvent | undefined {
   if (!Number.isFinite(truth)) return undefined;
-  const point = Object.fromEntries(graph.nodes.filter((n) => n.op === 'var').map((n) => [n.name!, values[n.id]![i]!]));
+  const point = pointOf(graph, values, i);
   const before = ulpDistance(values[target]![i]!, truth, format);
   let best: { id: number; after: number; exact: number } | undefined;
   for (const id of live) {
@@ -74,7 +73,7 @@ function substitution(graph: Graph, values: FloatArray[], live: number[], target
   const got = values[best.id]![i]!;
   const [g, e] = valueText(got) === valueText(best.exact) ? [String(got), String(best.exact)] : [valueText(got), valueText(best.exact)];
   const inputs = node.inputs.map((k) => values[k]![i]!);
-  const own = node.inputs.length ? exactOpSafe(node.op, inputs, format) : undefined;
+  const own = node.inputs.length && node.op !== 'where' ? exactOp(node.op, inputs, format) : undefined;
   const amplified = own !== undefined && own.kind === 'finite' && ulpDistance(got, own.value, format) <= 1;
   const what = amplified
     ? `${OPS[node.op].display}(${inputs.map(valueText).join(', ')}) = ${g} is correctly rounded, but amplifies the rounding its input${inputs.length > 1 ? 's' : ''} carry (exact: ${e})`
@@ -101,29 +100,47 @@ function kinkAt(graph: Graph, values: FloatArray[], live: number[], i: number): 
   return undefined;
 }
 
+/**
+ * Herbie's local error (src/core/localize.rkt), the last resort: for a forward op, its float kernel applied to its
+ * inputs' exact values rounded to the format, against its own exact value rounded, in ULPs: the error the op adds even
+ * when everything before it is exact. Backward ops have no exact counterpart node by node, so for them it is the op's
+ * own rounding on the computed inputs, and the detail says so.
+ */
 function localize(graph: Graph, values: FloatArray[], live: number[], i: number, format: FloatFormat): HazardEvent {
-  let worst = { id: live[live.length - 1]!, ulps: -1 };
+  const point = pointOf(graph, values, i);
+  const exactAt = (id: number) => groundTruth({ ...graph, output: id }, point, format).value;
+  let worst = { id: live[live.length - 1]!, ulps: -1, local: true };
   for (const id of live) {
     const node = graph.nodes[id]!;
     const info = OPS[node.op];
     if (info.kind === 'leaf' || info.boolean || node.op === 'where' || node.op === 'cast') continue;
-    const inputs = node.inputs.map((k) => values[k]![i]!);
-    if (!inputs.every(Number.isFinite)) continue;
-    const exact = exactOpSafe(node.op, inputs, format);
-    if (exact?.kind !== 'finite') continue;
-    const ulps = ulpDistance(values[id]![i]!, exact.value, format);
-    if (ulps > worst.ulps) worst = { id, ulps };
+    let got: number;
+    let exact: Truth;
+    const local = node.pass === 'forward';
+    if (local) {
+      const inputs = node.inputs.map(exactAt);
+      if (!inputs.every((t) => t.kind === 'finite' && Number.isFinite(t.value))) continue;
+      const xs = inputs.map((t) => (t as { value: number }).value);
+      got = roundTo(format)(kernelOf(node.op, format)(xs[0]!, xs[1] ?? 0, xs[2] ?? 0));
+      exact = exactAt(id);
+    } else {
+      const xs = node.inputs.map((k) => values[k]![i]!);
+      if (!xs.every(Number.isFinite)) continue;
+      got = values[id]![i]!;
+      exact = exactOp(node.op, xs, format);
+    }
+    if (exact.kind !== 'finite' || !Number.isFinite(got)) continue;
+    const ulps = ulpDistance(got, exact.value, format);
+    if (ulps > worst.ulps) worst = { id, ulps, local };
   }
   const node = graph.nodes[worst.id]!;
-  const detail = worst.ulps > 0 ? `this op alone is ${worst.ulps} ULP off on exact inputs` : 'every op is correctly rounded; the errors accumulate';
+  const detail = worst.ulps <= 0 ? 'every op is correctly rounded; the errors accumulate'
+    : worst.local ? `this op alone is ${worst.ulps} ULP off on exact inputs (Herbie's local error)`
+    : `this op alone is ${worst.ulps} ULP off on its computed inputs`;
   return { pass: node.pass, op: node.op, node: worst.id, hazard: 'rounding', span: node.span, detail };
 }
 
-/** exactOp, or undefined for an op the exact evaluator has no rule for (TF-internal backward ops). */
-function exactOpSafe(op: OpName, inputs: number[], format: FloatFormat): Truth | undefined {
-  try {
-    return exactOp(op, inputs, format);
-  } catch {
-    return undefined;
-  }
+/** The point of sample i, from the variables' values in the batch. */
+function pointOf(graph: Graph, values: FloatArray[], i: number): Record<string, number> {
+  return Object.fromEntries(graph.nodes.filter((n) => n.op === 'var').map((n) => [n.name!, values[n.id]![i]!]));
 }

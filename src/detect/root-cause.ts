@@ -1,5 +1,6 @@
 import type { FloatArray } from '../backends/float.js';
 import type { Graph } from '../graph/graph.js';
+import { walkBack } from '../graph/walk.js';
 import type { HazardEvent } from './types.js';
 import { maskedZeroOf, type EventTable } from './index.js';
 
@@ -9,22 +10,17 @@ import { maskedZeroOf, type EventTable } from './index.js';
  * was born. In evaluation order, the first is the root cause: e.g. a forward overflow, then the backward 0 * inf it causes.
  */
 export function originChain(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number): HazardEvent[] {
-  const found = new Set<number>();
-  const seen = new Set<number>();
-  const stack = [target];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const node = graph.nodes[id]!;
-    if (Number.isFinite(values[id]![i]!)) continue;
+  const nonFinite = (id: number) => !Number.isFinite(values[id]![i]!);
+  const visited = walkBack(graph, target, (node) => {
+    if (!nonFinite(node.id)) return [];
+    const inputs = node.op === 'where' && node.pass === 'forward' ? [values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!] : node.inputs;
+    return inputs.filter(nonFinite);
+  });
+  const found = [...visited].filter((id) => {
     const ev = events.get(id)?.get(i);
-    if (ev && ev.hazard !== 'underflow' && ev.hazard !== 'cancellation') found.add(id);
-    let inputs = node.inputs;
-    if (node.op === 'where' && node.pass === 'forward') inputs = [values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!];
-    for (const input of inputs) if (!Number.isFinite(values[input]![i]!)) stack.push(input);
-  }
-  return [...found].sort((a, b) => a - b).map((id) => toEvent(graph, events, id, i));
+    return nonFinite(id) && ev !== undefined && ev.hazard !== 'underflow' && ev.hazard !== 'cancellation';
+  });
+  return found.sort((a, b) => a - b).map((id) => toEvent(graph, events, id, i));
 }
 
 /**
@@ -37,18 +33,11 @@ export function liveAncestors(
   maskedZero: (id: number) => Uint8Array = maskedZeroOf(graph, values),
 ): number[] {
   const isMasked = (id: number) => maskedZero(id)[i] === 1;
-  const seen = new Set<number>();
-  const stack = [target];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id) || (id !== target && isMasked(id))) continue;
-    seen.add(id);
-    const node = graph.nodes[id]!;
-    let inputs = node.inputs;
-    if (node.op === 'where' && node.pass === 'forward') inputs = [node.inputs[0]!, values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!];
-    stack.push(...inputs);
-  }
-  return [...seen].sort((a, b) => a - b);
+  const live = walkBack(graph, target, (node) => {
+    const inputs = node.op === 'where' && node.pass === 'forward' ? [node.inputs[0]!, values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!] : node.inputs;
+    return inputs.filter((id) => !isMasked(id));
+  });
+  return [...live].sort((a, b) => a - b);
 }
 
 export function toEvent(graph: Graph, events: EventTable, id: number, i: number): HazardEvent {

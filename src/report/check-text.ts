@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import type { TextOptions } from './text.js';
-import { finiteUlps } from '../check/evaluate.js';
+import type { TextOptions } from './formats.js';
+import { finiteUlps } from '../core/summarize.js';
 import { type CheckResult, type CheckRun, isFailing } from '../check/types.js';
 import { fmtNum, violationLine } from './check-common.js';
 

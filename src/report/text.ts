@@ -1,18 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { TextOptions } from './formats.js';
 import type { FormResult, ScanReport } from '../core/types.js';
 import type { HazardEvent, Region, TargetResult } from '../detect/types.js';
+import { hazardGroups, sortedRegions } from '../core/summarize.js';
 import { HAZARDS } from './hazards.js';
 import { verdict } from './verdict.js';
 import { formatFloat, formatUlps, interval, pointText } from './numbers.js';
 import { excerpt } from '../base/excerpt.js';
 import { position } from './numbers.js';
 
-export interface TextOptions {
-  color: boolean;
-  maxRegions?: number;
-  /** Only the table, the TF.js lines and the verdict of each form. */
-  brief?: boolean;
-}
 
 export function formatScanText(report: ScanReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -39,7 +35,7 @@ function formText(form: FormResult, sentences: string[], c: ChalkInstance, maxRe
   for (const r of form.results) if (r.tfjs) lines.push(...tfjsText(r, c));
   if (!brief) lines.push(...hazardSummary(form, c));
   for (const r of brief ? [] : form.results) {
-    const regions = [...r.regions].sort(bySeverity);
+    const regions = sortedRegions(r);
     for (const g of regions.slice(0, maxRegions)) lines.push('', ...regionText(form.expr, r, g, c));
     if (regions.length > maxRegions) lines.push(c.dim(`   ... ${regions.length - maxRegions} more regions for ${r.precision} ${r.target} (see --format json)`));
   }
@@ -61,8 +57,6 @@ function row(r: TargetResult, c: ChalkInstance): string {
   return r.nan || r.inf ? c.red(line) : r.inaccurate ? c.yellow(line) : c.green(line);
 }
 
-const SEVERITY = { nan: 0, inf: 1, inaccurate: 2, unknown: 3, ok: 4 } as const;
-const bySeverity = (a: Region, b: Region) => SEVERITY[a.outcome] - SEVERITY[b.outcome] || (b.maxUlps || 0) - (a.maxUlps || 0);
 
 function regionText(source: string, r: TargetResult, g: Region, c: ChalkInstance): string[] {
   const where = interval(g, r);
@@ -105,23 +99,14 @@ function tfjsText(r: TargetResult, c: ChalkInstance): string[] {
 
 /** Where each hazard happens, over every result of the form: op, pass, how often, first seen at. */
 function hazardSummary(form: FormResult, c: ChalkInstance): string[] {
-  const byKey = new Map<string, { text: string; pass: string; hazard: string; counts: string[]; total: number }>();
-  for (const r of form.results) {
-    for (const h of r.hazards) {
-      const key = `${h.hazard}|${h.pass}|${h.span.start}|${h.span.end}|${h.op}`;
-      let e = byKey.get(key);
-      if (!e) byKey.set(key, (e = { text: form.expr.slice(h.span.start, h.span.end), pass: h.pass, hazard: h.hazard, counts: [], total: 0 }));
-      const label = `${r.precision === 'float32' ? 'f32' : 'f64'} ${r.target}`;
-      if (!e.counts.some((x) => x.startsWith(`${label}:`))) e.counts.push(`${label}: ${h.count}`);
-      e.total += h.count;
-    }
-  }
-  const rows = [...byKey.values()].filter((e) => HAZARDS[e.hazard as keyof typeof HAZARDS].severity === 'error' || e.hazard === 'cancellation').sort((a, b) => b.total - a.total);
+  const rows = hazardGroups(form).filter((g) => HAZARDS[g.hazard].severity === 'error' || g.hazard === 'cancellation');
   if (!rows.length) return [];
   const out = ['', c.dim('   hazards on the way (samples where it happens, per precision and target):')];
-  for (const e of rows.slice(0, 8)) {
-    const text = e.text.length > 40 ? `${e.text.slice(0, 37)}...` : e.text;
-    out.push(`   ${HAZARDS[e.hazard as keyof typeof HAZARDS].title.padEnd(16)} ${e.pass === 'backward' ? 'backward' : 'forward '}  ${text.padEnd(40)}  ${c.dim(e.counts.join(', '))}`);
+  for (const g of rows.slice(0, 8)) {
+    const whole = form.expr.slice(g.span.start, g.span.end);
+    const text = whole.length > 40 ? `${whole.slice(0, 37)}...` : whole;
+    const counts = g.counts.map((k) => `${k.precision === 'float32' ? 'f32' : 'f64'} ${k.target}: ${k.count}`).join(', ');
+    out.push(`   ${HAZARDS[g.hazard].title.padEnd(16)} ${g.pass === 'backward' ? 'backward' : 'forward '}  ${text.padEnd(40)}  ${c.dim(counts)}`);
   }
   if (rows.length > 8) out.push(c.dim(`   ... ${rows.length - 8} more (see --format json)`));
   return out;

@@ -1,3 +1,4 @@
+import { worstInaccurate } from '../core/summarize.js';
 import type { FormResult, ScanOptions } from '../core/types.js';
 import type { Region, TargetResult } from '../detect/types.js';
 import { HAZARDS } from './hazards.js';
@@ -16,7 +17,7 @@ export function verdict(form: FormResult, options: ScanOptions): string[] {
     }
     if (bad.length > 3) lines.push(`${label}: ... and ${bad.length - 3} more NaN/inf regions`);
     if (r.inaccurate) {
-      const worst = r.regions.filter((g) => g.outcome === 'inaccurate').sort((a, b) => b.maxUlps - a.maxUlps)[0];
+      const worst = worstInaccurate(r.regions) ?? undefined;
       lines.push(`${label}: off by more than ${options.ulpTolerance} ULP on ${r.inaccurate} of ${r.samples} samples, up to ${formatUlps(r.maxUlps === Infinity ? worst?.maxUlps ?? Infinity : r.maxUlps)} ULP${worst ? ` (near ${point(worst, r)}${cause(worst, form.expr)})` : ''}`);
     }
   }

@@ -17,7 +17,7 @@ const rows: Array<[string[], number, RegExp]> = [
   [['check', '--config', 'fixtures/check/failing.config.json', '--samples', '256'], 1, /^FAIL naive-f /m],
   [['check', '--config', 'fixtures/check/failing.config.json', '--samples', '256', '--format', 'github'], 1, /^::error file=fixtures\/check\/naive-f\.txt,line=2,col=15,endLine=2,endColumn=21,title=f-diagnose naive-f%3A float32 grad%3Ax::NaN on \[-1000, -88\.72\]/m],
   [['check', '--config', 'fixtures/check/no-such.json'], 2, /^f-diagnose: error: fixtures\/check\/no-such\.json: cannot read the config file: no such file$/m],
-  [['check', '--config', 'fixtures/check/passing.config.json', '--format', 'yaml'], 2, /--format: expected one of text, json, github, sarif, junit/],
+  [['check', '--config', 'fixtures/check/passing.config.json', '--format', 'yaml'], 2, /--format 'yaml': expected text, json, github, sarif or junit/],
   [['scan', '-f', 'fixtures/check/naive-f.txt', '--var', 'x=-1000:1000', '--samples', '256', '--fail-on', 'nan'], 1, /NaN/],
   [['scan', '-f', 'fixtures/check/naive-f.txt', '--var', 'x=1:1000', '--samples', '256', '--fail-on', 'nan,inf'], 0, /./],
   [['scan', '-f', 'fixtures/check/naive-f.txt', '--samples', '256', '--fail-on', 'nan,ulps'], 2, /--fail-on: "ulps" needs a number of ULPs >= 0/],

@@ -64,7 +64,7 @@ describe('check: exit codes and text', () => {
     [{ config: 'c.json' }, message(text.indexOf(needle) + 1), (d) => writeFileSync(join(d, 'c.json'), text)];
   const usage: Array<[string, CheckCommandOptions, string | RegExp, (dir: string) => void]> = [
     ['missing config', { config: 'nope.json' }, 'f-diagnose: error: nope.json: cannot read the config file: no such file\n', () => {}],
-    ['bad format', { config: PASSING, format: 'xml' }, 'f-diagnose: error: --format: expected one of text, json, github, sarif, junit, got "xml"\n', () => {}],
+    ['bad format', { config: PASSING, format: 'xml' }, "f-diagnose: error: --format 'xml': expected text, json, github, sarif or junit\n", () => {}],
     ['bad range', ...cfg('{"checks": [{"name": "a", "expr": "x", "vars": {"x": [3, 1]}}]}', '[3, 1]',
       (c) => `f-diagnose: error: c.json:1:${c}: checks[0].vars.x: expected [lo, hi] with lo < hi\n`)],
     ['missing expression file', ...cfg('{"checks": [{"name": "a", "file": "gone.txt", "vars": {"x": [1, 3]}}]}', '"gone.txt"',

@@ -1,0 +1,69 @@
+import type { FormResult } from './types.js';
+import type { HazardCount, Region, TargetResult } from '../detect/types.js';
+
+/**
+ * The one summarize step: grouping, sorting and worst cases, as pure data that every formatter (text, JSON, the CI
+ * formats, the verdict sentences) and the check gate read, so they cannot disagree on what is worst.
+ */
+
+const SEVERITY = { nan: 0, inf: 1, inaccurate: 2, unknown: 3, ok: 4 } as const;
+
+/** NaN first, then inf, inaccurate, unknown; within an outcome the largest error first. */
+export function bySeverity(a: Region, b: Region): number {
+  return SEVERITY[a.outcome] - SEVERITY[b.outcome] || (b.maxUlps || 0) - (a.maxUlps || 0);
+}
+
+export function sortedRegions(result: TargetResult): Region[] {
+  return [...result.regions].sort(bySeverity);
+}
+
+/**
+ * The widest region of an outcome (ties: the one with more samples). Widest on the real line, not in samples
+ * or floats: log-uniform sampling crowds samples near 0, but [-1000, -88.7] is what a training run meets.
+ */
+export function widestRegion(regions: readonly Region[], outcome: Region['outcome']): Region | null {
+  let best: Region | null = null;
+  for (const r of regions) {
+    if (r.outcome !== outcome) continue;
+    const wider = best === null || r.hi - r.lo > best.hi - best.lo;
+    if (wider || (r.hi - r.lo === best!.hi - best!.lo && r.samples > best!.samples)) best = r;
+  }
+  return best;
+}
+
+/** The inaccurate region with the largest error. */
+export function worstInaccurate(regions: readonly Region[]): Region | null {
+  return regions.filter((r) => r.outcome === 'inaccurate').reduce<Region | null>((a, r) => (a === null || r.maxUlps > a.maxUlps ? r : a), null);
+}
+
+/** The largest error among finite results with a certified truth (NaN and inf are gated on their own). */
+export function finiteUlps(result: TargetResult): number {
+  if (result.worst !== null) return result.worst.ulps;
+  return Number.isFinite(result.maxUlps) ? result.maxUlps : 0;
+}
+
+/** One hazard at one place of the source, over every result of a form: how often per precision and target. */
+export interface HazardGroup {
+  hazard: HazardCount['hazard'];
+  pass: HazardCount['pass'];
+  op: HazardCount['op'];
+  span: HazardCount['span'];
+  /** e.g. [{label: "f32 grad:x", count: 40}], in the order first seen. */
+  counts: Array<{ precision: TargetResult['precision']; target: TargetResult['target']; count: number }>;
+  total: number;
+}
+
+/** Hazards of a form grouped by kind, pass and place, most frequent first. */
+export function hazardGroups(form: FormResult): HazardGroup[] {
+  const byKey = new Map<string, HazardGroup>();
+  for (const r of form.results) {
+    for (const h of r.hazards) {
+      const key = `${h.hazard}|${h.pass}|${h.span.start}|${h.span.end}|${h.op}`;
+      let g = byKey.get(key);
+      if (!g) byKey.set(key, (g = { hazard: h.hazard, pass: h.pass, op: h.op, span: h.span, counts: [], total: 0 }));
+      if (!g.counts.some((c) => c.precision === r.precision && c.target === r.target)) g.counts.push({ precision: r.precision, target: r.target, count: h.count });
+      g.total += h.count;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.total - a.total);
+}
