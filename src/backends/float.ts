@@ -15,8 +15,10 @@ export function evaluateFloat(
   inputs: Record<string, ArrayLike<number>>,
   /** Node values to impose (after rounding to the format), e.g. one op's exact result, to see what it changes downstream. */
   overrides?: ReadonlyMap<number, number>,
+  /** The batch size when the graph has no variables (a constant expression evaluated at several points). */
+  size = 1,
 ): FloatArray[] {
-  const n = graph.vars.length ? inputs[graph.vars[0]!]!.length : 1;
+  const n = graph.vars.length ? inputs[graph.vars[0]!]!.length : size;
   const values: FloatArray[] = new Array(graph.nodes.length);
   for (const node of graph.nodes) {
     const out = allocate(format, n);

@@ -26,3 +26,16 @@ export interface TruthOptions {
 }
 
 export type { FloatFormat };
+
+/**
+ * A truth of a reference that lacks some of the form's variables, seen with the form's variables: the reference does
+ * not depend on a missing one, so its partial there is exactly 0 where the value exists (undefined or unknown where
+ * the value is).
+ */
+export function forVariables(t: PointTruth, vars: readonly string[]): PointTruth {
+  if (vars.every((v) => Object.hasOwn(t.grad, v))) return t;
+  const zero: Truth = t.value.kind === 'finite' || t.value.kind === 'infinite' ? { kind: 'finite', value: 0, decimal: '0' } : t.value;
+  const grad: Record<string, Truth> = Object.create(null);
+  for (const v of vars) grad[v] = Object.hasOwn(t.grad, v) ? t.grad[v]! : zero;
+  return { value: t.value, grad };
+}

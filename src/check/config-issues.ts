@@ -109,7 +109,7 @@ function nodeOffset(tree: Node, at: Path, key: boolean): number {
 export function formatConfigIssues(issues: readonly z.core.$ZodIssue[], json: JsonText, label: string): string[] {
   const rows = issues.flatMap((issue) => explain(issue, json.value)).map((row) => ({ ...row, offset: nodeOffset(json.tree, row.at, row.key) }));
   const seen = new Set<string>();
-  return rows
+  const lines = rows
     .sort((a, b) => a.offset - b.offset)
     .map((row) => {
       const { line, column } = lineColumn(json.text, row.offset);
@@ -117,4 +117,8 @@ export function formatConfigIssues(issues: readonly z.core.$ZodIssue[], json: Js
       return `${label}:${line}:${column}: ${where}${row.message}`;
     })
     .filter((line) => !seen.has(line) && (seen.add(line), true));
+  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `${label}: ... and ${lines.length - MAX_LINES} more problems`] : lines;
 }
+
+/** A config with a thousand mistakes gets the first few, then a count. */
+const MAX_LINES = 20;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SAMPLES } from '../graph/limits.js';
 
 /**
  * The `f-diagnose.config.json` schema. It is the single source of both the runtime validation
@@ -52,7 +53,7 @@ const checkShape = {
       .optional()
       .meta({ description: 'What to check: the value, the gradient with respect to every variable (default both).' }),
     thresholds: thresholds.optional(),
-    samples: z.int().min(16).max(1_000_000).optional().meta({ description: 'Samples per variable (default 4096).' }),
+    samples: z.int().min(16).max(MAX_SAMPLES).optional().meta({ description: 'Samples per variable (default 4096).' }),
     seed: z.int().optional().meta({ description: 'Random seed of the sampler (default: the scanner default, printed in reports).' }),
 };
 

@@ -29,12 +29,34 @@ const SYNTAX_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'invalid character in string',
 };
 
+/** A config is a few levels deep; a parser that recurses must not meet 7,000 (one message at the place instead). */
+const MAX_DEPTH = 64;
+
+function tooDeep(text: string, label: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) {
+        const { line, column } = lineColumn(text, i);
+        throw new UserError(`${label}:${line}:${column}: invalid JSON: nested more than ${MAX_DEPTH} levels deep\n${excerptWithGutter(text, { start: i, end: i + 1 })}`);
+      }
+    } else if (c === ']' || c === '}') depth--;
+  }
+}
+
 /**
  * Parses JSON text; on a syntax error throws a UserError
  * "FILE:LINE:COL: invalid JSON: WHAT" followed by the source line and a caret.
  */
 export function parseJsonText(text: string, label: string): JsonText {
   const clean = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  tooDeep(clean, label);
   const errors: JsonSyntaxError[] = [];
   const tree = parseTree(clean, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];

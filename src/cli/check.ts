@@ -12,6 +12,7 @@ import { formatCheckText } from '../report/check-text.js';
 import { exitCode } from '../report/exit-code.js';
 import { formatFor, formatNames } from '../report/formats.js';
 import { useColor } from '../report/write.js';
+import { MAX_SAMPLES } from '../graph/limits.js';
 import { VERSION } from '../base/version.js';
 import { describeError } from './errors.js';
 
@@ -34,8 +35,8 @@ export interface CheckIO {
 
 function parseSamples(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 16) throw new UserError(`--samples: expected an integer >= 16, got "${text}"`);
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < 16 || n > MAX_SAMPLES) throw new UserError(`--samples: expected a whole number from 16 to ${MAX_SAMPLES}, got "${text}"`);
   return n;
 }
 

@@ -6,7 +6,7 @@ import { exitCode } from '../report/exit-code.js';
 import { formatFor } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
 import { loadBackend } from './backend.js';
-import { collect, readSource, readText } from './inputs.js';
+import { collect, readSource, readText, referenceOf } from './inputs.js';
 import { parseAt, parsePoints, type Point } from './points.js';
 
 interface EvalFlags { file?: string; at: string[]; points?: string; reference?: string; format: string; output?: string; backend: string }
@@ -34,7 +34,7 @@ async function runEval(expr: string | undefined, flags: EvalFlags): Promise<numb
   if (flags.points) points.push(...parsePoints(readText(flags.points), flags.points === '-' ? '<stdin>' : flags.points));
   if (!points.length) throw new UserError('eval needs points: --at x=VALUE (repeatable) or --points FILE');
   const runtime = await loadBackend(flags.backend);
-  const results = evaluatePoints({ ...source, reference: flags.reference ? { source: flags.reference } : undefined }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
+  const results = evaluatePoints({ ...source, reference: referenceOf(flags.reference) }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
   const text = format.eval({ source: source.source, results }, { color: !flags.output && useColor(process.stdout) });
   writeReport(text, flags.output);
   return exitCode({ failing: 0 });

@@ -23,3 +23,10 @@ export function parseInteger(name: string, text: string, min: number, max: numbe
 }
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** --reference: absent, or a non-empty expression (an empty one is a mistake, not "no reference"). */
+export function referenceOf(text: string | undefined): { source: string } | undefined {
+  if (text === undefined) return undefined;
+  if (text.trim() === '') throw new UserError('--reference is empty', undefined, 'give the reference expression, or leave the option out');
+  return { source: text };
+}

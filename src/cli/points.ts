@@ -1,3 +1,4 @@
+import { userRecord } from '../base/record.js';
 import { UserError } from '../base/user-error.js';
 
 export type Point = Record<string, number>;
@@ -15,7 +16,7 @@ export function parseNumber(text: string, where: string): number {
 
 /** `--at x=-100` or `--at x=1,y=2`. */
 export function parseAt(text: string): Point {
-  const p: Point = {};
+  const p: Point = userRecord();
   for (const part of text.split(',')) {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(part);
     if (!m) throw new UserError(`--at '${text}': expected NAME=VALUE, e.g. x=-100`);
@@ -43,7 +44,7 @@ function parseJsonLines(lines: string[], file: string): Point[] {
       throw new UserError(`${file}:${i + 1}:${col}: not valid JSON\n  ${line}\n  ${' '.repeat(col - 1)}^`);
     }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new UserError(`${file}:${i + 1}:1: expected an object like {"x": 1.5}`);
-    const p: Point = {};
+    const p: Point = userRecord();
     for (const [k, v] of Object.entries(obj)) {
       if (typeof v === 'number') p[k] = v;
       else if (typeof v === 'string') p[k] = parseNumber(v, `${file}:${i + 1}: field ${k}`);
@@ -64,7 +65,7 @@ function parseCsv(lines: string[], file: string): Point[] {
   return rows.slice(1).map(({ l, i }) => {
     const cells = l.split(',');
     if (cells.length !== header.length) throw new UserError(`${file}:${i + 1}: expected ${header.length} values, found ${cells.length}`);
-    const p: Point = {};
+    const p: Point = userRecord();
     let col = 1;
     cells.forEach((c, k) => {
       p[header[k]!] = parseNumber(c, `${file}:${i + 1}:${col}`);

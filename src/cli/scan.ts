@@ -10,8 +10,9 @@ import { failOnViolations, parseFailOn } from '../check/fail-on.js';
 import { failOnLine } from '../report/check-common.js';
 import { compile } from '../graph/compile.js';
 import { STORY_FORMS } from '../core/story.js';
+import { MAX_SAMPLES } from '../graph/limits.js';
 import { loadBackend } from './backend.js';
-import { collect, parseInteger, readSource, type Source } from './inputs.js';
+import { collect, parseInteger, readSource, referenceOf, type Source } from './inputs.js';
 
 export interface ScanFlags {
   file?: string;
@@ -57,16 +58,16 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   const precisions = parsePrecision(flags.precision);
   const ranges = Object.fromEntries(flags.var.map(parseVarRange));
   const options = defaultScanOptions({
-    samples: parseInteger('--samples', flags.samples, 1, 1_000_000),
+    samples: parseInteger('--samples', flags.samples, 1, MAX_SAMPLES),
     seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1),
     precisions,
     ranges,
     ulpTolerance: parseInteger('--ulps', flags.ulps, 0, 2 ** 53),
     maxDigits: parseInteger('--max-digits', flags.maxDigits, 20, 1200),
   });
-  const forms: FormSpec[] = source
-    ? [{ name: source.file ?? 'expression', ...source, reference: flags.reference ? { source: flags.reference } : undefined }]
-    : STORY_FORMS;
+  const reference = referenceOf(flags.reference);
+  if (!source && reference) throw new UserError('--reference needs an expression to compare (the built-in story has its own)');
+  const forms: FormSpec[] = source ? [{ name: source.file ?? 'expression', ...source, reference }] : STORY_FORMS;
   const known = new Set(forms.flatMap((f) => compile(f.source, f.file).vars));
   for (const name of Object.keys(ranges)) {
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);

@@ -1,4 +1,6 @@
 import { groundTruth } from '../backends/decimal/index.js';
+import { forVariables } from '../backends/truth.js';
+import { checkReference } from './reference.js';
 import { evaluateFloat } from '../backends/float.js';
 import type { FloatFormat } from '../base/float-format.js';
 import { crossCheck } from '../backends/tfjs/compare.js';
@@ -66,7 +68,8 @@ interface Planned {
 function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
   const compiled = forms.map((f) => {
     const graph = compile(f.source, f.file);
-    const reference = f.reference ? compile(f.reference.source, f.reference.file) : undefined;
+    const reference = f.reference ? compile(f.reference.source, f.reference.file ?? 'reference') : undefined;
+    if (reference) checkReference(graph, reference);
     return { spec: f, graph, reference, truthGraph: reference ?? graph, sets: {} as Planned['sets'] };
   });
   const shared = new Map<string, SampleSet>();
@@ -130,10 +133,10 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
       const truthAt = (g: Graph, p: Record<string, number>): PointTruth => {
         const key = truthKey(format, g, vars, p);
         const hit = truthCache.get(key);
-        if (hit) return hit;
+        if (hit) return forVariables(hit, vars);
         const t = groundTruth(g, p, format, { maxDigits: options.maxDigits });
         truthCache.set(key, t);
-        return t;
+        return forVariables(t, vars);
       };
       const truths: PointTruth[] = [];
       for (let i = 0; i < set.size; i++) truths.push(truthAt(truthGraph, pointAt(set, i)));

@@ -1,5 +1,7 @@
 import { UserError } from '../base/user-error.js';
 import { groundTruth } from '../backends/decimal/index.js';
+import { forVariables } from '../backends/truth.js';
+import { checkReference } from './reference.js';
 import { evaluateFloat } from '../backends/float.js';
 import { FORMATS, type FloatFormat } from '../base/float-format.js';
 import type { Truth } from '../backends/truth.js';
@@ -11,10 +13,14 @@ import { detectEvents, maskedZeroOf } from '../detect/index.js';
 import { liveAncestors } from '../detect/root-cause.js';
 import { judge } from '../detect/outcome.js';
 import { targetNode, targetsOf, type Target } from '../graph/graph.js';
+import { ancestors } from '../graph/walk.js';
 import type { HazardEvent } from '../detect/types.js';
 
-/** onPath false: the event happened in a where branch that was not selected and reaches no result (where discarded it). */
-export type PointHazard = HazardEvent & { onPath: boolean };
+/**
+ * onPath false: the event reaches no result, either because it happened in a where branch that was not selected
+ * (discardedBy 'where') or because nothing uses it (discardedBy 'unused': e.g. a clip bound folded into a constant).
+ */
+export type PointHazard = HazardEvent & { onPath: boolean; discardedBy?: 'where' | 'unused' };
 
 export interface PrecisionResult {
   value: number;
@@ -38,27 +44,31 @@ export interface EvalSpec { source: string; file?: string; reference?: { source:
 /** Explicit points (e.g. the batch that went NaN in training): results in both precisions, the truth, hazards. */
 export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[], cancellationBits: Record<FloatFormat, number>, tfjs?: TfjsRuntime): PointResult[] {
   const graph = compile(spec.source, spec.file);
-  const truthGraph = spec.reference ? compile(spec.reference.source, spec.reference.file) : graph;
+  const truthGraph = spec.reference ? compile(spec.reference.source, spec.reference.file ?? 'reference') : graph;
+  checkReference(graph, truthGraph);
   for (const [k, p] of points.entries()) {
-    const missing = graph.vars.filter((v) => !(v in p));
+    const missing = graph.vars.filter((v) => !Object.hasOwn(p, v));
     if (missing.length) throw new UserError(`point ${k + 1} has no value for ${missing.join(', ')}`);
   }
   const targets = targetsOf(graph);
+  const used = new Set(targets.flatMap((t) => [...ancestors(graph, targetNode(graph, t))]));
   const per = Object.fromEntries(FORMATS.map((format) => {
     const inputs = Object.fromEntries(graph.vars.map((v) => [v, points.map((p) => p[v]!)]));
-    const values = evaluateFloat(graph, format, inputs);
+    const values = evaluateFloat(graph, format, inputs, undefined, points.length);
     const events = detectEvents(graph, values, format, cancellationBits[format]);
     const masked = maskedZeroOf(graph, values);
     const rows = points.map((_p, i): PrecisionResult => {
       const input = Object.fromEntries(graph.vars.map((v) => [v, values[graph.nodes.find((n) => n.op === 'var' && n.name === v)!.id]![i]!]));
-      const truth = groundTruth(truthGraph, input, format);
+      const truth = forVariables(groundTruth(truthGraph, input, format), graph.vars);
       const at = (t: Target) => values[targetNode(graph, t)]![i]!;
       const live = new Set(targets.flatMap((t) => liveAncestors(graph, values, targetNode(graph, t), i, masked)));
       const hazards: PointHazard[] = [];
       for (const [id, perPoint] of events) {
         const e = perPoint.get(i);
         const node = graph.nodes[id]!;
-        if (e) hazards.push({ pass: node.pass, op: node.op, node: id, hazard: e.hazard, span: node.span, detail: e.detail, onPath: live.has(id) });
+        if (!e) continue;
+        const onPath = live.has(id);
+        hazards.push({ pass: node.pass, op: node.op, node: id, hazard: e.hazard, span: node.span, detail: e.detail, onPath, ...(onPath ? {} : { discardedBy: used.has(id) ? 'where' as const : 'unused' as const }) });
       }
       return {
         value: at('value'),
@@ -73,7 +83,7 @@ export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[],
     ? evaluateTfjs(tfjs, graph, Object.fromEntries(graph.vars.map((v) => [v, Float32Array.from(points, (p) => p[v]!)])))
     : undefined;
   return points.map((point, i) => {
-    const truth = groundTruth(truthGraph, point, 'float64');
+    const truth = forVariables(groundTruth(truthGraph, point, 'float64'), graph.vars);
     return {
       ...(tf ? { tfjs: { backend: tfjs!.backend, value: tf.value[i]!, grad: Object.fromEntries(graph.vars.map((v) => [v, tf.grads[v]![i]!])) } } : {}),
       point,

@@ -67,11 +67,12 @@ export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFo
 export function maskedZeroOf(graph: Graph, values: FloatArray[], n: number = values[0]?.length ?? 0): (id: number) => Uint8Array {
   const memo = new Map<number, Uint8Array>();
   const zeros = new Uint8Array(n);
-  const get = (id: number): Uint8Array => {
-    const hit = memo.get(id);
-    if (hit) return hit;
-    const node = graph.nodes[id]!;
-    if (node.pass !== 'backward') return zeros;
+  const get = (id: number): Uint8Array => memo.get(id) ?? zeros;
+  // Nodes are in topological order, so one pass computes every backward node from its inputs (no recursion).
+  for (const node of graph.nodes) {
+    if (node.pass !== 'backward') continue;
+    const id = node.id;
+    if (!node.whereMask && node.inputs.every((i) => !memo.has(i))) continue; // no mask upstream: all zeros, shared
     const out = new Uint8Array(n);
     const v = values[id]!;
     if (node.whereMask) {
@@ -86,7 +87,6 @@ export function maskedZeroOf(graph: Graph, values: FloatArray[], n: number = val
       for (let i = 0; i < n; i++) out[i] = v[i] === 0 && (sum ? ins.every((a) => a[i] === 1) : ins.some((a) => a[i] === 1)) ? 1 : 0;
     }
     memo.set(id, out);
-    return out;
-  };
+  }
   return get;
 }

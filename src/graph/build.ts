@@ -23,6 +23,7 @@ export function buildGraph(program: Program, grads: GradTable): Graph {
   const functions = new Map<string, FunctionDef>();
   const vars: string[] = [];
   const globals = new Map<string, number>();
+  const inlined = new Map<string, number>();
   let output = -1;
 
   const isBoolean = (id: number) => OPS[b.nodes[id]!.op].boolean === true;
@@ -38,7 +39,7 @@ export function buildGraph(program: Program, grads: GradTable): Graph {
   function build(e: Expr, scope: Scope): number {
     switch (e.kind) {
       case 'number':
-        return b.constant(e.text, 'forward', e.span);
+        return b.constant(e.text, 'forward', e.span, e.constant);
       case 'name': {
         const bound = scope.get(e.name);
         if (bound !== undefined) return bound;
@@ -67,10 +68,18 @@ export function buildGraph(program: Program, grads: GradTable): Graph {
   function buildCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): number {
     const op = e.op;
     if (op === null) {
+      // Inlined, and shared: the same function on the same argument nodes is the same subgraph (hash-consing), so a
+      // definition that calls the previous one twice costs one more level, not twice the work.
       const fn = functions.get(e.callee)!;
+      const args = e.args.map((a) => build(a, scope));
+      const key = `${e.callee}(${args.join(',')})`;
+      const known = inlined.get(key);
+      if (known !== undefined) return known;
       const inner = new Map(globals);
-      fn.params.forEach((p, i) => inner.set(p, build(e.args[i]!, scope)));
-      return build(fn.body, inner);
+      fn.params.forEach((p, i) => inner.set(p, args[i]!));
+      const id = build(fn.body, inner);
+      inlined.set(key, id);
+      return id;
     }
     const args = e.args.map((a) => build(a, scope));
     if (op === 'where') {
@@ -103,13 +112,18 @@ export function buildGraph(program: Program, grads: GradTable): Graph {
     return value === undefined ? undefined : b.constant(String(value), 'forward', node.span);
   }
 
+  /** The float64 value of a node without variables, or undefined; nodes are in topological order, so one loop. */
   function evaluateConstant(id: number): number | undefined {
-    const node = b.nodes[id]!;
-    if (node.op === 'var') return undefined;
-    if (node.op === 'const') return node.value!;
-    const inputs = node.inputs.map(evaluateConstant);
-    if (inputs.some((v) => v === undefined)) return undefined;
-    return OPS[node.op].f64(inputs[0]!, inputs[1] ?? 0, inputs[2] ?? 0);
+    const values: Array<number | undefined> = [];
+    for (let k = 0; k <= id; k++) {
+      const node = b.nodes[k]!;
+      const inputs = node.inputs.map((i) => values[i]);
+      values[k] = node.op === 'var' ? undefined
+        : node.op === 'const' ? node.value!
+        : inputs.some((v) => v === undefined) ? undefined
+        : OPS[node.op].f64(inputs[0]!, inputs[1] ?? 0, inputs[2] ?? 0);
+    }
+    return values[id];
   }
 
   for (const st of program.statements) {

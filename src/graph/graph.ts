@@ -14,6 +14,8 @@ export interface GraphNode {
   value?: number;
   /** const: the exact decimal text (a literal as written, or a gradient rule's constant). */
   text?: string;
+  /** const: pi or e, exact for the ground truth (text holds 60 digits for the floats). */
+  constant?: 'pi' | 'e';
   /** var: the variable's name. */
   name?: string;
   /** backward: the forward node whose gradient rule made this node, and which of its inputs it serves. */

@@ -72,7 +72,8 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   // NaN if either is; max(-0, 0) = 0, as in TF.js
   maximum: { f64: (a, b) => Math.max(a, b) },
   minimum: { f64: (a, b) => Math.min(a, b) },
-  clip: { f64: (x, lo, hi) => (Number.isNaN(x) ? NaN : Math.min(Math.max(x, lo), hi)) },
+  // TF's clip_by_value: maximum(minimum(x, hi), lo), so lo > hi gives lo (clip_ops.py); a NaN bound gives NaN
+  clip: { f64: (x, lo, hi) => (Number.isNaN(x) ? NaN : Math.max(Math.min(x, hi), lo)) },
   where: { f64: (c, a, b) => (c ? a : b) },
   less: { f64: (a, b) => +(a < b) },
   lessEqual: { f64: (a, b) => +(a <= b) },

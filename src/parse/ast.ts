@@ -17,7 +17,8 @@ export type UnaryOperator = '-' | '+' | '~';
 
 /** An expression. A number keeps its source text so the exact decimal value reaches the ground truth. */
 export type Expr =
-  | { kind: 'number'; text: string; span: Span }
+  /** constant: pi or e, whose exact value is not the 60 digits of text (those are for the float evaluators). */
+  | { kind: 'number'; text: string; constant?: 'pi' | 'e'; span: Span }
   | { kind: 'name'; name: string; span: Span }
   | { kind: 'unary'; op: UnaryOperator; arg: Expr; span: Span }
   | { kind: 'binary'; op: BinaryOperator; left: Expr; right: Expr; span: Span }

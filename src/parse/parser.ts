@@ -336,10 +336,11 @@ class ProgramParser {
   private nameReference(t: Token): Parsed {
     const { start, end } = t.span;
     const written = t.text;
-    const constant = (text: string): Parsed => ({ expr: { kind: 'number', text, span: t.span }, start, end });
+    // pi and e keep their exact meaning for the ground truth (constant), and 60 digits of text for the floats
+    const constant = (named: string): Parsed => ({ expr: { kind: 'number', text: CONSTANTS.get(named)!, constant: named as 'pi' | 'e', span: t.span }, start, end });
     if (written.includes('.')) {
       const { prefix, rest } = stripPrefix(written);
-      const known = prefix === '' ? undefined : CONSTANTS.get(rest) ?? (prefix === 'Math.' ? CONSTANTS.get(JS_CONSTANTS.get(rest) ?? '') : undefined);
+      const known = prefix === '' ? undefined : CONSTANTS.has(rest) ? rest : prefix === 'Math.' && CONSTANTS.has(JS_CONSTANTS.get(rest) ?? '') ? JS_CONSTANTS.get(rest) : undefined;
       if (known !== undefined) return constant(known);
       const near = prefix === '' ? undefined : suggest(rest, [...CONSTANTS.keys()]);
       const hint = CALLABLE.has(rest) ? `it is a function; call it as ${written}(...)`
@@ -355,8 +356,7 @@ class ProgramParser {
     const later = this.defined.get(written);
     const constantHidden = CONSTANTS.has(written) ? `; the program's own ${written} hides the constant (np.${written} is still the constant)` : '';
     if (later) throw new UserError(`'${written}' is used before its definition`, t.span, `it is defined on line ${later.line}${constantHidden}`);
-    const known = CONSTANTS.get(written);
-    return known === undefined ? name : constant(known);
+    return CONSTANTS.has(written) ? constant(written) : name;
   }
 
   /** Expects the ')' matching open; an end of statement, or a new line where an operator belongs, means it is unclosed. */

@@ -21,7 +21,7 @@ export function formatEvalText(source: string, results: PointResult[], color: bo
       out.push(`  ${format}   value ${val(p.value, 'value')}${Object.entries(p.grad).map(([k, v]) => `   d/d${k} ${val(v, `grad:${k}`)}`).join('')}`);
       for (const h of p.hazards.filter((e) => HAZARDS[e.hazard].severity === 'error' || e.hazard === 'cancellation')) {
         const [line, caret] = excerpt(source, h.span);
-        const discarded = h.onPath ? '' : ' (discarded by where: reaches no result)';
+        const discarded = h.onPath ? '' : h.discardedBy === 'unused' ? ' (unused: folded into a constant)' : ' (discarded by where: reaches no result)';
         out.push(c.dim(`            ${HAZARDS[h.hazard].title} (${h.pass}) at ${position(source, h.span)}: ${h.detail}${discarded}`));
         out.push(c.dim(`              ${line}`), c.magenta(`              ${caret}`));
       }

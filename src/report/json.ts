@@ -1,3 +1,4 @@
+import { userRecord } from '../base/record.js';
 import { toJson } from '../base/json.js';
 import type { Span } from '../base/span.js';
 import { verdict } from './verdict.js';
@@ -10,7 +11,7 @@ export const formatJson = toJson;
 export function withSpanText<T>(value: T, source: string): T {
   if (Array.isArray(value)) return value.map((v) => withSpanText(v, source)) as T;
   if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = userRecord();
   for (const [k, v] of Object.entries(value)) {
     out[k] = k === 'span' && v ? { ...(v as Span), text: source.slice((v as Span).start, (v as Span).end) } : withSpanText(v, source);
   }

@@ -1,4 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
+import { floatText } from '../base/numbers.js';
 import type { TextOptions } from './formats.js';
 import type { FormResult, ScanReport } from '../core/types.js';
 import type { HazardEvent, Region, TargetResult } from '../detect/types.js';
@@ -13,7 +15,7 @@ import { position } from './numbers.js';
 export function formatScanText(report: ScanReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const o = report.options;
-  const ranges = Object.entries(o.ranges).map(([v, r]) => `${v} in [${r.lo}, ${r.hi}]`).join(', ') || 'whole finite range';
+  const ranges = Object.entries(o.ranges).map(([v, r]) => `${v} in [${r.lo}, ${r.hi}]${clampNote(r, o.precisions)}`).join(', ') || 'whole finite range';
   const out = [
     c.bold('f-diagnose scan') + c.dim(`  seed ${o.seed}, ${o.samples} samples per variable, ${ranges}, ${o.precisions.join(' + ')}, tolerance ${o.ulpTolerance} ULP`),
   ];
@@ -110,4 +112,13 @@ function hazardSummary(form: FormResult, c: ChalkInstance): string[] {
   }
   if (rows.length > 8) out.push(c.dim(`   ... ${rows.length - 8} more (see --format json)`));
   return out;
+}
+
+/** " (float32: clamped to [-3.4028235e+38, 3.4028235e+38])" when a given range goes beyond a format's finite floats. */
+function clampNote(r: { lo: number; hi: number }, precisions: readonly FloatFormat[]): string {
+  const notes = precisions.filter((f) => r.lo < -FORMAT_LIMITS[f].max || r.hi > FORMAT_LIMITS[f].max).map((f) => {
+    const max = FORMAT_LIMITS[f].max;
+    return `${f}: clamped to [${floatText(Math.max(r.lo, -max), f)}, ${floatText(Math.min(r.hi, max), f)}]`;
+  });
+  return notes.length ? ` (${notes.join('; ')})` : '';
 }

@@ -1,3 +1,4 @@
+import { userRecord } from '../base/record.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
 import { effectiveRange, type Range } from './ranges.js';
@@ -22,21 +23,23 @@ export function samplePoints(graphs: Graph[], vars: string[], format: FloatForma
   const inRange = (r: Range) => specials.filter((v) => v >= r.lo && v <= r.hi);
   if (vars.length <= 1) {
     const name = vars[0] ?? 'x';
-    const r = effectiveRange(ranges[name], format);
+    const given = Object.hasOwn(ranges, name) ? ranges[name] : undefined;
+    const r = effectiveRange(given, format, name);
     let points = uniqueSorted([...inRange(r), r.lo, r.hi]);
     // top up with random points until perVar distinct ones (a narrow float32 range may hold fewer floats)
     for (let round = 0; points.length < perVar && round < 8; round++) {
-      points = uniqueSorted([...points, ...randomPoints(r, ranges[name] !== undefined, perVar - points.length, format, rng)]);
+      points = uniqueSorted([...points, ...randomPoints(r, given !== undefined, perVar - points.length, format, rng)]);
     }
     const column = Float64Array.from(points);
     return { vars, columns: vars.length ? { [name]: column } : {}, size: vars.length ? column.length : 1 };
   }
   const size = perVar * vars.length;
-  const columns: Record<string, Float64Array> = {};
+  const columns: Record<string, Float64Array> = userRecord();
   for (const v of vars) {
-    const r = effectiveRange(ranges[v], format);
+    const given = Object.hasOwn(ranges, v) ? ranges[v] : undefined;
+    const r = effectiveRange(given, format, v);
     const fixed = inRange(r);
-    const random = randomPoints(r, ranges[v] !== undefined, size, format, rng);
+    const random = randomPoints(r, given !== undefined, size, format, rng);
     const col = new Float64Array(size);
     for (let i = 0; i < size; i++) col[i] = rng() < 0.1 && fixed.length ? fixed[Math.floor(rng() * fixed.length)]! : random[i % random.length]!;
     columns[v] = col;
@@ -45,7 +48,7 @@ export function samplePoints(graphs: Graph[], vars: string[], format: FloatForma
 }
 
 export function pointAt(set: SampleSet, i: number): Record<string, number> {
-  const p: Record<string, number> = {};
+  const p: Record<string, number> = userRecord();
   for (const v of set.vars) p[v] = set.columns[v]![i]!;
   return p;
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../base/user-error.js';
 import type { FloatFormat } from '../base/float-format.js';
-import { FORMAT_LIMITS } from '../base/float-format.js';
+import { FORMAT_LIMITS, nextDown, nextUp } from '../base/float-format.js';
+import { floatText } from '../base/numbers.js';
 
 export interface Range { lo: number; hi: number }
 
@@ -24,9 +25,24 @@ function parseBound(s: string, whole: string): number {
 }
 
 /** The range actually sampled in a format: the given one clipped to the finite floats, or all finite floats. */
-export function effectiveRange(range: Range | undefined, format: FloatFormat): Range {
+export function effectiveRange(range: Range | undefined, format: FloatFormat, name = 'x'): Range {
   const max = FORMAT_LIMITS[format].max;
   if (!range) return { lo: -max, hi: max };
-  const round = format === 'float32' ? Math.fround : (x: number) => x;
-  return { lo: Math.max(-max, round(range.lo)), hi: Math.min(max, round(range.hi)) };
+  if (range.lo > max || range.hi < -max) {
+    throw new UserError(`${name} in [${range.lo}, ${range.hi}] lies entirely beyond the largest finite ${format} (${floatText(max, format)}): no ${format} input is there`,
+      undefined, format === 'float32' ? 'scan float64 only (-p float64), or narrow the range' : 'narrow the range');
+  }
+  // Inputs are floats of the format: the range's ends rounded inward, and what lies beyond the format clamped to it.
+  const lo = Math.max(-max, roundInward(range.lo, format, 1));
+  const hi = Math.min(max, roundInward(range.hi, format, -1));
+  if (lo > hi) throw new UserError(`${name} in [${range.lo}, ${range.hi}] holds no ${format} value`, undefined, 'widen the range');
+  return { lo, hi };
+}
+
+/** The float of the format nearest to x on the side `toward` (+1 up, -1 down) when x itself is not one. */
+function roundInward(x: number, format: FloatFormat, toward: 1 | -1): number {
+  if (!Number.isFinite(x) || format === 'float64') return x;
+  const r = Math.fround(x);
+  if (r === x || !Number.isFinite(r)) return r;
+  return (toward > 0 ? r < x : r > x) ? (toward > 0 ? nextUp(r, format) : nextDown(r, format)) : r;
 }

@@ -34,6 +34,16 @@ const usageErrors: Array<[string[], RegExp]> = [
   [['eval', 'x + y', '--at', 'x=1'], /point 1 has no value for y/],
   [['frobnicate'], /unknown command 'frobnicate'/],
   [['scan', '-1/x'], /unknown option '-1\/x'; an expression that starts with '-' goes after --/],
+  // issue 8: hostile input ends in one clear line, exit 2
+  [['scan', 'x', '--reference', 'x+y'], /^f-diagnose: reference:1:3: error: the reference uses y, which the expression does not \(its variables: x\)/],
+  [['eval', 'x', '--reference', 'x+y', '--at', 'x=1'], /reference:1:3: error: the reference uses y/],
+  [['scan', 'x', '--reference', ''], /--reference is empty/],
+  [['scan', '--reference', 'x'], /--reference needs an expression/],
+  [['check', '--config', 'fixtures/check/passing.config.json', '--samples', '1e12'], /--samples: expected a whole number from 16 to 1000000/],
+  [['scan', 'exp(x)', '--var', 'x=1e39:1e40', '-p', 'float32'], /x in \[1e\+39, 1e\+40\] lies entirely beyond the largest finite float32 \(3\.4028235e\+38\)/],
+  [['scan', 'exp(x)', '-n', '16', '--backend', 'emulated', '-o', join(dir, 'no-such-dir', 'out.txt')], /out\.txt: cannot write: no such file/],
+  [['check', '--config', file('deep.json', `{"checks": ${'['.repeat(7000)}${']'.repeat(7000)}}`)], /deep\.json:1:75: invalid JSON: nested more than 64 levels deep/],
+  [['scan', '-f', file('wide.txt', Array.from({ length: 40 }, (_, i) => `v${i}`).join(' + '))], /wide\.txt:1:\d+: error: the expression has more than 32 variables/],
 ];
 
 for (const [args, message] of usageErrors) {
@@ -43,6 +53,55 @@ for (const [args, message] of usageErrors) {
     assert.match(r.stderr, message);
     assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, 'no stack trace');
     assert.equal(r.stdout, '');
+  });
+}
+
+test('a config with a thousand duplicate names gets 20 lines and a count', () => {
+  const checks = Array.from({ length: 1000 }, () => ({ name: 'a', expr: 'x', vars: { x: [0, 1] } }));
+  const r = runCli(['check', '--config', file('dup.json', JSON.stringify({ checks }))]);
+  assert.equal(r.code, 2, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 21);
+  assert.match(lines[20]!, /dup\.json: \.\.\. and 979 more problems/);
+});
+
+/** Right answers where there were crashes or wrong ones (issue 8). Each expected value derived by hand. */
+test('a constant expression at several points gives its value at each', () => {
+  const r = runCli(['eval', 'tanh(7)', '--at', 'x=1', '--at', 'x=2', '--format', 'json', '--backend', 'emulated']);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.float64.value), [Math.tanh(7), Math.tanh(7)]);
+});
+
+test('a reference without one of the variables has a zero partial there', () => {
+  const r = runCli(['eval', 'x + y', '--reference', 'x', '--at', 'x=1,y=2', '--format', 'json', '--backend', 'emulated']);
+  assert.equal(r.code, 0, r.stderr);
+  const line = JSON.parse(r.stdout);
+  assert.deepEqual([line.exact.value, line.exact.grad.x, line.exact.grad.y], ['1', '1', '0']);
+});
+
+test('variables named __proto__ and constructor are ordinary names', () => {
+  const r = runCli(['eval', '__proto__ * 2 + constructor', '--at', '__proto__=1.5,constructor=4', '--format', 'json', '--backend', 'emulated']);
+  assert.equal(r.code, 0, r.stderr);
+  const line = JSON.parse(r.stdout);
+  assert.deepEqual([line.point.__proto__, line.float64.value, line.float64.grad.__proto__, line.float64.grad.constructor], [1.5, 7, 2, 1]);
+  const s = runCli(['scan', '__proto__ * 2 + constructor', '-n', '16', '--backend', 'emulated', '-p', 'float64', '--format', 'json']);
+  assert.equal(s.code, 0, s.stderr);
+  assert.equal(JSON.parse(s.stdout).forms[0].results[0].nan, 0, 'no NaN inputs from a prototype lookup');
+});
+
+/** TF's clip_by_value is maximum(minimum(x, hi), lo): lo > hi gives lo; its gradient is where(lo <= x <= hi, dy, 0). */
+const clipRows: Array<[string, number, number, number]> = [
+  ['clip(x, 5, 1)', 0, 5, 0], ['clip(x, 5, 1)', 9, 5, 0], ['clip(x, 1, 1)', 0.5, 1, 0], ['clip(x, 1, 1)', 1, 1, 1],
+  ['clip(x, 0, 2)', 1, 1, 1], ['clip(x, 0, 2)', 3, 2, 0],
+];
+for (const [expr, x, value, grad] of clipRows) {
+  test(`${expr} at x = ${x}: value ${value}, gradient ${grad}, the same in TF.js and the emulator`, () => {
+    const r = runCli(['eval', expr, '--at', `x=${x}`, '--format', 'json', '--backend', 'both']);
+    assert.equal(r.code, 0, r.stderr);
+    const line = JSON.parse(r.stdout);
+    assert.deepEqual([line.float32.value, line.float32.grad.x, line.float64.value, line.float64.grad.x], [value, grad, value, grad]);
+    if (line.tfjs) assert.deepEqual([line.tfjs.value, line.tfjs.grad.x], [value, grad]);
   });
 }
 

@@ -1,3 +1,4 @@
+import { userRecord } from '../../base/record.js';
 /**
  * Region boundaries as TF.js sees them: between neighbouring sorted samples whose TF.js result
  * differs in class, bisect over the ordered float32 values to the two adjacent floats where the
@@ -34,7 +35,7 @@ export function tfjsBoundaries(
   fixed: Record<string, number> = {},
 ): TfjsBoundary[] {
   const classAt = (xs: Float32Array): FloatClass[] => {
-    const inputs: Record<string, Float32Array> = {};
+    const inputs: Record<string, Float32Array> = userRecord();
     for (const v of graph.vars) inputs[v] = v === variable ? xs : new Float32Array(xs.length).fill(fixed[v] ?? 0);
     const r = evaluateTfjs(rt, graph, inputs);
     const out = target === 'value' ? r.value : r.grads[target.slice(5)]!;

@@ -1,3 +1,4 @@
+import { userRecord } from '../../base/record.js';
 /**
  * The op graph evaluated with TensorFlow.js tensors: value and gradients by tf.valueAndGrads, so
  * the gradient is TF.js's own (its registered gradient functions), not our backward nodes, which
@@ -71,7 +72,7 @@ const KERNELS: Record<OpName, Kernel> = {
   softplus: ([a], { tf }) => tf.softplus(a!),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),
-  clip: ([a], { tf, scalarInput }) => tf.clipByValue(a!, scalarInput(1), scalarInput(2)),
+  clip: ([a], { tf, scalarInput }) => clipByValue(tf, a!, Math.fround(scalarInput(1)), Math.fround(scalarInput(2))),
   where: ([c, a, b], { tf }) => tf.where(c!, a!, b!),
   less: ([a, b], { tf }) => tf.less(a!, b!),
   lessEqual: ([a, b], { tf }) => tf.lessEqual(a!, b!),
@@ -87,6 +88,24 @@ const KERNELS: Record<OpName, Kernel> = {
 };
 
 /** Inputs that are plain numbers to the TF.js op (attributes), not tensors. */
+/**
+ * TF.js's clipByValue for ordinary bounds. It refuses lo > hi and NaN bounds, and at lo == hi returns fill(), which
+ * has no gradient; TensorFlow's own meaning there is maximum(minimum(x, hi), lo) with ClipByValue's gradient
+ * where(x >= lo & x <= hi, dy, 0), which is also what the emulator computes, so both backends agree.
+ */
+function clipByValue(tf: TfModule, x: Tensor, lo: number, hi: number): Tensor {
+  if (lo < hi) return tf.clipByValue(x, lo, hi);
+  const clip = tf.customGrad((...args: Array<Tensor | ((tensors: Tensor[]) => void)>) => {
+    const [input, save] = args as [Tensor, (tensors: Tensor[]) => void];
+    save([input]);
+    return {
+      value: tf.maximum(tf.minimum(input, hi), lo),
+      gradFunc: (dy: Tensor, saved: Tensor[]) => tf.where(tf.logicalAnd(tf.greaterEqual(saved[0]!, lo), tf.lessEqual(saved[0]!, hi)), dy, tf.zerosLike(dy)),
+    };
+  });
+  return clip(x) as Tensor;
+}
+
 const SCALAR_INPUTS: Partial<Record<OpName, readonly number[]>> = { clip: [1, 2], step: [1] };
 
 const isCondition = (node: GraphNode): boolean => OPS[node.op].boolean === true;
@@ -99,7 +118,7 @@ export function evaluateTfjs(rt: TfjsRuntime, graph: Graph, inputs: Record<strin
   const shapes = new Map<number, number[]>();
   const differentiated = varsReachingOutput(graph);
   let value = new Float32Array(n);
-  const grads: Record<string, Float32Array> = {};
+  const grads: Record<string, Float32Array> = userRecord();
 
   tf.tidy(() => {
     // Pass 1: every forward node, off the tape.

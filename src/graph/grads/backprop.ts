@@ -1,3 +1,4 @@
+import { userRecord } from '../../base/record.js';
 import type { GraphBuilder } from '../builder.js';
 import type { GraphNode } from '../graph.js';
 import { OP_NAMES, type OpName } from '../../vocab/ops.js';
@@ -31,7 +32,7 @@ export function backprop(b: GraphBuilder, output: number, vars: string[], table:
     });
   }
 
-  const result: Record<string, number> = {};
+  const result: Record<string, number> = userRecord();
   for (const name of vars) {
     const v = forward.find((n) => n.op === 'var' && n.name === name)!;
     result[name] = grad.get(v.id) ?? b.constant('0', 'backward', v.span);
