@@ -166,19 +166,17 @@ const digits = (d: string) => (d.length > 20 ? Number(d).toPrecision(17) : d);
 function hazardCounts(ev: FormEvaluation, ids: Set<number>): HazardCount[] {
   const out: HazardCount[] = [];
   for (const id of [...ids].sort((a, b) => a - b)) {
-    const perPoint = ev.events.get(id);
-    if (!perPoint) continue;
     const byKind = new Map<string, HazardCount>();
-    for (const [i, e] of perPoint) {
-      let c = byKind.get(e.hazard);
+    ev.events.forEach(id, (i, hazard, bits) => {
+      let c = byKind.get(hazard);
       if (!c) {
         const n = ev.graph.nodes[id]!;
-        c = { hazard: e.hazard, pass: n.pass, op: n.op, node: id, span: n.span, count: 0, at: pointAt(ev.set, i) };
-        byKind.set(e.hazard, c);
+        c = { hazard, pass: n.pass, op: n.op, node: id, span: n.span, count: 0, at: pointAt(ev.set, i) };
+        byKind.set(hazard, c);
       }
       c.count++;
-      if (e.bits !== undefined) c.maxBits = Math.max(c.maxBits ?? 0, e.bits);
-    }
+      if (bits !== undefined) c.maxBits = Math.max(c.maxBits ?? 0, bits);
+    });
     out.push(...byKind.values());
   }
   return out;
