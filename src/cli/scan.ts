@@ -54,7 +54,8 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
 async function runScan(source: Source | undefined, flags: ScanFlags): Promise<number> {
   const format = formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
-  const runtime = await loadBackend(flags.backend);
+  const loading = loadBackend(flags.backend);
+  loading.catch(() => {}); // awaited below; a failure surfaces there, once
   const precisions = parsePrecision(flags.precision);
   const ranges = Object.fromEntries(flags.var.map(parseVarRange));
   const options = defaultScanOptions({
@@ -72,8 +73,8 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   for (const name of Object.keys(ranges)) {
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
   }
-  const report = await diagnoseParallel(forms, options, runtime);
-  if (runtime.progress) process.stderr.write('\r\x1b[K');
+  const report = await diagnoseParallel(forms, options, loading);
+  if ((await loading).progress) process.stderr.write('\r\x1b[K');
   const text = format.scan(report, { color: !flags.output && useColor(process.stdout), brief: flags.brief });
   writeReport(text, flags.output);
   const violations = failOn ? failOnViolations(report, failOn) : [];
