@@ -1,5 +1,6 @@
 import { UserError } from '../base/user-error.js';
 import { type Span } from '../base/span.js';
+import { describeCharacter, quote } from './quote.js';
 
 /**
  * 'separator' is a statement break: ';' or a newline outside parentheses. 'error' is text the lexer
@@ -113,7 +114,7 @@ export function tokenize(source: string): Token[] {
       const bad = matchAt(BAD_EXPONENT, source, i + number.length);
       if (bad) {
         const text = number + bad;
-        return fail(`malformed number '${text}'`, start, start + text.length, 'an exponent needs digits, e.g. 1e-6');
+        return fail(`malformed number ${quote(text)}`, start, start + text.length, 'an exponent needs digits, e.g. 1e-6');
       }
       push('number', number, start, (i += number.length));
       lastEnd = i;
@@ -137,7 +138,7 @@ export function tokenize(source: string): Token[] {
       continue;
     }
     const ch = String.fromCodePoint(source.codePointAt(i)!);
-    return fail(`unexpected character '${ch}'`, i, i + ch.length, CHARACTER_HINTS.get(ch));
+    return fail(`unexpected character ${describeCharacter(ch)}`, i, i + ch.length, CHARACTER_HINTS.get(ch));
   }
   push('eof', '', lastEnd, lastEnd);
   return tokens;
