@@ -1,38 +1,14 @@
 import { UserError } from '../base/user-error.js';
 import { CALLABLE, PREFIXES, VOCABULARY, type OpName } from '../vocab/ops.js';
-import { type BinaryOperator, type Expr, type Program, type Statement } from './ast.js';
+import { type Expr, type Program, type Statement } from './ast.js';
+import { COMPARISON, INFIX, NOT_OPERAND, SIGN_OPERAND } from './binding-power.js';
 import { type Span } from '../base/span.js';
 import { spanMaker, tokenize, type Token } from './lexer.js';
 import { suggest } from './suggest.js';
 import { quote, shown } from './quote.js';
 
-/**
- * Binding powers. An infix operator joins while its left power is >= the caller's minimum; its right
- * operand is parsed with the right power as the minimum (right < left makes it right-associative).
- * Comparisons are non-associative: a second one in a row is an error.
- * & and | bind looser than comparisons, unlike Python, so `abs(x) < 0.1 & x > 0` means what it says.
- */
-const COMPARISON = 40;
-interface Infix {
-  op: BinaryOperator;
-  left: number;
-  right: number;
-}
-const leftAssociative = (op: BinaryOperator, power: number): Infix => ({ op, left: power, right: power + 1 });
-const INFIX: ReadonlyMap<string, Infix> = new Map([
-  ['|', leftAssociative('|', 10)], ['or', leftAssociative('|', 10)],
-  ['&', leftAssociative('&', 20)], ['and', leftAssociative('&', 20)],
-  ...(['<', '<=', '>', '>=', '==', '!='] as const).map((op): [string, Infix] => [op, leftAssociative(op, COMPARISON)]),
-  ['+', leftAssociative('+', 50)], ['-', leftAssociative('-', 50)],
-  ['*', leftAssociative('*', 60)], ['/', leftAssociative('/', 60)],
-  ['**', { op: '**', left: 80, right: 70 }], ['^', { op: '**', left: 80, right: 70 }],
-]);
-/** ~x and `not x`: x extends over comparisons and arithmetic, stopping at & and |. */
-const NOT_OPERAND = 30;
-/** -x and +x: x extends over powers only, so -x**2 is -(x**2) and 2**-x is 2**(-x). */
-const SIGN_OPERAND = 70;
-
-const CONSTANTS: ReadonlyMap<string, string> = new Map([
+/** pi and e, as the parser expands them (a number node with this text). */
+export const CONSTANTS: ReadonlyMap<string, string> = new Map([
   ['pi', '3.14159265358979323846264338327950288419716939937510582097494'],
   ['e', '2.71828182845904523536028747135266249775724709369995957496697'],
 ]);
