@@ -40,8 +40,11 @@ export interface RawProgram {
   style: number;
 }
 
-/** The free variables a program may use (pi and e are constants, so never free). */
-export const VARIABLES = ['x', 'y', 'z', 'w'] as const;
+/**
+ * The free variables a program may use (pi and e are constants, so never free); __proto__ checks that user names are
+ * not looked up in plain objects.
+ */
+export const VARIABLES = ['x', 'y', 'z', '__proto__'] as const;
 /** pi and e to 60 significant digits, as docs/expression-language.md promises. */
 export const CONSTANT_TEXT = {
   pi: '3.14159265358979323846264338327950288419716939937510582097494',
@@ -144,14 +147,14 @@ interface Scope {
 }
 
 /** Renders a raw program to text and to the AST the parser must build from it. */
-export function render(raw: RawProgram, typed: boolean): Generated {
+export function render(raw: RawProgram, typed: boolean, variables: readonly string[] = VARIABLES): Generated {
   const lets: string[] = [];
   const functions: { name: string; arity: number }[] = [];
   const statements: Statement[] = [];
   const lines: string[] = [];
   const rendered = (e: RawNum, scope: Scope) => renderNum(e, scope, typed);
   raw.statements.forEach((st, k) => {
-    const globals: Scope = { names: [...VARIABLES, ...lets], functions: [...functions] };
+    const globals: Scope = { names: [...variables, ...lets], functions: [...functions] };
     if (st.kind === 'let') {
       const name = st.name % 7 === 0 && !lets.includes('e') ? 'e' : st.name % 11 === 0 && !lets.includes('pi') ? 'pi' : `t${k}`;
       const [text, body] = rendered(st.body, globals);
@@ -167,7 +170,7 @@ export function render(raw: RawProgram, typed: boolean): Generated {
       functions.push({ name, arity: params.length });
     }
   });
-  const [last, body] = rendered(raw.body, { names: [...VARIABLES, ...lets], functions });
+  const [last, body] = rendered(raw.body, { names: [...variables, ...lets], functions });
   lines.push(last);
   statements.push({ kind: 'expr', body, span: NO_SPAN });
   const separators = ['\n', '; ', '\n\n', '  # a comment\n', '\n# a line of comment\n'];
