@@ -7,7 +7,8 @@ import { UserError } from '../../src/parse/index.js';
 import { render, typedProgram, VARIABLES } from './programs.js';
 import { referenceEvaluate } from './reference-eval.js';
 
-const RUNS = { seed: 20_261_130, numRuns: 1_000 };
+/** PROPERTY_SCALE=10 searches ten times as long. */
+const RUNS = { seed: Number(process.env.PROPERTY_SEED ?? 20_261_130), numRuns: 1_000 * Number(process.env.PROPERTY_SCALE ?? 1) };
 
 /** Points that probe the edges: any double (NaN, infinities, subnormals, -0), small numbers, and where ops turn. */
 const coordinate = fc.oneof(

@@ -7,8 +7,9 @@ import { shape } from './ast-shape.js';
 import { brokenText } from './broken-text.js';
 import { looseProgram, render, typedProgram } from './programs.js';
 
-/** Fixed seed and bounded runs: the same inputs every time, a few seconds in all. */
-const RUNS = { seed: 20_261_130, numRuns: 400 };
+/** Fixed seed and bounded runs: the same inputs every time, a few seconds in all; PROPERTY_SCALE=10 searches longer. */
+const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
+const RUNS = { seed: Number(process.env.PROPERTY_SEED ?? 20_261_130), numRuns: 400 * SCALE };
 
 /** Runs f; a UserError is a fine outcome and is returned, anything else thrown fails the property. */
 function userErrorOrValue<T>(f: () => T): T | UserError {
@@ -39,7 +40,7 @@ test('(a) parse throws nothing but a presentable UserError, whatever the text', 
       const result = userErrorOrValue(() => parseProgram(text));
       if (result instanceof UserError) assertPresentable(result, text);
     }),
-    { ...RUNS, numRuns: 1_500 },
+    { ...RUNS, numRuns: 1_500 * SCALE },
   );
 });
 
@@ -93,7 +94,7 @@ test('(c) print uses no more parentheses than needed: no printed pair can be dro
         assert.ok(!same, `the parentheses at ${open} are not needed in:\n${printed}`);
       }
     }),
-    { ...RUNS, numRuns: 150 },
+    { ...RUNS, numRuns: 150 * SCALE },
   );
 });
 
