@@ -151,22 +151,22 @@ class ProgramParser {
     this.checkDefinable(name);
     if (CALLABLE.has(name.text)) throw new UserError(`${quote(name.text)} is a built-in function and cannot be redefined`, name.span);
     this.next(); // '('
-    const params: string[] = [];
+    const params = new Set<string>();
     if (isOp(this.peek(), ')')) this.next();
     else {
       for (;;) {
         const param = this.next();
         this.checkParameter(param, params);
-        params.push(param.text);
+        params.add(param.text);
         const after = this.next();
         if (isOp(after, ')')) break;
         if (!isOp(after, ',')) throw new UserError(`expected ',' or ')' after parameter ${quote(param.text)}`, after.span);
       }
     }
     this.next(); // '=': statementKind saw it after the ')'
-    const body = this.within({ name: name.text, kind: 'def', params: new Set(params) }, () => this.expr(0));
-    this.functions.set(name.text, { arity: params.length, line: name.span.line, depth: body.depth });
-    return { kind: 'def', name: name.text, params, body: body.expr, span: this.span(name.span.start, body.end) };
+    const body = this.within({ name: name.text, kind: 'def', params }, () => this.expr(0));
+    this.functions.set(name.text, { arity: params.size, line: name.span.line, depth: body.depth });
+    return { kind: 'def', name: name.text, params: [...params], body: body.expr, span: this.span(name.span.start, body.end) };
   }
 
   private exprStatement(): Statement {
@@ -190,12 +190,12 @@ class ProgramParser {
     if (line !== undefined) throw new UserError(`${quote(text)} is already defined on line ${line}`, name.span);
   }
 
-  private checkParameter(param: Token, earlier: readonly string[]): void {
+  private checkParameter(param: Token, earlier: ReadonlySet<string>): void {
     const text = param.text;
     if (param.kind !== 'name' || text.includes('.') || LOGIC_WORDS.has(text) || WORDS.has(text) || NON_FINITE.has(text)) {
       throw new UserError(`expected a parameter name, found ${quote(text)}`, param.span, 'parameters are plain names: f(x, y) = ...');
     }
-    if (earlier.includes(text)) throw new UserError(`duplicate parameter ${quote(text)}`, param.span);
+    if (earlier.has(text)) throw new UserError(`duplicate parameter ${quote(text)}`, param.span);
     const line = this.lets.get(text) ?? this.functions.get(text)?.line;
     if (line !== undefined) {
       throw new UserError(`parameter ${quote(text)} has the same name as the definition on line ${line}`, param.span, 'rename the parameter');
