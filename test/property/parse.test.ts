@@ -5,7 +5,8 @@ import { formatParseError, parseProgram, printProgram, UserError } from '../../s
 import { compile } from '../../src/graph/compile.js';
 import { shape } from './ast-shape.js';
 import { brokenText } from './broken-text.js';
-import { looseProgram, render, typedProgram } from './programs.js';
+import { GENERATED_SPELLINGS, looseProgram, render, typedProgram } from './programs.js';
+import { CALLABLE, VOCABULARY } from '../../src/vocab/ops.js';
 
 /** Fixed seed and bounded runs: the same inputs every time, a few seconds in all; PROPERTY_SCALE=10 searches longer. */
 const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
@@ -24,6 +25,8 @@ function userErrorOrValue<T>(f: () => T): T | UserError {
 /** A UserError as the CLI shows it: the message names the place, never echoes raw control bytes, stays short. */
 function assertPresentable(err: UserError, source: string): void {
   const text = formatParseError(err, source);
+  // KNOWN: C1 controls (U+0080-U+009F, e.g. U+009B, an 8-bit CSI) and bidi overrides (U+202E) pass through the excerpt of
+  // src/base/excerpt.ts raw: `f-diagnose scan $'x + \u009b31m'` prints it; only C0 controls are checked until it is fixed.
   // eslint-disable-next-line no-control-regex
   assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f]/, 'raw control character in the message');
   const [first] = text.split('\n');
@@ -31,6 +34,11 @@ function assertPresentable(err: UserError, source: string): void {
   assert.ok(text.length <= 700, `message of ${text.length} characters`);
   if (err.span) assert.ok(err.span.start >= 0 && err.span.start <= source.length && err.span.end <= source.length, 'span outside the text');
 }
+
+test('the generator calls every function of the vocabulary, by every spelling, with its arity', () => {
+  assert.deepEqual([...GENERATED_SPELLINGS].sort(), [...CALLABLE].sort());
+  for (const op of GENERATED_SPELLINGS.values()) assert.ok(VOCABULARY[op].arity >= 1);
+});
 
 const parsesToLimit = (e: unknown) => e instanceof UserError && e.message === 'nested more than 200 levels deep';
 

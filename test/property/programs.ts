@@ -70,6 +70,15 @@ const COMPARE_FUNCTIONS: Record<Compare, [OpName, string]> = {
   '<': ['less', 'less'], '<=': ['lessEqual', 'less_equal'], '>': ['greater', 'greater'],
   '>=': ['greaterEqual', 'greater_equal'], '==': ['equal', 'equal'], '!=': ['notEqual', 'not_equal'],
 };
+/** Every op a generated program can call by name, to check the generator against the vocabulary. */
+export const GENERATED_SPELLINGS: ReadonlyMap<string, OpName> = new Map([
+  ...NUMBER_FUNCTIONS.flatMap(([op, , spellings]) => spellings.map((s): [string, OpName] => [s, op])),
+  ...Object.values(ARITH_FUNCTIONS).flatMap(([op, spellings]) => spellings.map((s): [string, OpName] => [s, op])),
+  ...Object.values(COMPARE_FUNCTIONS).map(([op, s]): [string, OpName] => [s, op]),
+  ['where', 'where'], ['select', 'where'], ['clip', 'clip'], ['clip_by_value', 'clip'], ['clamp', 'clip'], ['clipByValue', 'clip'],
+  ['logical_and', 'logicalAnd'], ['logical_or', 'logicalOr'], ['logical_not', 'logicalNot'],
+]);
+
 const PREFIX_CHOICES = ['', '', '', 'tf.', 'tf.math.', 'np.', 'torch.', 'jnp.', 'math.', 'F.', 'scipy.special.'];
 const SPACES = ['', ' ', ' ', '  ', '\t'];
 /** After '(' , ',' or an operator a line break or a comment cannot end the statement. */
