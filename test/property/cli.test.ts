@@ -18,7 +18,7 @@ const FAST = ['-n', '16', '--backend', 'emulated', '-p', 'float64', '--max-digit
 const TIMEOUT_MS = 60_000;
 const PARALLEL = 3;
 /** Runs per property; PROPERTY_CLI_RUNS=200 searches harder (minutes). */
-const RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 20);
+const RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 16);
 
 interface Run { args: string[]; input: string }
 interface Outcome { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }
