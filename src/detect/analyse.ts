@@ -73,6 +73,8 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
 }
 
 function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Judged[]): Region[] {
+  // A constant expression has no extent to report: its counts say it all.
+  if (ev.set.vars.length === 0) return [];
   if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged);
   const name = ev.set.vars[0]!;
   const xs = ev.set.columns[name]!;
