@@ -280,6 +280,7 @@ export class Lowering {
       return exprValue({ kind: 'number', text, span });
     }
     if (object.kind === 'expr' && (prop === 'T' || prop === 'data' || prop === 'real')) return object;
+    if (prop === 'dtype') throw new UserError("an input's dtype is the precision being scanned, not known when the file is read", span, 'name it: torch.finfo(torch.float32).eps, np.finfo(np.float32).tiny');
     throw new UserError(`the attribute '${prop}' is not supported here`, span);
   }
 
@@ -313,6 +314,18 @@ export class Lowering {
       const rc = constantOf(r);
       if (rc !== undefined) return (op === 'and') === truthy(rc) ? l : r;
       return exprValue({ kind: 'binary', op: op === 'and' ? '&' : '|', left: this.asExpr(l, 'a condition'), right: this.asExpr(r, 'a condition'), span });
+    }
+    if (COMPARE[op] && left.name === 'BinaryExpression') {
+      // Python chains comparisons: a < b <= c is (a < b) and (b <= c)
+      const inner = children(left);
+      if (COMPARE[inner.slice(1, -1).map((n) => this.text(n)).join(' ')]) {
+        const first = this.binaryNode(left, env);
+        const second = this.binary(op, this.expr(inner[inner.length - 1]!, env), this.expr(right, env), span, opNodes[0]!);
+        const fc = constantOf(first);
+        const sc = constantOf(second);
+        if (fc !== undefined || sc !== undefined) return fc !== undefined ? (truthy(fc) ? second : first) : truthy(sc!) ? first : second;
+        return exprValue({ kind: 'binary', op: '&', left: this.asExpr(first), right: this.asExpr(second), span });
+      }
     }
     return this.binary(op, this.expr(left, env), this.expr(right, env), span, opNodes[0]!);
   }
