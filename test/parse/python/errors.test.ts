@@ -27,7 +27,7 @@ const rows: Array<[string, RegExp, string, string?]> = [
   ['def f(x):\n    return f(x)\n', /'f' calls itself/, '2:12'],
   ['def f(x):\n    return (x +\n', /Python syntax error/, '2:16'],
   ['def f(x):\n    x.clamp_(min=0)\n    return x\n', /in-place method 'clamp_'/, '2:7'],
-  ['import torch\ndef f(x):\n    return x + torch.finfo(x.dtype).eps\n', /an input's dtype is the precision being scanned/, '3:29'],
+  ['import torch\ndef f(x):\n    return x + torch.finfo(x.dtype).eps\n', /an input's dtype is the precision being scanned/, '3:28'],
   ["def f(x, r='mean'):\n    return x * r\n", /expected a number here, found the string 'mean'/, '1:12'],
 ];
 
