@@ -1,0 +1,18 @@
+import type { Q } from './rational.js';
+
+/** The leading decimal digits of an exact rational (truncated, so every printed digit is right): "1.25e-3". */
+export function qDigits(q: Q, max: number): string {
+  if (q.n === 0n) return '0';
+  const neg = q.n < 0n;
+  const n = neg ? -q.n : q.n;
+  // 10^k n / d has at least max digits
+  const k = max - (n.toString().length - q.d.toString().length) + 1;
+  const scaled = k >= 0 ? (n * 10n ** BigInt(k)) / q.d : n / (q.d * 10n ** BigInt(-k));
+  const exactly = k >= 0 ? (n * 10n ** BigInt(k)) % q.d === 0n : n % (q.d * 10n ** BigInt(-k)) === 0n;
+  let s = scaled.toString();
+  const exponent = s.length - 1 - k;
+  s = s.slice(0, max);
+  if (exactly) s = s.replace(/0+$/, '') || '0';
+  const mant = s.length > 1 ? `${s[0]}.${s.slice(1)}` : s;
+  return `${neg ? '-' : ''}${mant}e${exponent >= 0 ? '+' : ''}${exponent}`;
+}
