@@ -1,0 +1,58 @@
+// The double-double ball fast path of the truth engine: a cheap enclosure of each primitive op that usually rounds to a
+// single float, and null (never a wrong ball) whenever it cannot bound the result.
+import type { PrimOp } from '../prim.js';
+import { abs, add, div, inRange, mul, neg, reciprocal, sqrt, square, sub, type DDBall } from './ball.js';
+import { exp, expm1, log, log1p } from './exp-log.js';
+
+export type { DDBall } from './ball.js';
+export { ddFromDecimal } from './decimal.js';
+export { ddRoundsTo, ddSign } from './round.js';
+
+/** Balls wider than this (relative to their midpoint) are not worth carrying: the exact engine takes over. */
+const MAX_REL_RAD = 2 ** -40;
+
+export function ddFromDouble(x: number): DDBall {
+  return { hi: x, lo: 0, rad: 0 };
+}
+
+function usable(b: DDBall | undefined | null): b is DDBall {
+  if (b === undefined || b === null) return false;
+  if (!Number.isFinite(b.hi) || !inRange(b.hi) || !(b.rad >= 0)) return false;
+  return b.rad === 0 || b.rad <= MAX_REL_RAD * Math.abs(b.hi);
+}
+
+type Unary = (a: DDBall) => DDBall | null;
+type Binary = (a: DDBall, b: DDBall) => DDBall | null;
+
+const UNARY: Partial<Record<PrimOp, Unary>> = {
+  neg,
+  abs,
+  sqrt,
+  square,
+  reciprocal,
+  exp,
+  expm1,
+  log,
+  log1p,
+};
+
+const BINARY: Partial<Record<PrimOp, Binary>> = { add, sub, mul, div };
+
+export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
+  const a = args[0];
+  if (!usable(a)) return null;
+  let out: DDBall | null;
+  if (args.length === 1) {
+    const f = UNARY[op];
+    if (f === undefined) return null;
+    out = f(a);
+  } else if (args.length === 2) {
+    const g = BINARY[op];
+    const b = args[1];
+    if (g === undefined || !usable(b)) return null;
+    out = g(a, b);
+  } else {
+    return null;
+  }
+  return usable(out) ? out : null;
+}

@@ -1,0 +1,88 @@
+"""Independent oracle rows for the dd fast path (until fixtures/mpmath/ops.jsonl from op-fixtures is merged).
+
+Run: /usr/bin/python3 test/backends/truth/fast/oracle/gen.py > test/backends/truth/fast/oracle/rows.jsonl
+Each row: {"op", "args": [repr of doubles], "exact": 45 significant digits (mpmath, 400 bits),
+           "f64": repr of the correctly rounded float64, "f32": repr of the correctly rounded float32}.
+Rounding is done here from the 400-bit value (round half even, subnormals, overflow), not with numpy, to avoid
+double rounding."""
+import json, random, sys
+from mpmath import mp, mpf
+import mpmath
+
+mp.prec = 400
+rng = random.Random(20261130)
+
+def round_to(x, prec, emin_sub, overflow):
+    if x == 0:
+        return 0.0
+    s = -1 if x < 0 else 1
+    a = abs(x)
+    if a >= overflow:
+        return s * float('inf')
+    e = int(mpmath.floor(mpmath.log(a, 2)))
+    while mpf(2) ** e > a: e -= 1
+    while mpf(2) ** (e + 1) <= a: e += 1
+    q = max(e - (prec - 1), emin_sub)
+    n = a / mpf(2) ** q
+    fl = int(mpmath.floor(n)); frac = n - fl
+    if frac > 0.5 or (frac == 0.5 and fl % 2 == 1): fl += 1
+    v = mpf(fl) * mpf(2) ** q
+    if v >= mpf(2) ** (128 if prec == 24 else 1024): return s * float('inf')
+    return s * float(v)
+
+def f64(x): return round_to(x, 53, -1074, mpf(2) ** 1024 - mpf(2) ** 970)
+def f32(x): return round_to(x, 24, -149, mpf(2) ** 128 - mpf(2) ** 103)
+
+def logu(lo, hi, signed=True):
+    v = 2.0 ** rng.uniform(lo, hi)
+    return -v if signed and rng.random() < 0.5 else v
+
+def uni(a, b): return rng.uniform(a, b)
+
+M = mpmath
+OPS = {
+  'add': (lambda a, b: a + b, lambda: [logu(-30, 30), logu(-30, 30)]),
+  'sub': (lambda a, b: a - b, lambda: [logu(-30, 30), logu(-30, 30)]),
+  'mul': (lambda a, b: a * b, lambda: [logu(-60, 60), logu(-60, 60)]),
+  'div': (lambda a, b: a / b, lambda: [logu(-60, 60), logu(-60, 60)]),
+  'neg': (lambda a: -a, lambda: [logu(-100, 100)]),
+  'abs': (lambda a: abs(a), lambda: [logu(-100, 100)]),
+  'square': (lambda a: a * a, lambda: [logu(-100, 100)]),
+  'reciprocal': (lambda a: 1 / a, lambda: [logu(-100, 100)]),
+  'sqrt': (M.sqrt, lambda: [logu(-200, 200, False)]),
+  'exp': (M.exp, lambda: [uni(-600, 600) if rng.random() < 0.5 else logu(-40, 5)]),
+  'expm1': (M.expm1, lambda: [uni(-50, 50) if rng.random() < 0.5 else logu(-60, 1)]),
+  'log': (M.log, lambda: [logu(-200, 200, False) if rng.random() < 0.7 else 1 + logu(-40, -1)]),
+  'log1p': (M.log1p, lambda: [logu(-60, 40, False) if rng.random() < 0.5 else -logu(-60, -0.01, False)]),
+  'log2': (lambda a: M.log(a, 2), lambda: [logu(-200, 200, False)]),
+  'log10': (M.log10, lambda: [logu(-200, 200, False)]),
+  'sigmoid': (lambda a: 1 / (1 + M.exp(-a)), lambda: [uni(-80, 80) if rng.random() < 0.5 else logu(-40, 3)]),
+  'softplus': (lambda a: M.log(1 + M.exp(a)), lambda: [uni(-80, 80) if rng.random() < 0.5 else logu(-40, 3)]),
+  'tanh': (M.tanh, lambda: [uni(-30, 30) if rng.random() < 0.5 else logu(-40, 3)]),
+  'sinh': (M.sinh, lambda: [uni(-100, 100) if rng.random() < 0.5 else logu(-40, 3)]),
+  'cosh': (M.cosh, lambda: [uni(-100, 100) if rng.random() < 0.5 else logu(-40, 3)]),
+  'atan': (M.atan, lambda: [logu(-40, 40)]),
+  'asin': (M.asin, lambda: [uni(-1, 1) if rng.random() < 0.7 else logu(-40, -1)]),
+  'acos': (M.acos, lambda: [uni(-1, 1) if rng.random() < 0.7 else logu(-40, -1)]),
+  'atan2': (lambda y, x: M.atan2(y, x), lambda: [logu(-20, 20), logu(-20, 20)]),
+  'sin': (M.sin, lambda: [uni(-100, 100) if rng.random() < 0.6 else logu(-40, 16)]),
+  'cos': (M.cos, lambda: [uni(-100, 100) if rng.random() < 0.6 else logu(-40, 16)]),
+  'tan': (M.tan, lambda: [uni(-100, 100) if rng.random() < 0.6 else logu(-40, 16)]),
+  'pow': (lambda a, b: M.power(a, b), lambda: [logu(-10, 10, False), uni(-20, 20)] if rng.random() < 0.8 else [logu(-5, 5), float(rng.randint(-10, 10))]),
+  'hypot': (lambda a, b: M.hypot(a, b), lambda: [logu(-30, 30), logu(-30, 30)]),
+  'asinh': (M.asinh, lambda: [logu(-40, 40)]),
+  'acosh': (M.acosh, lambda: [1 + logu(-40, 40, False)]),
+  'atanh': (M.atanh, lambda: [uni(-1, 1) if rng.random() < 0.7 else logu(-40, -1)]),
+  'erf': (M.erf, lambda: [uni(-6, 6) if rng.random() < 0.7 else logu(-40, 1)]),
+  'erfc': (M.erfc, lambda: [uni(-3, 26) if rng.random() < 0.7 else logu(-40, 1)]),
+}
+
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+for op, (f, gen) in OPS.items():
+    for _ in range(n):
+        args = gen()
+        v = f(*[mpf(a) for a in args])
+        if not isinstance(v, mpf) or not M.isfinite(v):
+            continue
+        print(json.dumps({'op': op, 'args': [repr(float(a)) for a in args], 'exact': M.nstr(v, 45, min_fixed=1, max_fixed=0),
+                          'f64': repr(f64(v)), 'f32': repr(f32(v))}))
