@@ -16,3 +16,19 @@ export function qDigits(q: Q, max: number): string {
   const mant = s.length > 1 ? `${s[0]}.${s.slice(1)}` : s;
   return `${neg ? '-' : ''}${mant}e${exponent >= 0 ? '+' : ''}${exponent}`;
 }
+
+/** The leading digits every number in [lo, hi] shares (both ends truncated), at most max. */
+export function intervalDigits(lo: Q, hi: Q, max: number): string {
+  if (lo.n === 0n && hi.n === 0n) return '0';
+  if ((lo.n < 0n) !== (hi.n < 0n) || lo.n === 0n || hi.n === 0n) return '0e+0';
+  const a = qDigits(lo, max);
+  const b = qDigits(hi, max);
+  const [ma, ea] = a.split('e') as [string, string];
+  const [mb, eb] = b.split('e') as [string, string];
+  if (ea !== eb) return `${a[0] === '-' ? '-' : ''}0e${ea}`;
+  let k = 0;
+  while (k < ma.length && k < mb.length && ma[k] === mb[k]) k++;
+  let m = ma.slice(0, k).replace(/\.$/, '');
+  if (!/\d/.test(m)) m = `${m}0`;
+  return `${m}e${ea}`;
+}
