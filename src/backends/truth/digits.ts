@@ -17,18 +17,15 @@ export function qDigits(q: Q, max: number): string {
   return `${neg ? '-' : ''}${mant}e${exponent >= 0 ? '+' : ''}${exponent}`;
 }
 
-/** The leading digits every number in [lo, hi] shares (both ends truncated), at most max. */
-export function intervalDigits(lo: Q, hi: Q, max: number): string {
-  if (lo.n === 0n && hi.n === 0n) return '0';
-  if ((lo.n < 0n) !== (hi.n < 0n) || lo.n === 0n || hi.n === 0n) return '0e+0';
-  const a = qDigits(lo, max);
-  const b = qDigits(hi, max);
-  const [ma, ea] = a.split('e') as [string, string];
-  const [mb, eb] = b.split('e') as [string, string];
-  if (ea !== eb) return `${a[0] === '-' ? '-' : ''}0e${ea}`;
-  let k = 0;
-  while (k < ma.length && k < mb.length && ma[k] === mb[k]) k++;
-  let m = ma.slice(0, k).replace(/\.$/, '');
-  if (!/\d/.test(m)) m = `${m}0`;
-  return `${m}e${ea}`;
+/**
+ * The leading digits of a ball's midpoint, as many as its radius leaves right: the printed number is
+ * within one unit of its last digit of every point of the ball (at most max digits).
+ */
+export function ballDigits(mid: Q, rad: Q, max: number): string {
+  if (mid.n === 0n) return rad.n === 0n ? '0' : '0e+0';
+  if (rad.n === 0n) return qDigits(mid, max);
+  const rel = Number(rad.n * mid.d * 10n ** 40n / (rad.d * (mid.n < 0n ? -mid.n : mid.n))) / 1e40;
+  const good = rel > 0 ? Math.floor(-Math.log10(rel)) - 1 : max;
+  if (good < 1) return '0e+0';
+  return qDigits(mid, Math.min(max, good));
 }

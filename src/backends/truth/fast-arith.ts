@@ -1,14 +1,8 @@
 import type { Arith } from './arith.js';
-import { intervalDigits } from './digits.js';
+import { ballDigits } from './digits.js';
 import { ddFromDecimal, ddFromDouble, ddOp, ddRoundsTo, ddSign, type DDBall } from './fast/index.js';
 import * as Q from './rational.js';
 
-/** The exact ends of a double-double ball, as rationals. */
-function ends(b: DDBall): [Q.Q, Q.Q] {
-  const mid = Q.add(Q.fromDouble(b.hi), Q.fromDouble(b.lo));
-  const r = Q.fromDouble(b.rad);
-  return [Q.sub(mid, r), Q.add(mid, r)];
-}
 
 /** A rational as a double-double ball: hi + lo its two nearest parts, rad what is left (bounded above). */
 function fromRational(q: Q.Q): DDBall | null {
@@ -31,10 +25,7 @@ export const FAST: Arith<DDBall> = {
   op: (op, args) => ddOp(op, args),
   roundsTo: (b, format) => ddRoundsTo(b, format),
   sign: (b) => ddSign(b),
-  digits: (b, max) => {
-    const [lo, hi] = ends(b);
-    return intervalDigits(lo, hi, max);
-  },
+  digits: (b, max) => ballDigits(Q.add(Q.fromDouble(b.hi), Q.fromDouble(b.lo)), Q.fromDouble(b.rad), max),
   log2Mag: (b) => Math.log2(Math.abs(b.hi)),
   relWidth: (b) => (b.rad === 0 ? -Infinity : b.hi === 0 ? Infinity : Math.log2(b.rad / Math.abs(b.hi))),
 };
