@@ -12,8 +12,10 @@ export type ArithFail = { fail: 'domain' | 'edge' | 'limit'; reason: string };
 
 export interface Arith<B> {
   readonly name: string;
-  /** Precisions (bits) this library is tried at, in order; the fast path has one. */
-  precisions(capBits: number): number[];
+  /** The first precision (bits) this library is tried at. */
+  readonly start: number;
+  /** Whether it can be re-run at higher precisions (up to the cap); the fast path cannot. */
+  readonly escalates: boolean;
   fromDouble(x: number): B | null;
   fromRational(q: Q, prec: number): B | null;
   fromDecimal(text: string, prec: number): B | ArithFail | null;

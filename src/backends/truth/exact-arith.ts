@@ -6,7 +6,8 @@ import type { Arith } from './arith.js';
  */
 export const EXACT_ONLY: Arith<never> = {
   name: 'exact rationals',
-  precisions: () => [0],
+  start: 0,
+  escalates: false,
   fromDouble: () => null,
   fromRational: () => null,
   fromDecimal: () => null,

@@ -18,7 +18,8 @@ function fromRational(q: Q.Q): DDBall | null {
 /** The double-double fast path (src/backends/truth/fast/): about 106 bits, one precision. */
 export const FAST: Arith<DDBall> = {
   name: 'double-double balls',
-  precisions: () => [106],
+  start: 106,
+  escalates: false,
   fromDouble: (x) => (Number.isFinite(x) ? ddFromDouble(x) : null),
   fromRational: (q) => fromRational(q),
   fromDecimal: (text) => ddFromDecimal(text),

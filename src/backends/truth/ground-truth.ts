@@ -60,11 +60,11 @@ export function truthOf(plan: Plan, point: Record<string, number>, format: Float
   let valueAt: Q.Q | null = null;
 
   for (const A of arithmetics) {
-    const precs = A.precisions(capBits);
-    for (let pi = 0; pi < precs.length && open.size; pi++) {
-      const prec = precs[pi]!;
-      const last = pi === precs.length - 1;
+    let prec = Math.min(A.start, capBits);
+    for (;;) {
+      const last = !A.escalates || prec >= capBits;
       const ev = new Evaluator(plan.g, new Values(A, prec), vars);
+      let next = A.escalates ? Math.min(capBits, prec * 2) : prec;
       for (const [i, o] of open) {
         const r = ev.get(o.id);
         if (isFail(r)) {
@@ -82,8 +82,13 @@ export function truthOf(plan: Plan, point: Record<string, number>, format: Float
           open.delete(i);
         } else {
           o.last = { fail: 'edge', reason: `not certified at ${Math.floor(prec / Math.log2(10))} digits` };
+          // the bits lost to cancellation are about the same at any precision: go straight to enough
+          const width = ev.vals.relWidth(r);
+          if (A.escalates && Number.isFinite(width)) next = Math.min(capBits, Math.max(next, Math.ceil(prec + width + WANT_BITS + 32)));
         }
       }
+      if (last || open.size === 0) break;
+      prec = next;
     }
   }
   for (const [i, o] of open) {
