@@ -1,0 +1,236 @@
+/** Ball arithmetic core: construction, rounding the midpoint to a precision, + - * / sqrt.
+ *
+ *  Exactness rule: when every argument is exact (r = 0) and the exact result's mantissa fits in 2*prec bits, add,
+ *  sub, mul, neg, abs, square return it exactly (r = 0); div and sqrt do too when the quotient or root is exact and
+ *  fits. Otherwise the midpoint is truncated to prec bits and the truncation error goes into the radius. */
+import { absB, bitLen, isqrt } from './bits.js';
+import { addUp, divUp, magUp, mulUp, subDown, ZERO_MAG, type Mag } from './mag.js';
+import { fail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
+
+export const ZERO: BigBall = ball(0n, 0n, 0n, 0n);
+export const ONE: BigBall = ball(1n, 0n, 0n, 0n);
+
+export function ball(m: bigint, e: bigint, r: bigint, re: bigint): BigBall {
+  return Object.freeze({ m, e, r, re });
+}
+
+export function exact(m: bigint, e = 0n): BigBall {
+  return ball(m, e, 0n, 0n);
+}
+
+export function radOf(b: BigBall): Mag {
+  return b.r === 0n ? ZERO_MAG : { m: b.r, e: b.re };
+}
+
+/** |mid| rounded up to a magnitude. */
+export function midUp(b: BigBall): Mag {
+  return magUp(absB(b.m), b.e);
+}
+
+/** An upper bound of |x| over the ball. */
+export function absUp(b: BigBall): Mag {
+  return addUp(midUp(b), radOf(b));
+}
+
+/** A lower bound of |x| over the ball (0 when the ball contains 0). */
+export function absDown(b: BigBall): Mag {
+  return subDown({ m: absB(b.m), e: b.e }, radOf(b));
+}
+
+export function isExact(b: BigBall): boolean {
+  return b.r === 0n;
+}
+
+/** A ball with mid m 2^e and radius `rad`, the mid truncated to prec bits unless it is exact and fits 2*prec bits. */
+export function finish(m: bigint, e: bigint, rad: Mag, prec: number): BigResult {
+  const bl = bitLen(m);
+  let r = rad;
+  if (bl > (r.m === 0n ? 2 * prec : prec)) {
+    const s = BigInt(bl - prec);
+    const t = m >> s; // floor: the error m - t 2^s lies in [0, 2^s)
+    r = addUp(r, { m: 1n, e: e + s });
+    m = t;
+    e = e + s;
+  }
+  if (m === 0n) e = 0n;
+  return checked(ball(m, e, r.m, r.m === 0n ? 0n : r.e));
+}
+
+/** A ball with mid from a magnitude-normalised radius, rejecting exponents beyond the stated limit. */
+export function checked(b: BigBall): BigResult {
+  if (bitLen(b.e) > MAX_EXP_BITS || bitLen(b.re) > MAX_EXP_BITS) {
+    return fail('limit', `a binary exponent beyond 2^${MAX_EXP_BITS}`);
+  }
+  return b;
+}
+
+/** Round a ball to prec bits (mid truncated, radius widened). */
+export function roundBall(b: BigBall, prec: number): BigResult {
+  if (bitLen(b.m) <= prec) return b;
+  return finish(b.m, b.e, radOf(b), prec);
+}
+
+export function neg(a: BigBall): BigBall {
+  return ball(-a.m, a.e, a.r, a.re);
+}
+
+export function abs(a: BigBall): BigResult {
+  if (a.m >= 0n) return a;
+  return ball(-a.m, a.e, a.r, a.re);
+}
+
+/** Multiply by 2^k exactly. */
+export function scale2(a: BigBall, k: bigint): BigResult {
+  return checked(ball(a.m, a.m === 0n ? 0n : a.e + k, a.r, a.r === 0n ? 0n : a.re + k));
+}
+
+export function add(a: BigBall, b: BigBall, prec: number): BigResult {
+  const rad = addUp(radOf(a), radOf(b));
+  if (a.m === 0n) return finish(b.m, b.e, rad, prec);
+  if (b.m === 0n) return finish(a.m, a.e, rad, prec);
+  const ta = BigInt(bitLen(a.m)) + a.e;
+  const tb = BigInt(bitLen(b.m)) + b.e;
+  const top = ta > tb ? ta : tb;
+  const lowE = a.e < b.e ? a.e : b.e;
+  const w = BigInt(2 * prec + 8);
+  if (top - lowE <= w) {
+    const s = (a.m << (a.e - lowE)) + (b.m << (b.e - lowE));
+    return finish(s, lowE, rad, prec);
+  }
+  // Too wide to add exactly: truncate the operand(s) below E = top - w; each loses less than 2^E.
+  const E = top - w;
+  let s = 0n;
+  let err = 0n;
+  for (const x of [a, b]) {
+    if (x.e >= E) s += x.m << (x.e - E);
+    else {
+      s += x.m >> (E - x.e);
+      err += 1n;
+    }
+  }
+  return finish(s, E, addUp(rad, { m: err, e: E }), prec);
+}
+
+export function sub(a: BigBall, b: BigBall, prec: number): BigResult {
+  return add(a, neg(b), prec);
+}
+
+export function mul(a: BigBall, b: BigBall, prec: number): BigResult {
+  // |xy - ab| <= |a| rb + |b| ra + ra rb
+  let rad = ZERO_MAG;
+  if (a.r !== 0n || b.r !== 0n) {
+    const ra = radOf(a);
+    const rb = radOf(b);
+    rad = addUp(addUp(mulUp(midUp(a), rb), mulUp(midUp(b), ra)), mulUp(ra, rb));
+  }
+  return finish(a.m * b.m, a.e + b.e, rad, prec);
+}
+
+export function square(a: BigBall, prec: number): BigResult {
+  return mul(a, a, prec);
+}
+
+export function div(a: BigBall, b: BigBall, prec: number): BigResult {
+  const lowB = absDown(b);
+  if (lowB.m === 0n) {
+    return fail('edge', b.m === 0n && b.r === 0n ? 'division by an exact zero' : 'the divisor ball contains zero');
+  }
+  if (a.m === 0n && a.r === 0n) return ZERO;
+  let q = 0n;
+  let qe = 0n;
+  let rad = ZERO_MAG;
+  if (a.m !== 0n) {
+    const s = Math.max(0, prec + 4 + bitLen(b.m) - bitLen(a.m));
+    const n = a.m << BigInt(s);
+    q = n / b.m; // truncates toward zero: |n/b - q| < 1
+    qe = a.e - BigInt(s) - b.e;
+    if (q * b.m !== n) rad = { m: 1n, e: qe };
+  }
+  if (a.r !== 0n || b.r !== 0n) {
+    // |x/y - a/b| <= (ra + |a/b| rb) / (|b| - rb); |a/b| <= |q| + 1 ulp
+    const qUp = magUp(absB(q) + 1n, qe);
+    rad = addUp(rad, divUp(addUp(radOf(a), mulUp(qUp, radOf(b))), lowB));
+  }
+  return finish(q, qe, rad, prec);
+}
+
+export function sqrt(a: BigBall, prec: number): BigResult {
+  if (a.m === 0n && a.r === 0n) return ZERO;
+  const low = absDown(a);
+  if (a.m < 0n && low.m !== 0n) return fail('domain', 'sqrt of a negative number');
+  if (low.m === 0n) return fail('edge', 'sqrt of a ball that touches zero');
+  let m = a.m;
+  let e = a.e;
+  const want = 2 * (prec + 4);
+  let s = Math.max(0, want - bitLen(m));
+  if ((e - BigInt(s)) % 2n !== 0n) s += 1;
+  m <<= BigInt(s);
+  e -= BigInt(s);
+  const root = isqrt(m);
+  const re = e / 2n;
+  let rad: Mag = root * root === m ? ZERO_MAG : { m: 1n, e: re }; // sqrt(m) lies in [root, root + 1)
+  if (a.r !== 0n) {
+    // |sqrt(x) - sqrt(mid)| = |x - mid| / (sqrt(x) + sqrt(mid)) <= rad / sqrt(mid) <= rad / root
+    rad = addUp(rad, divUp(radOf(a), { m: root, e: re }));
+  }
+  return finish(root, re, rad, prec);
+}
+
+/** The ball as [lo, hi] with lo and hi rounded outward to about `bits` bits (exact when that is cheap). */
+export function endpoints(b: BigBall, bits: number): [BigBall, BigBall] {
+  if (b.r === 0n) return [b, b];
+  return [directedSum(b.m, b.e, -b.r, b.re, bits, false), directedSum(b.m, b.e, b.r, b.re, bits, true)];
+}
+
+/** m1 2^e1 + m2 2^e2 rounded down (up = false) or up, exact when the span is small. */
+export function directedSum(m1: bigint, e1: bigint, m2: bigint, e2: bigint, bits: number, up: boolean): BigBall {
+  if (m1 === 0n) return exact(m2, e2);
+  if (m2 === 0n) return exact(m1, e1);
+  const t1 = BigInt(bitLen(m1)) + e1;
+  const t2 = BigInt(bitLen(m2)) + e2;
+  const top = t1 > t2 ? t1 : t2;
+  const lowE = e1 < e2 ? e1 : e2;
+  const w = BigInt(Math.max(bits, 64) + 64);
+  const E = top - lowE <= w ? lowE : top - w;
+  let s = 0n;
+  for (const [m, e] of [[m1, e1], [m2, e2]] as const) {
+    if (e >= E) s += m << (e - E);
+    else s += up ? -((-m) >> (E - e)) : m >> (E - e);
+  }
+  return exact(s, E);
+}
+
+/** The smallest ball (to about `bits` bits) containing both balls. */
+export function hull(a: BigBall, b: BigBall, prec: number): BigResult {
+  const bits = prec + 16;
+  const [alo, ahi] = endpoints(a, bits);
+  const [blo, bhi] = endpoints(b, bits);
+  const lo = cmp(alo, blo) <= 0 ? alo : blo;
+  const hi = cmp(ahi, bhi) >= 0 ? ahi : bhi;
+  const mid2 = directedSum(lo.m, lo.e, hi.m, hi.e, bits, false); // 2 mid, rounded down
+  const mid = exact(mid2.m, mid2.e - 1n);
+  // rad = max(hi - mid, mid - lo) = hi - mid as mid <= (lo + hi)/2
+  const span = directedSum(hi.m, hi.e, -mid.m, mid.e, bits, true);
+  return finish(mid.m, mid.e, magUp(span.m, span.e), prec);
+}
+
+/** Exact comparison of two exact dyadics (balls with r = 0). */
+export function cmp(a: BigBall, b: BigBall): -1 | 0 | 1 {
+  const d = directedSum(a.m, a.e, -b.m, b.e, 64, false);
+  const u = directedSum(a.m, a.e, -b.m, b.e, 64, true);
+  if (d.m > 0n) return 1;
+  if (u.m < 0n) return -1;
+  if (d.m === 0n && u.m === 0n) return 0;
+  // Only reachable when the rounding hid the sign: compare exactly through magnitudes.
+  if (a.m >= 0n && b.m <= 0n) return a.m === 0n && b.m === 0n ? 0 : 1;
+  if (a.m <= 0n && b.m >= 0n) return -1;
+  const c = ((): -1 | 0 | 1 => {
+    const x = absB(a.m), y = absB(b.m);
+    const tx = BigInt(bitLen(x)) + a.e, ty = BigInt(bitLen(y)) + b.e;
+    if (tx !== ty) return tx > ty ? 1 : -1;
+    const e = a.e < b.e ? a.e : b.e;
+    const p = x << (a.e - e), q = y << (b.e - e);
+    return p === q ? 0 : p > q ? 1 : -1;
+  })();
+  return a.m > 0n ? c : (-c as -1 | 0 | 1);
+}

@@ -1,0 +1,96 @@
+/** Non-negative magnitudes m * 2^e kept to at most MAG_BITS bits, rounded up (for radii and error bounds) or down
+ *  (for lower bounds of |x|). They only ever bound things, so a little slack is fine; what is never allowed is an
+ *  upper bound that is too small or a lower bound that is too big. */
+import { bitLen } from './bits.js';
+
+export interface Mag { readonly m: bigint; readonly e: bigint }
+
+const MAG_BITS = 62;
+const GAP = 200n;
+export const ZERO_MAG: Mag = { m: 0n, e: 0n };
+
+export function magUp(m: bigint, e: bigint): Mag {
+  if (m === 0n) return ZERO_MAG;
+  const bl = bitLen(m);
+  if (bl <= MAG_BITS) return { m, e };
+  const s = BigInt(bl - MAG_BITS);
+  return { m: ((m - 1n) >> s) + 1n, e: e + s };
+}
+
+export function magDown(m: bigint, e: bigint): Mag {
+  if (m <= 0n) return ZERO_MAG;
+  const bl = bitLen(m);
+  if (bl <= MAG_BITS) return { m, e };
+  const s = BigInt(bl - MAG_BITS);
+  return { m: m >> s, e: e + s };
+}
+
+/** An upper bound of a + b. */
+export function addUp(a: Mag, b: Mag): Mag {
+  if (a.m === 0n) return b;
+  if (b.m === 0n) return a;
+  if (a.e < b.e) [a, b] = [b, a];
+  const d = a.e - b.e;
+  // b < 2^(MAG_BITS + b.e) <= 2^(a.e - 1) <= a's half ulp when the gap is large: add that instead.
+  if (d > GAP) return magUp(a.m * 2n + 1n, a.e - 1n);
+  return magUp((a.m << d) + b.m, b.e);
+}
+
+/** A lower bound of max(a - b, 0). */
+export function subDown(a: Mag, b: Mag): Mag {
+  if (b.m === 0n) return a;
+  if (a.m === 0n) return ZERO_MAG;
+  if (a.e - b.e > GAP) return magDown(a.m * 2n - 1n, a.e - 1n);
+  if (b.e - a.e > GAP) return ZERO_MAG; // b >= 2^b.e > a
+  const e = a.e < b.e ? a.e : b.e;
+  return magDown((a.m << (a.e - e)) - (b.m << (b.e - e)), e);
+}
+
+export function mulUp(a: Mag, b: Mag): Mag {
+  if (a.m === 0n || b.m === 0n) return ZERO_MAG;
+  return magUp(a.m * b.m, a.e + b.e);
+}
+
+export function mulDown(a: Mag, b: Mag): Mag {
+  if (a.m === 0n || b.m === 0n) return ZERO_MAG;
+  return magDown(a.m * b.m, a.e + b.e);
+}
+
+/** An upper bound of a / b; b must be > 0. */
+export function divUp(a: Mag, b: Mag): Mag {
+  if (a.m === 0n) return ZERO_MAG;
+  const s = BigInt(MAG_BITS + 2);
+  return magUp((a.m << s) / b.m + 1n, a.e - b.e - s);
+}
+
+/** A lower bound of a / b; b must be > 0. */
+export function divDown(a: Mag, b: Mag): Mag {
+  if (a.m === 0n) return ZERO_MAG;
+  const s = BigInt(MAG_BITS + 2);
+  return magDown((a.m << s) / b.m, a.e - b.e - s);
+}
+
+/** -1, 0, 1 as a < b, a = b, a > b (exact). */
+export function magCmp(a: Mag, b: Mag): -1 | 0 | 1 {
+  return cmpAbs(a.m, a.e, b.m, b.e);
+}
+
+/** Exact comparison of |m1| 2^e1 with |m2| 2^e2. */
+export function cmpAbs(m1: bigint, e1: bigint, m2: bigint, e2: bigint): -1 | 0 | 1 {
+  if (m1 < 0n) m1 = -m1;
+  if (m2 < 0n) m2 = -m2;
+  if (m1 === 0n) return m2 === 0n ? 0 : -1;
+  if (m2 === 0n) return 1;
+  const t1 = BigInt(bitLen(m1)) + e1;
+  const t2 = BigInt(bitLen(m2)) + e2;
+  if (t1 !== t2) return t1 > t2 ? 1 : -1;
+  const e = e1 < e2 ? e1 : e2;
+  const a = m1 << (e1 - e);
+  const b = m2 << (e2 - e);
+  return a === b ? 0 : a > b ? 1 : -1;
+}
+
+/** 2^k as a magnitude. */
+export function pow2(k: bigint): Mag {
+  return { m: 1n, e: k };
+}

@@ -1,0 +1,95 @@
+/** Ball arithmetic core: exactness rules, enclosures of rounded results, domain and edge answers. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bigFromDouble, bigFromDD, bigOp, bigCompare, bigSign, isFail, type BigBall } from '../../../../src/backends/truth/big/index.js';
+import type { PrimOp } from '../../../../src/backends/truth/prim.js';
+import { meetsDecimal } from './oracle.js';
+
+const d = bigFromDouble;
+function ok(r: ReturnType<typeof bigOp>): BigBall {
+  if (isFail(r)) throw new Error(`${r.fail}: ${r.reason}`);
+  return r;
+}
+/** The value of an exact ball as a JS number (exact for the small values used here). */
+function num(b: BigBall): number {
+  return Number(b.m) * 2 ** Number(b.e);
+}
+
+test('exact arguments give exact results for + - * square neg abs when they fit 2*prec bits', () => {
+  const cases: [PrimOp, number[], number][] = [
+    ['add', [0.1, 50], 50.1], // 50.1 is not the double sum: checked exactly below instead
+    ['mul', [2, 0.30000000000000004], 0.6000000000000001],
+    ['sub', [1, 2 ** -60], 1 - 2 ** -60],
+    ['neg', [3.5], -3.5],
+    ['abs', [-3.5], 3.5],
+    ['square', [3], 9],
+  ];
+  for (const [op, args, want] of cases) {
+    const r = ok(bigOp(op, args.map(d), 64));
+    assert.equal(r.r, 0n, `${op} is exact`);
+    if (op !== 'add' && op !== 'sub') assert.equal(num(r), want);
+  }
+  // x + 50 for x = 0.1 (a double): exactly 0.1 + 50 as rationals
+  const s = ok(bigOp('add', [d(0.1), d(50)], 64));
+  assert.equal(s.r, 0n);
+  assert.ok(meetsDecimal(s, '50.1000000000000000055511151231257827021181583404541015625'));
+  // x*x for a double is exact at 64 bits (106 bits <= 128)
+  const x = 0.1;
+  const sq = ok(bigOp('mul', [d(x), d(x)], 64));
+  assert.equal(sq.r, 0n);
+  assert.ok(meetsDecimal(sq, '0.01000000000000000111022302462515657123851077828659396139564708135883709660962637144621112383902072906494140625'));
+});
+
+test('results that do not fit are rounded to prec bits and still enclose the exact value', () => {
+  const r = ok(bigOp('add', [d(1), d(2 ** -200)], 64));
+  assert.notEqual(r.r, 0n);
+  assert.equal(bigCompare(r, d(1)), undefined);
+  const q = ok(bigOp('div', [d(1), d(3)], 64));
+  assert.ok(meetsDecimal(q, '0.3333333333333333333333333333333333333333'));
+  const t = ok(bigOp('div', [d(6), d(3)], 64));
+  assert.equal(t.r, 0n);
+  assert.equal(num(t), 2);
+  const s = ok(bigOp('sqrt', [d(2.25)], 64));
+  assert.equal(s.r, 0n);
+  assert.equal(num(s), 1.5);
+  assert.ok(meetsDecimal(ok(bigOp('sqrt', [d(2)], 128)), '1.414213562373095048801688724209698078570'));
+});
+
+test('domain and edge answers', () => {
+  const cases: [PrimOp, number[], 'domain' | 'edge'][] = [
+    ['div', [1, 0], 'edge'],
+    ['div', [0, 0], 'edge'],
+    ['sqrt', [-1], 'domain'],
+    ['log', [-1], 'domain'],
+    ['log', [0], 'edge'],
+  ];
+  for (const [op, args, kind] of cases) {
+    const r = bigOp(op, args.map(d), 64);
+    assert.ok(isFail(r) && r.fail === kind, `${op}(${args}) should be ${kind}`);
+  }
+  // a ball around zero as divisor
+  const z = { m: 0n, e: 0n, r: 1n, re: -10n };
+  const r = bigOp('div', [d(1), z], 64);
+  assert.ok(isFail(r) && r.fail === 'edge');
+  const big = bigOp('add', [d(1), d(1)], 1 << 20);
+  assert.ok(isFail(big) && big.fail === 'limit');
+});
+
+test('bigSign and bigCompare decide only what holds for every point', () => {
+  assert.equal(bigSign(d(0)), 0);
+  assert.equal(bigSign(d(-2)), -1);
+  assert.equal(bigSign({ m: 1n, e: 0n, r: 1n, re: 0n }), undefined);
+  assert.equal(bigSign({ m: 3n, e: 0n, r: 1n, re: 1n }), 1);
+  assert.equal(bigCompare(d(1), d(1)), 0);
+  assert.equal(bigCompare(d(1), d(1 + 2 ** -52)), -1);
+  assert.equal(bigCompare(d(1e300), d(1e-300)), 1);
+  assert.equal(bigCompare({ m: 1n, e: 0n, r: 1n, re: -60n }, d(1)), undefined);
+});
+
+test('bigFromDD takes a fast-path ball exactly', () => {
+  const b = bigFromDD(1, 2 ** -80, 2 ** -100);
+  assert.equal(b.m, (1n << 80n) + 1n);
+  assert.equal(b.e, -80n);
+  assert.equal(b.r, 1n);
+  assert.equal(b.re, -100n);
+});
