@@ -1,7 +1,7 @@
 import { isArithFail } from './arith.js';
 import type { PGraph, PNode, Rel } from './pgraph.js';
 import * as Q from './rational.js';
-import { exact, exactValue, isFail, worst, type Fail, type R, type V, type Values } from './value.js';
+import { exact, exactValue, isFail, isZeroV, worst, type Fail, type R, type V, type Values } from './value.js';
 
 const ONE = Q.ONE;
 
@@ -47,7 +47,7 @@ export class Evaluator<B> {
         const b = V.A.fromDecimal(n.text, V.prec);
         if (b === null) return { fail: 'cannot', reason: `${V.A.name} cannot hold the literal ${n.text.slice(0, 30)}` };
         if (isArithFail(b)) return { fail: b.fail === 'limit' ? 'unknown' : 'edge', reason: b.reason };
-        return { q: null, b };
+        return { q: null, e: null, b };
       }
       case 'var': return exact(this.vars.get(n.name)!);
       case 'prim': {
@@ -131,7 +131,7 @@ export class Evaluator<B> {
   }
 }
 
-const isZeroExact = <B>(v: V<B>) => v.q === null && v.b === null;
+const isZeroExact = <B>(v: V<B>) => isZeroV(v);
 
 function holds(rel: Rel, c: -1 | 0 | 1): boolean {
   switch (rel) {

@@ -1,16 +1,18 @@
 import type { FloatFormat } from '../format.js';
 import { isArithFail, type Arith } from './arith.js';
+import { qDigits } from './digits.js';
 import { exactPrim } from './exact-prim.js';
 import type { PrimOp } from './prim.js';
 import * as Q from './rational.js';
-import { qDigits } from './digits.js';
 
 /**
- * A value q + b: an exact rational q (null for 0) plus a ball b (null for 0). Pure q is exact; pure
- * b an enclosure; both is the split of docs/ground-truth-new.md (1 + e^-2795.81 kept as 1 plus a tail
- * far below it, so that 1 - it, log(it) = log1p(tail) lose nothing).
+ * A value q e + b: a rational coefficient q (null for 0) of a base e (null for the number 1; else
+ * a ball that stands for one real number, by identity), plus a ball b (null for 0) that may lie
+ * far below it. Pure q is exact; pure b an enclosure. The base/tail split is what keeps
+ * 1 + e^-2795.81 as "1 plus a tail" (1 - it, log(it) = log1p(tail) lose nothing) and e^x + 1 as
+ * "the same rounded e^x, plus 1" (e^x / (e^x + 1) = 1 - 1/(e^x + 1) cancels the shared rounding).
  */
-export interface V<B> { readonly q: Q.Q | null; readonly b: B | null }
+export interface V<B> { readonly q: Q.Q | null; readonly e: B | null; readonly b: B | null }
 
 /**
  * Why there is no value here: undefined (no real result), singular (an exact zero at a pole: limits
@@ -30,24 +32,27 @@ export function worst(fails: Fail[]): Fail {
   return fails.reduce((a, b) => (RANK[b.fail] < RANK[a.fail] ? b : a));
 }
 
-export const exact = <B>(q: Q.Q): V<B> => ({ q: Q.isZero(q) ? null : q, b: null });
-export const isExact = <B>(v: V<B>) => v.b === null;
-export const exactValue = <B>(v: V<B>): Q.Q | null => (v.b === null ? v.q ?? Q.ZERO : null);
+export const exact = <B>(q: Q.Q): V<B> => ({ q: Q.isZero(q) ? null : q, e: null, b: null });
+const ballV = <B>(b: B): V<B> => ({ q: null, e: null, b });
+export const isExact = <B>(v: V<B>) => v.b === null && v.e === null;
+export const exactValue = <B>(v: V<B>): Q.Q | null => (isExact(v) ? v.q ?? Q.ZERO : null);
+export const isZeroV = <B>(v: V<B>) => v.q === null && v.b === null;
+
+/** A value as base and tail: c E + t (E null: the number 1; c null: no base). A pure ball is its own base. */
+interface Parts<B> { c: Q.Q | null; E: B | null; t: B | null }
+function parts<B>(v: V<B>): Parts<B> {
+  if (v.q === null && v.b !== null) return { c: Q.ONE, E: v.b, t: null };
+  return { c: v.q, E: v.e, t: v.b };
+}
+
+type Res<B> = B | Fail;
+const bad = <B>(x: Res<B> | null): x is Fail => x !== null && typeof x === 'object' && 'fail' in (x as object);
 
 /** Arithmetic on split values at one precision. */
 export class Values<B> {
   constructor(readonly A: Arith<B>, readonly prec: number) {}
 
-  /** The value as one ball. */
-  ball(v: V<B>): B | Fail {
-    const qb = v.q === null ? null : this.A.fromRational(v.q, this.prec);
-    if (v.q !== null && qb === null) return { fail: 'cannot', reason: `${this.A.name} cannot hold ${Q.toString(v.q).slice(0, 40)}` };
-    if (qb === null) return v.b ?? this.lift(this.A.fromRational(Q.ZERO, this.prec));
-    if (v.b === null) return qb;
-    return this.lift(this.A.op('add', [qb, v.b], this.prec));
-  }
-
-  private lift(r: B | ReturnType<Arith<B>['op']>): B | Fail {
+  private lift(r: ReturnType<Arith<B>['op']>): Res<B> {
     if (r === null) return { fail: 'cannot', reason: `${this.A.name} cannot evaluate this` };
     if (isArithFail(r)) {
       const kind = r.fail === 'domain' ? 'undefined' : r.fail === 'edge' ? 'edge' : 'unknown';
@@ -56,94 +61,150 @@ export class Values<B> {
     return r;
   }
 
-  /** A ball op, folded. */
-  private op(op: PrimOp, args: V<B>[]): R<B> {
-    const balls: B[] = [];
-    for (const a of args) {
-      const b = this.ball(a);
-      if (isFail(b as R<B>)) return b as Fail;
-      balls.push(b as B);
-    }
-    return this.wrap(this.A.op(op, balls, this.prec));
+  private rat(q: Q.Q): Res<B> {
+    const b = this.A.fromRational(q, this.prec);
+    return b === null ? { fail: 'cannot', reason: `${this.A.name} cannot hold ${Q.toString(q).slice(0, 40)}` } : b;
   }
 
-  private wrap(r: ReturnType<Arith<B>['op']>): R<B> {
-    const b = this.lift(r);
-    return isFail(b as R<B>) ? (b as Fail) : { q: null, b: b as B };
-  }
-
-  private plain(op: PrimOp, ...bs: B[]): B | Fail {
+  private plain(op: PrimOp, ...bs: B[]): Res<B> {
     return this.lift(this.A.op(op, bs, this.prec));
   }
 
+  /** c E as a ball (null for 0). */
+  private baseBall(c: Q.Q | null, E: B | null): Res<B> | null {
+    if (c === null) return null;
+    if (E === null) return this.rat(c);
+    if (Q.eq(c, Q.ONE)) return E;
+    const cb = this.rat(c);
+    return bad(cb) ? cb : this.plain('mul', cb, E);
+  }
+
+  /** a + s b on optional balls. */
+  private sum(a: Res<B> | null, b: Res<B> | null, s: 1 | -1 = 1): Res<B> | null {
+    if (bad(a)) return a;
+    if (bad(b)) return b;
+    if (b === null) return a;
+    if (a === null) return s === 1 ? b : this.negBall(b);
+    return this.plain(s === 1 ? 'add' : 'sub', a, b);
+  }
+
+  /** The value as one ball. */
+  ball(v: V<B>): Res<B> {
+    const r = this.sum(this.baseBall(v.q, v.e), v.b);
+    return r ?? this.rat(Q.ZERO);
+  }
+
+  private make(c: Q.Q | null, E: B | null, t: Res<B> | null): R<B> {
+    if (bad(t)) return t;
+    if (c !== null && Q.isZero(c)) c = null;
+    if (c === null) return t === null ? exact(Q.ZERO) : ballV(t);
+    if (E === null && Q.bits(c) > Q.MAX_EXACT_BITS) {
+      const r = this.sum(this.rat(c), t);
+      return bad(r) ? r : ballV(r!);
+    }
+    if (E !== null && Q.eq(c, Q.ONE) && t === null) return ballV(E);
+    return { q: c, e: E, b: t };
+  }
+
   sign(v: V<B>): -1 | 0 | 1 | undefined | Fail {
-    if (v.b === null) return v.q === null ? 0 : Q.sign(v.q);
-    if (v.q === null) return this.A.sign(v.b);
+    if (isExact(v)) return v.q === null ? 0 : Q.sign(v.q);
     const b = this.ball(v);
-    return isFail(b as R<B>) ? (b as Fail) : this.A.sign(b as B);
+    return bad(b) ? b : this.A.sign(b);
   }
 
   roundsTo(v: V<B>, format: FloatFormat): number | undefined | Fail {
-    if (v.b === null) return v.q === null ? 0 : Q.roundQ(v.q, format);
+    if (isExact(v)) return v.q === null ? 0 : Q.roundQ(v.q, format);
     const b = this.ball(v);
-    return isFail(b as R<B>) ? (b as Fail) : this.A.roundsTo(b as B, format);
+    return bad(b) ? b : this.A.roundsTo(b, format);
   }
 
   digits(v: V<B>, max: number): string {
-    if (v.b === null) return v.q === null ? '0' : qDigits(v.q, max);
+    if (isExact(v)) return v.q === null ? '0' : qDigits(v.q, max);
     const b = this.ball(v);
-    return isFail(b as R<B>) ? '?' : this.A.digits(b as B, max);
+    return bad(b) ? '?' : this.A.digits(b, max);
   }
 
   /** The ball's relative width (log2); -Infinity for exact values. */
   relWidth(v: V<B>): number {
-    if (v.b === null) return -Infinity;
+    if (isExact(v)) return -Infinity;
     const b = this.ball(v);
-    return isFail(b as R<B>) ? Infinity : this.A.relWidth(b as B);
+    return bad(b) ? Infinity : this.A.relWidth(b);
   }
 
   prim(op: PrimOp, args: V<B>[]): R<B> {
+    const same = this.identity(op, args);
+    if (same) return same;
     if (args.every(isExact)) {
       const r = exactPrim(op, args.map((a) => a.q ?? Q.ZERO));
       if (r !== null) return 'fail' in r ? r : exact(r);
     } else if ((op === 'div' || op === 'log' || op === 'reciprocal') && isZeroV(args[op === 'div' ? 1 : 0]!)) {
       return { fail: 'singular', reason: op === 'log' ? 'log(0)' : 'division by 0' };
     }
+    const [a, b] = args as [V<B>, V<B>];
     switch (op) {
-      case 'add': return this.addSplit(args[0]!, args[1]!, 1);
-      case 'sub': return this.addSplit(args[0]!, args[1]!, -1);
-      case 'neg': return { q: args[0]!.q && Q.neg(args[0]!.q), b: args[0]!.b && this.negBall(args[0]!.b) };
-      case 'mul': return this.mulSplit(args[0]!, args[1]!);
-      case 'div': return this.divSplit(args[0]!, args[1]!);
-      case 'reciprocal': return this.divSplit({ q: Q.ONE, b: null }, args[0]!);
-      case 'square': return this.mulSplit(args[0]!, args[0]!);
-      case 'log': {
-        const [a] = args as [V<B>];
-        if (a.q && a.b && Q.eq(a.q, Q.ONE)) return this.wrap(this.A.op('log1p', [a.b], this.prec));
-        return this.op('log', args);
-      }
+      case 'add': return this.add(a, b, 1);
+      case 'sub': return this.add(a, b, -1);
+      case 'neg': return this.negV(a);
+      case 'mul': return this.mul(a, b);
+      case 'square': return this.mul(a, a);
+      case 'div': return this.div(a, b);
+      case 'reciprocal': return this.div(exact(Q.ONE), a);
+      case 'log':
+        // log(1 + t) = log1p(t)
+        if (a.e === null && a.q !== null && a.b !== null && Q.eq(a.q, Q.ONE)) return this.fold('log1p', [ballV(a.b)]);
+        return this.fold('log', args);
       case 'exp': {
-        const [a] = args as [V<B>];
         // e^t for a small t is 1 + expm1(t): 1 - e^-x keeps all its digits
         if (a.q === null && a.b !== null && this.A.log2Mag(a.b) < -8) {
-          const t = this.wrap(this.A.op('expm1', [a.b], this.prec));
-          return isFail(t) ? t : { q: Q.ONE, b: t.b };
+          const t = this.plain('expm1', a.b);
+          return this.make(Q.ONE, null, t);
         }
-        return this.op('exp', args);
+        return this.fold('exp', args);
       }
       case 'sigmoid': {
-        const x = this.ball(args[0]!);
-        if (isFail(x as R<B>)) return x as Fail;
+        const x = this.ball(a);
+        if (bad(x)) return x;
         // sigmoid(x) = 1 - sigmoid(-x): far right, 1 plus a tail
-        if (this.A.sign(x as B) === 1 && this.A.log2Mag(x as B) > 3) {
-          const t = this.plain('sigmoid', this.negBall(x as B));
-          return isFail(t as R<B>) ? (t as Fail) : { q: Q.ONE, b: this.negBall(t as B) };
+        if (this.A.sign(x) === 1 && this.A.log2Mag(x) > 3) {
+          const t = this.plain('sigmoid', this.negBall(x));
+          return this.make(Q.ONE, null, bad(t) ? t : this.negBall(t));
         }
-        return this.wrap(this.A.op('sigmoid', [x as B], this.prec));
+        return this.fold('sigmoid', [ballV(x)]);
       }
-      case 'pow': return this.pow(args[0]!, args[1]!);
-      default: return this.op(op, args);
+      case 'pow': return this.pow(a, b);
+      default: return this.fold(op, args);
     }
+  }
+
+  /** A ball op on the folded arguments. */
+  private fold(op: PrimOp, args: V<B>[]): R<B> {
+    const balls: B[] = [];
+    for (const a of args) {
+      const b = this.ball(a);
+      if (bad(b)) return b;
+      balls.push(b);
+    }
+    const r = this.plain(op, ...balls);
+    return bad(r) ? r : ballV(r);
+  }
+
+  /**
+   * Results decided by identity: one V object is one real number (a memoised node, or a value
+   * passed on unchanged), so a - a = 0 and a / a = 1 even when a is only a ball (exp(x) / exp(x)).
+   */
+  private identity(op: PrimOp, [a, b]: V<B>[]): R<B> | null {
+    const one = (v: V<B>) => isExact(v) && v.q !== null && Q.eq(v.q, Q.ONE);
+    if (op === 'sub' && a === b) return exact(Q.ZERO);
+    if (op === 'div' && a === b && !isZeroV(a!)) {
+      const s = this.sign(a!);
+      if (s === 1 || s === -1) return exact(Q.ONE);
+    }
+    if (op === 'mul' && one(a!)) return b!;
+    if (op === 'mul' && one(b!)) return a!;
+    if ((op === 'add' || op === 'sub') && isZeroV(b!)) return a!;
+    if (op === 'add' && isZeroV(a!)) return b!;
+    if (op === 'div' && one(b!)) return a!;
+    return null;
   }
 
   private negBall(b: B): B {
@@ -152,74 +213,72 @@ export class Values<B> {
     return r;
   }
 
-  private addBalls(a: B | null, b: B | null, s: 1 | -1): B | null | Fail {
-    if (b === null) return a;
-    if (a === null) return s === 1 ? b : this.negBall(b);
-    return this.plain(s === 1 ? 'add' : 'sub', a, b);
+  negV(v: V<B>): V<B> {
+    return { q: v.q && Q.neg(v.q), e: v.e, b: v.b && this.negBall(v.b) };
   }
 
-  private mix(q: Q.Q | null, b: B | null | Fail): R<B> {
-    if (b !== null && isFail(b as R<B>)) return b as Fail;
-    if (q !== null && Q.isZero(q)) q = null;
-    if (q !== null && Q.bits(q) > Q.MAX_EXACT_BITS) {
-      const qb = this.A.fromRational(q, this.prec);
-      if (qb === null) return { fail: 'cannot', reason: `${this.A.name} cannot hold a long rational` };
-      return { q: null, b: b === null ? qb : (this.plain('add', qb, b as B) as B) };
+  private add(x: V<B>, y: V<B>, s: 1 | -1): R<B> {
+    const px = parts(x);
+    const py = parts(y);
+    const cy = py.c && (s === 1 ? py.c : Q.neg(py.c));
+    if (px.E === py.E || px.c === null || cy === null) {
+      // one base (or none): the coefficients add exactly
+      const E = px.c === null ? py.E : px.E;
+      const c = px.c === null ? cy : cy === null ? px.c : Q.add(px.c, cy);
+      return this.make(c, E, this.sum(px.t, py.t, s));
     }
-    return { q, b: b as B | null };
+    // two bases: keep the larger, the other joins the tail
+    const bx = this.baseBall(px.c, px.E);
+    const by = this.baseBall(cy, py.E);
+    if (bad(bx)) return bx;
+    if (bad(by)) return by;
+    const keepX = this.A.log2Mag(bx!) >= this.A.log2Mag(by!);
+    const tails = this.sum(px.t, py.t, s);
+    return keepX ? this.make(px.c, px.E, this.sum(tails, by)) : this.make(cy, py.E, this.sum(tails, bx));
   }
 
-  private addSplit(x: V<B>, y: V<B>, s: 1 | -1): R<B> {
-    const q = x.q === null ? (y.q && (s === 1 ? y.q : Q.neg(y.q))) : y.q === null ? x.q : s === 1 ? Q.add(x.q, y.q) : Q.sub(x.q, y.q);
-    return this.mix(q, this.addBalls(x.b, y.b, s));
-  }
-
-  private mulSplit(x: V<B>, y: V<B>): R<B> {
-    // (qx + bx)(qy + by) = qx qy + (qx by + qy bx + bx by)
-    const q = x.q && y.q ? Q.mul(x.q, y.q) : null;
-    let tail: B | null | Fail = null;
-    const terms: [Q.Q | null, B | null][] = [[x.q, y.b], [y.q, x.b]];
-    for (const [c, b] of terms) {
-      if (c === null || b === null) continue;
-      const cb = this.A.fromRational(c, this.prec);
-      if (cb === null) return { fail: 'cannot', reason: `${this.A.name} cannot hold ${Q.toString(c).slice(0, 40)}` };
-      const t = this.plain('mul', cb, b);
-      if (isFail(t as R<B>)) return t as Fail;
-      tail = this.addBalls(tail as B | null, t as B, 1);
-      if (tail !== null && isFail(tail as R<B>)) return tail as Fail;
-    }
-    if (x.b !== null && y.b !== null) {
-      const t = this.plain('mul', x.b, y.b);
-      if (isFail(t as R<B>)) return t as Fail;
-      tail = this.addBalls(tail as B | null, t as B, 1);
-    }
-    return this.mix(q, tail);
-  }
-
-  private divSplit(x: V<B>, y: V<B>): R<B> {
-    if (y.q !== null && !Q.isZero(y.q) && x.q !== null && y.b !== null) {
-      // (qx + bx) / (qy + by) = r + (bx - r by) / (qy + by), r = qx / qy
-      const r = Q.div(x.q, y.q);
-      const rb = this.A.fromRational(r, this.prec);
-      const den = this.ball(y);
-      if (rb !== null && !isFail(den as R<B>)) {
-        const rby = this.plain('mul', rb, y.b);
-        if (isFail(rby as R<B>)) return rby as Fail;
-        const num = this.addBalls(x.b, rby as B, -1);
-        if (num !== null && isFail(num as R<B>)) return num as Fail;
-        if (num === null) return this.mix(r, null);
-        return this.mix(r, this.plain('div', num as B, den as B));
+  private mul(x: V<B>, y: V<B>): R<B> {
+    const px = parts(x);
+    const py = parts(y);
+    if (py.E !== null && px.E === null) return this.mul(y, x);
+    if (py.E === null && px.c !== null && py.c !== null) {
+      // (cx E + tx)(cy + ty) = cx cy E + (cy tx + x ty)
+      const cyb = py.t === null && px.t === null ? null : this.rat(py.c);
+      if (bad(cyb)) return cyb;
+      let tail: Res<B> | null = px.t === null ? null : this.plain('mul', cyb!, px.t);
+      if (py.t !== null) {
+        const xb = this.ball(x);
+        if (bad(xb)) return xb;
+        tail = this.sum(tail, this.plain('mul', xb, py.t));
       }
+      const c = Q.mul(px.c, py.c);
+      return this.make(c, px.E, tail);
     }
-    if (y.b === null && y.q !== null) {
-      // by an exact number: each part on its own
-      const q = x.q && Q.div(x.q, y.q);
-      if (x.b === null) return this.mix(q, null);
-      const yb = this.A.fromRational(y.q, this.prec);
-      if (yb === null) return { fail: 'cannot', reason: `${this.A.name} cannot hold ${Q.toString(y.q).slice(0, 40)}` };
-      return this.mix(q, this.plain('div', x.b, yb));
+    return this.fold('mul', [x, y]);
+  }
+
+  private div(x: V<B>, y: V<B>): R<B> {
+    const px = parts(x);
+    const py = parts(y);
+    if (py.c !== null && px.c !== null && px.E === py.E) {
+      // (cx E + tx) / (cy E + ty) = r + (tx - r ty) / y, r = cx / cy
+      const r = Q.div(px.c, py.c);
+      if (py.t === null && px.t === null) return exact(r);
+      const rb = py.t === null ? null : this.rat(r);
+      if (bad(rb)) return rb;
+      const num = this.sum(px.t, rb === null ? null : this.plain('mul', rb, py.t!), -1);
+      if (num === null) return exact(r);
+      const den = this.ball(y);
+      if (bad(den)) return den;
+      return this.make(r, null, bad(num) ? num : this.plain('div', num, den));
     }
-    return this.op('div', [x, y]);
+    if (py.E === null && py.t === null && py.c !== null && px.c !== null) {
+      // by an exact number: base and tail each on their own
+      const cyb = px.t === null ? null : this.rat(py.c);
+      if (bad(cyb)) return cyb;
+      return this.make(Q.div(px.c, py.c), px.E, px.t === null ? null : this.plain('div', px.t, cyb!));
+    }
+    return this.fold('div', [x, y]);
   }
 
   private pow(x: V<B>, y: V<B>): R<B> {
@@ -227,45 +286,42 @@ export class Values<B> {
     if (k !== null && Q.isInteger(k) && k.n >= -64n && k.n <= 64n) {
       // an integer power by squaring: also for negative bases
       let n = k.n < 0n ? -k.n : k.n;
-      let acc: V<B> = { q: Q.ONE, b: null };
+      let acc: V<B> = exact(Q.ONE);
       let base = x;
       while (n > 0n) {
         if (n & 1n) {
-          const m = this.mulSplit(acc, base);
+          const m = this.mul(acc, base);
           if (isFail(m)) return m;
           acc = m;
         }
         n >>= 1n;
         if (n > 0n) {
-          const s = this.mulSplit(base, base);
+          const s = this.mul(base, base);
           if (isFail(s)) return s;
           base = s;
         }
       }
-      return k.n < 0n ? (isZeroV(acc) ? { fail: 'singular', reason: '0 to a negative power' } : this.divSplit({ q: Q.ONE, b: null }, acc)) : acc;
+      if (k.n >= 0n) return acc;
+      return isZeroV(acc) ? { fail: 'singular', reason: '0 to a negative power' } : this.div(exact(Q.ONE), acc);
     }
     if (isZeroV(x)) {
       const s = this.sign(y);
       if (typeof s === 'object') return s;
-      if (s === 1) return { q: null, b: null };
+      if (s === 1) return exact(Q.ZERO);
       if (s === -1) return { fail: 'singular', reason: '0 to a negative power' };
-      if (s === 0) return { q: Q.ONE, b: null };
+      if (s === 0) return exact(Q.ONE);
       return { fail: 'edge', reason: 'the sign of the exponent of 0 is not decided' };
     }
     const sx = this.sign(x);
+    if (typeof sx === 'object') return sx;
     if (sx === -1) {
       if (k !== null && !Q.isInteger(k)) return { fail: 'undefined', reason: 'a negative number to a non-integer power' };
       if (k === null) return { fail: 'unknown', reason: 'a negative base to an inexact exponent' };
       // a large integer power of a negative base: |x|^k with the sign of (-1)^k
-      const m = this.op('pow', [this.negV(x), y]);
+      const m = this.fold('pow', [this.negV(x), y]);
       return isFail(m) || (k.n & 1n) === 0n ? m : this.negV(m);
     }
-    return this.op('pow', [x, y]);
-  }
-
-  negV(v: V<B>): V<B> {
-    return { q: v.q && Q.neg(v.q), b: v.b && this.negBall(v.b) };
+    if (sx === undefined) return { fail: 'edge', reason: 'the sign of a power\'s base is not decided' };
+    return this.fold('pow', [x, y]);
   }
 }
-
-export const isZeroV = <B>(v: V<B>) => v.q === null && v.b === null;
