@@ -11,12 +11,21 @@ const ONE = Q.ONE;
  */
 export class Evaluator<B> {
   private readonly memo = new Map<number, R<B>>();
-  constructor(readonly g: PGraph, readonly vals: Values<B>, readonly vars: ReadonlyMap<string, Q.Q>) {}
+  constructor(
+    readonly g: PGraph,
+    readonly vals: Values<B>,
+    readonly vars: ReadonlyMap<string, Q.Q>,
+    /** Nodes replaced by a value (a removable singularity's limit). */
+    readonly overrides: ReadonlyMap<number, Q.Q> = new Map(),
+  ) {}
 
   get(id: number): R<B> {
     let r = this.memo.get(id);
     if (r === undefined) {
-      r = this.compute(this.g.node(id));
+      const o = this.overrides.get(id);
+      r = o ? exact(o) : this.compute(this.g.node(id));
+      // where a singular point first shows (the limits start from there)
+      if (isFail(r) && r.at === undefined && (r.fail === 'singular' || r.fail === 'kink' || r.fail === 'jump')) r = { ...r, at: id };
       this.memo.set(id, r);
     }
     return r;

@@ -45,6 +45,26 @@ export class Limits {
     });
   }
 
+  /** The derivative's limit where the value itself has none to check continuity against (1/x at 0). */
+  derivativeOnly(id: number, valueId: number, reason: string): Truth {
+    return this.attempt((sides) => {
+      const values = sides(valueId);
+      const grads = sides(id).map((g, i) => (values[i]!.kind === 'undefined' ? values[i]! : g));
+      return combine(grads, this.format, reason);
+    });
+  }
+
+  /** The two-sided finite limit of a node, or null when there is none (or the series cannot say). */
+  limitOf(id: number): Q.Q | null {
+    const t = this.attempt((sides) => {
+      const s = sides(id);
+      const [a, b] = s as [SideLimit, SideLimit];
+      const ok = a.kind === 'finite' && b.kind === 'finite' && Q.eq(a.q, b.q);
+      return ok ? { kind: 'finite', value: 0, decimal: Q.toString(a.q) } : { kind: 'unknown', reason: 'no finite limit' };
+    });
+    return t.kind === 'finite' ? Q.fromFraction(t.decimal) : null;
+  }
+
   private attempt(decide: (sides: (id: number) => SideLimit[]) => Truth): Truth {
     let last = 'no series';
     for (const d of [1, 2, 4]) {

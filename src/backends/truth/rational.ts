@@ -128,3 +128,9 @@ export function roundQ(a: Q, format: 'float32' | 'float64' = 'float64'): number 
 export function toString(a: Q): string {
   return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;
 }
+
+/** The inverse of toString: "n" or "n/d". */
+export function fromFraction(text: string): Q {
+  const [n, d] = text.split('/');
+  return q(BigInt(n!), BigInt(d ?? '1'));
+}

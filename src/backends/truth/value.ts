@@ -20,7 +20,14 @@ export interface V<B> { readonly q: Q.Q | null; readonly e: B | null; readonly b
  * jump (the derivative of sign at 0), edge (a ball touches an edge: more precision may decide),
  * cannot (this library cannot say: the next one may), unknown (beyond any precision here).
  */
-export type Fail = { fail: 'undefined' | 'singular' | 'kink' | 'jump' | 'edge' | 'cannot' | 'unknown'; reason: string };
+export type Fail = {
+  fail: 'undefined' | 'singular' | 'kink' | 'jump' | 'edge' | 'cannot' | 'unknown';
+  reason: string;
+  /** exp of a huge ball beyond the library's exponents: its sign and that it is huge (or tiny) are known. */
+  saturated?: { sign: 1; huge: boolean };
+  /** The node where a singular point, kink or jump first showed. */
+  at?: number;
+}
 export type R<B> = V<B> | Fail;
 
 export const isFail = <B>(r: R<B>): r is Fail => 'fail' in r;
@@ -159,7 +166,13 @@ export class Values<B> {
           const t = this.plain('expm1', a.b);
           return this.make(Q.ONE, null, t);
         }
-        return this.fold('exp', args);
+        const r = this.fold('exp', args);
+        if (isFail(r) && r.fail === 'unknown') {
+          const x = this.ball(a);
+          const s = bad(x) ? undefined : this.A.sign(x);
+          if (!bad(x) && s !== undefined && s !== 0 && this.A.log2Mag(x) > 64) return { ...r, saturated: { sign: 1, huge: s > 0 } };
+        }
+        return r;
       }
       case 'sigmoid': {
         const x = this.ball(a);
