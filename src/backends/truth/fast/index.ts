@@ -3,6 +3,7 @@
 import type { PrimOp } from '../prim.js';
 import { abs, add, div, inRange, mul, neg, reciprocal, sqrt, square, sub, type DDBall } from './ball.js';
 import { exp, expm1, log, log1p } from './exp-log.js';
+import { cosh, sigmoid, sinh, softplus, tanh } from './hyperbolic.js';
 
 export type { DDBall } from './ball.js';
 export { ddFromDecimal } from './decimal.js';
@@ -34,6 +35,11 @@ const UNARY: Partial<Record<PrimOp, Unary>> = {
   expm1,
   log,
   log1p,
+  sigmoid,
+  softplus,
+  tanh,
+  sinh,
+  cosh,
 };
 
 const BINARY: Partial<Record<PrimOp, Binary>> = { add, sub, mul, div };

@@ -15,6 +15,7 @@ interface Row { op: PrimOp; args: string[]; exact: string; f64: string; f32: str
 /** Ops the fast path implements, each held to the certification target. */
 export const IMPLEMENTED: readonly PrimOp[] = [
   'add', 'sub', 'mul', 'div', 'neg', 'abs', 'square', 'reciprocal', 'sqrt', 'exp', 'expm1', 'log', 'log1p',
+  'sigmoid', 'softplus', 'tanh', 'sinh', 'cosh',
 ];
 const TARGET = 0.99;
 
