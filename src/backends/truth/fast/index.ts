@@ -4,6 +4,7 @@ import type { PrimOp } from '../prim.js';
 import { abs, add, div, inRange, mul, neg, reciprocal, sqrt, square, sub, type DDBall } from './ball.js';
 import { exp, expm1, log, log1p } from './exp-log.js';
 import { cosh, sigmoid, sinh, softplus, tanh } from './hyperbolic.js';
+import { acos, asin, atan, atan2, cos, sin, tan } from './trig.js';
 
 export type { DDBall } from './ball.js';
 export { ddFromDecimal } from './decimal.js';
@@ -40,9 +41,15 @@ const UNARY: Partial<Record<PrimOp, Unary>> = {
   tanh,
   sinh,
   cosh,
+  sin,
+  cos,
+  tan,
+  atan,
+  asin,
+  acos,
 };
 
-const BINARY: Partial<Record<PrimOp, Binary>> = { add, sub, mul, div };
+const BINARY: Partial<Record<PrimOp, Binary>> = { add, sub, mul, div, atan2 };
 
 export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
   const a = args[0];

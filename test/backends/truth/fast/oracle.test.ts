@@ -16,6 +16,7 @@ interface Row { op: PrimOp; args: string[]; exact: string; f64: string; f32: str
 export const IMPLEMENTED: readonly PrimOp[] = [
   'add', 'sub', 'mul', 'div', 'neg', 'abs', 'square', 'reciprocal', 'sqrt', 'exp', 'expm1', 'log', 'log1p',
   'sigmoid', 'softplus', 'tanh', 'sinh', 'cosh',
+  'sin', 'cos', 'tan', 'atan', 'asin', 'acos', 'atan2',
 ];
 const TARGET = 0.99;
 
