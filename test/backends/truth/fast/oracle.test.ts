@@ -17,6 +17,7 @@ export const IMPLEMENTED: readonly PrimOp[] = [
   'add', 'sub', 'mul', 'div', 'neg', 'abs', 'square', 'reciprocal', 'sqrt', 'exp', 'expm1', 'log', 'log1p',
   'sigmoid', 'softplus', 'tanh', 'sinh', 'cosh',
   'sin', 'cos', 'tan', 'atan', 'asin', 'acos', 'atan2',
+  'pow', 'hypot', 'log2', 'log10', 'asinh', 'acosh', 'atanh',
 ];
 const TARGET = 0.99;
 
