@@ -63,7 +63,7 @@ export function abs(a: DDBall): DDBall {
 /** Exact multiplication by 2^k given as the double p (no under/overflow: callers check the range). */
 export function scale(a: DDBall, p: number): DDBall | null {
   const hi = a.hi * p;
-  if (!inRange(hi)) return null;
+  if (!inRange(hi) || (hi === 0 && a.hi !== 0)) return null;
   const lo = a.lo * p;
   const lost = lo / p === a.lo ? 0 : 2 ** -1074; // lo scaled into the subnormals loses at most half of this
   return { hi, lo, rad: a.rad === 0 && lost === 0 ? 0 : up(a.rad * p + lost) };
@@ -104,7 +104,7 @@ export function sub(a: DDBall, b: DDBall): DDBall | null {
 export function mul(a: DDBall, b: DDBall): DDBall | null {
   if (b.lo === 0 && a.lo !== 0) return mul(b, a);
   const ch = a.hi * b.hi;
-  if (!inRange(ch)) return null;
+  if (!inRange(ch) || (ch === 0 && a.hi !== 0 && b.hi !== 0)) return null; // a product that underflowed to 0
   const cl1 = twoProdLo(a.hi, b.hi, ch);
   let hi: number, lo: number, err: number;
   if (a.lo === 0 && b.lo === 0) {
@@ -146,7 +146,7 @@ export function div(a: DDBall, b: DDBall): DDBall | null {
   const yLow = magDown(b);
   if (yLow === 0) return null;
   const q1 = a.hi / b.hi;
-  if (!inRange(q1)) return null;
+  if (!inRange(q1) || (q1 === 0 && a.hi !== 0)) return null;
   if (q1 === 0 && a.lo === 0 && a.rad === 0) return exact(0);
   const q1y = mul(exact(q1), b);
   if (q1y === null) return null;

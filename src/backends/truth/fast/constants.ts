@@ -38,3 +38,10 @@ export const INV_FACT: readonly DDBall[] = [
   { hi: 2.4795962632247976e-27, lo: -1.2953730964765229e-43, rad: 9.956824444577827e-60 }, // 1/26!
   { hi: 9.183689863795546e-29, lo: 1.4303150396787322e-45, rad: 1.5557538194652854e-61 }, // 1/27!
 ];
+
+/** pi/2 = PI_2_C1 + PI_2_C2 + PI_2_C3 + PI_2_REST (Cody-Waite): C1..C3 carry 33 significant bits each, so k * Ci
+ *  is exact for |k| < 2^20; the rest is a dd ball (mpmath, 600 bits). */
+export const PI_2_C1 = 1.5707963267341256; // 0x1.921fb54400000p+0
+export const PI_2_C2 = 6.077100506303966e-11; // 0x1.0b4611a600000p-34
+export const PI_2_C3 = 2.0222662487111665e-21; // 0x1.3198a2e000000p-69
+export const PI_2_REST: DDBall = { hi: 8.4784276603689e-32, lo: 7.398504768267704e-49, rad: 3.7982270983039195e-65 };

@@ -3,6 +3,9 @@
 import type { PrimOp } from '../prim.js';
 import { abs, add, div, inRange, mul, neg, reciprocal, sqrt, square, sub, type DDBall } from './ball.js';
 import { exp, expm1, log, log1p } from './exp-log.js';
+import { cosh, sigmoid, sinh, softplus, tanh } from './hyperbolic.js';
+import { acosh, asinh, atanh, hypot, log10, log2, pow } from './misc.js';
+import { acos, asin, atan, atan2, cos, sin, tan } from './trig.js';
 
 export type { DDBall } from './ball.js';
 export { ddFromDecimal } from './decimal.js';
@@ -34,9 +37,25 @@ const UNARY: Partial<Record<PrimOp, Unary>> = {
   expm1,
   log,
   log1p,
+  sigmoid,
+  softplus,
+  tanh,
+  sinh,
+  cosh,
+  sin,
+  cos,
+  tan,
+  atan,
+  asin,
+  acos,
+  log2,
+  log10,
+  asinh,
+  acosh,
+  atanh,
 };
 
-const BINARY: Partial<Record<PrimOp, Binary>> = { add, sub, mul, div };
+const BINARY: Partial<Record<PrimOp, Binary>> = { add, sub, mul, div, atan2, pow, hypot };
 
 export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
   const a = args[0];

@@ -51,3 +51,31 @@ export function ballContains(b: DDBall, x: Rat, slack: Rat = { n: 0n, d: 1n }): 
   const mid = add(ratOfDouble(b.hi), ratOfDouble(b.lo));
   return cmp(absR(sub(x, mid)), add(ratOfDouble(b.rad), slack)) <= 0;
 }
+
+function bitLen(n: bigint): number {
+  return n === 0n ? 0 : n.toString(2).length;
+}
+
+/** The float (round to nearest, ties to even, subnormals, overflow to Infinity) of an exact rational. */
+export function roundRat(x: Rat, format: 'float32' | 'float64'): number {
+  const [prec, minExp, maxExp] = format === 'float64' ? [53, -1074, 1024] : [24, -149, 128];
+  if (x.n === 0n) return 0;
+  const neg = x.n < 0n;
+  const n = neg ? -x.n : x.n;
+  // e with 2^e <= |x| < 2^(e+1)
+  let e = bitLen(n) - bitLen(x.d);
+  const ge = (k: number): boolean => (k >= 0 ? n >= x.d << BigInt(k) : n << BigInt(-k) >= x.d);
+  if (!ge(e)) e--;
+  const q = Math.max(e - (prec - 1), minExp); // the spacing is 2^q
+  // m = |x| / 2^q, rounded half to even
+  const num = q >= 0 ? n : n << BigInt(-q);
+  const den = q >= 0 ? x.d << BigInt(q) : x.d;
+  let m = num / den;
+  const rem2 = (num - m * den) * 2n;
+  if (rem2 > den || (rem2 === den && (m & 1n) === 1n)) m++;
+  let v: number;
+  if (bitLen(m) + q > maxExp) v = Infinity;
+  else v = Number(m) * 2 ** Math.max(q, -1000) * 2 ** Math.min(q - Math.max(q, -1000), 0);
+  if (format === 'float32') v = Math.fround(v); // exact: v is already a float32
+  return neg ? -v : v;
+}

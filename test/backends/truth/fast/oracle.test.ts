@@ -15,6 +15,9 @@ interface Row { op: PrimOp; args: string[]; exact: string; f64: string; f32: str
 /** Ops the fast path implements, each held to the certification target. */
 export const IMPLEMENTED: readonly PrimOp[] = [
   'add', 'sub', 'mul', 'div', 'neg', 'abs', 'square', 'reciprocal', 'sqrt', 'exp', 'expm1', 'log', 'log1p',
+  'sigmoid', 'softplus', 'tanh', 'sinh', 'cosh',
+  'sin', 'cos', 'tan', 'atan', 'asin', 'acos', 'atan2',
+  'pow', 'hypot', 'log2', 'log10', 'asinh', 'acosh', 'atanh',
 ];
 const TARGET = 0.99;
 

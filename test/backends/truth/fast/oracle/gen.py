@@ -86,3 +86,31 @@ for op, (f, gen) in OPS.items():
             continue
         print(json.dumps({'op': op, 'args': [repr(float(a)) for a in args], 'exact': M.nstr(v, 45, min_fixed=1, max_fixed=0),
                           'f64': repr(f64(v)), 'f32': repr(f32(v))}))
+
+# Rows with double-double arguments and radii: the ball for ([hi, lo, rad], ...) must contain op at every corner of
+# the argument box and at its centre.
+import itertools, math
+def ddball(x):
+    lo = rng.uniform(-0.5, 0.5) * math.ulp(x) if rng.random() < 0.8 else 0.0
+    rad = abs(x) * 2.0 ** -rng.uniform(45, 100) if rng.random() < 0.7 else 0.0
+    return [x, lo, rad]
+
+if len(sys.argv) > 2:
+    out = open(sys.argv[2], 'w')
+    for op, (f, gen) in OPS.items():
+        for _ in range(n // 3):
+            balls = [ddball(a) for a in gen()]
+            pts = []
+            for signs in itertools.product(*[(-1, 0, 1)] * len(balls)):
+                if 0 in signs and any(signs):
+                    continue
+                pts.append([mpf(b[0]) + mpf(b[1]) + s * mpf(b[2]) for b, s in zip(balls, signs)])
+            vals = []
+            try:
+                vals = [f(*p) for p in pts]
+            except (ValueError, ZeroDivisionError):
+                continue
+            if not all(isinstance(v, mpf) and M.isfinite(v) for v in vals):
+                continue
+            out.write(json.dumps({'op': op, 'balls': [[repr(c) for c in b] for b in balls],
+                                  'exact': [M.nstr(v, 45, min_fixed=1, max_fixed=0) for v in vals]}) + '\n')

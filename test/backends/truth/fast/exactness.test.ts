@@ -1,0 +1,54 @@
+// Results that are exact must come back with radius 0; decimal inputs must be enclosed; out-of-range work is null.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ddFromDecimal, ddFromDouble, ddOp, ddRoundsTo } from '../../../../src/backends/truth/fast/index.js';
+import type { PrimOp } from '../../../../src/backends/truth/prim.js';
+import { ballContains, ratOfDecimal } from './exact.js';
+
+const d = ddFromDouble;
+
+test('exact results have radius 0', () => {
+  const cases: ReadonlyArray<[PrimOp, number[], number]> = [
+    ['add', [2, 3], 5], ['sub', [0.1, 0.1], 0], ['mul', [3, 7], 21], ['div', [6, 3], 2], ['sqrt', [4], 2],
+    ['square', [-3], 9], ['neg', [2], -2], ['abs', [-2], 2], ['exp', [0], 1], ['log', [1], 0], ['expm1', [0], 0],
+    ['reciprocal', [4], 0.25], ['log1p', [0], 0],
+  ];
+  for (const [op, args, want] of cases) {
+    const out = ddOp(op, args.map(d));
+    assert.deepEqual(out && { v: out.hi + out.lo, rad: out.rad }, { v: want, rad: 0 }, `${op}(${args.join(', ')})`);
+  }
+});
+
+test('add of doubles keeps the exact rounding error in lo', () => {
+  const out = ddOp('add', [d(1), d(2 ** -80)]);
+  assert.deepEqual(out, { hi: 1, lo: 2 ** -80, rad: 0 });
+  const m = ddOp('mul', [d(1 + 2 ** -30), d(1 + 2 ** -30)]);
+  assert.deepEqual(m, { hi: 1 + 2 ** -29, lo: 2 ** -60, rad: 0 });
+});
+
+test('null outside the safe range and the domain', () => {
+  const cases: ReadonlyArray<[PrimOp, number[]]> = [
+    ['mul', [1e200, 1e200]], ['mul', [1e-200, 1e-200]], ['div', [1, 0]], ['log', [0]], ['log', [-1]], ['sqrt', [-1]],
+    ['exp', [800]], ['exp', [-800]], ['log1p', [-1]], ['add', [Number.MAX_VALUE, 0]],
+  ];
+  for (const [op, args] of cases) assert.equal(ddOp(op, args.map(d)), null, `${op}(${args.join(', ')})`);
+  assert.equal(ddOp('log', [{ hi: 1e-10, lo: 0, rad: 1e-9 }]), null, 'log of a ball reaching 0');
+  assert.equal(ddOp('div', [d(1), { hi: 1, lo: 0, rad: 2 ** -30 }]), null, 'argument too wide');
+});
+
+test('ddFromDecimal encloses the exact decimal', () => {
+  const texts = ['0.1', '-2.5e-7', '0.5', '1e-320', '4.9e-324', '1.7976931348623157e308', '123456789012345678901234567890',
+    '3.14159265358979323846264338327950288419716939937510', '-0', '7e-300', '1e22', '9007199254740993'];
+  for (const t of texts) {
+    const b = ddFromDecimal(t);
+    assert.ok(b !== null, t);
+    assert.ok(ballContains(b, ratOfDecimal(t)), `${t}: ${JSON.stringify(b)}`);
+    assert.equal(b.hi, Number(t), `${t}: hi is the nearest double`);
+  }
+  assert.equal(ddFromDecimal('0.5')!.rad, 0);
+  assert.equal(ddRoundsTo(ddFromDecimal('0.1')!, 'float64'), 0.1);
+  // 2^53 + 1 is a dd exactly (rad 0) and a tie between 2^53 and 2^53 + 2: it goes to the even 2^53.
+  assert.deepEqual(ddFromDecimal('9007199254740993'), { hi: 2 ** 53, lo: 1, rad: 0 });
+  assert.equal(ddRoundsTo(ddFromDecimal('9007199254740993')!, 'float64'), 2 ** 53);
+  for (const bad of ['1e400', 'abc', '', '.', '1e', 'inf', 'NaN']) assert.equal(ddFromDecimal(bad), null, bad);
+});
