@@ -1,7 +1,7 @@
 import type { Q } from './rational.js';
 
 /** The leading decimal digits of an exact rational (truncated, so every printed digit is right): "1.25e-3". */
-export function qDigits(q: Q, max: number): string {
+export function qDigits(q: Q, max: number, trim = true): string {
   if (q.n === 0n) return '0';
   const neg = q.n < 0n;
   const n = neg ? -q.n : q.n;
@@ -12,7 +12,8 @@ export function qDigits(q: Q, max: number): string {
   let s = scaled.toString();
   const exponent = s.length - 1 - k;
   s = s.slice(0, max);
-  if (exactly) s = s.replace(/0+$/, '') || '0';
+  if (exactly && trim) s = s.replace(/0+$/, '') || '0';
+  else s = s.padEnd(max, '0');
   const mant = s.length > 1 ? `${s[0]}.${s.slice(1)}` : s;
   return `${neg ? '-' : ''}${mant}e${exponent >= 0 ? '+' : ''}${exponent}`;
 }
@@ -27,5 +28,5 @@ export function ballDigits(mid: Q, rad: Q, max: number): string {
   const rel = Number(rad.n * mid.d * 10n ** 40n / (rad.d * (mid.n < 0n ? -mid.n : mid.n))) / 1e40;
   const good = rel > 0 ? Math.floor(-Math.log10(rel)) - 1 : max;
   if (good < 1) return '0e+0';
-  return qDigits(mid, Math.min(max, good));
+  return qDigits(mid, Math.min(max, good), false);
 }
