@@ -97,18 +97,27 @@ export function add(a: BigBall, b: BigBall, prec: number): BigResult {
     const s = (a.m << (a.e - lowE)) + (b.m << (b.e - lowE));
     return finish(s, lowE, rad, prec);
   }
-  // Too wide to add exactly: truncate the operand(s) below E = top - w; each loses less than 2^E.
-  const E = top - w;
-  let s = 0n;
-  let err = 0n;
-  for (const x of [a, b]) {
-    if (x.e >= E) s += x.m << (x.e - E);
-    else {
-      s += x.m >> (E - x.e);
-      err += 1n;
+  // Too wide to add exactly: truncate the operand(s) below E; each loses less than 2^E. Start at E = top - w; if
+  // the sum cancelled to fewer than prec + 8 bits, lower E by the bits lost (not below the last bit of the
+  // operands, nor far below their radius, where more bits buy nothing) and add again.
+  const radTop = rad.m === 0n ? undefined : BigInt(bitLen(rad.m)) + rad.e;
+  let E = top - w;
+  for (;;) {
+    let s = 0n;
+    let err = 0n;
+    for (const x of [a, b]) {
+      if (x.e >= E) s += x.m << (x.e - E);
+      else {
+        s += x.m >> (E - x.e);
+        err += 1n;
+      }
     }
+    const lost = BigInt(prec + 8 - bitLen(s));
+    let floor = lowE;
+    if (radTop !== undefined && radTop - 24n > floor) floor = radTop - 24n;
+    if (lost <= 0n || E <= floor) return finish(s, E, addUp(rad, { m: err, e: E }), prec);
+    E = E - lost - 8n < floor ? floor : E - lost - 8n;
   }
-  return finish(s, E, addUp(rad, { m: err, e: E }), prec);
 }
 
 export function sub(a: BigBall, b: BigBall, prec: number): BigResult {

@@ -59,14 +59,14 @@ export function mulDown(a: Mag, b: Mag): Mag {
 /** An upper bound of a / b; b must be > 0. */
 export function divUp(a: Mag, b: Mag): Mag {
   if (a.m === 0n) return ZERO_MAG;
-  const s = BigInt(MAG_BITS + 2);
+  const s = BigInt(Math.max(0, bitLen(b.m) - bitLen(a.m)) + MAG_BITS + 2); // the quotient keeps MAG_BITS bits
   return magUp((a.m << s) / b.m + 1n, a.e - b.e - s);
 }
 
 /** A lower bound of a / b; b must be > 0. */
 export function divDown(a: Mag, b: Mag): Mag {
   if (a.m === 0n) return ZERO_MAG;
-  const s = BigInt(MAG_BITS + 2);
+  const s = BigInt(Math.max(0, bitLen(b.m) - bitLen(a.m)) + MAG_BITS + 2);
   return magDown((a.m << s) / b.m, a.e - b.e - s);
 }
 

@@ -1,0 +1,155 @@
+/** atan, asin, acos, atan2.
+ *  atan at a point: |x| > 1 uses atan x = sign(x) pi/2 - atan(1/x); then atan y = 2 atan(y / (1 + sqrt(1 + y^2)))
+ *  until |y| <= 1/8 (at most 3 times), all as ball operations at prec + guard bits; then the alternating series
+ *  sum (-1)^j y^(2j+1)/(2j+1) at the midpoint of y (oddSeries: error <= 1 + 4K + 8 units, with the working
+ *  precision raised by the leading zeros of y so small results keep relative accuracy) plus rad(y) (|atan'| <= 1).
+ *  A ball x goes through its endpoints (atan is increasing; a Lipschitz bound of 1 would ruin atan(1e300 +- r)).
+ *  |x| < 2^-(prec+10)/2: atan x = x +- |x|^3.
+ *  asin x = atan(x / sqrt((1 - x)(1 + x))), acos x = atan2(sqrt((1 - x)(1 + x)), x): both monotone on [-1, 1],
+ *  so balls go through their endpoints. atan2 picks the branch from the signs of the balls. */
+import { bitLen } from './bits.js';
+import { absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
+import { get } from './constants.js';
+import { oddSeries, toFixed } from './fixed.js';
+import { magCmp } from './mag.js';
+import { lipschitz, monotone, ONE_MAG, tiny, withPowerError } from './propagate.js';
+import { bigSign } from './round.js';
+import { fail, isFail, type BigBall, type BigResult } from './types.js';
+
+const EIGHTH = { m: 1n, e: -3n };
+
+function halfPi(prec: number): BigBall {
+  const p = get('pi', prec + 8);
+  return { m: p.m, e: p.e - 1n, r: p.r, re: p.re - 1n };
+}
+
+/** atan at a point y with |y| <= 1/8 (about), as a fixed-point series. */
+function atanSmallPoint(y: BigBall, prec: number): BigResult {
+  if (y.m === 0n) return ZERO;
+  if (tiny(y, prec, 3)) return withPowerError(y, y, 3, prec);
+  const t = BigInt(bitLen(y.m)) + y.e;
+  const W = prec + 24 + (t < 0n ? Number(-t) : 0);
+  const S = toFixed(y.m, y.e, W);
+  const [sum, err] = oddSeries(S, 1n, W, true);
+  const e = -BigInt(W);
+  return finish(sum, e, { m: err, e }, prec);
+}
+
+function atanPoint(x: BigBall, prec: number): BigResult {
+  if (x.m === 0n) return ZERO;
+  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec);
+  const W = prec + 24 + Math.ceil(Math.log2(prec));
+  const negx = x.m < 0n;
+  let y: BigBall = negx ? neg(x) : x;
+  const invert = magCmp(absUp(y), ONE_MAG) > 0;
+  if (invert) {
+    const r = div(ONE, y, W);
+    if (isFail(r)) return r;
+    y = r;
+  }
+  let h = 0n;
+  while (magCmp(absUp(y), EIGHTH) > 0) {
+    const s = sqrt(add(ONE, square(y, W) as BigBall, W) as BigBall, W);
+    if (isFail(s)) return s;
+    const d = div(y, add(ONE, s, W) as BigBall, W);
+    if (isFail(d)) return d;
+    y = d;
+    h += 1n;
+  }
+  let r = lipschitz(y, W, atanSmallPoint, ONE_MAG);
+  if (isFail(r)) return r;
+  r = scale2(r, h);
+  if (isFail(r)) return r;
+  if (invert) {
+    r = sub(halfPi(W), r, W);
+    if (isFail(r)) return r;
+  }
+  return finish(negx ? -r.m : r.m, r.e, radOf(r), prec);
+}
+
+export function atan(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, atanPoint);
+}
+
+/** sqrt((1 - x)(1 + x)) for a point x in [-1, 1]. */
+function cosOfAsin(x: BigBall, prec: number): BigResult {
+  const a = sub(ONE, x, prec);
+  const b = add(ONE, x, prec);
+  if (isFail(a) || isFail(b)) return fail('limit', 'asin: 1 +- x');
+  const p = mul(a, b, prec);
+  if (isFail(p)) return p;
+  if (p.m === 0n && p.r === 0n) return ZERO;
+  return sqrt(p, prec);
+}
+
+function unitCheck(x: BigBall, name: string): BigResult | 'inside' | 'one' | 'minus-one' {
+  const c1 = cmp(x, ONE); // x is a point
+  const c2 = cmp(x, exact(-1n));
+  if (c1 === 1 || c2 === -1) return fail('domain', `${name} of a number outside [-1, 1]`);
+  if (c1 === 0) return 'one';
+  if (c2 === 0) return 'minus-one';
+  return 'inside';
+}
+
+function asinPoint(x: BigBall, prec: number): BigResult {
+  if (x.m === 0n) return ZERO;
+  const u = unitCheck(x, 'asin');
+  if (u === 'one') return finish(halfPi(prec).m, halfPi(prec).e, radOf(halfPi(prec)), prec);
+  if (u === 'minus-one') return neg(halfPi(prec));
+  if (u !== 'inside') return u;
+  const w = prec + 16 + Math.ceil(Math.log2(prec));
+  const c = cosOfAsin(x, w);
+  if (isFail(c)) return c;
+  const t = div(x, c, w);
+  if (isFail(t)) return t;
+  const r = atan(t, w);
+  if (isFail(r)) return r;
+  return finish(r.m, r.e, radOf(r), prec);
+}
+
+export function asin(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, asinPoint);
+}
+
+function acosPoint(x: BigBall, prec: number): BigResult {
+  const u = unitCheck(x, 'acos');
+  if (u === 'one') return ZERO;
+  if (u === 'minus-one') return get('pi', prec + 8);
+  if (u !== 'inside') return u;
+  const w = prec + 16 + Math.ceil(Math.log2(prec));
+  const c = cosOfAsin(x, w);
+  if (isFail(c)) return c;
+  return atan2(c, x, prec);
+}
+
+export function acos(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, acosPoint);
+}
+
+export function atan2(y: BigBall, x: BigBall, prec: number): BigResult {
+  const sx = bigSign(x);
+  const sy = bigSign(y);
+  const w = prec + 16 + Math.ceil(Math.log2(prec));
+  const at = (a: BigBall, b: BigBall): BigResult => {
+    const q = div(a, b, w);
+    return isFail(q) ? q : atan(q, w);
+  };
+  let r: BigResult;
+  if (sx === 1) r = at(y, x);
+  else if (sx === -1) {
+    if (sy === undefined) return fail('edge', 'atan2 across its branch cut (y ball contains 0, x < 0)');
+    const t = at(y, x);
+    if (isFail(t)) return t;
+    const pi = get('pi', w + 8);
+    r = sy === -1 ? sub(t, pi, w) : add(t, pi, w);
+  } else if (sy === 1 || sy === -1) {
+    const t = at(x, y);
+    if (isFail(t)) return t;
+    const hp = halfPi(w);
+    r = sub(sy === 1 ? hp : neg(hp), t, w);
+  } else {
+    return fail('edge', x.r === 0n && y.r === 0n ? 'atan2(0, 0)' : 'atan2 with both balls containing 0');
+  }
+  if (isFail(r)) return r;
+  return finish(r.m, r.e, radOf(r), prec);
+}

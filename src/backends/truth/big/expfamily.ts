@@ -1,0 +1,167 @@
+/** expm1, log1p, sigmoid, softplus, pow, log2, log10: compositions of exp, log and ball arithmetic, with the
+ *  working precision raised where a composition would cancel. Every step is a ball operation, so the enclosure is
+ *  rigorous by construction; the comments say why the result keeps about prec bits.
+ *  - expm1(x): |x| < 2^-(prec+10): x +- x^2 (|expm1 x - x| <= x^2 for |x| <= 1); else exp(x) - 1 with exp carried
+ *    to prec + 8 + (leading zeros of x) bits, so the subtraction of 1 leaves prec + 7 bits.
+ *  - log1p(x): tiny x: x +- x^2 (|log(1+x) - x| <= x^2 for |x| <= 1/2); x > 2^(prec+10): log x + [0, 1/x];
+ *    else log(1 + x) with 1 + x exact (log keeps relative accuracy near 1).
+ *  - sigmoid = 1/(1 + exp(-x)), softplus = log1p(exp(x)): no cancellation.
+ *  - pow(a, b): exact integer b with |b| <= 2^20: repeated squaring (exact when it fits); a > 0: exp(b log a)
+ *    with log a carried to prec + 16 + log2|b log a| bits (exp turns absolute error into relative error);
+ *    a < 0 needs an exact integer b; 0^b = 0 for b > 0, 0^0 = 1.
+ *  - log2, log10: log x / ln2, log x / ln10; log2 of an exact power of two is the exact integer. */
+import { bitLen } from './bits.js';
+import { absDown, add, cmp, div, exact, finish, mul, neg, ONE, radOf, sub, ZERO, square } from './ball.js';
+import { get } from './constants.js';
+import { exp, log } from './explog.js';
+import { addUp, divUp } from './mag.js';
+import { monotone, tiny, withPowerError } from './propagate.js';
+import { bigLog2Mag, bigSign } from './round.js';
+import { fail, isFail, type BigBall, type BigResult } from './types.js';
+
+function top(x: BigBall): bigint {
+  return BigInt(bitLen(x.m)) + x.e;
+}
+
+function expm1Point(x: BigBall, prec: number): BigResult {
+  if (x.m === 0n) return ZERO;
+  if (tiny(x, prec, 2)) return withPowerError(x, x, 2, prec);
+  const t = top(x);
+  const lz = t < 0n ? Number(-t) : 0;
+  const E = exp(x, prec + 8 + lz);
+  if (isFail(E)) return E;
+  return sub(E, ONE, prec);
+}
+
+export function expm1(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, expm1Point);
+}
+
+function log1pPoint(x: BigBall, prec: number): BigResult {
+  if (x.m === 0n) return ZERO;
+  const c = cmp(x, exact(-1n));
+  if (c === 0) return fail('edge', 'log1p(-1)');
+  if (c < 0) return fail('domain', 'log1p of a number below -1');
+  if (tiny(x, prec, 2)) return withPowerError(x, x, 2, prec);
+  const t = top(x);
+  if (t > BigInt(prec + 12)) {
+    // log(1 + x) = log x + log(1 + 1/x), 0 < log(1 + 1/x) < 1/x
+    const L = log(x, prec + 4);
+    if (isFail(L)) return L;
+    return finish(L.m, L.e, addUp(radOf(L), divUp({ m: 1n, e: 0n }, absDown(x))), prec);
+  }
+  const lz = t < 0n ? Number(-t) : 0;
+  const y = add(ONE, x, bitLen(x.m) + lz + prec + 16); // exact: the span is at most bitLen(x.m) + lz + 2 bits
+  if (isFail(y)) return y;
+  return log(y, prec);
+}
+
+export function log1p(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, log1pPoint);
+}
+
+function sigmoidPoint(x: BigBall, prec: number): BigResult {
+  const e = exp(neg(x), prec + 8);
+  if (isFail(e)) return e;
+  const d = add(ONE, e, prec + 8);
+  if (isFail(d)) return d;
+  return div(ONE, d, prec);
+}
+
+export function sigmoid(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, sigmoidPoint);
+}
+
+function softplusPoint(x: BigBall, prec: number): BigResult {
+  const e = exp(x, prec + 8);
+  if (isFail(e)) return e;
+  return log1p(e, prec);
+}
+
+export function softplus(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, softplusPoint);
+}
+
+/** The exact integer value of an exact ball, or undefined. */
+function asInteger(b: BigBall): bigint | undefined {
+  if (b.r !== 0n) return undefined;
+  if (b.e >= 0n) return bitLen(b.e) > 16 ? undefined : b.m << b.e;
+  const s = -b.e;
+  if (BigInt(bitLen(b.m)) <= s) return b.m === 0n ? 0n : undefined;
+  return (b.m >> s) << s === b.m ? b.m >> s : undefined;
+}
+
+function powInt(a: BigBall, n: bigint, prec: number): BigResult {
+  const neg = n < 0n;
+  let k = neg ? -n : n;
+  const p = prec + bitLen(k) + 8; // each of the <= 2 log2 k roundings costs 2^-p relative
+  let result: BigBall = ONE;
+  let base: BigBall = a;
+  while (k > 0n) {
+    if (k & 1n) {
+      const r = mul(result, base, p);
+      if (isFail(r)) return r;
+      result = r;
+    }
+    k >>= 1n;
+    if (k > 0n) {
+      const s = square(base, p);
+      if (isFail(s)) return s;
+      base = s;
+    }
+  }
+  return neg ? div(ONE, result, prec) : finish(result.m, result.e, radOf(result), prec);
+}
+
+export function pow(a: BigBall, b: BigBall, prec: number): BigResult {
+  const n = asInteger(b);
+  const sa = bigSign(a);
+  if (a.m === 0n && a.r === 0n) {
+    const sb = bigSign(b);
+    if (sb === 1) return ZERO;
+    if (sb === 0) return ONE;
+    if (sb === -1) return fail('edge', '0 to a negative power (a pole)');
+    return fail('edge', '0 to a power whose sign is not known');
+  }
+  if (n !== undefined && (n === 0n || bitLen(n) <= 20)) {
+    if (n === 0n) return ONE;
+    return powInt(a, n, prec);
+  }
+  if (sa === -1) {
+    if (n === undefined) {
+      return b.r === 0n ? fail('domain', 'a negative number to a non-integer power') : fail('edge', 'a negative base with an inexact exponent');
+    }
+    const r = powPositive(neg(a), b, prec);
+    if (isFail(r)) return r;
+    return (n & 1n) === 1n ? neg(r) : r;
+  }
+  if (sa !== 1) return fail('edge', 'the base ball contains zero');
+  return powPositive(a, b, prec);
+}
+
+function powPositive(a: BigBall, b: BigBall, prec: number): BigResult {
+  let L = log(a, prec + 16);
+  if (isFail(L)) return L;
+  const mag = bigLog2Mag(b) + bigLog2Mag(L);
+  if (mag > -16) {
+    if (mag > 4096) return fail('limit', 'a power whose exponent is beyond the size limit');
+    L = log(a, prec + 24 + Math.ceil(Math.max(0, mag)));
+    if (isFail(L)) return L;
+  }
+  const t = mul(b, L, prec + 24 + Math.ceil(Math.max(0, mag)));
+  if (isFail(t)) return t;
+  return exp(t, prec);
+}
+
+export function log2(x: BigBall, prec: number): BigResult {
+  if (x.r === 0n && x.m > 0n && (x.m & (x.m - 1n)) === 0n) return exact(x.e + BigInt(bitLen(x.m) - 1));
+  const L = log(x, prec + 8);
+  if (isFail(L)) return L;
+  return div(L, get('ln2', prec + 16), prec);
+}
+
+export function log10(x: BigBall, prec: number): BigResult {
+  const L = log(x, prec + 8);
+  if (isFail(L)) return L;
+  return div(L, get('ln10', prec + 16), prec);
+}

@@ -1,0 +1,149 @@
+/** sinh, cosh, tanh, asinh, acosh, atanh, hypot, as ball compositions that do not cancel:
+ *  - sinh |x| = u (u + 2) / (2 (u + 1)) with u = expm1|x| (no 1 - 1 for small x); odd.
+ *  - cosh x = (E + 1/E) / 2, E = exp|x|; even: a ball containing 0 gives the hull of 1 and cosh(max |end|).
+ *  - tanh |x| = u / (u + 2) with u = expm1(2|x|); odd. Tiny x: x +- |x|^3.
+ *  - asinh |x| = log1p(|x| + x^2 / (1 + sqrt(1 + x^2))); acosh x = log1p(t + sqrt(t (t + 2))), t = x - 1;
+ *    atanh x = (log1p(x) - log1p(-x)) / 2 (the two never cancel: opposite signs). All monotone: balls go
+ *    through their endpoints.
+ *  - hypot(a, b) = sqrt(a^2 + b^2). */
+import { add, cmp, div, endpoints, exact, finish, hull, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
+import { exp } from './explog.js';
+import { expm1, log1p } from './expfamily.js';
+import { monotone, tiny, withPowerError } from './propagate.js';
+import { fail, isFail, type BigBall, type BigResult } from './types.js';
+
+type Step = (x: BigBall, p: number) => BigResult;
+
+/** Run steps on balls, stopping at the first failure. */
+function chain(x: BigBall, p: number, ...steps: Step[]): BigResult {
+  let v: BigBall = x;
+  for (const s of steps) {
+    const r = s(v, p);
+    if (isFail(r)) return r;
+    v = r;
+  }
+  return v;
+}
+
+function odd(x: BigBall, prec: number, f: (a: BigBall, p: number) => BigResult): BigResult {
+  if (x.m === 0n) return ZERO;
+  if (x.m > 0n) return f(x, prec);
+  const r = f(neg(x), prec);
+  return isFail(r) ? r : neg(r);
+}
+
+function sinhPoint(x: BigBall, prec: number): BigResult {
+  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |sinh x - x| <= |x|^3 for |x| <= 1
+  return odd(x, prec, (a, p) => {
+    const w = p + 12;
+    const u = expm1(a, w);
+    if (isFail(u)) return u;
+    const num = mul(u, add(u, exact(2n), w) as BigBall, w);
+    if (isFail(num)) return num;
+    const den = scale2(add(u, ONE, w) as BigBall, 1n);
+    if (isFail(den)) return den;
+    return div(num, den, p);
+  });
+}
+
+export function sinh(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, sinhPoint);
+}
+
+function coshPoint(x: BigBall, prec: number): BigResult {
+  if (x.m === 0n) return ONE;
+  const w = prec + 12;
+  const E = exp(x.m < 0n ? neg(x) : x, w);
+  if (isFail(E)) return E;
+  const inv = div(ONE, E, w);
+  if (isFail(inv)) return inv;
+  const s = add(E, inv, prec);
+  return isFail(s) ? s : scale2(s, -1n);
+}
+
+export function cosh(x: BigBall, prec: number): BigResult {
+  if (x.r === 0n) return coshPoint(x, prec);
+  const [lo, hi] = endpoints(x, prec + 16);
+  if (lo.m > 0n || hi.m < 0n) return monotone(x, prec, coshPoint);
+  const far = cmp(neg(lo), hi) > 0 ? neg(lo) : hi;
+  const c = coshPoint(far, prec + 4);
+  return isFail(c) ? c : hull(ONE, c, prec);
+}
+
+function tanhPoint(x: BigBall, prec: number): BigResult {
+  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |tanh x - x| <= |x|^3 / 3
+  return odd(x, prec, (a, p) => {
+    const w = p + 12;
+    const u = expm1(scale2(a, 1n) as BigBall, w);
+    if (isFail(u)) return u;
+    return div(u, add(u, exact(2n), w) as BigBall, p);
+  });
+}
+
+export function tanh(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, tanhPoint);
+}
+
+function asinhPoint(x: BigBall, prec: number): BigResult {
+  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |asinh x - x| <= |x|^3 / 6
+  return odd(x, prec, (a, p) => {
+    const w = p + 12;
+    const a2 = square(a, w);
+    if (isFail(a2)) return a2;
+    const d = chain(a2, w, (v, q) => add(v, ONE, q), sqrt, (v, q) => add(v, ONE, q), (v, q) => div(a2, v, q), (v, q) => add(a, v, q));
+    if (isFail(d)) return d;
+    return log1p(d, p);
+  });
+}
+
+export function asinh(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, asinhPoint);
+}
+
+function acoshPoint(x: BigBall, prec: number): BigResult {
+  const c = cmp(x, ONE);
+  if (c < 0) return fail('domain', 'acosh of a number below 1');
+  if (c === 0) return ZERO;
+  const w = prec + 12;
+  const t = sub(x, ONE, w * 2);
+  if (isFail(t)) return t;
+  const r = chain(t, w, (v, q) => add(v, exact(2n), q), (v, q) => mul(t, v, q), sqrt, (v, q) => add(t, v, q));
+  if (isFail(r)) return r;
+  return log1p(r, prec);
+}
+
+export function acosh(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, acoshPoint);
+}
+
+function atanhPoint(x: BigBall, prec: number): BigResult {
+  if (x.m === 0n) return ZERO;
+  const c1 = cmp(x, ONE);
+  const c2 = cmp(x, exact(-1n));
+  if (c1 === 0 || c2 === 0) return fail('edge', 'atanh(+-1) (a pole)');
+  if (c1 > 0 || c2 < 0) return fail('domain', 'atanh of a number outside (-1, 1)');
+  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |atanh x - x| <= |x|^3 for |x| <= 1/2
+  const w = prec + 12;
+  const a = log1p(x, w);
+  if (isFail(a)) return a;
+  const b = log1p(neg(x), w);
+  if (isFail(b)) return b;
+  const l = sub(a, b, w);
+  if (isFail(l)) return l;
+  const h = scale2(l, -1n);
+  return isFail(h) ? h : finish(h.m, h.e, radOf(h), prec);
+}
+
+export function atanh(x: BigBall, prec: number): BigResult {
+  return monotone(x, prec, atanhPoint);
+}
+
+export function hypot(a: BigBall, b: BigBall, prec: number): BigResult {
+  const w = prec + 8;
+  const s = chain(a, w, square, (v, q) => {
+    const b2 = square(b, q);
+    return isFail(b2) ? b2 : add(v, b2, q);
+  });
+  if (isFail(s)) return s;
+  return sqrt(s, prec);
+}

@@ -1,0 +1,54 @@
+/** From point evaluations to ball evaluations, and the small-argument shortcut shared by odd functions. */
+import { absB, bitLen } from './bits.js';
+import { endpoints, finish, hull, radOf, absUp } from './ball.js';
+import { addUp, mulUp, type Mag } from './mag.js';
+import { fail, isFail, type BigBall, type BigResult } from './types.js';
+
+export type PointFn = (x: BigBall, prec: number) => BigResult;
+
+/** For a function monotone on its domain (an interval): the hull of its values at both ends of the ball. When an
+ *  end is outside the domain, every point being outside is 'domain', else the ball touches an edge. */
+export function monotone(x: BigBall, prec: number, f: PointFn): BigResult {
+  if (x.r === 0n) return f(x, prec);
+  const [lo, hi] = endpoints(x, prec + 16);
+  const a = f(lo, prec + 4);
+  const b = f(hi, prec + 4);
+  if (isFail(a) || isFail(b)) {
+    if (isFail(a) && isFail(b) && a.fail === 'domain' && b.fail === 'domain') return a;
+    const lim = [a, b].find((r) => isFail(r) && r.fail === 'limit');
+    if (lim !== undefined) return lim;
+    const why = [a, b].find(isFail)!;
+    return fail('edge', `the argument ball reaches an edge (${why.reason})`);
+  }
+  return hull(a, b, prec);
+}
+
+/** For a function with |f'| <= L everywhere: f(mid) widened by L rad. */
+export function lipschitz(x: BigBall, prec: number, f: PointFn, L: Mag): BigResult {
+  if (x.r === 0n) return f(x, prec);
+  const y = f({ m: x.m, e: x.e, r: 0n, re: 0n }, prec + 4);
+  if (isFail(y)) return y;
+  return finish(y.m, y.e, addUp(radOf(y), mulUp(radOf(x), L)), prec);
+}
+
+/** |x| < 2^-(prec + 10): the first series term with the given error bound c |x|^k is the whole answer
+ *  (as a ball around `mid`), else undefined. */
+export function tiny(x: BigBall, prec: number, k: number): boolean {
+  return BigInt(bitLen(x.m)) + x.e < -BigInt(Math.ceil((prec + 10) / (k - 1)));
+}
+
+/** mid +- |x|^k (the bound c |x|^k with c <= 1). */
+export function withPowerError(mid: BigBall, x: BigBall, k: number, prec: number): BigResult {
+  const a = absUp(x);
+  let p: Mag = a;
+  for (let i = 1; i < k; i++) p = mulUp(p, a);
+  return finish(mid.m, mid.e, addUp(radOf(mid), p), prec);
+}
+
+export const ONE_MAG: Mag = { m: 1n, e: 0n };
+export const TWO_MAG: Mag = { m: 2n, e: 0n };
+export const QUARTER_MAG: Mag = { m: 1n, e: -2n };
+
+export function absBall(x: BigBall): BigBall {
+  return { m: absB(x.m), e: x.e, r: x.r, re: x.re };
+}
