@@ -11,14 +11,15 @@ type SideLimit = { kind: 'undefined'; reason: string } | ReturnType<typeof limit
 
 /**
  * Truths at a singular point (a pole, 0/0, a kink, a jump) from one-sided Laurent series in t > 0,
- * with the moving variable at x0 + s t^d on each side s: the limit of each quantity on each side.
+ * with each moving variable at x0 + k s t^d on each side s (k its multiple: one variable, or a
+ * direction through the point): the limit of each quantity on each side.
  * A side where the value has no real result is left out (log(0) is -Infinity from the right).
  */
 export class Limits {
   constructor(
     private readonly g: PGraph,
     private readonly point: ReadonlyMap<string, Q.Q>,
-    private readonly moving: string,
+    private readonly moving: ReadonlyMap<string, number>,
     private readonly format: FloatFormat,
   ) {}
 
@@ -101,7 +102,7 @@ class SeriesEval {
   constructor(
     private readonly g: PGraph,
     private readonly point: ReadonlyMap<string, Q.Q>,
-    private readonly moving: string,
+    private readonly moving: ReadonlyMap<string, number>,
     private readonly s: 1 | -1,
     private readonly d: number,
     private readonly terms: number,
@@ -138,7 +139,8 @@ class SeriesEval {
         return constS(n.q);
       case 'var': {
         const x0 = this.point.get(n.name)!;
-        return n.name === this.moving ? varS(x0, this.s, this.d) : constS(x0);
+        const k = this.moving.get(n.name);
+        return k === undefined ? constS(x0) : varS(x0, this.s * k, this.d);
       }
       case 'prim': return primS(n.op, n.args.map((a) => this.get(a)), this.terms * this.d);
       case 'cmp': {

@@ -7,7 +7,13 @@ import * as Q from './rational.js';
  * sum c[i] t^(v + i) + O(t^o). c[0] is not 0 unless c is empty; c empty with o = Infinity is the
  * exact 0, with a finite o a series whose leading term is not known (cancelled beyond the order).
  */
-export interface Series { readonly v: number; readonly c: readonly P.Poly[]; readonly o: number }
+export interface Series {
+  readonly v: number;
+  readonly c: readonly P.Poly[];
+  readonly o: number;
+  /** Only the leading term's sign and whether v < 0, = 0 or > 0 are exact (log2(0), 0 ** -0.5): a limit, nothing more. */
+  readonly rough?: boolean;
+}
 
 /** Why a series cannot be formed: undefined on this side (log of a negative), or not expandable here. */
 export class SeriesFail extends Error {
@@ -18,8 +24,8 @@ export class SeriesFail extends Error {
 
 export const ZERO_S: Series = { v: 0, c: [], o: Infinity };
 export const constS = (q: Q.Q): Series => (Q.isZero(q) ? ZERO_S : { v: 0, c: [[q]], o: Infinity });
-/** x0 + s t^d */
-export const varS = (x0: Q.Q, s: 1 | -1, d: number): Series => normalise(0, [P.pconst(x0), ...Array<P.Poly>(d - 1).fill(P.pzero), P.pconst(Q.fromInt(s))], Infinity);
+/** x0 + k t^d */
+export const varS = (x0: Q.Q, k: number, d: number): Series => normalise(0, [P.pconst(x0), ...Array<P.Poly>(d - 1).fill(P.pzero), P.pconst(Q.fromInt(k))], Infinity);
 
 function normalise(v: number, c: readonly P.Poly[], o: number): Series {
   let i = 0;
@@ -44,7 +50,12 @@ export function signS(a: Series): -1 | 0 | 1 {
   return P.psignAtZero(a.c[0]!);
 }
 
+function smooth(...xs: Series[]): void {
+  if (xs.some((x) => x.rough)) throw new SeriesFail('unknown', 'arithmetic on a quantity known only by its limit');
+}
+
 export function addS(a: Series, b: Series, s: 1 | -1 = 1): Series {
+  smooth(a, b);
   const o = Math.min(a.o, b.o);
   const v = Math.min(a.v, b.v);
   const top = o === Infinity ? Math.max(a.v + a.c.length, b.v + b.c.length) : o;
@@ -54,6 +65,7 @@ export function addS(a: Series, b: Series, s: 1 | -1 = 1): Series {
 }
 
 export function mulS(a: Series, b: Series): Series {
+  smooth(a, b);
   if (isZeroS(a) || isZeroS(b)) return ZERO_S;
   leadingKnown(a, 'product');
   leadingKnown(b, 'product');
@@ -77,6 +89,7 @@ const shiftS = (a: Series, k: number): Series => ({ v: a.v + k, c: a.c, o: a.o +
 
 /** 1/a, to relative order `terms` when a is exact. */
 export function recipS(a: Series, terms: number): Series {
+  smooth(a);
   if (isZeroS(a)) throw new SeriesFail('undefined', 'division by a function that is 0 near the point');
   leadingKnown(a, 'division');
   const lead = a.c[0]!;
@@ -153,8 +166,26 @@ function needZero(a: Series, what: string): void {
   if (!Q.isZero(constantOf(a))) throw new SeriesFail('unknown', `${what} away from 0 has irrational coefficients`);
 }
 
+/** A series good only for its limit: +-infinity (v < 0), 0 (v > 0). */
+const roughS = (sign: -1 | 1, v: -1 | 1): Series => ({ v, c: [[Q.fromInt(sign)]], o: v + 1, rough: true });
+
+/** log(c t^v ...) for a leading term whose log is not rational: its limit is -+infinity by the sign of v. */
+function roughLog(a: Series, scaleSign: -1 | 1 = 1): Series {
+  if (isZeroS(a)) throw new SeriesFail('unknown', 'log of an exactly zero series');
+  leadingKnown(a, 'log');
+  const lead = a.c[0]!;
+  if (P.pdeg(lead) !== 0) throw new SeriesFail('unknown', 'log of a logarithmic term');
+  if (Q.sign(lead[0]!) < 0) throw new SeriesFail('undefined', 'log of a negative number on this side');
+  if (a.v === 0) {
+    if (Q.eq(lead[0]!, Q.ONE)) return roughS(1, 1);
+    throw new SeriesFail('unknown', 'the log of a constant other than 1 is irrational');
+  }
+  return roughS((a.v > 0 ? -scaleSign : scaleSign) as -1 | 1, -1);
+}
+
 /** The series of a primitive op. terms: the truncation order for series that do not end. */
 export function primS(op: PrimOp, args: readonly Series[], terms: number): Series {
+  if (args.some((x) => x.rough)) throw new SeriesFail('unknown', 'a function of a quantity known only by its limit');
   const [a, b] = args as [Series, Series];
   const T = Math.max(terms, (a.c.length ? a.v : 0) + terms);
   switch (op) {
@@ -187,6 +218,13 @@ export function primS(op: PrimOp, args: readonly Series[], terms: number): Serie
     }
     case 'log1p': return logS(addS(constS(Q.ONE), a), terms);
     case 'log': return logS(a, terms);
+    case 'log2':
+    case 'log10': return roughLog(a);
+    case 'atanh': {
+      // atanh(a) = log((1 + a)/(1 - a)) / 2
+      const r = mulS(addS(constS(Q.ONE), a), recipS(addS(constS(Q.ONE), a, -1), terms));
+      return roughLog(r);
+    }
     case 'sqrt': return sqrtS(a, terms);
     case 'pow': {
       if (!isZeroS(b) && (b.v !== 0 || b.c.length !== 1 || b.o !== Infinity || P.pdeg(b.c[0]!) !== 0)) {
@@ -198,6 +236,19 @@ export function primS(op: PrimOp, args: readonly Series[], terms: number): Serie
         let r = constS(Q.ONE);
         for (let i = 0n; i < (k.n < 0n ? -k.n : k.n); i++) r = mulS(r, a);
         return k.n < 0n ? recipS(r, terms) : r;
+      }
+      if (!Q.isInteger(k) || k.n > 64n || k.n < -64n) {
+        // a^k with a -> c t^v: the limit is 0 or +-infinity, by the signs of v k and of c
+        if (isZeroS(a)) return Q.sign(k) > 0 ? ZERO_S : roughS(1, -1);
+        leadingKnown(a, 'power');
+        const lead = a.c[0]!;
+        if (P.pdeg(lead) !== 0) throw new SeriesFail('unknown', 'a power of a logarithmic term');
+        const neg = Q.sign(lead[0]!) < 0;
+        if (neg && !Q.isInteger(k)) throw new SeriesFail('undefined', 'a negative number to a non-integer power on this side');
+        const sign = (neg && (k.n & 1n) === 1n ? -1 : 1) as -1 | 1;
+        const vk = Q.mul(Q.fromInt(a.v), k);
+        if (Q.isZero(vk)) throw new SeriesFail('unknown', 'a non-integer power of a nonzero constant is irrational');
+        return roughS(sign, Q.sign(vk) as -1 | 1);
       }
       if (k.d === 2n) {
         const s = sqrtS(a, terms);
@@ -218,7 +269,7 @@ function logS(a: Series, terms: number): Series {
   const lead = a.c[0]!;
   if (P.pdeg(lead) !== 0) throw new SeriesFail('unknown', 'log of a logarithmic term');
   if (Q.sign(lead[0]!) < 0) throw new SeriesFail('undefined', 'log of a negative number on this side');
-  if (!Q.eq(lead[0]!, Q.ONE)) throw new SeriesFail('unknown', 'log of a leading coefficient other than 1 is irrational');
+  if (!Q.eq(lead[0]!, Q.ONE)) return roughLog(a);
   // log(t^v (1 + w)) = v L + log1p(w)
   const w = addS(shiftS(a, -a.v), constS(Q.ONE), -1);
   const rest = compose(addS(w, constS(Q.ZERO)), log1pC, Math.max(terms, 1));

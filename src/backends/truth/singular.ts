@@ -32,12 +32,35 @@ export interface Context {
  */
 export function singularTruth(ctx: Context, target: number, why: Fail, value: ValueInfo | null): Truth {
   const moving = movingVariable(ctx.g, target, ctx.varNames);
+  if (Array.isArray(moving)) return severalVariables(ctx, target, why, value, moving);
   if (typeof moving !== 'string') return moving;
-  const limits = new Limits(ctx.g, ctx.vars, moving, ctx.format);
+  const limits = new Limits(ctx.g, ctx.vars, new Map([[moving, 1]]), ctx.format);
   const direct = value === null ? limits.value(target, why.reason) : derivative(limits, target, why, value);
   if (direct.kind !== 'unknown' || why.at === undefined) return direct;
   const replaced = bySubstitution(ctx, target, why.at, value);
   return replaced ?? direct;
+}
+
+/**
+ * Several variables: a limit along a line proves nothing about the others, but two lines (each
+ * variable alone, then all together with multiples 1, 2, 3, ...) whose limits differ, or one line
+ * whose two sides differ, prove there is none.
+ */
+function severalVariables(ctx: Context, target: number, why: Fail, value: ValueInfo | null, vars: string[]): Truth {
+  const lines = [...vars.map((v) => new Map([[v, 1]])), new Map(vars.map((v, i) => [v, i + 1]))];
+  const seen: Truth[] = [];
+  for (const line of lines) {
+    const limits = new Limits(ctx.g, ctx.vars, line, ctx.format);
+    const t = value === null ? limits.value(target, why.reason) : derivative(limits, target, why, value);
+    if (t.kind === 'undefined' && /sides differ/.test(t.reason)) return t;
+    if (t.kind === 'finite' || t.kind === 'infinite') {
+      if (seen.some((u) => 'value' in u && !Object.is(u.value, t.value))) {
+        return { kind: 'undefined', reason: `${why.reason}: the limit depends on the direction` };
+      }
+      seen.push(t);
+    }
+  }
+  return { kind: 'unknown', reason: `${why.reason}: singular in several variables (limits along lines agree, which proves nothing about other paths)` };
 }
 
 function derivative(limits: Limits, target: number, why: Fail, value: ValueInfo): Truth {
@@ -61,7 +84,7 @@ function bySubstitution(ctx: Context, target: number, origin: number, value: Val
     if (!continuousAbove(g, inTarget, candidate)) continue;
     const moving = movingVariable(g, candidate, ctx.varNames);
     if (typeof moving !== 'string') continue;
-    const lim = new Limits(g, ctx.vars, moving, ctx.format).limitOf(candidate);
+    const lim = new Limits(g, ctx.vars, new Map([[moving, 1]]), ctx.format).limitOf(candidate);
     if (lim === null) continue;
     if (candidate === target) return null;
     const [o] = certifyAll(g, [target], ctx.vars, ctx.format, ctx.capBits, ctx.arithmetics, new Map([[candidate, lim]]));
@@ -90,8 +113,8 @@ function continuousAbove(g: PGraph, inTarget: readonly number[], candidate: numb
   return true;
 }
 
-/** The one variable the singular quantity depends on, or why there is none. */
-export function movingVariable(g: PGraph, target: number, vars: readonly string[]): string | Truth {
+/** The one variable the singular quantity depends on, the several, or why there is none. */
+export function movingVariable(g: PGraph, target: number, vars: readonly string[]): string | string[] | Truth {
   const used = new Set<string>();
   for (const id of g.closure([target])) {
     const n = g.node(id);
@@ -99,6 +122,5 @@ export function movingVariable(g: PGraph, target: number, vars: readonly string[
   }
   const list = vars.filter((v) => used.has(v));
   if (list.length === 0) return { kind: 'undefined', reason: 'a constant with no value (e.g. 1/0)' };
-  if (list.length === 1) return list[0]!;
-  return { kind: 'unknown', reason: 'singular in several variables (a limit along one direction proves nothing about the others)' };
+  return list.length === 1 ? list[0]! : list;
 }

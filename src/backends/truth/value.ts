@@ -179,7 +179,8 @@ export class Values<B> {
         if (bad(x)) return x;
         // sigmoid(x) = 1 - sigmoid(-x): far right, 1 plus a tail
         if (this.A.sign(x) === 1 && this.A.log2Mag(x) > 3) {
-          const t = this.plain('sigmoid', this.negBall(x));
+          const nx = this.negBall(x);
+          const t = bad(nx) ? nx : this.plain('sigmoid', nx);
           return this.make(Q.ONE, null, bad(t) ? t : this.negBall(t));
         }
         return this.fold('sigmoid', [ballV(x)]);
@@ -220,14 +221,13 @@ export class Values<B> {
     return null;
   }
 
-  private negBall(b: B): B {
-    const r = this.A.op('neg', [b], this.prec);
-    if (r === null || isArithFail(r)) throw new Error(`${this.A.name}: neg failed`);
-    return r;
+  private negBall(b: B): Res<B> {
+    return this.plain('neg', b);
   }
 
-  negV(v: V<B>): V<B> {
-    return { q: v.q && Q.neg(v.q), e: v.e, b: v.b && this.negBall(v.b) };
+  negV(v: V<B>): R<B> {
+    const b = v.b && this.negBall(v.b);
+    return bad(b) ? b : { q: v.q && Q.neg(v.q), e: v.e, b };
   }
 
   private add(x: V<B>, y: V<B>, s: 1 | -1): R<B> {
@@ -331,7 +331,8 @@ export class Values<B> {
       if (k !== null && !Q.isInteger(k)) return { fail: 'undefined', reason: 'a negative number to a non-integer power' };
       if (k === null) return { fail: 'unknown', reason: 'a negative base to an inexact exponent' };
       // a large integer power of a negative base: |x|^k with the sign of (-1)^k
-      const m = this.fold('pow', [this.negV(x), y]);
+      const nx = this.negV(x);
+      const m = isFail(nx) ? nx : this.fold('pow', [nx, y]);
       return isFail(m) || (k.n & 1n) === 0n ? m : this.negV(m);
     }
     if (sx === undefined) return { fail: 'edge', reason: 'the sign of a power\'s base is not decided' };
