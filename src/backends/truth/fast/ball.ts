@@ -94,7 +94,9 @@ export function add(a: DDBall, b: DDBall): DDBall | null {
     lo = fastTwoSumLo(vh, w, hi);
     err = EPS_ADD * Math.abs(hi);
   }
-  if (!inRange(hi)) return null;
+  // No lower limit: a sum that lands below 2^-960 (even subnormal) is still within EPS_ADD, since additions whose
+  // result underflows are exact. Products and quotients of such small values are caught by their own checks.
+  if (!(Math.abs(hi) <= MAX_MAG)) return null;
   return { hi, lo, rad: up(a.rad + b.rad + err) };
 }
 

@@ -1,5 +1,5 @@
 // log2, log10, hypot, pow, asinh, acosh, atanh from the other balls, each in a form without cancellation.
-import { abs, add, div, exact, magDown, mul, neg, reciprocal, scale, sqrt, square, sub, type DDBall } from './ball.js';
+import { abs, add, div, exact, magDown, magUp, mul, neg, reciprocal, scale, sqrt, square, sub, TINY, up, type DDBall } from './ball.js';
 import { LN10, LN2 } from './constants.js';
 import { exp, log, log1p, ONE } from './exp-log.js';
 import { exponentOf, pow2 } from './pow2.js';
@@ -27,7 +27,16 @@ export function log10(x: DDBall): DDBall | null {
 export function hypot(a: DDBall, b: DDBall): DDBall | null {
   if (isExactDouble(b) && b.hi === 0) return abs(a);
   if (isExactDouble(a) && a.hi === 0) return abs(b);
-  const e = exponentOf(Math.max(Math.abs(a.hi), Math.abs(b.hi)));
+  const ea = exponentOf(a.hi);
+  const eb = exponentOf(b.hi);
+  if (Math.abs(ea - eb) > 400) {
+    // hypot(a, b) = |a| sqrt(1 + (b/a)^2) in [|a|, |a| + b^2 / (2|a|)] for |b| << |a|; b^2/|a| <= |b| (|b|/|a|).
+    const [big, small] = ea > eb ? [a, b] : [b, a];
+    const low = magDown(big);
+    if (low === 0) return null;
+    return add(abs(big), { hi: 0, lo: 0, rad: up(magUp(small) * (magUp(small) / low)) + TINY });
+  }
+  const e = Math.max(ea, eb);
   const s = pow2(-e);
   const as = scale(a, s);
   const bs = scale(b, s);
@@ -43,12 +52,17 @@ function powInt(x: DDBall, n: number): DDBall | null {
   let k = Math.abs(n);
   let result: DDBall | null = ONE;
   let base: DDBall | null = x;
-  while (k > 0 && result !== null && base !== null) {
-    if (k & 1) result = mul(result, base);
+  while (k > 0) {
+    if (k & 1) {
+      result = mul(result, base);
+      if (result === null) return null;
+    }
     k >>= 1;
-    if (k > 0) base = mul(base, base);
+    if (k > 0) {
+      base = mul(base, base);
+      if (base === null) return null; // a square out of range: no partial result may escape
+    }
   }
-  if (result === null) return null;
   return n < 0 ? reciprocal(result) : result;
 }
 
@@ -80,6 +94,8 @@ export function asinh(x: DDBall): DDBall | null {
     return l && add(l, { hi: 0, lo: 0, rad: 2 ** -800 });
   }
   if (x.hi === 0 && x.rad === 0) return exact(0);
+  const m = magUp(x);
+  if (m <= 2 ** -200) return { hi: x.hi, lo: x.lo, rad: up(x.rad + m * m * m) + TINY }; // |asinh v - v| <= |v|^3/6
   const x2 = square(x);
   const s = x2 && add(ONE, x2);
   const r = s && sqrt(s);

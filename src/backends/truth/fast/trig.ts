@@ -3,6 +3,7 @@
 import { add, div, exact, magDown, magUp, mul, mulD, neg, reciprocal, scale, sqrt, sub, TINY, up, type DDBall } from './ball.js';
 import { INV_FACT, PI, PI_2, PI_2_C1, PI_2_C2, PI_2_C3, PI_2_REST } from './constants.js';
 import { ONE } from './exp-log.js';
+import { exponentOf } from './pow2.js';
 
 /** |x| <= 2^20: beyond, k * C_i is no longer exact (the reduction would need more of pi/2). */
 const TRIG_LIMIT = 2 ** 20;
@@ -113,6 +114,7 @@ export function atan(x: DDBall): DDBall | null {
     return a && neg(a);
   }
   if (x.hi <= 1) return atanUnit(x);
+  if (x.hi > 2 ** 900) return sub(PI_2, { hi: 0, lo: 0, rad: 2 ** -899 }); // 0 < atan(1/v) < 1/v < 2^-899
   const inv = reciprocal(x);
   const a = inv && atanUnit(inv);
   return a && sub(PI_2, a);
@@ -141,20 +143,30 @@ export function acos(x: DDBall): DDBall | null {
   return t && scale(t, 2);
 }
 
+/** atan(n / d) for |n| <= |d|, d bounded away from 0; when n / d is below the dd range (exponents 800 apart),
+ *  |n / d| < 2^(en - ed + 2) <= 2^-798 and so is |atan(n / d)|. */
+function atanOfRatio(n: DDBall, d: DDBall): DDBall | null {
+  if (n.hi !== 0 && exponentOf(n.hi) - exponentOf(d.hi) < -800) return { hi: 0, lo: 0, rad: 2 ** -797 };
+  const r = div(n, d);
+  return r && atan(r);
+}
+
 /** atan2(y, x), the angle of (x, y): atan(y/x) (+-pi when x < 0) when |y| <= |x|, else +-pi/2 - atan(x/y), so the
  *  atan term is at most pi/4 and nothing cancels. A ball on the branch cut (x < 0, y may be 0 but is not exactly 0)
  *  or containing the origin is null. */
 export function atan2(y: DDBall, x: DDBall): DDBall | null {
   if (Math.abs(y.hi) > Math.abs(x.hi)) {
     if (magDown(y) === 0) return null;
-    const r = div(x, y);
-    const a = r && atan(r);
+    const a = atanOfRatio(x, y);
     return a && sub(y.hi > 0 ? PI_2 : neg(PI_2), a);
   }
   if (magDown(x) === 0) return null;
-  const r = div(y, x);
-  const a = r && atan(r);
-  if (a === null || x.hi > 0) return a;
+  if (x.hi > 0) {
+    const r = div(y, x);
+    return r && atan(r);
+  }
+  const a = atanOfRatio(y, x);
+  if (a === null) return null;
   if (y.hi === 0 && y.rad === 0) return PI; // the angle of (x < 0, 0) is pi
   if (magDown(y) === 0) return null;
   return add(a, y.hi > 0 ? PI : neg(PI));
