@@ -2,6 +2,7 @@
 // single float, and null (never a wrong ball) whenever it cannot bound the result.
 import type { PrimOp } from '../prim.js';
 import { abs, add, div, inRange, mul, neg, reciprocal, sqrt, square, sub, type DDBall } from './ball.js';
+import { erf, erfc } from './erf.js';
 import { exp, expm1, log, log1p } from './exp-log.js';
 import { cosh, sigmoid, sinh, softplus, tanh } from './hyperbolic.js';
 import { acosh, asinh, atanh, hypot, log10, log2, pow } from './misc.js';
@@ -53,6 +54,8 @@ const UNARY: Partial<Record<PrimOp, Unary>> = {
   asinh,
   acosh,
   atanh,
+  erf,
+  erfc,
 };
 
 const BINARY: Partial<Record<PrimOp, Binary>> = { add, sub, mul, div, atan2, pow, hypot };
