@@ -76,6 +76,20 @@ export function scale(a: DDBall, p: number): DDBall | null {
 // add: two exact doubles go through TwoSum (exact, so only the argument radii remain); otherwise
 // AccurateDWPlusDW (Joldes, Muller, Popescu 2017, Alg. 6), relative error <= 3u^2 / (1 - 4u) < EPS.
 export function add(a: DDBall, b: DDBall): DDBall | null {
+  return addWithin(a, b, MAX_MAG);
+}
+
+/** add for arguments and results anywhere in the double range (TwoSum and the dd sum need no splitting, so only
+ *  overflow matters; an intermediate overflow shows up as a non-finite hi or lo). */
+export function addWide(a: DDBall, b: DDBall): DDBall | null {
+  return addWithin(a, b, Number.MAX_VALUE);
+}
+
+export function subWide(a: DDBall, b: DDBall): DDBall | null {
+  return addWithin(a, neg(b), Number.MAX_VALUE);
+}
+
+function addWithin(a: DDBall, b: DDBall, limit: number): DDBall | null {
   let hi: number, lo: number, err: number;
   if (a.lo === 0 && b.lo === 0) {
     hi = a.hi + b.hi;
@@ -96,8 +110,9 @@ export function add(a: DDBall, b: DDBall): DDBall | null {
   }
   // No lower limit: a sum that lands below 2^-960 (even subnormal) is still within EPS_ADD, since additions whose
   // result underflows are exact. Products and quotients of such small values are caught by their own checks.
-  if (!(Math.abs(hi) <= MAX_MAG)) return null;
-  return { hi, lo, rad: up(a.rad + b.rad + err) };
+  if (!(Math.abs(hi) <= limit) || !Number.isFinite(lo)) return null;
+  const rad = up(a.rad + b.rad + err);
+  return rad === Infinity ? null : { hi, lo, rad };
 }
 
 export function sub(a: DDBall, b: DDBall): DDBall | null {
@@ -109,6 +124,7 @@ export function sub(a: DDBall, b: DDBall): DDBall | null {
 // otherwise.
 export function mul(a: DDBall, b: DDBall): DDBall | null {
   if (b.lo === 0 && a.lo !== 0) return mul(b, a);
+  if (!(Math.abs(a.hi) <= MAX_MAG && Math.abs(b.hi) <= MAX_MAG)) return null; // Dekker's split would overflow
   const ch = a.hi * b.hi;
   if (!inRange(ch) || (ch === 0 && a.hi !== 0 && b.hi !== 0)) return null; // a product that underflowed to 0
   const cl1 = twoProdLo(a.hi, b.hi, ch);

@@ -1,7 +1,7 @@
 // The double-double ball fast path of the truth engine: a cheap enclosure of each primitive op that usually rounds to a
 // single float, and null (never a wrong ball) whenever it cannot bound the result.
 import type { PrimOp } from '../prim.js';
-import { abs, add, div, inRange, mul, neg, reciprocal, sqrt, square, sub, type DDBall } from './ball.js';
+import { abs, addWide, div, inRange, mul, neg, reciprocal, sqrt, square, subWide, type DDBall } from './ball.js';
 import { erf, erfc } from './erf.js';
 import { exp, expm1, log, log1p } from './exp-log.js';
 import { cosh, sigmoid, sinh, softplus, tanh } from './hyperbolic.js';
@@ -19,11 +19,17 @@ export function ddFromDouble(x: number): DDBall {
   return { hi: x, lo: 0, rad: 0 };
 }
 
-function usable(b: DDBall | undefined | null): b is DDBall {
+/** A ball worth passing on: finite, narrow and, unless the op works across the whole double range, within the dd
+ *  safe range [2^-960, 2^990]. */
+function usable(b: DDBall | undefined | null, wide: boolean): b is DDBall {
   if (b === undefined || b === null) return false;
-  if (!Number.isFinite(b.hi) || !inRange(b.hi) || !(b.rad >= 0)) return false;
+  if (!Number.isFinite(b.hi) || !Number.isFinite(b.lo) || !(b.rad >= 0 && b.rad < Infinity)) return false;
+  if (!wide && !inRange(b.hi)) return false;
   return b.rad === 0 || b.rad <= MAX_REL_RAD * Math.abs(b.hi);
 }
+
+/** Ops that are exact or error-free transformations at any magnitude: sign changes and sums. */
+const WIDE: ReadonlySet<PrimOp> = new Set<PrimOp>(['neg', 'abs', 'add', 'sub']);
 
 type Unary = (a: DDBall) => DDBall | null;
 type Binary = (a: DDBall, b: DDBall) => DDBall | null;
@@ -58,11 +64,12 @@ const UNARY: Partial<Record<PrimOp, Unary>> = {
   erfc,
 };
 
-const BINARY: Partial<Record<PrimOp, Binary>> = { add, sub, mul, div, atan2, pow, hypot };
+const BINARY: Partial<Record<PrimOp, Binary>> = { add: addWide, sub: subWide, mul, div, atan2, pow, hypot };
 
 export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
+  const wide = WIDE.has(op);
   const a = args[0];
-  if (!usable(a)) return null;
+  if (!usable(a, wide)) return null;
   let out: DDBall | null;
   if (args.length === 1) {
     const f = UNARY[op];
@@ -71,10 +78,10 @@ export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
   } else if (args.length === 2) {
     const g = BINARY[op];
     const b = args[1];
-    if (g === undefined || !usable(b)) return null;
+    if (g === undefined || !usable(b, wide)) return null;
     out = g(a, b);
   } else {
     return null;
   }
-  return usable(out) ? out : null;
+  return usable(out, wide) ? out : null;
 }
