@@ -28,8 +28,12 @@ function usable(b: DDBall | undefined | null, wide: boolean): b is DDBall {
   return b.rad === 0 || b.rad <= MAX_REL_RAD * Math.abs(b.hi);
 }
 
-/** Ops that are exact or error-free transformations at any magnitude: sign changes and sums. */
+/** Ops that are exact or error-free transformations at any magnitude (sign changes and sums): their arguments and
+ *  results may lie anywhere in the double range. */
 const WIDE: ReadonlySet<PrimOp> = new Set<PrimOp>(['neg', 'abs', 'add', 'sub']);
+/** Ops whose arguments may lie anywhere in the double range (Payne-Hanek reduction; tiny arguments go through
+ *  sin v = v + O(v^3)); their results still go through the usual check. */
+const WIDE_ARGS: ReadonlySet<PrimOp> = new Set<PrimOp>(['sin', 'cos', 'tan']);
 
 type Unary = (a: DDBall) => DDBall | null;
 type Binary = (a: DDBall, b: DDBall) => DDBall | null;
@@ -69,7 +73,7 @@ const BINARY: Partial<Record<PrimOp, Binary>> = { add: addWide, sub: subWide, mu
 export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
   const wide = WIDE.has(op);
   const a = args[0];
-  if (!usable(a, wide)) return null;
+  if (!usable(a, wide || WIDE_ARGS.has(op))) return null;
   let out: DDBall | null;
   if (args.length === 1) {
     const f = UNARY[op];

@@ -4,8 +4,9 @@ import { add, div, exact, magDown, magUp, mul, mulD, neg, reciprocal, scale, sqr
 import { INV_FACT, PI, PI_2, PI_2_C1, PI_2_C2, PI_2_C3, PI_2_REST } from './constants.js';
 import { ONE } from './exp-log.js';
 import { exponentOf } from './pow2.js';
+import { reducePayneHanek } from './trig-big.js';
 
-/** |x| <= 2^20: beyond, k * C_i is no longer exact (the reduction would need more of pi/2). */
+/** |x| <= 2^20: beyond, k * C_i is no longer exact, and trig-big.ts reduces instead. */
 const TRIG_LIMIT = 2 ** 20;
 const TINY_ARG = 2 ** -200;
 /** Bounds used for the omitted terms: 1/n! for n = 28, 29 (larger than the true values). */
@@ -49,7 +50,7 @@ function sinCosSmall(r: DDBall): [DDBall | null, DDBall | null] {
 
 /** r = v - k pi/2 (Cody-Waite, each k * C_i exact) and the quadrant k mod 4. */
 function reduce(x: DDBall): { r: DDBall; q: number } | null {
-  if (!(Math.abs(x.hi) <= TRIG_LIMIT)) return null;
+  if (!(Math.abs(x.hi) <= TRIG_LIMIT)) return reducePayneHanek(x);
   const k = Math.round(x.hi * (2 / Math.PI));
   if (k === 0) return { r: x, q: 0 };
   let r: DDBall | null = sub(x, exact(k * PI_2_C1));
