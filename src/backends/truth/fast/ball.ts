@@ -216,3 +216,45 @@ export function sqrt(a: DDBall): DDBall | null {
   const rad = (Math.abs(r.lo) + r.rad) / (2 * s0) + 2 ** -53 * Math.abs(q2) + (rel * rel) / (2 * s0);
   return { hi, lo, rad: up(rad) };
 }
+
+/** sum_{k=0}^{n} s_k c_{offset + stride k} x^k by Horner, s_k = (-1)^k when `alternate`: the same dd algorithms and
+ *  radius formulas as mul (DWTimesDW1) and add (AccurateDWPlusDW) above, inlined so the loop allocates nothing. */
+export function horner(
+  coefs: readonly DDBall[], offset: number, stride: number, n: number, x: DDBall, alternate: boolean,
+): DDBall | null {
+  const xh = x.hi;
+  const xl = x.lo;
+  const xr = x.rad;
+  if (!(Math.abs(xh) <= MAX_MAG)) return null;
+  const xa = Math.abs(xh) + Math.abs(xl);
+  let c = coefs[offset + stride * n]!;
+  let flip = alternate && (n & 1) === 1;
+  let ph = flip ? -c.hi : c.hi;
+  let pl = flip ? -c.lo : c.lo;
+  let pr = c.rad;
+  for (let k = n - 1; k >= 0; k--) {
+    const ch = ph * xh;
+    if (!inRange(ch) || (ch === 0 && ph !== 0 && xh !== 0)) return null;
+    const cl3 = twoProdLo(ph, xh, ch) + (ph * xl + pl * xh);
+    const qh = ch + cl3;
+    const ql = fastTwoSumLo(ch, cl3, qh);
+    const qr = (Math.abs(ph) + Math.abs(pl)) * xr + xa * pr + pr * xr + EPS_MUL * Math.abs(qh);
+    c = coefs[offset + stride * k]!;
+    flip = alternate && (k & 1) === 1;
+    const dh = flip ? -c.hi : c.hi;
+    const dl = flip ? -c.lo : c.lo;
+    const sh = qh + dh;
+    const sl = twoSumLo(qh, dh, sh);
+    const th = ql + dl;
+    const tl = twoSumLo(ql, dl, th);
+    const cc = sl + th;
+    const vh = sh + cc;
+    const vl = fastTwoSumLo(sh, cc, vh);
+    const w = tl + vl;
+    ph = vh + w;
+    pl = fastTwoSumLo(vh, w, ph);
+    if (!(Math.abs(ph) <= MAX_MAG)) return null;
+    pr = up(qr + c.rad + EPS_ADD * Math.abs(ph));
+  }
+  return { hi: ph, lo: pl, rad: pr };
+}

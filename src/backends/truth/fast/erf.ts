@@ -1,7 +1,7 @@
 // erf and erfc. Below 4.5 the positive series erf(v) = 2/sqrt(pi) e^(-v^2) v sum_n c_n v^(2n) (no cancellation);
 // above, Laplace's continued fraction erfc(v) = e^(-v^2)/sqrt(pi) K(v), K = 1/(v + (1/2)/(v + 1/(v + (3/2)/(v + ...)))),
 // whose consecutive convergents bracket K (all elements positive), so their hull is an enclosure.
-import { abs, add, div, exact, magUp, mul, mulD, neg, scale, square, sub, TINY, up, type DDBall } from './ball.js';
+import { abs, add, div, exact, horner, magUp, mul, mulD, neg, scale, square, sub, TINY, up, type DDBall } from './ball.js';
 import { ERF_COEF, ONE_OVER_SQRT_PI, TWO_OVER_SQRT_PI } from './erf-table.js';
 import { exp, ONE } from './exp-log.js';
 
@@ -31,11 +31,7 @@ function erfSeries(x: DDBall): DDBall | null {
     pw *= my;
   }
   // terms 0..n-1 kept; the omitted tail starts at term n
-  let p: DDBall | null = ERF_COEF[n - 1]!;
-  for (let k = n - 2; k >= 0 && p !== null; k--) {
-    const py: DDBall | null = mul(p, y);
-    p = py && add(py, ERF_COEF[k]!);
-  }
+  const p = horner(ERF_COEF, 0, 1, n - 1, y, false);
   if (p === null) return null;
   const s: DDBall = { hi: p.hi, lo: p.lo, rad: up(p.rad + 2 ** -110) };
   const e = exp(neg(y));

@@ -1,6 +1,6 @@
 // exp, expm1, log, log1p on balls. Everything is built from the ball operations of ball.ts (each one an enclosure),
 // so the argument radius propagates by itself; the only extra terms are the series truncation bounds below.
-import { add, div, exact, magUp, mul, mulD, scale, sub, TINY, up, type DDBall } from './ball.js';
+import { add, div, exact, horner, magUp, mul, mulD, scale, sub, TINY, up, type DDBall } from './ball.js';
 import { INV_FACT, LN2 } from './constants.js';
 import { exponentOf, pow2 } from './pow2.js';
 
@@ -32,12 +32,9 @@ export function expm1Small(x: DDBall): DDBall | null {
   let r: DDBall | null = s === 0 ? x : scale(x, pow2(-s));
   if (r === null) return null;
   const n = m <= 2 ** -60 ? 2 : m <= 2 ** -30 ? 4 : 10; // tail <= 2^-110 relative to r in each case
-  let p: DDBall | null = INV_FACT[n]!;
-  for (let k = n - 1; k >= 1 && p !== null; k--) {
-    const pr: DDBall | null = mul(p, r);
-    p = pr && add(pr, INV_FACT[k]!);
-  }
-  p = p && mul(p, r);
+  // sum_{k=1}^{n} r^k/k! = r sum_{k=0}^{n-1} r^k/(k+1)!
+  const h = horner(INV_FACT, 1, 1, n - 1, r, false);
+  const p = h && mul(h, r);
   if (p === null) return null;
   let tail = m;
   for (let k = 0; k < n; k++) tail *= m;

@@ -1,6 +1,6 @@
 // sin, cos, tan, atan, asin, acos, atan2 on balls. Series are alternating with decreasing terms for |r| < 1, so each
 // truncation error is at most the first omitted term; every identity used holds for every point of the ball.
-import { add, div, exact, magDown, magUp, mul, mulD, neg, reciprocal, scale, sqrt, sub, TINY, up, type DDBall } from './ball.js';
+import { add, div, exact, horner, magDown, magUp, mul, mulD, neg, reciprocal, scale, sqrt, sub, TINY, up, type DDBall } from './ball.js';
 import { INV_FACT, PI, PI_2, PI_2_C1, PI_2_C2, PI_2_C3, PI_2_REST } from './constants.js';
 import { ONE } from './exp-log.js';
 import { exponentOf } from './pow2.js';
@@ -24,12 +24,7 @@ function evenSeries(x2: DDBall, m2: number, off: 0 | 1): DDBall | null {
     j++;
   }
   const omitted = up(term * INV_FACT_UP(2 * j + 2 + off)) + TINY;
-  let p: DDBall | null = j % 2 === 0 ? INV_FACT[2 * j + off]! : neg(INV_FACT[2 * j + off]!);
-  for (let i = j - 1; i >= 0 && p !== null; i--) {
-    const c = INV_FACT[2 * i + off]!;
-    const px: DDBall | null = mul(p, x2);
-    p = px && add(px, i % 2 === 0 ? c : neg(c));
-  }
+  const p = horner(INV_FACT, off, 2, j, x2, true);
   return p && { hi: p.hi, lo: p.lo, rad: up(p.rad + omitted) };
 }
 
