@@ -16,22 +16,23 @@ function nearIdentity(x: DDBall, m: number): DDBall {
   return { hi: x.hi, lo: x.lo, rad: up(x.rad + m * m) + TINY };
 }
 
-/** expm1 for |v| <= 1: halve s times to |r| <= 2^-9, Taylor sum_{n=1}^{N} r^n/n! with the tail bounded by
+/** expm1 for |v| <= 1: halve s times to |r| <= 2^-5, Taylor sum_{n=1}^{N} r^n/n! with the tail bounded by
  *  m^(N+1)/(N+1)! * 1/(1 - m/(N+2)) <= 1.01 m^(N+1)/(N+1)!, then s times expm1(2y) = e (e + 2) (no cancellation:
- *  e + 2 > 1). The relative error at most doubles per step, so it stays below 2^(s - 100) with s <= 10. */
+ *  e + 2 > 1). The relative error at most doubles per step, so it stays below 2^(s - 100) with s <= 6. */
 export function expm1Small(x: DDBall): DDBall | null {
   let m = magUp(x);
   if (m === 0) return exact(0);
   if (m > 1) return null;
   if (m <= TINY_ARG) return nearIdentity(x, m);
   let s = 0;
-  while (m > 2 ** -9) {
+  while (m > 2 ** -5) {
     m /= 2;
     s++;
   }
   let r: DDBall | null = s === 0 ? x : scale(x, pow2(-s));
   if (r === null) return null;
-  const n = m <= 2 ** -60 ? 2 : m <= 2 ** -30 ? 4 : 10; // tail <= 2^-110 relative to r in each case
+  // the tail relative to r, m^N/(N+1)!, is below 2^-110 in each case
+  const n = m <= 2 ** -60 ? 2 : m <= 2 ** -30 ? 4 : m <= 2 ** -15 ? 8 : 14;
   // sum_{k=1}^{n} r^k/k! = r sum_{k=0}^{n-1} r^k/(k+1)!
   const h = horner(INV_FACT, 1, 1, n - 1, r, false);
   const p = h && mul(h, r);
