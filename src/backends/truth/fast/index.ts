@@ -1,5 +1,16 @@
 // The double-double ball fast path of the truth engine: a cheap enclosure of each primitive op that usually rounds to a
 // single float, and null (never a wrong ball) whenever it cannot bound the result.
+//
+// Every op is implemented. ddOp returns null when
+// - an argument or the result is outside [2^-960, 2^990] in magnitude (and not an exact 0), except: neg, abs, add and
+//   sub work across the whole double range, and sin, cos, tan take any finite argument (Payne-Hanek beyond 2^20);
+// - an argument ball touches a domain edge or a pole (log/sqrt of a ball reaching 0, asin/acos/atanh beyond 1, a
+//   divisor ball containing 0, tan where cos may vanish, pow of a negative base with a non-integer or inexact exponent,
+//   atan2 on the branch cut or at the origin);
+// - an argument or the result is wider than 2^-40 relative to its midpoint (the exact engine does better there);
+// - a cheap start value (Math.log, Math.atan, Math.sqrt, ...) is too far off for its one correction step.
+// How each op bounds its error is written beside it: ball.ts (+ - * / sqrt, Horner), exp-log.ts, hyperbolic.ts,
+// trig.ts (+ trig-big.ts), misc.ts (pow hypot log2 log10 asinh acosh atanh), erf.ts; round.ts decides roundings exactly.
 import type { PrimOp } from '../prim.js';
 import { abs, addWide, div, inRange, mul, neg, reciprocal, sqrt, square, subWide, type DDBall } from './ball.js';
 import { erf, erfc } from './erf.js';
