@@ -39,64 +39,50 @@ function usable(b: DDBall | undefined | null, wide: boolean): b is DDBall {
   return b.rad === 0 || b.rad <= MAX_REL_RAD * Math.abs(b.hi);
 }
 
-/** Ops that are exact or error-free transformations at any magnitude (sign changes and sums): their arguments and
- *  results may lie anywhere in the double range. */
-const WIDE: ReadonlySet<PrimOp> = new Set<PrimOp>(['neg', 'abs', 'add', 'sub']);
-/** Ops whose arguments may lie anywhere in the double range (Payne-Hanek reduction; tiny arguments go through
- *  sin v = v + O(v^3)); their results still go through the usual check. */
-const WIDE_ARGS: ReadonlySet<PrimOp> = new Set<PrimOp>(['sin', 'cos', 'tan']);
-
 type Unary = (a: DDBall) => DDBall | null;
 type Binary = (a: DDBall, b: DDBall) => DDBall | null;
+interface Entry {
+  readonly unary?: Unary;
+  readonly binary?: Binary;
+  /** Arguments may lie anywhere in the double range, not just [2^-960, 2^990]. */
+  readonly wideArgs: boolean;
+  /** So may the result. */
+  readonly wideResult: boolean;
+}
+const u = (unary: Unary): Entry => ({ unary, wideArgs: false, wideResult: false });
+const b = (binary: Binary): Entry => ({ binary, wideArgs: false, wideResult: false });
 
-const UNARY: Partial<Record<PrimOp, Unary>> = {
-  neg,
-  abs,
-  sqrt,
-  square,
-  reciprocal,
-  exp,
-  expm1,
-  log,
-  log1p,
-  sigmoid,
-  softplus,
-  tanh,
-  sinh,
-  cosh,
-  sin,
-  cos,
-  tan,
-  atan,
-  asin,
-  acos,
-  log2,
-  log10,
-  asinh,
-  acosh,
-  atanh,
-  erf,
-  erfc,
+/** Every primitive op. Sign changes and sums are exact or error-free at any magnitude; sin, cos and tan reduce any
+ *  finite argument (Payne-Hanek beyond 2^20, v + O(v^3) for tiny ones) but their results take the usual check. */
+const OPS: Readonly<Record<PrimOp, Entry>> = {
+  neg: { unary: neg, wideArgs: true, wideResult: true },
+  abs: { unary: abs, wideArgs: true, wideResult: true },
+  add: { binary: addWide, wideArgs: true, wideResult: true },
+  sub: { binary: subWide, wideArgs: true, wideResult: true },
+  sin: { unary: sin, wideArgs: true, wideResult: false },
+  cos: { unary: cos, wideArgs: true, wideResult: false },
+  tan: { unary: tan, wideArgs: true, wideResult: false },
+  mul: b(mul), div: b(div), atan2: b(atan2), pow: b(pow), hypot: b(hypot),
+  sqrt: u(sqrt), square: u(square), reciprocal: u(reciprocal), exp: u(exp), expm1: u(expm1), log: u(log),
+  log1p: u(log1p), sigmoid: u(sigmoid), softplus: u(softplus), tanh: u(tanh), sinh: u(sinh), cosh: u(cosh),
+  atan: u(atan), asin: u(asin), acos: u(acos), log2: u(log2), log10: u(log10), asinh: u(asinh), acosh: u(acosh),
+  atanh: u(atanh), erf: u(erf), erfc: u(erfc),
 };
 
-const BINARY: Partial<Record<PrimOp, Binary>> = { add: addWide, sub: subWide, mul, div, atan2, pow, hypot };
-
 export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
-  const wide = WIDE.has(op);
+  const e: Entry | undefined = OPS[op];
+  if (e === undefined) return null;
   const a = args[0];
-  if (!usable(a, wide || WIDE_ARGS.has(op))) return null;
+  if (!usable(a, e.wideArgs)) return null;
   let out: DDBall | null;
-  if (args.length === 1) {
-    const f = UNARY[op];
-    if (f === undefined) return null;
-    out = f(a);
-  } else if (args.length === 2) {
-    const g = BINARY[op];
-    const b = args[1];
-    if (g === undefined || !usable(b, wide)) return null;
-    out = g(a, b);
+  if (args.length === 1 && e.unary !== undefined) {
+    out = e.unary(a);
+  } else if (args.length === 2 && e.binary !== undefined) {
+    const y = args[1];
+    if (!usable(y, e.wideArgs)) return null;
+    out = e.binary(a, y);
   } else {
     return null;
   }
-  return usable(out, wide) ? out : null;
+  return usable(out, e.wideResult) ? out : null;
 }
