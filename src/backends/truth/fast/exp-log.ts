@@ -6,8 +6,9 @@ import { exponentOf, pow2 } from './pow2.js';
 
 export const ONE: DDBall = exact(1);
 const TWO: DDBall = exact(2);
-/** |exp(v)| stays within [2^-959.4, 2^959.4] for |v| <= 665, inside the dd safe range. */
-const EXP_LIMIT = 665;
+/** e^v >= 2^-959.4 for v >= -665 and e^v < 2^996 for v <= 690; a result above 2^990 is refused by scale. */
+const EXP_LOW = -665;
+const EXP_HIGH = 690;
 /** At or below this magnitude expm1(v) = v + d and log1p(v) = v + d with |d| <= v^2 (|v| <= 2^-200). */
 const TINY_ARG = 2 ** -200;
 
@@ -50,7 +51,7 @@ export function expm1Small(x: DDBall): DDBall | null {
 
 /** exp(v) = 2^k (1 + expm1(v - k ln2)), k = round(v / ln2), so |v - k ln2| <= 0.35 (ln2 carries its own radius). */
 export function exp(x: DDBall): DDBall | null {
-  if (!(Math.abs(x.hi) <= EXP_LIMIT)) return null;
+  if (!(x.hi >= EXP_LOW && x.hi <= EXP_HIGH)) return null;
   const k = Math.round(x.hi * Math.LOG2E);
   const kln2 = k === 0 ? null : mulD(LN2, k);
   const r = kln2 === null ? x : sub(x, kln2);

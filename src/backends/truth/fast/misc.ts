@@ -75,10 +75,22 @@ export function pow(a: DDBall, b: DDBall): DDBall | null {
     return b.hi > 0 && magDown(b) > 0 ? exact(0) : null;
   }
   if (bInt && Math.abs(b.hi) <= 1024) return powInt(a, b.hi);
+  if (bInt && a.hi < 0 && magDown(a) > 0) {
+    // (-|v|)^n = +-|v|^n; above 2^53 every double is even
+    const p = pow(neg(a), b);
+    return p && (Math.abs(b.hi) < 2 ** 53 && b.hi % 2 !== 0 ? neg(p) : p);
+  }
   if (a.hi <= 0 || magDown(a) === 0) return null;
   const l = log(a);
   const p = l && mul(b, l);
   return p && exp(p);
+}
+
+/** log(2v) + [-2^-800, 2^-800] = log(v) + ln2 + ..., the large-argument form of asinh and acosh. */
+function logTwice(x: DDBall): DDBall | null {
+  const l = log(x);
+  const l2 = l && add(l, LN2);
+  return l2 && add(l2, { hi: 0, lo: 0, rad: 2 ** -800 });
 }
 
 /** asinh(v) = log1p(v + v^2 / (1 + sqrt(1 + v^2))) for v >= 0 (odd); above 2^400, asinh v = log(2v) + d with
@@ -88,11 +100,7 @@ export function asinh(x: DDBall): DDBall | null {
     const r = asinh(neg(x));
     return r && neg(r);
   }
-  if (x.hi > 2 ** 400) {
-    const x2 = scale(x, 2);
-    const l = x2 && log(x2);
-    return l && add(l, { hi: 0, lo: 0, rad: 2 ** -800 });
-  }
+  if (x.hi > 2 ** 400) return logTwice(x);
   if (x.hi === 0 && x.rad === 0) return exact(0);
   const m = magUp(x);
   if (m <= 2 ** -200) return { hi: x.hi, lo: x.lo, rad: up(x.rad + m * m * m) + TINY }; // |asinh v - v| <= |v|^3/6
@@ -108,11 +116,7 @@ export function asinh(x: DDBall): DDBall | null {
 /** acosh(1 + u) = log1p(u + sqrt(u (u + 2))) with u = v - 1 >= 0 (accurate near 1); above 2^400,
  *  acosh v = log(2v) - d with 0 <= d <= 1/(2 v^2) < 2^-800. */
 export function acosh(x: DDBall): DDBall | null {
-  if (x.hi > 2 ** 400) {
-    const x2 = scale(x, 2);
-    const l = x2 && log(x2);
-    return l && add(l, { hi: 0, lo: 0, rad: 2 ** -800 });
-  }
+  if (x.hi > 2 ** 400) return logTwice(x);
   const u = sub(x, ONE);
   if (u === null) return null;
   if (u.hi === 0 && u.rad === 0) return exact(0);

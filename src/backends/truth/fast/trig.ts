@@ -128,8 +128,9 @@ export function asin(x: DDBall): DDBall | null {
   return z && atan(z);
 }
 
-/** acos(v) = 2 atan(sqrt((1 - v) / (1 + v))) for -1 < v <= 1 (no cancellation near v = 1, where acos -> 0). */
+/** acos(v) = 2 atan(sqrt((1 - v) / (1 + v))) for -1 < v <= 1 (no cancellation near v = 1, where acos -> 0); pi at -1. */
 export function acos(x: DDBall): DDBall | null {
+  if (x.rad === 0 && x.lo === 0 && x.hi === -1) return PI;
   const a = sub(ONE, x);
   const b = add(ONE, x);
   if (a === null || b === null || a.hi < 0 || (a.hi === 0 && a.rad !== 0) || magDown(b) === 0) return null;
