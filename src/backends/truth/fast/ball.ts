@@ -6,9 +6,13 @@ import { fastTwoSumLo, twoProdLo, twoSumLo } from './eft.js';
 /** The exact value lies within rad of hi + lo, where hi = fl(hi + lo) and rad >= 0 bounds the error from above. */
 export interface DDBall { hi: number; lo: number; rad: number }
 
-/** Relative error bound of one dd operation on the midpoints (the published bounds are at most 7u^2 < 2^-103 for
- *  mul, 3u^2 for add, 1.5u^2 for dd times double, with u = 2^-53; 2^-100 leaves a margin of 8 or more). */
-export const EPS = 2 ** -100;
+// Relative error bounds of the dd operations on the midpoints, u = 2^-53 (Joldes, Muller, Popescu, "Tight and rigorous
+// error bounds for basic building blocks of double-word arithmetic", ACM TOMS 2017): AccurateDWPlusDW <= 3u^2/(1-4u),
+// DWTimesFP1 <= 1.5u^2 + 4u^3, DWTimesDW1 <= 7u^2. Each constant below leaves a margin above its bound (x2.6, x5, x2.3);
+// test/backends/truth/fast/dd-bounds.test.ts measures the worst observed errors against them.
+export const EPS_ADD = 2 ** -103;
+export const EPS_MUL_D = 2 ** -103;
+export const EPS_MUL = 2 ** -102;
 /** Absolute slack for any underflow in a cross term or in the radius arithmetic itself. */
 export const TINY = 2 ** -1050;
 /** Magnitudes allowed anywhere: above 2^-960 every lo part of a dd is normal; below 2^990 Dekker's split cannot
@@ -72,6 +76,20 @@ export function scale(a: DDBall, p: number): DDBall | null {
 // add: two exact doubles go through TwoSum (exact, so only the argument radii remain); otherwise
 // AccurateDWPlusDW (Joldes, Muller, Popescu 2017, Alg. 6), relative error <= 3u^2 / (1 - 4u) < EPS.
 export function add(a: DDBall, b: DDBall): DDBall | null {
+  return addWithin(a, b, MAX_MAG);
+}
+
+/** add for arguments and results anywhere in the double range (TwoSum and the dd sum need no splitting, so only
+ *  overflow matters; an intermediate overflow shows up as a non-finite hi or lo). */
+export function addWide(a: DDBall, b: DDBall): DDBall | null {
+  return addWithin(a, b, Number.MAX_VALUE);
+}
+
+export function subWide(a: DDBall, b: DDBall): DDBall | null {
+  return addWithin(a, neg(b), Number.MAX_VALUE);
+}
+
+function addWithin(a: DDBall, b: DDBall, limit: number): DDBall | null {
   let hi: number, lo: number, err: number;
   if (a.lo === 0 && b.lo === 0) {
     hi = a.hi + b.hi;
@@ -88,10 +106,13 @@ export function add(a: DDBall, b: DDBall): DDBall | null {
     const w = tl + vl;
     hi = vh + w;
     lo = fastTwoSumLo(vh, w, hi);
-    err = EPS * Math.abs(hi);
+    err = EPS_ADD * Math.abs(hi);
   }
-  if (!inRange(hi)) return null;
-  return { hi, lo, rad: up(a.rad + b.rad + err) };
+  // No lower limit: a sum that lands below 2^-960 (even subnormal) is still within EPS_ADD, since additions whose
+  // result underflows are exact. Products and quotients of such small values are caught by their own checks.
+  if (!(Math.abs(hi) <= limit) || !Number.isFinite(lo)) return null;
+  const rad = up(a.rad + b.rad + err);
+  return rad === Infinity ? null : { hi, lo, rad };
 }
 
 export function sub(a: DDBall, b: DDBall): DDBall | null {
@@ -103,6 +124,7 @@ export function sub(a: DDBall, b: DDBall): DDBall | null {
 // otherwise.
 export function mul(a: DDBall, b: DDBall): DDBall | null {
   if (b.lo === 0 && a.lo !== 0) return mul(b, a);
+  if (!(Math.abs(a.hi) <= MAX_MAG && Math.abs(b.hi) <= MAX_MAG)) return null; // Dekker's split would overflow
   const ch = a.hi * b.hi;
   if (!inRange(ch) || (ch === 0 && a.hi !== 0 && b.hi !== 0)) return null; // a product that underflowed to 0
   const cl1 = twoProdLo(a.hi, b.hi, ch);
@@ -118,13 +140,13 @@ export function mul(a: DDBall, b: DDBall): DDBall | null {
     const tl2 = tl1 + cl1;
     hi = th + tl2;
     lo = fastTwoSumLo(th, tl2, hi);
-    err = EPS * Math.abs(hi);
+    err = EPS_MUL_D * Math.abs(hi);
   } else {
     const cl2 = a.hi * b.lo + a.lo * b.hi;
     const cl3 = cl1 + cl2;
     hi = ch + cl3;
     lo = fastTwoSumLo(ch, cl3, hi);
-    err = EPS * Math.abs(hi);
+    err = EPS_MUL * Math.abs(hi);
   }
   if (!inRange(hi)) return null;
   let rad = err;
@@ -193,4 +215,46 @@ export function sqrt(a: DDBall): DDBall | null {
   const lo = twoSumLo(s0, q2, hi);
   const rad = (Math.abs(r.lo) + r.rad) / (2 * s0) + 2 ** -53 * Math.abs(q2) + (rel * rel) / (2 * s0);
   return { hi, lo, rad: up(rad) };
+}
+
+/** sum_{k=0}^{n} s_k c_{offset + stride k} x^k by Horner, s_k = (-1)^k when `alternate`: the same dd algorithms and
+ *  radius formulas as mul (DWTimesDW1) and add (AccurateDWPlusDW) above, inlined so the loop allocates nothing. */
+export function horner(
+  coefs: readonly DDBall[], offset: number, stride: number, n: number, x: DDBall, alternate: boolean,
+): DDBall | null {
+  const xh = x.hi;
+  const xl = x.lo;
+  const xr = x.rad;
+  if (!(Math.abs(xh) <= MAX_MAG)) return null;
+  const xa = Math.abs(xh) + Math.abs(xl);
+  let c = coefs[offset + stride * n]!;
+  let flip = alternate && (n & 1) === 1;
+  let ph = flip ? -c.hi : c.hi;
+  let pl = flip ? -c.lo : c.lo;
+  let pr = c.rad;
+  for (let k = n - 1; k >= 0; k--) {
+    const ch = ph * xh;
+    if (!inRange(ch) || (ch === 0 && ph !== 0 && xh !== 0)) return null;
+    const cl3 = twoProdLo(ph, xh, ch) + (ph * xl + pl * xh);
+    const qh = ch + cl3;
+    const ql = fastTwoSumLo(ch, cl3, qh);
+    const qr = (Math.abs(ph) + Math.abs(pl)) * xr + xa * pr + pr * xr + EPS_MUL * Math.abs(qh);
+    c = coefs[offset + stride * k]!;
+    flip = alternate && (k & 1) === 1;
+    const dh = flip ? -c.hi : c.hi;
+    const dl = flip ? -c.lo : c.lo;
+    const sh = qh + dh;
+    const sl = twoSumLo(qh, dh, sh);
+    const th = ql + dl;
+    const tl = twoSumLo(ql, dl, th);
+    const cc = sl + th;
+    const vh = sh + cc;
+    const vl = fastTwoSumLo(sh, cc, vh);
+    const w = tl + vl;
+    ph = vh + w;
+    pl = fastTwoSumLo(vh, w, ph);
+    if (!(Math.abs(ph) <= MAX_MAG)) return null;
+    pr = up(qr + c.rad + EPS_ADD * Math.abs(ph));
+  }
+  return { hi: ph, lo: pl, rad: pr };
 }

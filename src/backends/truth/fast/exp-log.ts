@@ -1,13 +1,14 @@
 // exp, expm1, log, log1p on balls. Everything is built from the ball operations of ball.ts (each one an enclosure),
 // so the argument radius propagates by itself; the only extra terms are the series truncation bounds below.
-import { add, div, exact, magUp, mul, mulD, scale, sub, TINY, up, type DDBall } from './ball.js';
+import { add, div, exact, horner, magUp, mul, mulD, scale, sub, TINY, up, type DDBall } from './ball.js';
 import { INV_FACT, LN2 } from './constants.js';
 import { exponentOf, pow2 } from './pow2.js';
 
 export const ONE: DDBall = exact(1);
 const TWO: DDBall = exact(2);
-/** |exp(v)| stays within [2^-959.4, 2^959.4] for |v| <= 665, inside the dd safe range. */
-const EXP_LIMIT = 665;
+/** e^v >= 2^-959.4 for v >= -665 and e^v < 2^996 for v <= 690; a result above 2^990 is refused by scale. */
+const EXP_LOW = -665;
+const EXP_HIGH = 690;
 /** At or below this magnitude expm1(v) = v + d and log1p(v) = v + d with |d| <= v^2 (|v| <= 2^-200). */
 const TINY_ARG = 2 ** -200;
 
@@ -16,28 +17,26 @@ function nearIdentity(x: DDBall, m: number): DDBall {
   return { hi: x.hi, lo: x.lo, rad: up(x.rad + m * m) + TINY };
 }
 
-/** expm1 for |v| <= 1: halve s times to |r| <= 2^-9, Taylor sum_{n=1}^{N} r^n/n! with the tail bounded by
+/** expm1 for |v| <= 1: halve s times to |r| <= 2^-5, Taylor sum_{n=1}^{N} r^n/n! with the tail bounded by
  *  m^(N+1)/(N+1)! * 1/(1 - m/(N+2)) <= 1.01 m^(N+1)/(N+1)!, then s times expm1(2y) = e (e + 2) (no cancellation:
- *  e + 2 > 1). The relative error at most doubles per step, so it stays below 2^(s - 100) with s <= 10. */
+ *  e + 2 > 1). The relative error at most doubles per step, so it stays below 2^(s - 100) with s <= 6. */
 export function expm1Small(x: DDBall): DDBall | null {
   let m = magUp(x);
   if (m === 0) return exact(0);
   if (m > 1) return null;
   if (m <= TINY_ARG) return nearIdentity(x, m);
   let s = 0;
-  while (m > 2 ** -9) {
+  while (m > 2 ** -5) {
     m /= 2;
     s++;
   }
   let r: DDBall | null = s === 0 ? x : scale(x, pow2(-s));
   if (r === null) return null;
-  const n = m <= 2 ** -60 ? 2 : m <= 2 ** -30 ? 4 : 10; // tail <= 2^-110 relative to r in each case
-  let p: DDBall | null = INV_FACT[n]!;
-  for (let k = n - 1; k >= 1 && p !== null; k--) {
-    const pr: DDBall | null = mul(p, r);
-    p = pr && add(pr, INV_FACT[k]!);
-  }
-  p = p && mul(p, r);
+  // the tail relative to r, m^N/(N+1)!, is below 2^-110 in each case
+  const n = m <= 2 ** -60 ? 2 : m <= 2 ** -30 ? 4 : m <= 2 ** -15 ? 8 : 14;
+  // sum_{k=1}^{n} r^k/k! = r sum_{k=0}^{n-1} r^k/(k+1)!
+  const h = horner(INV_FACT, 1, 1, n - 1, r, false);
+  const p = h && mul(h, r);
   if (p === null) return null;
   let tail = m;
   for (let k = 0; k < n; k++) tail *= m;
@@ -52,7 +51,7 @@ export function expm1Small(x: DDBall): DDBall | null {
 
 /** exp(v) = 2^k (1 + expm1(v - k ln2)), k = round(v / ln2), so |v - k ln2| <= 0.35 (ln2 carries its own radius). */
 export function exp(x: DDBall): DDBall | null {
-  if (!(Math.abs(x.hi) <= EXP_LIMIT)) return null;
+  if (!(x.hi >= EXP_LOW && x.hi <= EXP_HIGH)) return null;
   const k = Math.round(x.hi * Math.LOG2E);
   const kln2 = k === 0 ? null : mulD(LN2, k);
   const r = kln2 === null ? x : sub(x, kln2);

@@ -1,5 +1,5 @@
 // log2, log10, hypot, pow, asinh, acosh, atanh from the other balls, each in a form without cancellation.
-import { abs, add, div, exact, magDown, mul, neg, reciprocal, scale, sqrt, square, sub, type DDBall } from './ball.js';
+import { abs, add, div, exact, magDown, magUp, mul, neg, reciprocal, scale, sqrt, square, sub, TINY, up, type DDBall } from './ball.js';
 import { LN10, LN2 } from './constants.js';
 import { exp, log, log1p, ONE } from './exp-log.js';
 import { exponentOf, pow2 } from './pow2.js';
@@ -27,7 +27,16 @@ export function log10(x: DDBall): DDBall | null {
 export function hypot(a: DDBall, b: DDBall): DDBall | null {
   if (isExactDouble(b) && b.hi === 0) return abs(a);
   if (isExactDouble(a) && a.hi === 0) return abs(b);
-  const e = exponentOf(Math.max(Math.abs(a.hi), Math.abs(b.hi)));
+  const ea = exponentOf(a.hi);
+  const eb = exponentOf(b.hi);
+  if (Math.abs(ea - eb) > 400) {
+    // hypot(a, b) = |a| sqrt(1 + (b/a)^2) in [|a|, |a| + b^2 / (2|a|)] for |b| << |a|; b^2/|a| <= |b| (|b|/|a|).
+    const [big, small] = ea > eb ? [a, b] : [b, a];
+    const low = magDown(big);
+    if (low === 0) return null;
+    return add(abs(big), { hi: 0, lo: 0, rad: up(magUp(small) * (magUp(small) / low)) + TINY });
+  }
+  const e = Math.max(ea, eb);
   const s = pow2(-e);
   const as = scale(a, s);
   const bs = scale(b, s);
@@ -43,12 +52,17 @@ function powInt(x: DDBall, n: number): DDBall | null {
   let k = Math.abs(n);
   let result: DDBall | null = ONE;
   let base: DDBall | null = x;
-  while (k > 0 && result !== null && base !== null) {
-    if (k & 1) result = mul(result, base);
+  while (k > 0) {
+    if (k & 1) {
+      result = mul(result, base);
+      if (result === null) return null;
+    }
     k >>= 1;
-    if (k > 0) base = mul(base, base);
+    if (k > 0) {
+      base = mul(base, base);
+      if (base === null) return null; // a square out of range: no partial result may escape
+    }
   }
-  if (result === null) return null;
   return n < 0 ? reciprocal(result) : result;
 }
 
@@ -61,10 +75,22 @@ export function pow(a: DDBall, b: DDBall): DDBall | null {
     return b.hi > 0 && magDown(b) > 0 ? exact(0) : null;
   }
   if (bInt && Math.abs(b.hi) <= 1024) return powInt(a, b.hi);
+  if (bInt && a.hi < 0 && magDown(a) > 0) {
+    // (-|v|)^n = +-|v|^n; above 2^53 every double is even
+    const p = pow(neg(a), b);
+    return p && (Math.abs(b.hi) < 2 ** 53 && b.hi % 2 !== 0 ? neg(p) : p);
+  }
   if (a.hi <= 0 || magDown(a) === 0) return null;
   const l = log(a);
   const p = l && mul(b, l);
   return p && exp(p);
+}
+
+/** log(2v) + [-2^-800, 2^-800] = log(v) + ln2 + ..., the large-argument form of asinh and acosh. */
+function logTwice(x: DDBall): DDBall | null {
+  const l = log(x);
+  const l2 = l && add(l, LN2);
+  return l2 && add(l2, { hi: 0, lo: 0, rad: 2 ** -800 });
 }
 
 /** asinh(v) = log1p(v + v^2 / (1 + sqrt(1 + v^2))) for v >= 0 (odd); above 2^400, asinh v = log(2v) + d with
@@ -74,12 +100,10 @@ export function asinh(x: DDBall): DDBall | null {
     const r = asinh(neg(x));
     return r && neg(r);
   }
-  if (x.hi > 2 ** 400) {
-    const x2 = scale(x, 2);
-    const l = x2 && log(x2);
-    return l && add(l, { hi: 0, lo: 0, rad: 2 ** -800 });
-  }
+  if (x.hi > 2 ** 400) return logTwice(x);
   if (x.hi === 0 && x.rad === 0) return exact(0);
+  const m = magUp(x);
+  if (m <= 2 ** -200) return { hi: x.hi, lo: x.lo, rad: up(x.rad + m * m * m) + TINY }; // |asinh v - v| <= |v|^3/6
   const x2 = square(x);
   const s = x2 && add(ONE, x2);
   const r = s && sqrt(s);
@@ -92,11 +116,7 @@ export function asinh(x: DDBall): DDBall | null {
 /** acosh(1 + u) = log1p(u + sqrt(u (u + 2))) with u = v - 1 >= 0 (accurate near 1); above 2^400,
  *  acosh v = log(2v) - d with 0 <= d <= 1/(2 v^2) < 2^-800. */
 export function acosh(x: DDBall): DDBall | null {
-  if (x.hi > 2 ** 400) {
-    const x2 = scale(x, 2);
-    const l = x2 && log(x2);
-    return l && add(l, { hi: 0, lo: 0, rad: 2 ** -800 });
-  }
+  if (x.hi > 2 ** 400) return logTwice(x);
   const u = sub(x, ONE);
   if (u === null) return null;
   if (u.hi === 0 && u.rad === 0) return exact(0);

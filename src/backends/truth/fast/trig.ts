@@ -1,10 +1,12 @@
 // sin, cos, tan, atan, asin, acos, atan2 on balls. Series are alternating with decreasing terms for |r| < 1, so each
 // truncation error is at most the first omitted term; every identity used holds for every point of the ball.
-import { add, div, exact, magDown, magUp, mul, mulD, neg, reciprocal, scale, sqrt, sub, TINY, up, type DDBall } from './ball.js';
+import { add, div, exact, horner, magDown, magUp, mul, mulD, neg, reciprocal, scale, sqrt, sub, TINY, up, type DDBall } from './ball.js';
 import { INV_FACT, PI, PI_2, PI_2_C1, PI_2_C2, PI_2_C3, PI_2_REST } from './constants.js';
 import { ONE } from './exp-log.js';
+import { exponentOf } from './pow2.js';
+import { reducePayneHanek } from './trig-big.js';
 
-/** |x| <= 2^20: beyond, k * C_i is no longer exact (the reduction would need more of pi/2). */
+/** |x| <= 2^20: beyond, k * C_i is no longer exact, and trig-big.ts reduces instead. */
 const TRIG_LIMIT = 2 ** 20;
 const TINY_ARG = 2 ** -200;
 /** Bounds used for the omitted terms: 1/n! for n = 28, 29 (larger than the true values). */
@@ -22,12 +24,7 @@ function evenSeries(x2: DDBall, m2: number, off: 0 | 1): DDBall | null {
     j++;
   }
   const omitted = up(term * INV_FACT_UP(2 * j + 2 + off)) + TINY;
-  let p: DDBall | null = j % 2 === 0 ? INV_FACT[2 * j + off]! : neg(INV_FACT[2 * j + off]!);
-  for (let i = j - 1; i >= 0 && p !== null; i--) {
-    const c = INV_FACT[2 * i + off]!;
-    const px: DDBall | null = mul(p, x2);
-    p = px && add(px, i % 2 === 0 ? c : neg(c));
-  }
+  const p = horner(INV_FACT, off, 2, j, x2, true);
   return p && { hi: p.hi, lo: p.lo, rad: up(p.rad + omitted) };
 }
 
@@ -48,7 +45,7 @@ function sinCosSmall(r: DDBall): [DDBall | null, DDBall | null] {
 
 /** r = v - k pi/2 (Cody-Waite, each k * C_i exact) and the quadrant k mod 4. */
 function reduce(x: DDBall): { r: DDBall; q: number } | null {
-  if (!(Math.abs(x.hi) <= TRIG_LIMIT)) return null;
+  if (!(Math.abs(x.hi) <= TRIG_LIMIT)) return reducePayneHanek(x);
   const k = Math.round(x.hi * (2 / Math.PI));
   if (k === 0) return { r: x, q: 0 };
   let r: DDBall | null = sub(x, exact(k * PI_2_C1));
@@ -113,6 +110,7 @@ export function atan(x: DDBall): DDBall | null {
     return a && neg(a);
   }
   if (x.hi <= 1) return atanUnit(x);
+  if (x.hi > 2 ** 900) return sub(PI_2, { hi: 0, lo: 0, rad: 2 ** -899 }); // 0 < atan(1/v) < 1/v < 2^-899
   const inv = reciprocal(x);
   const a = inv && atanUnit(inv);
   return a && sub(PI_2, a);
@@ -130,8 +128,9 @@ export function asin(x: DDBall): DDBall | null {
   return z && atan(z);
 }
 
-/** acos(v) = 2 atan(sqrt((1 - v) / (1 + v))) for -1 < v <= 1 (no cancellation near v = 1, where acos -> 0). */
+/** acos(v) = 2 atan(sqrt((1 - v) / (1 + v))) for -1 < v <= 1 (no cancellation near v = 1, where acos -> 0); pi at -1. */
 export function acos(x: DDBall): DDBall | null {
+  if (x.rad === 0 && x.lo === 0 && x.hi === -1) return PI;
   const a = sub(ONE, x);
   const b = add(ONE, x);
   if (a === null || b === null || a.hi < 0 || (a.hi === 0 && a.rad !== 0) || magDown(b) === 0) return null;
@@ -141,20 +140,30 @@ export function acos(x: DDBall): DDBall | null {
   return t && scale(t, 2);
 }
 
+/** atan(n / d) for |n| <= |d|, d bounded away from 0; when n / d is below the dd range (exponents 800 apart),
+ *  |n / d| < 2^(en - ed + 2) <= 2^-798 and so is |atan(n / d)|. */
+function atanOfRatio(n: DDBall, d: DDBall): DDBall | null {
+  if (n.hi !== 0 && exponentOf(n.hi) - exponentOf(d.hi) < -800) return { hi: 0, lo: 0, rad: 2 ** -797 };
+  const r = div(n, d);
+  return r && atan(r);
+}
+
 /** atan2(y, x), the angle of (x, y): atan(y/x) (+-pi when x < 0) when |y| <= |x|, else +-pi/2 - atan(x/y), so the
  *  atan term is at most pi/4 and nothing cancels. A ball on the branch cut (x < 0, y may be 0 but is not exactly 0)
  *  or containing the origin is null. */
 export function atan2(y: DDBall, x: DDBall): DDBall | null {
   if (Math.abs(y.hi) > Math.abs(x.hi)) {
     if (magDown(y) === 0) return null;
-    const r = div(x, y);
-    const a = r && atan(r);
+    const a = atanOfRatio(x, y);
     return a && sub(y.hi > 0 ? PI_2 : neg(PI_2), a);
   }
   if (magDown(x) === 0) return null;
-  const r = div(y, x);
-  const a = r && atan(r);
-  if (a === null || x.hi > 0) return a;
+  if (x.hi > 0) {
+    const r = div(y, x);
+    return r && atan(r);
+  }
+  const a = atanOfRatio(y, x);
+  if (a === null) return null;
   if (y.hi === 0 && y.rad === 0) return PI; // the angle of (x < 0, 0) is pi
   if (magDown(y) === 0) return null;
   return add(a, y.hi > 0 ? PI : neg(PI));

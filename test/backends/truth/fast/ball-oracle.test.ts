@@ -8,11 +8,13 @@ import { ddOp, type DDBall } from '../../../../src/backends/truth/fast/index.js'
 import type { PrimOp } from '../../../../src/backends/truth/prim.js';
 import { ballContains, decimalTolerance, ratOfDecimal } from './exact.js';
 
-const ROWS = fileURLToPath(new URL('../../../../../test/backends/truth/fast/oracle/ball-rows.jsonl', import.meta.url));
+const dir = new URL('../../../../../test/backends/truth/fast/oracle/', import.meta.url);
 
 interface Row { op: PrimOp; balls: string[][]; exact: string[] }
 
-const rows: Row[] = readFileSync(ROWS, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Row);
+// random balls per op, and balls at the edges of each op's branches and ranges (gen.py writes both)
+const rows: Row[] = ['ball-rows.jsonl', 'edge-rows.jsonl'].flatMap((name) =>
+  readFileSync(fileURLToPath(new URL(name, dir)), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Row));
 const ops = [...new Set(rows.map((r) => r.op))];
 const summary: string[] = [];
 

@@ -19,6 +19,14 @@ test('exact results have radius 0', () => {
   }
 });
 
+test('sums and sign changes work across the whole double range', () => {
+  assert.deepEqual(ddOp('add', [d(Number.MAX_VALUE), d(0)]), { hi: Number.MAX_VALUE, lo: 0, rad: 0 });
+  assert.deepEqual(ddOp('add', [d(2 ** -1074), d(2 ** -1074)]), { hi: 2 ** -1073, lo: 0, rad: 0 });
+  assert.deepEqual(ddOp('sub', [d(2 ** 1020), d(-(2 ** 1020))]), { hi: 2 ** 1021, lo: 0, rad: 0 });
+  assert.deepEqual(ddOp('neg', [d(5e-324)]), { hi: -5e-324, lo: -0, rad: 0 });
+  assert.equal(ddRoundsTo(ddOp('add', [d(2 ** -1074), d(2 ** -1073)])!, 'float64'), 3 * 2 ** -1074);
+});
+
 test('add of doubles keeps the exact rounding error in lo', () => {
   const out = ddOp('add', [d(1), d(2 ** -80)]);
   assert.deepEqual(out, { hi: 1, lo: 2 ** -80, rad: 0 });
@@ -29,7 +37,8 @@ test('add of doubles keeps the exact rounding error in lo', () => {
 test('null outside the safe range and the domain', () => {
   const cases: ReadonlyArray<[PrimOp, number[]]> = [
     ['mul', [1e200, 1e200]], ['mul', [1e-200, 1e-200]], ['div', [1, 0]], ['log', [0]], ['log', [-1]], ['sqrt', [-1]],
-    ['exp', [800]], ['exp', [-800]], ['log1p', [-1]], ['add', [Number.MAX_VALUE, 0]],
+    ['exp', [800]], ['exp', [-800]], ['log1p', [-1]], ['add', [Number.MAX_VALUE, Number.MAX_VALUE]],
+    ['mul', [2 ** 1000, 2 ** -100]],
   ];
   for (const [op, args] of cases) assert.equal(ddOp(op, args.map(d)), null, `${op}(${args.join(', ')})`);
   assert.equal(ddOp('log', [{ hi: 1e-10, lo: 0, rad: 1e-9 }]), null, 'log of a ball reaching 0');

@@ -1,6 +1,6 @@
 """Independent oracle rows for the dd fast path (until fixtures/mpmath/ops.jsonl from op-fixtures is merged).
 
-Run: /usr/bin/python3 test/backends/truth/fast/oracle/gen.py > test/backends/truth/fast/oracle/rows.jsonl
+Run: cd test/backends/truth/fast/oracle && /usr/bin/python3 gen.py 300 ball-rows.jsonl edge-rows.jsonl > rows.jsonl
 Each row: {"op", "args": [repr of doubles], "exact": 45 significant digits (mpmath, 400 bits),
            "f64": repr of the correctly rounded float64, "f32": repr of the correctly rounded float32}.
 Rounding is done here from the 400-bit value (round half even, subnormals, overflow), not with numpy, to avoid
@@ -114,3 +114,66 @@ if len(sys.argv) > 2:
                 continue
             out.write(json.dumps({'op': op, 'balls': [[repr(c) for c in b] for b in balls],
                                   'exact': [M.nstr(v, 45, min_fixed=1, max_fixed=0) for v in vals]}) + '\n')
+
+# Edge rows: arguments at the boundaries of the fast path's branches and ranges (with and without radii).
+if len(sys.argv) > 3:
+    def near(x, rel=2.0 ** -30):
+        return x * (1 + rng.uniform(-rel, rel))
+    EDGES = {
+        'exp': [665, -665, 664.9, 686, 689.9, 690.5, -664.9, 1e-300, 2.0 ** -199, 2.0 ** -201],
+        'expm1': [1, -1, 1.0000001, -650, -649.9, 2.0 ** -200, 2.0 ** -30, 2.0 ** -15, 2.0 ** -5, 0.5],
+        'log': [1, 1 + 2.0 ** -50, 1 - 2.0 ** -50, 1.5, 0.75, 2.0 ** -959, 2.0 ** 989, 1.4999999, 0.7500001],
+        'log1p': [-0.25, 0.5, -0.2500001, 0.5000001, -1 + 2.0 ** -40, 2.0 ** -200, 2.0 ** -201, 1e300],
+        'sqrt': [2.0 ** -959, 2.0 ** 989, 1 + 2.0 ** -52, 4, 0.25],
+        'sigmoid': [660, 659.9, -659.9, -665, 40, -40, 1e-200],
+        'softplus': [660, 659.9, -659.9, -664, 1e-200, 700],
+        'tanh': [330, 329.9, 0.55, 0.5499999, 19.06154746539849, 2.0 ** -100],
+        'sinh': [40, 39.9, 1, 0.9999, 0.5, 686, 690, 2.0 ** -100],
+        'cosh': [40, 39.9, 686, 690, 2.0 ** -100, 1],
+        'atan': [1, 1.0000001, 0.9999999, 2.0 ** 900, 2.0 ** 899.9, 2.0 ** -200, 2.0 ** -201],
+        'asin': [1 - 2.0 ** -50, -1 + 2.0 ** -50, 0.5, 2.0 ** -100],
+        'acos': [1 - 2.0 ** -50, -1 + 2.0 ** -50, 0.5, 2.0 ** -100],
+        'atanh': [1 - 2.0 ** -50, -1 + 2.0 ** -50, 2.0 ** -100],
+        'acosh': [1 + 2.0 ** -50, 2.0 ** 400, 2.0 ** 400.1, 2.0 ** 980],
+        'asinh': [2.0 ** 400, 2.0 ** 400.1, 2.0 ** 980, 2.0 ** -200, 2.0 ** -199],
+        'sin': [2.0 ** 20, 2.0 ** 20 + 1, 1e300, 2.0 ** 980, 6381956970095103 * 2.0 ** 797, 355, 2.0 ** -200],
+        'cos': [2.0 ** 20, 2.0 ** 20 + 1, 1e300, 2.0 ** 980, 6381956970095103 * 2.0 ** 797, 355, 2.0 ** -200],
+        'tan': [2.0 ** 20, 1e300, 355, 1.5707963267948966, 2.0 ** -200],
+        'erf': [4.5, 4.4999, 4.5001, 6, 5.9999, 2.0 ** -200, 0.5],
+        'erfc': [4.5, 4.4999, 4.5001, 25, 25.7, 0.5, -6, -4.5],
+        'log2': [1, 2, 2.0 ** -959, 2.0 ** 989, 1 + 2.0 ** -40],
+        'log10': [1, 10, 2.0 ** -959, 2.0 ** 989],
+    }
+    BIN_EDGES = {
+        'hypot': [(1.0, 2.0 ** -399), (1.0, 2.0 ** -401), (2.0 ** 500, 2.0 ** 99), (2.0 ** -500, 2.0 ** -99), (3.0, 4.0)],
+        'atan2': [(2.0 ** -400, 2.0 ** 400), (-(2.0 ** -400), -(2.0 ** 401)), (2.0 ** 500, -(2.0 ** -400)), (1.0, -1.0), (-1.0, 1e-300), (1e-300, -1.0)],
+        'pow': [(2.0, 1024.0), (2.0, 989.0), (-1.0, 1e20), (-2.0, 1025.0), (0.5, 1000.0), (-3.0, 7.0), (1.5, 0.5), (7.0, -3.0)],
+        'div': [(1.0, 3.0), (2.0 ** 989, 0.5), (2.0 ** -959, 2.0)],
+        'mul': [(2.0 ** 495, 2.0 ** 495), (2.0 ** -480, 2.0 ** -480), (3.0, 1.0 / 3)],
+    }
+    out = open(sys.argv[3], 'w')
+    def emit(op, balls):
+        f = OPS[op][0]
+        pts = []
+        for signs in itertools.product(*[(-1, 0, 1)] * len(balls)):
+            if 0 in signs and any(signs):
+                continue
+            pts.append([mpf(b[0]) + mpf(b[1]) + s * mpf(b[2]) for b, s in zip(balls, signs)])
+        try:
+            vals = [f(*p) for p in pts]
+        except (ValueError, ZeroDivisionError):
+            return
+        if not all(isinstance(v, mpf) and M.isfinite(v) for v in vals):
+            return
+        out.write(json.dumps({'op': op, 'balls': [[repr(c) for c in b] for b in balls],
+                              'exact': [M.nstr(v, 45, min_fixed=1, max_fixed=0) for v in vals]}) + '\n')
+    for op, xs in EDGES.items():
+        for x in xs:
+            for s in (1, -1):
+                for _ in range(3):
+                    v = near(s * x) if _ else s * x
+                    emit(op, [ddball(v) if _ == 2 else [v, 0.0, 0.0]])
+    for op, pairs in BIN_EDGES.items():
+        for a, b in pairs:
+            for _ in range(3):
+                emit(op, [ddball(a) if _ else [a, 0.0, 0.0], ddball(b) if _ else [b, 0.0, 0.0]])
