@@ -2,21 +2,46 @@
 export interface Q { readonly n: bigint; readonly d: bigint }
 
 /** Largest numerator + denominator size (bits) kept exact; beyond it a value becomes a ball. */
-export const MAX_EXACT_BITS = 20000;
+export const MAX_EXACT_BITS = 4096;
 
 const abs = (a: bigint) => (a < 0n ? -a : a);
 
 function gcd(a: bigint, b: bigint): bigint {
+  // Euclid; callers pass the smaller operand reduced first
   a = abs(a);
   b = abs(b);
   while (b) [a, b] = [b, a % b];
   return a;
 }
 
+/** The number of trailing zero bits of x != 0. */
+function tz(x: bigint): bigint {
+  let k = 0n;
+  while ((x & 0xffffffffn) === 0n) {
+    x >>= 32n;
+    k += 32n;
+  }
+  while ((x & 1n) === 0n) {
+    x >>= 1n;
+    k += 1n;
+  }
+  return k;
+}
+
 export function q(n: bigint, d = 1n): Q {
   if (d === 0n) throw new Error('rational with zero denominator');
   if (d < 0n) [n, d] = [-n, -d];
-  const g = gcd(n, d);
+  if (n === 0n) return { n: 0n, d: 1n };
+  // factors of two first (doubles are dyadic); then only the odd part of d can share a factor with n
+  const td = tz(d);
+  const t = td === 0n ? 0n : tz(n) < td ? tz(n) : td;
+  if (t > 0n) {
+    n >>= t;
+    d >>= t;
+  }
+  const odd = d >> (td - t);
+  if (odd === 1n) return { n, d };
+  const g = gcd(odd, n % odd);
   return g > 1n ? { n: n / g, d: d / g } : { n, d };
 }
 
