@@ -21,6 +21,7 @@ if (process.argv.includes('--points')) {
     for (const format of formats) {
       const xs = benchPoints(format);
       const unknown = { value: 0, grad: 0 };
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       for (const x of xs) {
         const t = groundTruth(graph, { x }, format);
@@ -28,7 +29,10 @@ if (process.argv.includes('--points')) {
         if (t.grad.x!.kind === 'unknown') unknown.grad++;
       }
       const s = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(c0);
+      const cs = (cpu.user + cpu.system) / 1e6;
       console.log(`truth ${name} ${format}: ${xs.length} points in ${s.toFixed(2)} s = ${(xs.length / s).toFixed(0)} points/s`
+        + ` (cpu ${cs.toFixed(2)} s = ${(xs.length / cs).toFixed(0)} points/s)`
         + ` (unknown: ${unknown.value} values, ${unknown.grad} derivatives)`);
     }
   }

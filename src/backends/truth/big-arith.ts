@@ -9,7 +9,24 @@ type R = BigBall | ArithFail;
 
 const int = (n: bigint): BigBall => ({ m: n, e: 0n, r: 0n, re: 0n });
 
+/** Conversions of the same rational (a literal, at every point) at the same precision are cached. */
+const converted = new WeakMap<Q, Map<number, BigBall | null>>();
+
 function fromRational(q: Q, prec: number): BigBall | null {
+  let byPrec = converted.get(q);
+  if (!byPrec) {
+    byPrec = new Map();
+    converted.set(q, byPrec);
+  }
+  let b = byPrec.get(prec);
+  if (b === undefined) {
+    b = convert(q, prec);
+    byPrec.set(prec, b);
+  }
+  return b;
+}
+
+function convert(q: Q, prec: number): BigBall | null {
   // a power-of-two denominator is exact; anything else is one rounded division
   if ((q.d & (q.d - 1n)) === 0n) return { m: q.n, e: -BigInt(q.d.toString(2).length - 1), r: 0n, re: 0n };
   const r = bigOp('div', [int(q.n), int(q.d)], prec + 8);
@@ -95,7 +112,17 @@ function radiusAtMidExponent(b: BigBall): BigBall {
   return { m: b.m, e: b.e, r: b.r << gap, re: b.e };
 }
 
+/** expm1(x), log1p(x) = x +- x^2 for |x| < 2^-prec (|x| < 1/2 suffices for the bound): no series needed. */
+function tinyFirstOrder(op: PrimOp, x: BigBall, prec: number): R | null {
+  if (op !== 'expm1' && op !== 'log1p') return null;
+  const mag = bigLog2Mag(x);
+  if (!(mag < -prec - 2)) return null;
+  return bigOp('add', [x, { m: 0n, e: 0n, r: 1n, re: BigInt(2 * (Math.floor(mag) + 2)) }], prec);
+}
+
 function dispatch(op: PrimOp, args: readonly BigBall[], prec: number): R {
+  const tiny = tinyFirstOrder(op, args[0]!, prec);
+  if (tiny) return tiny;
   const r = bigOp(op, args.map(radiusAtMidExponent), prec);
   if (isFail(r) && r.fail === 'limit' && /not implemented/.test(r.reason)) return composite(op, args, prec);
   return r;

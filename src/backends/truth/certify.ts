@@ -21,11 +21,12 @@ export function certifyAll(g: PGraph, targets: readonly number[], vars: Readonly
   const out: (Outcome | null)[] = targets.map(() => null);
   const lastFail = new Map<number, string>(targets.map((_, i) => [i, 'no evaluation']));
   const open = new Set(targets.map((_, i) => i));
+  const exactKnown = new Map<number, Q.Q>();
   for (const A of arithmetics) {
     let prec = Math.min(A.start, capBits);
     for (;;) {
       const last = !A.escalates || prec >= capBits;
-      const ev = new Evaluator(g, new Values(A, prec), vars, overrides);
+      const ev = new Evaluator(g, new Values(A, prec), vars, overrides, exactKnown);
       let next = A.escalates ? Math.min(capBits, prec * 2) : prec;
       for (const i of open) {
         const r = ev.get(targets[i]!);
@@ -45,6 +46,8 @@ export function certifyAll(g: PGraph, targets: readonly number[], vars: Readonly
         if (A.escalates && Number.isFinite(width)) next = Math.min(capBits, Math.max(next, Math.ceil(prec + width + WANT_BITS + 32)));
       }
       if (last || open.size === 0) break;
+      // nothing said how much was lost: a cancellation loses at most the spread of the magnitudes
+      if (A.escalates && next === prec * 2) next = Math.min(capBits, Math.max(next, Math.ceil(ev.spread() + WANT_BITS + 32)));
       prec = next;
     }
   }

@@ -1,7 +1,7 @@
 import { isArithFail } from './arith.js';
 import type { PGraph, PNode, Rel } from './pgraph.js';
 import * as Q from './rational.js';
-import { exact, exactValue, isFail, isZeroV, worst, type Fail, type R, type V, type Values } from './value.js';
+import { exact, exactValue, isExact as isExactV, isFail, isZeroV, worst, type Fail, type R, type V, type Values } from './value.js';
 
 const ONE = Q.ONE;
 
@@ -17,18 +17,40 @@ export class Evaluator<B> {
     readonly vars: ReadonlyMap<string, Q.Q>,
     /** Nodes replaced by a value (a removable singularity's limit). */
     readonly overrides: ReadonlyMap<number, Q.Q> = new Map(),
+    /** Exact results found by an earlier pass at the same point: they hold in every arithmetic. */
+    readonly exactKnown: Map<number, Q.Q> = new Map(),
   ) {}
 
   get(id: number): R<B> {
     let r = this.memo.get(id);
     if (r === undefined) {
-      const o = this.overrides.get(id);
+      const o = this.overrides.get(id) ?? this.exactKnown.get(id);
       r = o ? exact(o) : this.compute(this.g.node(id));
+      if (!o && !isFail(r) && isExactV(r)) this.exactKnown.set(id, r.q ?? Q.ZERO);
       // where a singular point first shows (the limits start from there)
       if (isFail(r) && r.at === undefined && (r.fail === 'singular' || r.fail === 'kink' || r.fail === 'jump')) r = { ...r, at: id };
       this.memo.set(id, r);
     }
     return r;
+  }
+
+  /**
+   * The spread of magnitudes (log2) among the values computed so far: a cancellation can lose at
+   * most about that many bits, so it bounds the precision worth trying next (1/x - 1/(1 - e^-x)
+   * at 1e-300 spans 2^-997 to 2^997).
+   */
+  spread(): number {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of this.memo.values()) {
+      if (isFail(r) || isZeroV(r)) continue;
+      const b = isExactV(r) ? null : this.vals.ball(r);
+      const m = b === null ? Q.log2Abs(r.q!) : 'fail' in (b as object) ? NaN : this.vals.A.log2Mag(b as B);
+      if (!Number.isFinite(m)) continue;
+      lo = Math.min(lo, m);
+      hi = Math.max(hi, m);
+    }
+    return hi >= lo ? hi - lo : 0;
   }
 
   /** The sign of a - b, or a failure (edge: the balls overlap). */

@@ -13,7 +13,7 @@ const MAX_POW = 4096n;
  */
 export function exactPrim(op: PrimOp, a: readonly Q.Q[]): Q.Q | ExactFail | null {
   const [x, y] = a as [Q.Q, Q.Q];
-  const fits = (r: Q.Q) => (Q.bits(r) <= Q.MAX_EXACT_BITS ? r : null);
+  const fits = (r: Q.Q) => (Q.keepsExact(r) ? r : null);
   const zero = Q.isZero(x);
   const undef = (reason: string): ExactFail => ({ fail: 'undefined', reason });
   const pole = (reason: string): ExactFail => ({ fail: 'singular', reason });

@@ -4,8 +4,26 @@ import { ddFromDecimal, ddFromDouble, ddOp, ddRoundsTo, ddSign, type DDBall } fr
 import * as Q from './rational.js';
 
 
-/** A rational as a double-double ball: hi + lo its two nearest parts, rad what is left (bounded above). */
+/** Conversions of the same rational (a literal, at every point) are cached: the ball is a function of it. */
+const converted = new WeakMap<Q.Q, DDBall | null>();
+
 function fromRational(q: Q.Q): DDBall | null {
+  let b = converted.get(q);
+  if (b === undefined) {
+    b = convert(q);
+    converted.set(q, b);
+  }
+  return b;
+}
+
+/** A rational as a double-double ball: hi + lo its two nearest parts, rad what is left (bounded above). */
+function convert(q: Q.Q): DDBall | null {
+  if (q.n === 0n) return { hi: 0, lo: 0, rad: 0 };
+  if ((q.d & (q.d - 1n)) === 0n && Q.bitLen(q.n) <= 53) {
+    // a double exactly (unless it is outside the normal range)
+    const hi = Number(q.n) * 2 ** -(Q.bitLen(q.d) - 1);
+    if (Number.isFinite(hi) && Math.abs(hi) >= 2 ** -960) return { hi, lo: 0, rad: 0 };
+  }
   const hi = Q.roundQ(q);
   if (!Number.isFinite(hi) || (hi !== 0 && Math.abs(hi) < 2 ** -960)) return null;
   const rem = Q.sub(q, Q.fromDouble(hi));

@@ -5,7 +5,7 @@ import type { PointTruth, Truth, TruthOptions } from '../truth.js';
 import type { Arith } from './arith.js';
 import { certifyAll } from './certify.js';
 import { ARITHMETICS } from './engines.js';
-import { planOf, type Plan } from './plan.js';
+import { cachedPlanOf, planOf, type Plan } from './plan.js';
 import * as Q from './rational.js';
 import { singularTruth, type Context } from './singular.js';
 
@@ -16,7 +16,7 @@ const DEFAULT_MAX_DIGITS = 1200;
  * certified for the format (docs/ground-truth-new.md).
  */
 export function groundTruth(graph: Graph, point: Record<string, number>, format: FloatFormat, options: TruthOptions = {}): PointTruth {
-  const [value, ...grads] = truthOf(planOf(graph), point, format, options);
+  const [value, ...grads] = truthOf(cachedPlanOf(graph), point, format, options);
   return { value: value!, grad: Object.fromEntries(graph.vars.map((v, j) => [v, grads[j]!])) };
 }
 

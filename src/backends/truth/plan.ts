@@ -12,6 +12,22 @@ export interface Plan {
   vars: readonly string[];
 }
 
+/**
+ * Plans by graph: a graph is immutable once compiled, and a scan asks for thousands of points of the
+ * same one. A WeakMap, so a graph's plan goes when the graph does (a cache, not state: the same
+ * graph always gives the same plan).
+ */
+const plans = new WeakMap<Graph, Plan>();
+
+export function cachedPlanOf(graph: Graph): Plan {
+  let plan = plans.get(graph);
+  if (!plan) {
+    plan = planOf(graph);
+    plans.set(graph, plan);
+  }
+  return plan;
+}
+
 export function planOf(graph: Graph, directions: readonly string[] = graph.vars): Plan {
   const g = new PGraph();
   const b = new Builder(g);

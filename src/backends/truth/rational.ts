@@ -3,6 +3,14 @@ export interface Q { readonly n: bigint; readonly d: bigint }
 
 /** Largest numerator + denominator size (bits) kept exact; beyond it a value becomes a ball. */
 export const MAX_EXACT_BITS = 4096;
+/** The same for denominators that are not powers of two (decimals): their gcds cost, and they grow fast. */
+export const MAX_DECIMAL_BITS = 640;
+
+/** Whether q is small enough to keep exact: 1 + 1e-300 (2100 bits, dyadic) is; a 16-term Horner in 0.1s is not. */
+export function keepsExact(q: Q): boolean {
+  const dyadic = (q.d & (q.d - 1n)) === 0n;
+  return bits(q) <= (dyadic ? MAX_EXACT_BITS : MAX_DECIMAL_BITS);
+}
 
 const abs = (a: bigint) => (a < 0n ? -a : a);
 
@@ -14,27 +22,26 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** The number of trailing zero bits of x != 0. */
-function tz(x: bigint): bigint {
-  let k = 0n;
-  while ((x & 0xffffffffn) === 0n) {
-    x >>= 32n;
-    k += 32n;
-  }
-  while ((x & 1n) === 0n) {
-    x >>= 1n;
-    k += 1n;
-  }
-  return k;
+/** The number of bits of |x|. */
+export function bitLen(x: bigint): number {
+  if (x < 0n) x = -x;
+  if (x === 0n) return 0;
+  const h = x.toString(16);
+  return 4 * (h.length - 1) + (32 - Math.clz32(parseInt(h[0]!, 16)));
 }
+
+/** The number of trailing zero bits of x != 0. */
+const tz = (x: bigint): bigint => BigInt(bitLen(x & -x) - 1);
 
 export function q(n: bigint, d = 1n): Q {
   if (d === 0n) throw new Error('rational with zero denominator');
   if (d < 0n) [n, d] = [-n, -d];
   if (n === 0n) return { n: 0n, d: 1n };
+  if (d === 1n) return { n, d };
   // factors of two first (doubles are dyadic); then only the odd part of d can share a factor with n
   const td = tz(d);
-  const t = td === 0n ? 0n : tz(n) < td ? tz(n) : td;
+  const tn = td === 0n ? 0n : tz(n);
+  const t = tn < td ? tn : td;
   if (t > 0n) {
     n >>= t;
     d >>= t;
@@ -62,7 +69,7 @@ export const isInteger = (a: Q) => a.d === 1n;
 export const fromInt = (k: number | bigint) => q(BigInt(k));
 
 export function bits(a: Q): number {
-  return abs(a.n).toString(16).length * 4 + a.d.toString(16).length * 4;
+  return bitLen(a.n) + bitLen(a.d);
 }
 
 /** a^k for an integer k (a != 0 when k < 0). */
@@ -158,4 +165,9 @@ export function toString(a: Q): string {
 export function fromFraction(text: string): Q {
   const [n, d] = text.split('/');
   return q(BigInt(n!), BigInt(d ?? '1'));
+}
+
+/** About log2 |a| (a != 0). */
+export function log2Abs(a: Q): number {
+  return bitLen(a.n) - bitLen(a.d);
 }

@@ -57,7 +57,11 @@ const bad = <B>(x: Res<B> | null): x is Fail => x !== null && typeof x === 'obje
 
 /** Arithmetic on split values at one precision. */
 export class Values<B> {
-  constructor(readonly A: Arith<B>, readonly prec: number) {}
+  /** Base/tail splits only where precision can rise (BigInt balls): the fast path folds, which is cheaper. */
+  private readonly splits: boolean;
+  constructor(readonly A: Arith<B>, readonly prec: number) {
+    this.splits = A.escalates;
+  }
 
   private lift(r: ReturnType<Arith<B>['op']>): Res<B> {
     if (r === null) return { fail: 'cannot', reason: `${this.A.name} cannot evaluate this` };
@@ -105,7 +109,7 @@ export class Values<B> {
     if (bad(t)) return t;
     if (c !== null && Q.isZero(c)) c = null;
     if (c === null) return t === null ? exact(Q.ZERO) : ballV(t);
-    if (E === null && Q.bits(c) > Q.MAX_EXACT_BITS) {
+    if (E === null && !Q.keepsExact(c)) {
       const r = this.sum(this.rat(c), t);
       return bad(r) ? r : ballV(r!);
     }
@@ -148,6 +152,7 @@ export class Values<B> {
       return { fail: 'singular', reason: op === 'log' ? 'log(0)' : 'division by 0' };
     }
     const [a, b] = args as [V<B>, V<B>];
+    if (!this.splits) return op === 'pow' ? this.pow(a, b) : this.fold(op, args);
     switch (op) {
       case 'add': return this.add(a, b, 1);
       case 'sub': return this.add(a, b, -1);
@@ -162,8 +167,9 @@ export class Values<B> {
         return this.fold('log', args);
       case 'exp': {
         // e^t for a small t is 1 + expm1(t): 1 - e^-x keeps all its digits
-        if (a.q === null && a.b !== null && this.A.log2Mag(a.b) < -8) {
-          const t = this.plain('expm1', a.b);
+        const small = a.e === null && (a.q === null || a.b === null) ? (a.b ?? this.rat(a.q!)) : null;
+        if (small !== null && !bad(small) && this.A.log2Mag(small) < -8) {
+          const t = this.plain('expm1', small);
           return this.make(Q.ONE, null, t);
         }
         const r = this.fold('exp', args);
