@@ -6,8 +6,8 @@ import type { PGraph } from './pgraph.js';
 import type * as Q from './rational.js';
 import { exactValue, isFail, Values, type Fail, type V } from './value.js';
 
-/** Digits the reported decimal must prove (about 2^-64 relative) unless the cap is reached. */
-const WANT_BITS = 64;
+/** Bits the reported decimal must prove (2^-56 relative: 16 digits) unless the cap is reached. */
+const WANT_BITS = 56;
 
 /** A certified truth, or the singular point (pole, kink, jump) that stopped the evaluation. */
 export type Outcome = { truth: Truth; exact: Q.Q | null; domain?: boolean } | { singular: Fail };

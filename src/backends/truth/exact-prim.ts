@@ -24,8 +24,8 @@ export function exactPrim(op: PrimOp, a: readonly Q.Q[]): Q.Q | ExactFail | null
     case 'neg': return Q.neg(x);
     case 'abs': return Q.sign(x) < 0 ? Q.neg(x) : x;
     case 'square': return fits(Q.mul(x, x));
-    case 'div': return Q.isZero(y) ? pole(zero ? '0/0' : 'division by 0') : fits(Q.div(x, y));
-    case 'reciprocal': return zero ? pole('1/0') : Q.div(Q.ONE, x);
+    case 'div': return Q.isZero(y) ? pole(zero ? '0/0' : 'division by 0') : cheapQuotient(x, y);
+    case 'reciprocal': return zero ? pole('1/0') : cheapQuotient(Q.ONE, x);
     case 'pow': return exactPow(x, y);
     case 'sqrt': {
       if (Q.sign(x) < 0) return undef('sqrt of a negative number');
@@ -74,6 +74,20 @@ export function exactPrim(op: PrimOp, a: readonly Q.Q[]): Q.Q | ExactFail | null
     case 'hypot': return null;
     case 'softplus': return null;
   }
+}
+
+/**
+ * x / y when it is cheap and likely to matter: by a power of two (exact in binary), or between small
+ * numbers (1/3, 0.3/0.1). 1/x for a general double is left to the balls: its exactness rarely decides
+ * anything (exact zeros at poles are found before), and its gcds cost more than the fast path.
+ */
+function cheapQuotient(x: Q.Q, y: Q.Q): Q.Q | null {
+  const n = y.n < 0n ? -y.n : y.n;
+  if ((n & (n - 1n)) === 0n || Q.bits(x) + Q.bits(y) <= 40) {
+    const r = Q.div(x, y);
+    return Q.keepsExact(r) ? r : null;
+  }
+  return null;
 }
 
 function exactPow(x: Q.Q, y: Q.Q): Q.Q | ExactFail | null {

@@ -92,20 +92,26 @@ export function powInt(a: Q, k: bigint): Q {
 }
 
 /** The exact value of a finite double. */
+/** A scratch buffer to read a double's bits (never observable: written and read within one call). */
+const bitsView = new DataView(new ArrayBuffer(8));
+
 export function fromDouble(x: number): Q {
   if (!Number.isFinite(x)) throw new Error(`not a finite double: ${x}`);
   if (x === 0) return ZERO;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
+  bitsView.setFloat64(0, x);
+  const hi = bitsView.getUint32(0);
+  const lo = bitsView.getUint32(4);
   const exp = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e = exp - 1075;
-  if (exp === 0) e = -1074;
-  else mant |= 1n << 52n;
-  const s = x < 0 ? -1n : 1n;
-  return e >= 0 ? q(s * (mant << BigInt(e))) : q(s * mant, 1n << BigInt(-e));
+  let mant = (hi & 0xfffff) * 2 ** 32 + lo; // below 2^53: exact in a double
+  let e = exp === 0 ? -1074 : exp - 1075;
+  if (exp !== 0) mant += 2 ** 52;
+  // normalised at once: the odd part of the mantissa over a power of two
+  while (e < 0 && mant % 2 === 0) {
+    mant /= 2;
+    e += 1;
+  }
+  const m = BigInt(x < 0 ? -mant : mant);
+  return e >= 0 ? { n: m << BigInt(e), d: 1n } : { n: m, d: 1n << BigInt(-e) };
 }
 
 /**
@@ -170,4 +176,10 @@ export function fromFraction(text: string): Q {
 /** About log2 |a| (a != 0). */
 export function log2Abs(a: Q): number {
   return bitLen(a.n) - bitLen(a.d);
+}
+
+/** A finite double as m 2^e (m an integer). */
+export function dyadicOf(x: number): [bigint, bigint] {
+  const r = fromDouble(x);
+  return [r.n, -BigInt(bitLen(r.d) - 1)];
 }

@@ -60,7 +60,7 @@ export class Values<B> {
   /** Base/tail splits only where precision can rise (BigInt balls): the fast path folds, which is cheaper. */
   private readonly splits: boolean;
   constructor(readonly A: Arith<B>, readonly prec: number) {
-    this.splits = A.escalates;
+    this.splits = true;
   }
 
   private lift(r: ReturnType<Arith<B>['op']>): Res<B> {
