@@ -8,7 +8,8 @@
  *  |x| < 2^-(prec+10)/2: sin x = x +- |x|^3, cos x = 1 +- x^2. Ball x: |sin'|, |cos'| <= 1.
  *  tan = sin / cos as balls (a ball containing a pole gives 'edge' from the division). */
 import { bitLen } from './bits.js';
-import { div, exact, finish, ONE } from './ball.js';
+import { ball, div, exact, finish, ONE, radOf } from './ball.js';
+import { magCmp } from './mag.js';
 import { get } from './constants.js';
 import { toFixed } from './fixed.js';
 import { ONE_MAG, lipschitz, tiny, withPowerError } from './propagate.js';
@@ -81,12 +82,18 @@ function trigPoint(x: BigBall, prec: number, which: 'sin' | 'cos'): BigResult {
   return fail('limit', `${which}: the argument is too close to a multiple of pi/2 to reduce`);
 }
 
+/** A ball wider than [-1, 1] says less than 0 +- 1 does. */
+function clampUnit(r: BigResult): BigResult {
+  if (isFail(r) || r.r === 0n || magCmp(radOf(r), ONE_MAG) < 0) return r;
+  return ball(0n, 0n, 1n, 0n);
+}
+
 export function sin(x: BigBall, prec: number): BigResult {
-  return lipschitz(x, prec, (p, q) => trigPoint(p, q, 'sin'), ONE_MAG);
+  return clampUnit(lipschitz(x, prec, (p, q) => trigPoint(p, q, 'sin'), ONE_MAG));
 }
 
 export function cos(x: BigBall, prec: number): BigResult {
-  return lipschitz(x, prec, (p, q) => trigPoint(p, q, 'cos'), ONE_MAG);
+  return clampUnit(lipschitz(x, prec, (p, q) => trigPoint(p, q, 'cos'), ONE_MAG));
 }
 
 export function tan(x: BigBall, prec: number): BigResult {
