@@ -3,7 +3,7 @@
  *  until |y| <= 1/8 (at most 3 times), all as ball operations at prec + guard bits; then the alternating series
  *  sum (-1)^j y^(2j+1)/(2j+1) at the midpoint of y (oddSeries: error <= 1 + 4K + 8 units, with the working
  *  precision raised by the leading zeros of y so small results keep relative accuracy) plus rad(y) (|atan'| <= 1).
- *  A ball x goes through its endpoints (atan is increasing; a Lipschitz bound of 1 would ruin atan(1e300 +- r)).
+ *  A ball x: atan(mid) +- rad / (1 + lo^2), lo = min |x| on the ball (a bound of 1 would ruin atan(1e300 +- r)).
  *  |x| < 2^-(prec+10)/2: atan x = x +- |x|^3.
  *  asin x = atan(x / sqrt((1 - x)(1 + x))), acos x = atan2(sqrt((1 - x)(1 + x)), x): both monotone on [-1, 1],
  *  so balls go through their endpoints. atan2 picks the branch from the signs of the balls. */
@@ -12,7 +12,7 @@ import { absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, scale2, sqrt
 import { get } from './constants.js';
 import { oddSeries, toFixed } from './fixed.js';
 import { magCmp } from './mag.js';
-import { lipschitz, monotone, ONE_MAG, tiny, withPowerError } from './propagate.js';
+import { derivative, lipschitz, monotone, ONE_MAG, overDPlusSquare, tiny, withPowerError } from './propagate.js';
 import { bigSign } from './round.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -68,7 +68,7 @@ function atanPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function atan(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, atanPoint);
+  return derivative(x, prec, atanPoint, (lo) => overDPlusSquare(1n, 1n, lo)); // atan' = 1/(1 + x^2)
 }
 
 /** sqrt((1 - x)(1 + x)) for a point x in [-1, 1]. */

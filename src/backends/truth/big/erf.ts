@@ -6,13 +6,14 @@
  *  erfc x = 1 - erf x for x <= 1/2 (no cancellation: erfc >= 0.47); for larger x with 1.44 x^2 >= prec + 20 the
  *  asymptotic series e^(-x^2)/(x sqrt(pi)) sum_{n<N} (-1)^n (2n-1)!!/(2x^2)^n, whose remainder is below its first
  *  omitted term (A&S 7.1.24); between the two, 1 - erf x with erf carried to 1.45 x^2 more bits.
- *  Tiny x: erf x = 2x/sqrt(pi) +- |x|^3. Balls go through their endpoints (both are monotone). */
+ *  Tiny x: erf x = 2x/sqrt(pi) +- |x|^3. Balls: erf(mid) +- 2 rad/(1 + lo^2); erfc (tiny values, relative
+ *  accuracy matters) goes through its endpoints (it is decreasing). */
 import { bitLen } from './bits.js';
 import { absUp, add, div, exact, finish, mul, neg, ONE, radOf, sqrt, square, sub, ZERO, ball } from './ball.js';
 import { get } from './constants.js';
 import { exp } from './explog.js';
 import { addUp, magCmp, type Mag } from './mag.js';
-import { monotone, tiny, withPowerError } from './propagate.js';
+import { derivative, monotone, overDPlusSquare, tiny, withPowerError } from './propagate.js';
 import { fail, isFail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
 
 function twoOverSqrtPi(prec: number): BigResult {
@@ -88,7 +89,7 @@ function erfPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function erf(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, erfPoint);
+  return derivative(x, prec, erfPoint, (lo) => overDPlusSquare(2n, 1n, lo)); // erf' = 2/sqrt(pi) e^(-x^2) <= 2/(1 + x^2)
 }
 
 function erfcAsymptotic(a: BigBall, prec: number): BigResult | undefined {

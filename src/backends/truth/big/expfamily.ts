@@ -11,11 +11,11 @@
  *    a < 0 needs an exact integer b; 0^b = 0 for b > 0, 0^0 = 1.
  *  - log2, log10: log x / ln2, log x / ln10; log2 of an exact power of two is the exact integer. */
 import { bitLen } from './bits.js';
-import { absDown, add, cmp, div, exact, finish, mul, neg, ONE, radOf, sub, ZERO, square } from './ball.js';
+import { absDown, absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, sub, ZERO, square } from './ball.js';
 import { get } from './constants.js';
 import { exp, log } from './explog.js';
-import { addUp, divUp } from './mag.js';
-import { monotone, tiny, withPowerError } from './propagate.js';
+import { addDown, addUp, divUp, magCmp, mulUp, subDown } from './mag.js';
+import { derivative, monotone, overDPlusSquare, tiny, withPowerError } from './propagate.js';
 import { bigLog2Mag, bigSign } from './round.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -34,7 +34,12 @@ function expm1Point(x: BigBall, prec: number): BigResult {
 }
 
 export function expm1(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, expm1Point);
+  // expm1' = e^x <= (1 + |expm1(mid)|) e^rad <= (1 + |expm1(mid)|) 2 for rad <= 1/2: one evaluation
+  if (x.r === 0n || magCmp(radOf(x), { m: 1n, e: -1n }) > 0) return monotone(x, prec, expm1Point);
+  const y = expm1Point(exact(x.m, x.e), prec + 4);
+  if (isFail(y)) return y;
+  const L = mulUp({ m: 2n, e: 0n }, addUp({ m: 1n, e: 0n }, absUp(y)));
+  return finish(y.m, y.e, addUp(radOf(y), mulUp(radOf(x), L)), prec);
 }
 
 function log1pPoint(x: BigBall, prec: number): BigResult {
@@ -57,7 +62,12 @@ function log1pPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function log1p(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, log1pPoint);
+  // log1p' = 1/(1 + x) <= 1/(1 + min|x|) for x > 0, <= 1/(1 - max|x|) for x < 0
+  return derivative(x, prec, log1pPoint, (lo, b) => {
+    if (b.m > 0n) return lo.m === 0n ? undefined : divUp({ m: 1n, e: 0n }, addDown({ m: 1n, e: 0n }, lo));
+    const d = subDown({ m: 1n, e: 0n }, absUp(b));
+    return d.m === 0n ? undefined : divUp({ m: 1n, e: 0n }, d);
+  });
 }
 
 function sigmoidPoint(x: BigBall, prec: number): BigResult {
@@ -69,7 +79,8 @@ function sigmoidPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function sigmoid(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, sigmoidPoint);
+  // sigmoid' = 1/(4 cosh^2(x/2)) <= 1/(4 + x^2); only where sigmoid >= 1/2, so the bound is relative too
+  return derivative(x, prec, sigmoidPoint, (lo, b) => (b.m > 0n ? overDPlusSquare(1n, 4n, lo) : undefined));
 }
 
 function softplusPoint(x: BigBall, prec: number): BigResult {

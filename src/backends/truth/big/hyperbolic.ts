@@ -9,7 +9,8 @@
 import { add, cmp, div, endpoints, exact, finish, hull, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
 import { exp } from './explog.js';
 import { expm1, log1p } from './expfamily.js';
-import { monotone, tiny, withPowerError } from './propagate.js';
+import { derivative, monotone, ONE_MAG, overDPlusSquare, tiny, withPowerError } from './propagate.js';
+import { divUp, magCmp } from './mag.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
 type Step = (x: BigBall, p: number) => BigResult;
@@ -81,7 +82,7 @@ function tanhPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function tanh(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, tanhPoint);
+  return derivative(x, prec, tanhPoint, (lo) => overDPlusSquare(1n, 1n, lo)); // tanh' = 1/cosh^2 <= 1/(1 + x^2)
 }
 
 function asinhPoint(x: BigBall, prec: number): BigResult {
@@ -97,7 +98,8 @@ function asinhPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function asinh(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, asinhPoint);
+  // asinh' = 1/sqrt(1 + x^2) <= min(1, 1/lo)
+  return derivative(x, prec, asinhPoint, (lo) => (magCmp(lo, ONE_MAG) > 0 ? divUp(ONE_MAG, lo) : ONE_MAG));
 }
 
 function acoshPoint(x: BigBall, prec: number): BigResult {

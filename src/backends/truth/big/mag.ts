@@ -36,6 +36,16 @@ export function addUp(a: Mag, b: Mag): Mag {
   return magUp((a.m << d) + b.m, b.e);
 }
 
+/** A lower bound of a + b. */
+export function addDown(a: Mag, b: Mag): Mag {
+  if (a.m === 0n) return b;
+  if (b.m === 0n) return a;
+  if (a.e < b.e) [a, b] = [b, a];
+  const d = a.e - b.e;
+  if (d > GAP) return a;
+  return magDown((a.m << d) + b.m, b.e);
+}
+
 /** A lower bound of max(a - b, 0). */
 export function subDown(a: Mag, b: Mag): Mag {
   if (b.m === 0n) return a;

@@ -1,7 +1,7 @@
 /** From point evaluations to ball evaluations, and the small-argument shortcut shared by odd functions. */
 import { absB, bitLen } from './bits.js';
-import { endpoints, finish, hull, radOf, absUp } from './ball.js';
-import { addUp, mulUp, type Mag } from './mag.js';
+import { absDown, absUp, endpoints, finish, hull, radOf } from './ball.js';
+import { addDown, addUp, divUp, mulDown, mulUp, type Mag } from './mag.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
 export type PointFn = (x: BigBall, prec: number) => BigResult;
@@ -29,6 +29,21 @@ export function lipschitz(x: BigBall, prec: number, f: PointFn, L: Mag): BigResu
   const y = f({ m: x.m, e: x.e, r: 0n, re: 0n }, prec + 4);
   if (isFail(y)) return y;
   return finish(y.m, y.e, addUp(radOf(y), mulUp(radOf(x), L)), prec);
+}
+
+/** For a function whose |f'| over the ball is bounded by bound(lo), lo a lower bound of |x| on the ball: f(mid)
+ *  widened by that bound times rad (one evaluation instead of two). bound may decline (undefined): then the
+ *  function must be monotone and the endpoints are used. */
+export function derivative(x: BigBall, prec: number, f: PointFn, bound: (lo: Mag, x: BigBall) => Mag | undefined): BigResult {
+  if (x.r === 0n) return f(x, prec);
+  const L = bound(absDown(x), x);
+  if (L === undefined) return monotone(x, prec, f);
+  return lipschitz(x, prec, f, L);
+}
+
+/** c / (d + lo^2), an upper bound of c / (d + x^2) for |x| >= lo. */
+export function overDPlusSquare(c: bigint, d: bigint, lo: Mag): Mag {
+  return divUp({ m: c, e: 0n }, addDown({ m: d, e: 0n }, mulDown(lo, lo)));
 }
 
 /** |x| < 2^-(prec + 10): the first series term with the given error bound c |x|^k is the whole answer
