@@ -10,8 +10,9 @@ import { fail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
 export const ZERO: BigBall = ball(0n, 0n, 0n, 0n);
 export const ONE: BigBall = ball(1n, 0n, 0n, 0n);
 
+/** Balls are immutable by type (readonly fields); they are not frozen, which would cost time on every op. */
 export function ball(m: bigint, e: bigint, r: bigint, re: bigint): BigBall {
-  return Object.freeze({ m, e, r, re });
+  return { m, e, r, re };
 }
 
 export function exact(m: bigint, e = 0n): BigBall {

@@ -93,13 +93,20 @@ export function softplus(x: BigBall, prec: number): BigResult {
   return monotone(x, prec, softplusPoint);
 }
 
-/** The exact integer value of an exact ball, or undefined. */
-function asInteger(b: BigBall): bigint | undefined {
+/** For an exact ball holding an integer: its value when it has at most 64 bits (else big: true) and its parity;
+ *  undefined when the ball is not an exact integer. m 2^e with e >= 1 is even. */
+function integerOf(b: BigBall): { n?: bigint; odd: boolean } | undefined {
   if (b.r !== 0n) return undefined;
-  if (b.e >= 0n) return bitLen(b.e) > 16 ? undefined : b.m << b.e;
+  if (b.m === 0n) return { n: 0n, odd: false };
+  if (b.e >= 0n) {
+    const small = BigInt(bitLen(b.m)) + b.e <= 64n;
+    return { n: small ? b.m << b.e : undefined, odd: b.e === 0n && (b.m & 1n) === 1n };
+  }
   const s = -b.e;
-  if (BigInt(bitLen(b.m)) <= s) return b.m === 0n ? 0n : undefined;
-  return (b.m >> s) << s === b.m ? b.m >> s : undefined;
+  if (BigInt(bitLen(b.m)) <= s) return undefined;
+  const q = b.m >> s;
+  if (q << s !== b.m) return undefined;
+  return { n: bitLen(q) <= 64 ? q : undefined, odd: (q & 1n) === 1n };
 }
 
 function powInt(a: BigBall, n: bigint, prec: number): BigResult {
@@ -125,7 +132,7 @@ function powInt(a: BigBall, n: bigint, prec: number): BigResult {
 }
 
 export function pow(a: BigBall, b: BigBall, prec: number): BigResult {
-  const n = asInteger(b);
+  const int = integerOf(b);
   const sa = bigSign(a);
   if (a.m === 0n && a.r === 0n) {
     const sb = bigSign(b);
@@ -134,17 +141,17 @@ export function pow(a: BigBall, b: BigBall, prec: number): BigResult {
     if (sb === -1) return fail('edge', '0 to a negative power (a pole)');
     return fail('edge', '0 to a power whose sign is not known');
   }
-  if (n !== undefined && (n === 0n || bitLen(n) <= 20)) {
-    if (n === 0n) return ONE;
-    return powInt(a, n, prec);
+  if (int?.n !== undefined && bitLen(int.n) <= 20) {
+    if (int.n === 0n) return ONE;
+    return powInt(a, int.n, prec);
   }
   if (sa === -1) {
-    if (n === undefined) {
+    if (int === undefined) {
       return b.r === 0n ? fail('domain', 'a negative number to a non-integer power') : fail('edge', 'a negative base with an inexact exponent');
     }
     const r = powPositive(neg(a), b, prec);
     if (isFail(r)) return r;
-    return (n & 1n) === 1n ? neg(r) : r;
+    return int.odd ? neg(r) : r;
   }
   if (sa !== 1) return fail('edge', 'the base ball contains zero');
   return powPositive(a, b, prec);

@@ -6,11 +6,13 @@ import { bitLen } from './bits.js';
 export interface Mag { readonly m: bigint; readonly e: bigint }
 
 const MAG_BITS = 62;
+const MAG_LIMIT = 1n << BigInt(MAG_BITS); // m < MAG_LIMIT fits: a compare is cheaper than bitLen
 const GAP = 200n;
 export const ZERO_MAG: Mag = { m: 0n, e: 0n };
 
 export function magUp(m: bigint, e: bigint): Mag {
   if (m === 0n) return ZERO_MAG;
+  if (m < MAG_LIMIT) return { m, e };
   const bl = bitLen(m);
   if (bl <= MAG_BITS) return { m, e };
   const s = BigInt(bl - MAG_BITS);
@@ -19,6 +21,7 @@ export function magUp(m: bigint, e: bigint): Mag {
 
 export function magDown(m: bigint, e: bigint): Mag {
   if (m <= 0n) return ZERO_MAG;
+  if (m < MAG_LIMIT) return { m, e };
   const bl = bitLen(m);
   if (bl <= MAG_BITS) return { m, e };
   const s = BigInt(bl - MAG_BITS);

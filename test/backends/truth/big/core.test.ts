@@ -1,7 +1,7 @@
 /** Ball arithmetic core: exactness rules, enclosures of rounded results, domain and edge answers. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bigFromDouble, bigFromDD, bigOp, bigCompare, bigSign, isFail, type BigBall } from '../../../../src/backends/truth/big/index.js';
+import { bigFromDouble, bigFromDD, bigOp, bigCompare, bigLog2Mag, bigSign, isFail, type BigBall } from '../../../../src/backends/truth/big/index.js';
 import type { PrimOp } from '../../../../src/backends/truth/prim.js';
 import { meetsDecimal } from './oracle.js';
 
@@ -92,4 +92,42 @@ test('bigFromDD takes a fast-path ball exactly', () => {
   assert.equal(b.e, -80n);
   assert.equal(b.r, 1n);
   assert.equal(b.re, -100n);
+});
+
+test('pow: integer exponents are exact when they fit, negative bases need integers, 0^b', () => {
+  const p = (a: BigBall, b: BigBall, prec = 64) => bigOp('pow', [a, b], prec);
+  const r = ok(p(d(-2), d(3)));
+  assert.equal(r.r, 0n);
+  assert.equal(num(r), -8);
+  assert.equal(num(ok(p(d(1.5), d(2)))), 2.25);
+  assert.ok(meetsDecimal(ok(p(d(-2), d(-3))), '-0.125'));
+  assert.equal(num(ok(p(d(0), d(0)))), 1);
+  assert.equal(num(ok(p(d(0), d(2.5)))), 0);
+  const pole = p(d(0), d(-1));
+  assert.ok(isFail(pole) && pole.fail === 'edge');
+  const neg = p(d(-2), d(0.5));
+  assert.ok(isFail(neg) && neg.fail === 'domain');
+  // (-2)^(2^70) = 2^(2^70) and (-2)^(2^70 + 1) = -2^(2^70 + 1): a huge exact integer exponent keeps its parity
+  const even = ok(p(d(-2), { m: 1n, e: 70n, r: 0n, re: 0n }));
+  assert.equal(bigSign(even), 1);
+  assert.ok(Math.abs(bigLog2Mag(even) - 2 ** 70) < 2 ** 20);
+  const odd = ok(p(d(-2), { m: (1n << 70n) + 1n, e: 0n, r: 0n, re: 0n }));
+  assert.equal(bigSign(odd), -1);
+});
+
+test('atan2 branches, log2 of powers of two, and exact quotients', () => {
+  // mpmath: atan2(1e-300, -1) = pi - 1e-300, atan2(-1e-300, -1) = -(pi - 1e-300), atan2(1, 0) = pi/2
+  assert.ok(meetsDecimal(ok(bigOp('atan2', [d(1e-300), d(-1)], 64)), '3.141592653589793238462643383279502884197'));
+  assert.ok(meetsDecimal(ok(bigOp('atan2', [d(-1e-300), d(-1)], 64)), '-3.141592653589793238462643383279502884197'));
+  assert.ok(meetsDecimal(ok(bigOp('atan2', [d(1), d(0)], 64)), '1.570796326794896619231321691639751442099'));
+  const z = bigOp('atan2', [d(0), d(0)], 64);
+  assert.ok(isFail(z) && z.fail === 'edge');
+  const cut = bigOp('atan2', [{ m: 0n, e: 0n, r: 1n, re: -60n }, d(-1)], 64);
+  assert.ok(isFail(cut) && cut.fail === 'edge');
+  const l = ok(bigOp('log2', [d(2 ** -1074)], 64));
+  assert.equal(l.r, 0n);
+  assert.equal(num(l), -1074);
+  const q = ok(bigOp('div', [d(1), d(2 ** -60)], 64));
+  assert.equal(q.r, 0n);
+  assert.equal(num(q), 2 ** 60);
 });
