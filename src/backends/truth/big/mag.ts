@@ -28,10 +28,13 @@ export function magDown(m: bigint, e: bigint): Mag {
   return { m: m >> s, e: e + s };
 }
 
-/** An upper bound of a + b. */
+/** An upper bound of a + b (any lengths: both are first rounded up to MAG_BITS bits, so that the gap test below
+ *  can rely on m < 2^MAG_BITS). */
 export function addUp(a: Mag, b: Mag): Mag {
-  if (a.m === 0n) return b;
-  if (b.m === 0n) return a;
+  if (a.m === 0n) return magUp(b.m, b.e);
+  if (b.m === 0n) return magUp(a.m, a.e);
+  a = magUp(a.m, a.e);
+  b = magUp(b.m, b.e);
   if (a.e < b.e) [a, b] = [b, a];
   const d = a.e - b.e;
   // b < 2^(MAG_BITS + b.e) <= 2^(a.e - 1) <= a's half ulp when the gap is large: add that instead.
@@ -41,20 +44,25 @@ export function addUp(a: Mag, b: Mag): Mag {
 
 /** A lower bound of a + b. */
 export function addDown(a: Mag, b: Mag): Mag {
-  if (a.m === 0n) return b;
-  if (b.m === 0n) return a;
+  if (a.m === 0n) return magDown(b.m, b.e);
+  if (b.m === 0n) return magDown(a.m, a.e);
+  a = magDown(a.m, a.e);
+  b = magDown(b.m, b.e);
   if (a.e < b.e) [a, b] = [b, a];
   const d = a.e - b.e;
   if (d > GAP) return a;
   return magDown((a.m << d) + b.m, b.e);
 }
 
-/** A lower bound of max(a - b, 0). */
+/** A lower bound of max(a - b, 0): a rounded down and b rounded up to MAG_BITS bits first (a long midpoint whose
+ *  exponent lies far below the radius's is still compared by its true size). */
 export function subDown(a: Mag, b: Mag): Mag {
-  if (b.m === 0n) return a;
+  if (b.m === 0n) return magDown(a.m, a.e);
   if (a.m === 0n) return ZERO_MAG;
-  if (a.e - b.e > GAP) return magDown(a.m * 2n - 1n, a.e - 1n);
-  if (b.e - a.e > GAP) return ZERO_MAG; // b >= 2^b.e > a
+  a = magDown(a.m, a.e);
+  b = magUp(b.m, b.e);
+  if (a.e - b.e > GAP) return magDown(a.m * 2n - 1n, a.e - 1n); // b < 2^(a.e - 1)
+  if (b.e - a.e > GAP) return ZERO_MAG; // b >= 2^b.e > 2^(a.e + MAG_BITS) > a
   const e = a.e < b.e ? a.e : b.e;
   return magDown((a.m << (a.e - e)) - (b.m << (b.e - e)), e);
 }

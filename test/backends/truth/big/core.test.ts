@@ -131,3 +131,17 @@ test('atan2 branches, log2 of powers of two, and exact quotients', () => {
   assert.equal(q.r, 0n);
   assert.equal(num(q), 2 ** 60);
 });
+
+test('a long midpoint with a radius far above its last bit is still far from zero (found by the evaluator)', () => {
+  // 1 + 12345 2^-4000 +- 2^-300: |x| >= 1 - 2^-300, so 1/x and log x are defined and narrow
+  const b: BigBall = { m: (1n << 4000n) + 12345n, e: -4000n, r: 1n, re: -300n };
+  assert.equal(bigSign(b), 1);
+  const q = ok(bigOp('div', [d(1), b], 64));
+  assert.ok(meetsDecimal(q, '1'));
+  const l = ok(bigOp('log', [b], 64));
+  assert.ok(meetsDecimal(l, '0'));
+  // 1e-300 / cosh(7e300) at 3987 bits: mpmath 2.171923860...e-3040061373322762694854300860341784640398387051999592514371422307689489408191301738452854643081753221124079589815588377410573126051153925235759800981746993931876246109558954659771296038173147173722605464586951118980346823110111094165109864836761469609260187500189451915887017363095312454181883829227241
+  const c = ok(bigOp('cosh', [d(7e300)], 3987));
+  const r = bigOp('div', [d(1e-300), c], 3987);
+  assert.ok(!isFail(r));
+});
