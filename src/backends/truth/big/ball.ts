@@ -4,8 +4,8 @@
  *  sub, mul, neg, abs, square return it exactly (r = 0); div and sqrt do too when the quotient or root is exact and
  *  fits. Otherwise the midpoint is truncated to prec bits and the truncation error goes into the radius. */
 import { absB, bitLen, isqrt } from './bits.js';
-import { addUp, divUp, magUp, mulUp, subDown, ZERO_MAG, type Mag } from './mag.js';
-import { fail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
+import { addUp, cmpAbs, divUp, magUp, mulUp, subDown, ZERO_MAG, type Mag } from './mag.js';
+import { fail, isFail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
 
 export const ZERO: BigBall = ball(0n, 0n, 0n, 0n);
 export const ONE: BigBall = ball(1n, 0n, 0n, 0n);
@@ -126,6 +126,7 @@ export function sub(a: BigBall, b: BigBall, prec: number): BigResult {
 }
 
 export function mul(a: BigBall, b: BigBall, prec: number): BigResult {
+  if (a === b && a.r !== 0n) return square(a, prec); // the same ball twice is one variable
   // |xy - ab| <= |a| rb + |b| ra + ra rb
   let rad = ZERO_MAG;
   if (a.r !== 0n || b.r !== 0n) {
@@ -136,8 +137,21 @@ export function mul(a: BigBall, b: BigBall, prec: number): BigResult {
   return finish(a.m * b.m, a.e + b.e, rad, prec);
 }
 
+/** x^2 over the ball exactly as an interval: (m +- r)^2 = m^2 + r^2 +- 2|m|r when |m| >= r; [0, (|m| + r)^2]
+ *  when the ball contains 0 (a product of two independent balls would be twice as wide and could reach below 0). */
 export function square(a: BigBall, prec: number): BigResult {
-  return mul(a, a, prec);
+  if (a.r === 0n) return mul(a, a, prec);
+  const m = absB(a.m);
+  if (cmpAbs(m, a.e, a.r, a.re) <= 0) {
+    const top = add(ball(m, a.e, 0n, 0n), ball(a.r, a.re, 0n, 0n), prec + 8);
+    if (isFail(top)) return top;
+    const up = addUp(midUp(top), radOf(top)); // >= |m| + r
+    const half = mulUp(mulUp(up, up), { m: 1n, e: -1n });
+    return finish(half.m, half.e, half, prec);
+  }
+  const mid = add(ball(m * m, 2n * a.e, 0n, 0n), ball(a.r * a.r, 2n * a.re, 0n, 0n), prec + 8);
+  if (isFail(mid)) return mid;
+  return finish(mid.m, mid.e, addUp(radOf(mid), mulUp({ m: 2n * m, e: a.e }, radOf(a))), prec);
 }
 
 export function div(a: BigBall, b: BigBall, prec: number): BigResult {

@@ -145,3 +145,18 @@ test('a long midpoint with a radius far above its last bit is still far from zer
   const r = bigOp('div', [d(1e-300), c], 3987);
   assert.ok(!isFail(r));
 });
+
+test('square of a ball is the exact interval of x^2 (hand math)', () => {
+  // x in [2, 4]: x^2 in [4, 16] = 10 +- 6
+  const s = ok(bigOp('square', [{ m: 3n, e: 0n, r: 1n, re: 0n }], 64));
+  assert.equal(num(s), 10);
+  assert.equal(Number(s.r) * 2 ** Number(s.re), 6);
+  // x in [-0.5, 1.5]: x^2 in [0, 2.25]; the ball must reach 0 and 2.25 and stay within [-0.01, 2.26]
+  const z = ok(bigOp('square', [{ m: 1n, e: -1n, r: 1n, re: 0n }], 64));
+  const lo = num(z) - Number(z.r) * 2 ** Number(z.re);
+  const hi = num(z) + Number(z.r) * 2 ** Number(z.re);
+  assert.ok(lo <= 0 && lo > -0.01 && hi >= 2.25 && hi < 2.26, `[${lo}, ${hi}]`);
+  // hypot(a, b) with b's ball far from 0 but wide no longer reaches 0
+  const h = bigOp('hypot', [bigFromDD(-171007153.3669354, 0, 512), bigFromDD(585414282.1323925, 0, 268435456)], 64);
+  assert.ok(!isFail(h));
+});
