@@ -1,6 +1,7 @@
 /** atan, asin, acos, atan2.
- *  atan at a point: |x| > 1 uses atan x = sign(x) pi/2 - atan(1/x); then atan y = 2 atan(y / (1 + sqrt(1 + y^2)))
- *  until |y| <= 1/8 (at most 3 times), all as ball operations at prec + guard bits; then the alternating series
+ *  atan at a point: |x| > 1 uses atan x = sign(x) pi/2 - atan(1/x); then atan y = atan c + atan((y - c)/(1 + y c))
+ *  with c = j/64 the nearest 64th (ball operations at prec + guard bits; atan(j/64) memoised, computed once by
+ *  halvings atan y = 2 atan(y / (1 + sqrt(1 + y^2))) down to |y| <= 1/8); then the alternating series
  *  sum (-1)^j y^(2j+1)/(2j+1) at the midpoint of y (oddSeries: error <= 1 + 4K + 8 units, with the working
  *  precision raised by the leading zeros of y so small results keep relative accuracy) plus rad(y) (|atan'| <= 1).
  *  A ball x: atan(mid) +- rad / (1 + lo^2), lo = min |x| on the ball (a bound of 1 would ruin atan(1e300 +- r)).
@@ -11,9 +12,9 @@ import { bitLen } from './bits.js';
 import { absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
 import { get } from './constants.js';
 import { oddSeries, toFixed } from './fixed.js';
-import { magCmp } from './mag.js';
+import { cmpAbs, magCmp } from './mag.js';
 import { derivative, lipschitz, monotone, ONE_MAG, overDPlusSquare, tiny, withPowerError } from './propagate.js';
-import { bigSign } from './round.js';
+import { bigLog2Mag, bigSign } from './round.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
 const EIGHTH = { m: 1n, e: -3n };
@@ -35,18 +36,9 @@ function atanSmallPoint(y: BigBall, prec: number): BigResult {
   return finish(sum, e, { m: err, e }, prec);
 }
 
-function atanPoint(x: BigBall, prec: number): BigResult {
-  if (x.m === 0n) return ZERO;
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec);
-  const W = prec + 24 + Math.ceil(Math.log2(prec));
-  const negx = x.m < 0n;
-  let y: BigBall = negx ? neg(x) : x;
-  const invert = magCmp(absUp(y), ONE_MAG) > 0;
-  if (invert) {
-    const r = div(ONE, y, W);
-    if (isFail(r)) return r;
-    y = r;
-  }
+/** atan at a point, by halvings: for the memoised table atan(j/64) only. */
+function atanByHalving(x: BigBall, W: number): BigResult {
+  let y: BigBall = x;
   let h = 0n;
   while (magCmp(absUp(y), EIGHTH) > 0) {
     const s = sqrt(add(ONE, square(y, W) as BigBall, W) as BigBall, W);
@@ -56,9 +48,51 @@ function atanPoint(x: BigBall, prec: number): BigResult {
     y = d;
     h += 1n;
   }
-  let r = lipschitz(y, W, atanSmallPoint, ONE_MAG);
-  if (isFail(r)) return r;
-  r = scale2(r, h);
+  const r = lipschitz(y, W, atanSmallPoint, ONE_MAG);
+  return isFail(r) ? r : scale2(r, h);
+}
+
+const table = new Map<string, BigBall>(); // memo of immutable balls: atan(j/64) by j and precision bucket
+
+/** atan(j/64), 1 <= j <= 64, with absolute error below 2^-W. */
+function atanTable(j: number, W: number): BigResult {
+  const Wb = Math.ceil(W / 64) * 64 + 16;
+  const key = `${j}:${Wb}`;
+  const v = table.get(key);
+  if (v !== undefined) return v;
+  const r = atanByHalving(exact(BigInt(j), -6n), Wb);
+  if (!isFail(r)) table.set(key, r);
+  return r;
+}
+
+function atanPoint(x: BigBall, prec: number): BigResult {
+  if (x.m === 0n) return ZERO;
+  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec);
+  const W = prec + 24 + Math.ceil(Math.log2(prec));
+  const negx = x.m < 0n;
+  const a: BigBall = negx ? neg(x) : x;
+  // y = a, or 1/a when a > 1 (then atan a = pi/2 - atan y). atan y = atan c + atan d with c = j/64 the nearest
+  // 64th of y and d = (y - c)/(1 + y c) = (1 - c a)/(a + c) when y = 1/a: one division of exact numbers, |d| <= 1/128
+  const invert = cmpAbs(a.m, a.e, 1n, 0n) > 0;
+  const l2 = bigLog2Mag(a);
+  const j = Math.round(64 * 2 ** (invert ? -l2 : l2));
+  let r: BigResult;
+  if (j === 0) {
+    const y = invert ? div(ONE, a, W) : a;
+    r = isFail(y) ? y : lipschitz(y, W, atanSmallPoint, ONE_MAG);
+  } else {
+    const c = exact(BigInt(j), -6n);
+    const ca = mul(c, a, 2 * W) as BigBall;
+    const num = invert ? sub(ONE, ca, 2 * W) : sub(a, c, 2 * W);
+    const den = invert ? add(a, c, 2 * W) : add(ONE, ca, 2 * W);
+    if (isFail(num) || isFail(den)) return fail('limit', 'atan reduction');
+    const d = div(num, den, W);
+    if (isFail(d)) return d;
+    const t = lipschitz(d, W, atanSmallPoint, ONE_MAG);
+    const at = atanTable(j, W);
+    if (isFail(t) || isFail(at)) return isFail(t) ? t : at;
+    r = add(at, t, W);
+  }
   if (isFail(r)) return r;
   if (invert) {
     r = sub(halfPi(W), r, W);
