@@ -12,8 +12,8 @@ import { bitLen } from './bits.js';
 import { absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
 import { get } from './constants.js';
 import { oddSeries, toFixed } from './fixed.js';
-import { cmpAbs, magCmp } from './mag.js';
-import { derivative, lipschitz, monotone, ONE_MAG, overDPlusSquare, tiny, withPowerError } from './propagate.js';
+import { cmpAbs, divUp, magCmp, subDown, type Mag } from './mag.js';
+import { derivative, lipschitz, ONE_MAG, overDPlusSquare, tiny, withPowerError } from './propagate.js';
 import { bigLog2Mag, bigSign } from './round.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -141,8 +141,16 @@ function asinPoint(x: BigBall, prec: number): BigResult {
   return finish(r.m, r.e, radOf(r), prec);
 }
 
+/** |asin'| = |acos'| = 1/sqrt(1 - x^2) <= 1/(1 - |x|) <= 2 while |x| <= 1/2 on the whole ball; nearer the ends the
+ *  bound would cost bits, so the ball goes through its endpoints instead. */
+function unitDerivative(_lo: Mag, x: BigBall): Mag | undefined {
+  const hi = absUp(x);
+  if (magCmp(hi, { m: 1n, e: -1n }) > 0) return undefined;
+  return divUp(ONE_MAG, subDown(ONE_MAG, hi));
+}
+
 export function asin(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, asinPoint);
+  return derivative(x, prec, asinPoint, unitDerivative);
 }
 
 function acosPoint(x: BigBall, prec: number): BigResult {
@@ -157,7 +165,7 @@ function acosPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function acos(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, acosPoint);
+  return derivative(x, prec, acosPoint, unitDerivative);
 }
 
 export function atan2(y: BigBall, x: BigBall, prec: number): BigResult {
