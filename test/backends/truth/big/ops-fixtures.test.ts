@@ -1,7 +1,8 @@
 /** Every row of fixtures/mpmath/ops.jsonl (helper C's per-op mpmath reference, the independent oracle) at 64 and
  *  128 bits: a finite row's ball must meet the 40-digit exact value and may certify only the correctly rounded
  *  float; an undefined row must never get a ball; a pole ('infinite') must never get a ball.
- *  The fraction of rows certified per op and format is reported as a diagnostic. */
+ *  Also at 24 and 256 bits (other code paths: tiny shortcuts, longer series). The fraction of rows certified per op
+ *  and format is reported as a diagnostic; at 128 bits nearly all random rows must be certified. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ function floatOf(r: string): number {
   return r === 'inf' ? Infinity : r === '-inf' ? -Infinity : Number(r);
 }
 
-for (const prec of [64, 128]) {
+for (const prec of [24, 64, 128, 256]) {
   test(`ops.jsonl at ${prec} bits: every ball meets mpmath, certified floats are the correctly rounded ones`, (t) => {
     const stats = new Map<string, { n: number; certified: number; failed: number }>();
     let checked = 0;
