@@ -1,7 +1,8 @@
 /**
  * Speed of the BigInt ball library (a script, not a test): ns per op at 64, 128, 256 and 1024 bits, for exact
  * double arguments ("point") and for balls with a radius of about 2^-(prec-4) relative ("ball"), as the evaluator
- * passes them after the first op. Run: npx tsc -p tsconfig.json && node dist/bench/truth-big.js [ms per cell]
+ * passes them after the first op. Figures are CPU time per call (user + system), less sensitive than wall time to
+ * other processes. Run: npx tsc -p tsconfig.json && node dist/bench/truth-big.js [CPU ms per cell]
  */
 import { bigFromDouble, bigOp, bigRoundsTo, isFail, type BigBall } from '../src/backends/truth/big/index.js';
 import type { PrimOp } from '../src/backends/truth/prim.js';
@@ -40,17 +41,19 @@ function asBall(x: number, prec: number): BigBall {
   return { m: r.m, e: r.e, r: 1n, re: e };
 }
 
+/** CPU time (user + system) per call, so that other processes on a shared machine inflate it less than wall time. */
 function nsPerOp(run: (i: number) => unknown): number {
   for (let i = 0; i < 200; i++) run(i); // warm up
   let n = 0;
-  const t0 = performance.now();
-  let t = t0;
-  while (t - t0 < MS) {
+  const c0 = process.cpuUsage();
+  let us = 0;
+  while (us < MS * 1000) {
     for (let i = 0; i < 50; i++) run(n + i);
     n += 50;
-    t = performance.now();
+    const c = process.cpuUsage(c0);
+    us = c.user + c.system;
   }
-  return ((t - t0) * 1e6) / n;
+  return (us * 1e3) / n;
 }
 
 const rows: string[][] = [['op', 'args', ...PRECS.map((p) => `${p} bits`)]];

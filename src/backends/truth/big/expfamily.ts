@@ -5,7 +5,8 @@
  *    to prec + 8 + (leading zeros of x) bits, so the subtraction of 1 leaves prec + 7 bits.
  *  - log1p(x): tiny x: x +- x^2 (|log(1+x) - x| <= x^2 for |x| <= 1/2); x > 2^(prec+10): log x + [0, 1/x];
  *    else log(1 + x) with 1 + x exact (log keeps relative accuracy near 1).
- *  - sigmoid = 1/(1 + exp(-x)), softplus = log1p(exp(x)): no cancellation.
+ *  - sigmoid = 1/(1 + exp(-x)), softplus = log1p(exp(x)): no cancellation. Both have f' <= f and f(x + t) <= e^t f(x)
+ *    ((log f)' <= 1; log(1 + u) >= u/(1 + u) for softplus), so a ball of radius <= 1/2 needs f' <= 2 f(mid).
  *  - pow(a, b): exact integer b with |b| <= 2^20: repeated squaring (exact when it fits); a > 0: exp(b log a)
  *    with log a carried to prec + 16 + log2|b log a| bits (exp turns absolute error into relative error);
  *    a < 0 needs an exact integer b; 0^b = 0 for b > 0, 0^0 = 1.
@@ -15,7 +16,7 @@ import { absDown, absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, sub
 import { get } from './constants.js';
 import { exp, log } from './explog.js';
 import { addDown, addUp, divUp, magCmp, mulUp, subDown } from './mag.js';
-import { derivative, monotone, overDPlusSquare, tiny, withPowerError } from './propagate.js';
+import { derivative, minMag, monotone, overDPlusSquare, tiny, TWO, valueBounded, withPowerError } from './propagate.js';
 import { bigLog2Mag, bigSign } from './round.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -79,8 +80,8 @@ function sigmoidPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function sigmoid(x: BigBall, prec: number): BigResult {
-  // sigmoid' = 1/(4 cosh^2(x/2)) <= 1/(4 + x^2); only where sigmoid >= 1/2, so the bound is relative too
-  return derivative(x, prec, sigmoidPoint, (lo, b) => (b.m > 0n ? overDPlusSquare(1n, 4n, lo) : undefined));
+  // sigmoid' = sigmoid (1 - sigmoid) <= sigmoid, and = 1/(4 cosh^2(x/2)) <= 1/(4 + x^2)
+  return valueBounded(x, prec, sigmoidPoint, (y, lo) => minMag(mulUp(TWO, absUp(y)), overDPlusSquare(1n, 4n, lo)));
 }
 
 function softplusPoint(x: BigBall, prec: number): BigResult {
@@ -90,7 +91,8 @@ function softplusPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function softplus(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, softplusPoint);
+  // softplus' = sigmoid <= min(1, softplus) (log(1 + u) >= u/(1 + u))
+  return valueBounded(x, prec, softplusPoint, (y) => minMag(mulUp(TWO, absUp(y)), { m: 1n, e: 0n }));
 }
 
 /** For an exact ball holding an integer: its value when it has at most 64 bits (else big: true) and its parity;

@@ -6,11 +6,11 @@
  *    atanh x = (log1p(x) - log1p(-x)) / 2 (the two never cancel: opposite signs). All monotone: balls go
  *    through their endpoints.
  *  - hypot(a, b) = sqrt(a^2 + b^2). */
-import { add, cmp, div, endpoints, exact, finish, hull, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
+import { absUp, add, cmp, div, endpoints, exact, finish, hull, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
 import { exp } from './explog.js';
 import { expm1, log1p } from './expfamily.js';
-import { derivative, monotone, ONE_MAG, overDPlusSquare, tiny, withPowerError } from './propagate.js';
-import { divUp, magCmp } from './mag.js';
+import { derivative, monotone, ONE_MAG, overDPlusSquare, tiny, TWO, valueBounded, withPowerError } from './propagate.js';
+import { addUp, divUp, magCmp, mulUp } from './mag.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
 type Step = (x: BigBall, p: number) => BigResult;
@@ -48,7 +48,8 @@ function sinhPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function sinh(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, sinhPoint);
+  // sinh' = cosh <= e^rad cosh(mid) <= 2 (|sinh(mid)| + 1) for rad <= 1/2 ((log cosh)' = tanh <= 1)
+  return valueBounded(x, prec, sinhPoint, (y) => mulUp(TWO, addUp(absUp(y), ONE_MAG)));
 }
 
 function coshPoint(x: BigBall, prec: number): BigResult {
@@ -64,6 +65,8 @@ function coshPoint(x: BigBall, prec: number): BigResult {
 
 export function cosh(x: BigBall, prec: number): BigResult {
   if (x.r === 0n) return coshPoint(x, prec);
+  // |cosh'| = |sinh| <= cosh <= e^rad cosh(mid) <= 2 cosh(mid) for rad <= 1/2
+  if (magCmp(radOf(x), { m: 1n, e: -1n }) <= 0) return valueBounded(x, prec, coshPoint, (y) => mulUp(TWO, absUp(y)));
   const [lo, hi] = endpoints(x, prec + 16);
   if (lo.m > 0n || hi.m < 0n) return monotone(x, prec, coshPoint);
   const far = cmp(neg(lo), hi) > 0 ? neg(lo) : hi;

@@ -1,7 +1,7 @@
 /** From point evaluations to ball evaluations, and the small-argument shortcut shared by odd functions. */
 import { absB, bitLen } from './bits.js';
 import { absDown, absUp, endpoints, finish, hull, radOf } from './ball.js';
-import { addDown, addUp, divUp, mulDown, mulUp, type Mag } from './mag.js';
+import { addDown, addUp, divUp, magCmp, mulDown, mulUp, type Mag } from './mag.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
 export type PointFn = (x: BigBall, prec: number) => BigResult;
@@ -41,6 +41,20 @@ export function derivative(x: BigBall, prec: number, f: PointFn, bound: (lo: Mag
   return lipschitz(x, prec, f, L);
 }
 
+/** For a function whose |f'| over a ball of radius <= 1/2 is bounded from its value at the midpoint (bound(y, lo),
+ *  y the ball of f(mid), lo a lower bound of |x|): f(mid) widened by that bound times rad. Wider balls go through
+ *  their endpoints (the function must be monotone there, or bound must hold for any radius: see callers). */
+export function valueBounded(x: BigBall, prec: number, f: PointFn, bound: (y: BigBall, lo: Mag) => Mag): BigResult {
+  if (x.r === 0n || magCmp(radOf(x), { m: 1n, e: -1n }) > 0) return monotone(x, prec, f);
+  const y = f({ m: x.m, e: x.e, r: 0n, re: 0n }, prec + 4);
+  if (isFail(y)) return y;
+  return finish(y.m, y.e, addUp(radOf(y), mulUp(radOf(x), bound(y, absDown(x)))), prec);
+}
+
+export function minMag(a: Mag, b: Mag): Mag {
+  return magCmp(a, b) <= 0 ? a : b;
+}
+
 /** c / (d + lo^2), an upper bound of c / (d + x^2) for |x| >= lo. */
 export function overDPlusSquare(c: bigint, d: bigint, lo: Mag): Mag {
   return divUp({ m: c, e: 0n }, addDown({ m: d, e: 0n }, mulDown(lo, lo)));
@@ -62,6 +76,7 @@ export function withPowerError(mid: BigBall, x: BigBall, k: number, prec: number
 
 export const ONE_MAG: Mag = { m: 1n, e: 0n };
 export const TWO_MAG: Mag = { m: 2n, e: 0n };
+export const TWO = TWO_MAG;
 export const QUARTER_MAG: Mag = { m: 1n, e: -2n };
 
 export function absBall(x: BigBall): BigBall {

@@ -39,7 +39,16 @@ export function roundDyadic(m: bigint, e: bigint, f: Format): number {
  *  half the smallest subnormal of zero gives the zero with the sign of mid. */
 export function bigRoundsTo(b: BigBall, format: 'float32' | 'float64'): number | undefined {
   const f = FORMATS[format];
-  const [lo, hi] = endpoints(b, Math.max(bitLen(b.m), 60) + 4096);
+  // Outward-rounded ends only widen the ball, so their agreement certifies; when they disagree, look again with ends
+  // so long (4096 bits past mid's last bit) that they decide exactly for any ball within the float range.
+  const bl = Math.max(bitLen(b.m), 60);
+  const quick = roundEnds(b, f, bl + 64);
+  if (quick !== undefined || b.r === 0n) return quick;
+  return roundEnds(b, f, bl + 4096);
+}
+
+function roundEnds(b: BigBall, f: Format, bits: number): number | undefined {
+  const [lo, hi] = endpoints(b, bits);
   const x = roundDyadic(lo.m, lo.e, f);
   const y = roundDyadic(hi.m, hi.e, f);
   if (x === 0 && y === 0) return b.m < 0n ? -0 : 0;
