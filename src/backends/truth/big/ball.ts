@@ -238,23 +238,12 @@ export function hull(a: BigBall, b: BigBall, prec: number): BigResult {
   return finish(mid.m, mid.e, magUp(span.m, span.e), prec);
 }
 
-/** Exact comparison of two exact dyadics (balls with r = 0). */
+/** Exact comparison of two exact dyadics (the midpoints of a and b). */
 export function cmp(a: BigBall, b: BigBall): -1 | 0 | 1 {
-  const d = directedSum(a.m, a.e, -b.m, b.e, 64, false);
-  const u = directedSum(a.m, a.e, -b.m, b.e, 64, true);
-  if (d.m > 0n) return 1;
-  if (u.m < 0n) return -1;
-  if (d.m === 0n && u.m === 0n) return 0;
-  // Only reachable when the rounding hid the sign: compare exactly through magnitudes.
-  if (a.m >= 0n && b.m <= 0n) return a.m === 0n && b.m === 0n ? 0 : 1;
-  if (a.m <= 0n && b.m >= 0n) return -1;
-  const c = ((): -1 | 0 | 1 => {
-    const x = absB(a.m), y = absB(b.m);
-    const tx = BigInt(bitLen(x)) + a.e, ty = BigInt(bitLen(y)) + b.e;
-    if (tx !== ty) return tx > ty ? 1 : -1;
-    const e = a.e < b.e ? a.e : b.e;
-    const p = x << (a.e - e), q = y << (b.e - e);
-    return p === q ? 0 : p > q ? 1 : -1;
-  })();
-  return a.m > 0n ? c : (-c as -1 | 0 | 1);
+  const sa = a.m > 0n ? 1 : a.m < 0n ? -1 : 0;
+  const sb = b.m > 0n ? 1 : b.m < 0n ? -1 : 0;
+  if (sa !== sb) return sa > sb ? 1 : -1;
+  if (sa === 0) return 0;
+  const c = cmpAbs(a.m, a.e, b.m, b.e);
+  return sa > 0 ? c : ((-c) as -1 | 0 | 1);
 }
