@@ -38,10 +38,6 @@ export function absDown(b: BigBall): Mag {
   return subDown({ m: absB(b.m), e: b.e }, radOf(b));
 }
 
-export function isExact(b: BigBall): boolean {
-  return b.r === 0n;
-}
-
 /** A ball with mid m 2^e and radius `rad`, the mid truncated to prec bits unless it is exact and fits 2*prec bits. */
 export function finish(m: bigint, e: bigint, rad: Mag, prec: number): BigResult {
   const bl = bitLen(m);
@@ -63,12 +59,6 @@ export function checked(b: BigBall): BigResult {
     return fail('limit', `a binary exponent beyond 2^${MAX_EXP_BITS}`);
   }
   return b;
-}
-
-/** Round a ball to prec bits (mid truncated, radius widened). */
-export function roundBall(b: BigBall, prec: number): BigResult {
-  if (bitLen(b.m) <= prec) return b;
-  return finish(b.m, b.e, radOf(b), prec);
 }
 
 export function neg(a: BigBall): BigBall {

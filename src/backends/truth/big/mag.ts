@@ -84,13 +84,6 @@ export function divUp(a: Mag, b: Mag): Mag {
   return magUp((a.m << s) / b.m + 1n, a.e - b.e - s);
 }
 
-/** A lower bound of a / b; b must be > 0. */
-export function divDown(a: Mag, b: Mag): Mag {
-  if (a.m === 0n) return ZERO_MAG;
-  const s = BigInt(Math.max(0, bitLen(b.m) - bitLen(a.m)) + MAG_BITS + 2);
-  return magDown((a.m << s) / b.m, a.e - b.e - s);
-}
-
 /** -1, 0, 1 as a < b, a = b, a > b (exact). */
 export function magCmp(a: Mag, b: Mag): -1 | 0 | 1 {
   return cmpAbs(a.m, a.e, b.m, b.e);
@@ -111,7 +104,3 @@ export function cmpAbs(m1: bigint, e1: bigint, m2: bigint, e2: bigint): -1 | 0 |
   return a === b ? 0 : a > b ? 1 : -1;
 }
 
-/** 2^k as a magnitude. */
-export function pow2(k: bigint): Mag {
-  return { m: 1n, e: k };
-}

@@ -1,5 +1,5 @@
 /** From point evaluations to ball evaluations, and the small-argument shortcut shared by odd functions. */
-import { absB, bitLen } from './bits.js';
+import { bitLen } from './bits.js';
 import { absDown, absUp, endpoints, finish, hull, radOf } from './ball.js';
 import { addDown, addUp, divUp, magCmp, mulDown, mulUp, type Mag } from './mag.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
@@ -77,8 +77,4 @@ export function withPowerError(mid: BigBall, x: BigBall, k: number, prec: number
 export const ONE_MAG: Mag = { m: 1n, e: 0n };
 export const TWO_MAG: Mag = { m: 2n, e: 0n };
 export const TWO = TWO_MAG;
-export const QUARTER_MAG: Mag = { m: 1n, e: -2n };
 
-export function absBall(x: BigBall): BigBall {
-  return { m: absB(x.m), e: x.e, r: x.r, re: x.re };
-}
