@@ -2,12 +2,13 @@
  * Speed of the BigInt ball library (a script, not a test): ns per op at 64, 128, 256 and 1024 bits, for exact
  * double arguments ("point") and for balls with a radius of about 2^-(prec-4) relative ("ball"), as the evaluator
  * passes them after the first op. Figures are CPU time per call (user + system), less sensitive than wall time to
- * other processes. Run: npx tsc -p tsconfig.json && node dist/bench/truth-big.js [CPU ms per cell]
+ * other processes. Run: npx tsc -p tsconfig.json && node dist/bench/truth-big.js [CPU ms per cell] [op,op,...]
  */
 import { bigFromDouble, bigOp, bigRoundsTo, isFail, type BigBall } from '../src/backends/truth/big/index.js';
 import type { PrimOp } from '../src/backends/truth/prim.js';
 
 const MS = Number(process.argv[2] ?? 150);
+const ONLY = process.argv[3]?.split(','); // e.g. add,mul,div
 const PRECS = [64, 128, 256, 1024];
 const UNARY: [PrimOp, number[]][] = [
   ['exp', [0.7, -3.2, 12.5, 1e-3]],
@@ -60,6 +61,7 @@ const rows: string[][] = [['op', 'args', ...PRECS.map((p) => `${p} bits`)]];
 const cell = (ns: number) => (ns >= 1e5 ? `${(ns / 1e3).toFixed(0)} us` : `${(ns / 1e3).toFixed(2)} us`);
 for (const kind of ['point', 'ball'] as const) {
   for (const [op, xs] of UNARY) {
+    if (ONLY !== undefined && !ONLY.includes(op)) continue;
     const row: string[] = [op, kind];
     for (const prec of PRECS) {
       const args = xs.map((x) => [kind === 'point' ? bigFromDouble(x) : asBall(x, prec)]);
@@ -68,6 +70,7 @@ for (const kind of ['point', 'ball'] as const) {
     rows.push(row);
   }
   for (const [op, ps] of BINARY) {
+    if (ONLY !== undefined && !ONLY.includes(op)) continue;
     const row: string[] = [op, kind];
     for (const prec of PRECS) {
       const args = ps.map(([a, b]) => (kind === 'point' ? [bigFromDouble(a), bigFromDouble(b)] : [asBall(a, prec), asBall(b, prec)]));

@@ -4,7 +4,7 @@
  *  sub, mul, neg, abs, square return it exactly (r = 0); div and sqrt do too when the quotient or root is exact and
  *  fits. Otherwise the midpoint is truncated to prec bits and the truncation error goes into the radius. */
 import { absB, bitLen, isqrt } from './bits.js';
-import { addUp, cmpAbs, divUp, magUp, mulUp, subDown, ZERO_MAG, type Mag } from './mag.js';
+import { addUp, cmpAbs, divUp, magDown, magUp, mulUp, subDown, ZERO_MAG, type Mag } from './mag.js';
 import { fail, isFail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
 
 export const ZERO: BigBall = ball(0n, 0n, 0n, 0n);
@@ -79,6 +79,12 @@ export function add(a: BigBall, b: BigBall, prec: number): BigResult {
   const rad = addUp(radOf(a), radOf(b));
   if (a.m === 0n) return finish(b.m, b.e, rad, prec);
   if (b.m === 0n) return finish(a.m, a.e, rad, prec);
+  // exponents close together (the usual case): the exact sum costs one short shift, finish rounds it
+  const d = a.e - b.e;
+  const near = BigInt(prec + 64);
+  if (d >= 0n ? d <= near : -d <= near) {
+    return d >= 0n ? finish((a.m << d) + b.m, b.e, rad, prec) : finish(a.m + (b.m << -d), a.e, rad, prec);
+  }
   const ta = BigInt(bitLen(a.m)) + a.e;
   const tb = BigInt(bitLen(b.m)) + b.e;
   const top = ta > tb ? ta : tb;
@@ -145,11 +151,11 @@ export function square(a: BigBall, prec: number): BigResult {
 }
 
 export function div(a: BigBall, b: BigBall, prec: number): BigResult {
-  const lowB = absDown(b);
-  if (lowB.m === 0n) {
+  if (b.m === 0n || (b.r !== 0n && cmpAbs(b.m, b.e, b.r, b.re) <= 0)) {
     return fail('edge', b.m === 0n && b.r === 0n ? 'division by an exact zero' : 'the divisor ball contains zero');
   }
   if (a.m === 0n && a.r === 0n) return ZERO;
+  const inexact = a.r !== 0n || b.r !== 0n;
   let q = 0n;
   let qe = 0n;
   let rad = ZERO_MAG;
@@ -158,12 +164,14 @@ export function div(a: BigBall, b: BigBall, prec: number): BigResult {
     const n = a.m << BigInt(s);
     q = n / b.m; // truncates toward zero: |n/b - q| < 1
     qe = a.e - BigInt(s) - b.e;
-    if (q * b.m !== n) rad = { m: 1n, e: qe };
+    if (inexact || q * b.m !== n) rad = { m: 1n, e: qe };
   }
-  if (a.r !== 0n || b.r !== 0n) {
+  if (inexact) {
     // |x/y - a/b| <= (ra + |a/b| rb) / (|b| - rb); |a/b| <= |q| + 1 ulp
-    const qUp = magUp(absB(q) + 1n, qe);
-    rad = addUp(rad, divUp(addUp(radOf(a), mulUp(qUp, radOf(b))), lowB));
+    const lowB = b.r === 0n ? magDown(absB(b.m), b.e) : absDown(b);
+    if (lowB.m === 0n) return fail('edge', 'the divisor ball contains zero');
+    const num = b.r === 0n ? radOf(a) : addUp(radOf(a), mulUp(magUp(absB(q) + 1n, qe), radOf(b)));
+    rad = addUp(rad, divUp(num, lowB));
   }
   return finish(q, qe, rad, prec);
 }
