@@ -160,15 +160,13 @@ export function pow(a: BigBall, b: BigBall, prec: number): BigResult {
 }
 
 function powPositive(a: BigBall, b: BigBall, prec: number): BigResult {
-  let L = log(a, prec + 16);
+  // |b log a| <= |b| (|log2 a| + 1): that many more bits of log a keep exp's argument accurate to prec + 24 bits
+  const mag = bigLog2Mag(b) + Math.log2(Math.abs(bigLog2Mag(a)) + 1);
+  if (mag > 4096) return fail('limit', 'a power whose exponent is beyond the size limit');
+  const w = prec + 24 + Math.max(0, Math.ceil(mag));
+  const L = log(a, w);
   if (isFail(L)) return L;
-  const mag = bigLog2Mag(b) + bigLog2Mag(L);
-  if (mag > -16) {
-    if (mag > 4096) return fail('limit', 'a power whose exponent is beyond the size limit');
-    L = log(a, prec + 24 + Math.ceil(Math.max(0, mag)));
-    if (isFail(L)) return L;
-  }
-  const t = mul(b, L, prec + 24 + Math.ceil(Math.max(0, mag)));
+  const t = mul(b, L, w);
   if (isFail(t)) return t;
   return exp(t, prec);
 }
