@@ -125,12 +125,26 @@ export function mul(a: BigBall, b: BigBall, prec: number): BigResult {
   if (a === b && a.r !== 0n) return square(a, prec); // the same ball twice is one variable
   // |xy - ab| <= |a| rb + |b| ra + ra rb
   let rad = ZERO_MAG;
-  if (a.r !== 0n || b.r !== 0n) {
-    const ra = radOf(a);
-    const rb = radOf(b);
-    rad = addUp(addUp(mulUp(midUp(a), rb), mulUp(midUp(b), ra)), mulUp(ra, rb));
-  }
+  if (a.r !== 0n || b.r !== 0n) rad = mulRadius(a, b);
   return finish(a.m * b.m, a.e + b.e, rad, prec);
+}
+
+/** An upper bound of |a| rb + |b| ra + ra rb: as one exact BigInt sum when the three terms' exponents are close
+ *  (the usual case), else term by term in magnitudes. */
+function mulRadius(a: BigBall, b: BigBall): Mag {
+  if (a.r === 0n) return magUp(absB(a.m) * b.r, a.e + b.re);
+  if (b.r === 0n) return magUp(absB(b.m) * a.r, b.e + a.re);
+  const e1 = a.e + b.re; // |a| rb
+  const e2 = b.e + a.re; // |b| ra
+  const e3 = a.re + b.re; // ra rb
+  const lo = e1 < e2 ? (e1 < e3 ? e1 : e3) : e2 < e3 ? e2 : e3;
+  const span = (e1 > e2 ? (e1 > e3 ? e1 : e3) : e2 > e3 ? e2 : e3) - lo;
+  if (span <= 512n) {
+    return magUp(((absB(a.m) * b.r) << (e1 - lo)) + ((absB(b.m) * a.r) << (e2 - lo)) + ((a.r * b.r) << (e3 - lo)), lo);
+  }
+  const ra = radOf(a);
+  const rb = radOf(b);
+  return addUp(addUp(mulUp(midUp(a), rb), mulUp(midUp(b), ra)), mulUp(ra, rb));
 }
 
 /** x^2 over the ball exactly as an interval: (m +- r)^2 = m^2 + r^2 +- 2|m|r when |m| >= r; [0, (|m| + r)^2]
