@@ -165,9 +165,10 @@ export function square(a: BigBall, prec: number): BigResult {
 }
 
 export function div(a: BigBall, b: BigBall, prec: number): BigResult {
-  if (b.m === 0n || (b.r !== 0n && cmpAbs(b.m, b.e, b.r, b.re) <= 0)) {
-    return fail('edge', b.m === 0n && b.r === 0n ? 'division by an exact zero' : 'the divisor ball contains zero');
-  }
+  if (b.m === 0n && b.r === 0n) return fail('edge', 'division by an exact zero');
+  // a lower bound of |y| on the divisor ball (|b| itself when b is exact, needed only when a is not)
+  const lowB = b.r === 0n ? undefined : absDown(b);
+  if (lowB !== undefined && lowB.m === 0n) return fail('edge', 'the divisor ball contains zero');
   if (a.m === 0n && a.r === 0n) return ZERO;
   const inexact = a.r !== 0n || b.r !== 0n;
   let q = 0n;
@@ -182,10 +183,8 @@ export function div(a: BigBall, b: BigBall, prec: number): BigResult {
   }
   if (inexact) {
     // |x/y - a/b| <= (ra + |a/b| rb) / (|b| - rb); |a/b| <= |q| + 1 ulp
-    const lowB = b.r === 0n ? magDown(absB(b.m), b.e) : absDown(b);
-    if (lowB.m === 0n) return fail('edge', 'the divisor ball contains zero');
-    const num = b.r === 0n ? radOf(a) : addUp(radOf(a), mulUp(magUp(absB(q) + 1n, qe), radOf(b)));
-    rad = addUp(rad, divUp(num, lowB));
+    const num = b.r === 0n ? radOf(a) : addUp(radOf(a), magUp((absB(q) + 1n) * b.r, qe + b.re));
+    rad = addUp(rad, divUp(num, lowB ?? magDown(absB(b.m), b.e)));
   }
   return finish(q, qe, rad, prec);
 }
