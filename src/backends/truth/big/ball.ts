@@ -132,18 +132,18 @@ export function mul(a: BigBall, b: BigBall, prec: number): BigResult {
 /** An upper bound of |a| rb + |b| ra + ra rb: as one exact BigInt sum when the three terms' exponents are close
  *  (the usual case), else term by term in magnitudes. */
 function mulRadius(a: BigBall, b: BigBall): Mag {
-  if (a.r === 0n) return magUp(absB(a.m) * b.r, a.e + b.re);
-  if (b.r === 0n) return magUp(absB(b.m) * a.r, b.e + a.re);
-  const e1 = a.e + b.re; // |a| rb
-  const e2 = b.e + a.re; // |b| ra
-  const e3 = a.re + b.re; // ra rb
+  const ra = magUp(a.r, a.re); // radii of any length, rounded up to MAG_BITS bits
+  const rb = magUp(b.r, b.re);
+  if (ra.m === 0n) return magUp(absB(a.m) * rb.m, a.e + rb.e);
+  if (rb.m === 0n) return magUp(absB(b.m) * ra.m, b.e + ra.e);
+  const e1 = a.e + rb.e; // |a| rb
+  const e2 = b.e + ra.e; // |b| ra
+  const e3 = ra.e + rb.e; // ra rb
   const lo = e1 < e2 ? (e1 < e3 ? e1 : e3) : e2 < e3 ? e2 : e3;
   const span = (e1 > e2 ? (e1 > e3 ? e1 : e3) : e2 > e3 ? e2 : e3) - lo;
   if (span <= 512n) {
-    return magUp(((absB(a.m) * b.r) << (e1 - lo)) + ((absB(b.m) * a.r) << (e2 - lo)) + ((a.r * b.r) << (e3 - lo)), lo);
+    return magUp(((absB(a.m) * rb.m) << (e1 - lo)) + ((absB(b.m) * ra.m) << (e2 - lo)) + ((ra.m * rb.m) << (e3 - lo)), lo);
   }
-  const ra = radOf(a);
-  const rb = radOf(b);
   return addUp(addUp(mulUp(midUp(a), rb), mulUp(midUp(b), ra)), mulUp(ra, rb));
 }
 
