@@ -13,7 +13,7 @@ import { absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, scale2, sqrt
 import { get } from './constants.js';
 import { oddSeries, toFixed } from './fixed.js';
 import { cmpAbs, divUp, magCmp, subDown, type Mag } from './mag.js';
-import { derivative, lipschitz, ONE_MAG, overDPlusSquare, tiny, withPowerError } from './propagate.js';
+import { derivative, lipschitz, ONE_MAG, overDPlusSquare, tiny, tinyInterval } from './propagate.js';
 import { bigLog2Mag, bigSign } from './round.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -27,7 +27,7 @@ function halfPi(prec: number): BigBall {
 /** atan at a point y with |y| <= 1/8 (about), as a fixed-point series. */
 function atanSmallPoint(y: BigBall, prec: number): BigResult {
   if (y.m === 0n) return ZERO;
-  if (tiny(y, prec, 3)) return withPowerError(y, y, 3, prec);
+  if (tiny(y, prec, 3)) return tinyInterval(y, y, 3, y.m > 0n ? -1 : 1, 2, 1, prec); // atan y - y = -y^3/3 + ...
   const t = BigInt(bitLen(y.m)) + y.e;
   const W = prec + 24 + (t < 0n ? Number(-t) : 0);
   const S = toFixed(y.m, y.e, W);
@@ -67,7 +67,7 @@ function atanTable(j: number, W: number): BigResult {
 
 function atanPoint(x: BigBall, prec: number): BigResult {
   if (x.m === 0n) return ZERO;
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec);
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? -1 : 1, 2, 1, prec);
   const W = prec + 24 + Math.ceil(Math.log2(prec));
   const negx = x.m < 0n;
   const a: BigBall = negx ? neg(x) : x;
@@ -127,6 +127,7 @@ function unitCheck(x: BigBall, name: string): BigResult | 'inside' | 'one' | 'mi
 
 function asinPoint(x: BigBall, prec: number): BigResult {
   if (x.m === 0n) return ZERO;
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? 1 : -1, 3, 2, prec); // asin x - x = x^3/6 + ...
   const u = unitCheck(x, 'asin');
   if (u === 'one') return finish(halfPi(prec).m, halfPi(prec).e, radOf(halfPi(prec)), prec);
   if (u === 'minus-one') return neg(halfPi(prec));
@@ -177,8 +178,11 @@ export function atan2(y: BigBall, x: BigBall, prec: number): BigResult {
     return isFail(q) ? q : atan(q, w);
   };
   let r: BigResult;
-  if (sx === 1) r = at(y, x);
-  else if (sx === -1) {
+  if (sx === 1) {
+    // atan(y/x) as the last step, not re-rounded: a tiny quotient keeps its one-sided interval (atan2(5e-324, 2))
+    const q = div(y, x, w);
+    return isFail(q) ? q : atan(q, prec);
+  } else if (sx === -1) {
     if (sy === undefined) return fail('edge', 'atan2 across its branch cut (y ball contains 0, x < 0)');
     const t = at(y, x);
     if (isFail(t)) return t;

@@ -16,7 +16,7 @@ import { absDown, absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, sub
 import { get } from './constants.js';
 import { exp, log } from './explog.js';
 import { addDown, addUp, divUp, magCmp, mulUp, subDown } from './mag.js';
-import { derivative, minMag, monotone, overDPlusSquare, tiny, TWO, valueBounded, withPowerError } from './propagate.js';
+import { derivative, minMag, monotone, overDPlusSquare, tiny, tinyInterval, TWO, valueBounded } from './propagate.js';
 import { bigLog2Mag, bigSign } from './round.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -26,7 +26,7 @@ function top(x: BigBall): bigint {
 
 function expm1Point(x: BigBall, prec: number): BigResult {
   if (x.m === 0n) return ZERO;
-  if (tiny(x, prec, 2)) return withPowerError(x, x, 2, prec);
+  if (tiny(x, prec, 2)) return tinyInterval(x, x, 2, 1, 2, 0, prec); // expm1 x - x in [x^2/4, x^2]
   const t = top(x);
   const lz = t < 0n ? Number(-t) : 0;
   const E = exp(x, prec + 8 + lz);
@@ -48,7 +48,7 @@ function log1pPoint(x: BigBall, prec: number): BigResult {
   const c = cmp(x, exact(-1n));
   if (c === 0) return fail('edge', 'log1p(-1)');
   if (c < 0) return fail('domain', 'log1p of a number below -1');
-  if (tiny(x, prec, 2)) return withPowerError(x, x, 2, prec);
+  if (tiny(x, prec, 2)) return tinyInterval(x, x, 2, -1, 2, 0, prec); // log1p x - x in -[x^2/4, x^2]
   const t = top(x);
   if (t > BigInt(prec + 12)) {
     // log(1 + x) = log x + log(1 + 1/x), 0 < log(1 + 1/x) < 1/x

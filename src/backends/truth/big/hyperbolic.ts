@@ -9,7 +9,7 @@
 import { absUp, add, cmp, div, endpoints, exact, finish, hull, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
 import { exp } from './explog.js';
 import { expm1, log1p } from './expfamily.js';
-import { derivative, monotone, ONE_MAG, overDPlusSquare, tiny, TWO, valueBounded, withPowerError } from './propagate.js';
+import { derivative, monotone, ONE_MAG, overDPlusSquare, tiny, tinyInterval, TWO, valueBounded } from './propagate.js';
 import { addUp, divUp, magCmp, mulUp } from './mag.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -34,7 +34,7 @@ function odd(x: BigBall, prec: number, f: (a: BigBall, p: number) => BigResult):
 }
 
 function sinhPoint(x: BigBall, prec: number): BigResult {
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |sinh x - x| <= |x|^3 for |x| <= 1
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? 1 : -1, 3, 2, prec); // sinh x - x = x^3/6 + ...
   return odd(x, prec, (a, p) => {
     const w = p + 12;
     const u = expm1(a, w);
@@ -75,7 +75,7 @@ export function cosh(x: BigBall, prec: number): BigResult {
 }
 
 function tanhPoint(x: BigBall, prec: number): BigResult {
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |tanh x - x| <= |x|^3 / 3
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? -1 : 1, 2, 1, prec); // tanh x - x = -x^3/3 + ...
   return odd(x, prec, (a, p) => {
     const w = p + 12;
     const u = expm1(scale2(a, 1n) as BigBall, w);
@@ -89,7 +89,7 @@ export function tanh(x: BigBall, prec: number): BigResult {
 }
 
 function asinhPoint(x: BigBall, prec: number): BigResult {
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |asinh x - x| <= |x|^3 / 6
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? -1 : 1, 3, 2, prec); // asinh x - x = -x^3/6 + ...
   return odd(x, prec, (a, p) => {
     const w = p + 12;
     const a2 = square(a, w);
@@ -127,7 +127,7 @@ function atanhPoint(x: BigBall, prec: number): BigResult {
   const c2 = cmp(x, exact(-1n));
   if (c1 === 0 || c2 === 0) return fail('edge', 'atanh(+-1) (a pole)');
   if (c1 > 0 || c2 < 0) return fail('domain', 'atanh of a number outside (-1, 1)');
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |atanh x - x| <= |x|^3 for |x| <= 1/2
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? 1 : -1, 2, 1, prec); // atanh x - x = x^3/3 + ...
   const w = prec + 12;
   const a = log1p(x, w);
   if (isFail(a)) return a;

@@ -1,6 +1,6 @@
 /** From point evaluations to ball evaluations, and the small-argument shortcut shared by odd functions. */
 import { bitLen } from './bits.js';
-import { absDown, absUp, endpoints, finish, hull, radOf } from './ball.js';
+import { absDown, absUp, ball, checked, endpoints, finish, hull, radOf } from './ball.js';
 import { addDown, addUp, divUp, magCmp, mulDown, mulUp, type Mag } from './mag.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -64,6 +64,23 @@ export function overDPlusSquare(c: bigint, d: bigint, lo: Mag): Mag {
  *  (as a ball around `mid`), else undefined. */
 export function tiny(x: BigBall, prec: number, k: number): boolean {
   return BigInt(bitLen(x.m)) + x.e < -BigInt(Math.ceil((prec + 10) / (k - 1)));
+}
+
+/** For tiny exact x: f(x) - base lies in dir [2^-lo, 2^-hi] |x|^k (dir = +1 or -1, lo > hi), an interval that
+ *  excludes base itself, so a tie at base (atan2(5e-324, 2) = atan(2^-1075)) is still decided. The ball is exact:
+ *  its midpoint keeps every bit (up to 8 prec + 4096 of them; beyond, the symmetric bound withPowerError). */
+export function tinyInterval(base: BigBall, x: BigBall, k: number, dir: 1 | -1, lo: number, hi: number, prec: number): BigResult {
+  const a = x.m < 0n ? -x.m : x.m;
+  const pm = a ** BigInt(k); // |x|^k = pm 2^pe exactly
+  const pe = BigInt(k) * x.e;
+  // mid = base + dir pm 2^pe (2^-lo + 2^-hi)/2, rad = pm 2^pe (2^-hi - 2^-lo)/2, both exact at exponent pe - lo - 1
+  const e = pe - BigInt(lo) - 1n;
+  const off = pm * ((1n << BigInt(lo - hi)) + 1n);
+  const rad = pm * ((1n << BigInt(lo - hi)) - 1n);
+  const span = BigInt(bitLen(base.m)) + base.e - e;
+  if (base.r !== 0n || span > BigInt(8 * prec + 4096)) return withPowerError(base, x, k, prec);
+  const mid = (base.m << (base.e - e)) + (dir > 0 ? off : -off);
+  return checked(ball(mid, e, rad, e));
 }
 
 /** mid +- |x|^k (the bound c |x|^k with c <= 1). */

@@ -12,7 +12,7 @@ import { ball, div, exact, finish, ONE, radOf } from './ball.js';
 import { magCmp } from './mag.js';
 import { get } from './constants.js';
 import { toFixed } from './fixed.js';
-import { ONE_MAG, lipschitz, tiny, withPowerError } from './propagate.js';
+import { ONE_MAG, lipschitz, tiny, tinyInterval } from './propagate.js';
 import { fail, isFail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
 
 function floorDiv(a: bigint, b: bigint): bigint {
@@ -77,7 +77,8 @@ function reduce(x: BigBall, prec: number, needSin: (q: number) => boolean): { R:
 
 function trigPoint(x: BigBall, prec: number, which: 'sin' | 'cos'): BigResult {
   if (x.m === 0n) return which === 'sin' ? exact(0n) : ONE;
-  if (tiny(x, prec, 3)) return which === 'sin' ? withPowerError(x, x, 3, prec) : withPowerError(ONE, x, 2, prec);
+  // sin x - x = -x^3/6 + ... in -[1/8, 1/4] x^3; cos x - 1 = -x^2/2 + ... in -[1/4, 1/2] x^2
+  if (tiny(x, prec, 3)) return which === 'sin' ? tinyInterval(x, x, 3, x.m > 0n ? -1 : 1, 3, 2, prec) : tinyInterval(ONE, x, 2, -1, 2, 1, prec);
   const wantSin = (q: number): boolean => (which === 'sin') === (q % 2 === 0);
   const red = reduce(x, prec, wantSin);
   if (!('R' in red)) return red;
@@ -91,7 +92,7 @@ function trigPoint(x: BigBall, prec: number, which: 'sin' | 'cos'): BigResult {
 /** tan at a point from one reduction: tan r for even k, -cos r / sin r for odd k (|tan x - x| <= |x|^3 when tiny). */
 function tanPoint(x: BigBall, prec: number): BigResult {
   if (x.m === 0n) return exact(0n);
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec);
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? 1 : -1, 2, 1, prec); // tan x - x = x^3/3 + ...
   const red = reduce(x, prec + 8, () => true);
   if (!('R' in red)) return red;
   const { R, W, q } = red;
