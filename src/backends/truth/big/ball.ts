@@ -4,14 +4,15 @@
  *  sub, mul, neg, abs, square return it exactly (r = 0); div and sqrt do too when the quotient or root is exact and
  *  fits. Otherwise the midpoint is truncated to prec bits and the truncation error goes into the radius. */
 import { absB, bitLen, isqrt } from './bits.js';
-import { addUp, divUp, magUp, mulUp, subDown, ZERO_MAG, type Mag } from './mag.js';
-import { fail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
+import { addUp, cmpAbs, divUp, magDown, magUp, mulUp, subDown, ZERO_MAG, type Mag } from './mag.js';
+import { fail, isFail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
 
 export const ZERO: BigBall = ball(0n, 0n, 0n, 0n);
 export const ONE: BigBall = ball(1n, 0n, 0n, 0n);
 
+/** Balls are immutable by type (readonly fields); they are not frozen, which would cost time on every op. */
 export function ball(m: bigint, e: bigint, r: bigint, re: bigint): BigBall {
-  return Object.freeze({ m, e, r, re });
+  return { m, e, r, re };
 }
 
 export function exact(m: bigint, e = 0n): BigBall {
@@ -37,10 +38,6 @@ export function absDown(b: BigBall): Mag {
   return subDown({ m: absB(b.m), e: b.e }, radOf(b));
 }
 
-export function isExact(b: BigBall): boolean {
-  return b.r === 0n;
-}
-
 /** A ball with mid m 2^e and radius `rad`, the mid truncated to prec bits unless it is exact and fits 2*prec bits. */
 export function finish(m: bigint, e: bigint, rad: Mag, prec: number): BigResult {
   const bl = bitLen(m);
@@ -64,12 +61,6 @@ export function checked(b: BigBall): BigResult {
   return b;
 }
 
-/** Round a ball to prec bits (mid truncated, radius widened). */
-export function roundBall(b: BigBall, prec: number): BigResult {
-  if (bitLen(b.m) <= prec) return b;
-  return finish(b.m, b.e, radOf(b), prec);
-}
-
 export function neg(a: BigBall): BigBall {
   return ball(-a.m, a.e, a.r, a.re);
 }
@@ -88,6 +79,12 @@ export function add(a: BigBall, b: BigBall, prec: number): BigResult {
   const rad = addUp(radOf(a), radOf(b));
   if (a.m === 0n) return finish(b.m, b.e, rad, prec);
   if (b.m === 0n) return finish(a.m, a.e, rad, prec);
+  // exponents close together (the usual case): the exact sum costs one short shift, finish rounds it
+  const d = a.e - b.e;
+  const near = BigInt(prec + 64);
+  if (d >= 0n ? d <= near : -d <= near) {
+    return d >= 0n ? finish((a.m << d) + b.m, b.e, rad, prec) : finish(a.m + (b.m << -d), a.e, rad, prec);
+  }
   const ta = BigInt(bitLen(a.m)) + a.e;
   const tb = BigInt(bitLen(b.m)) + b.e;
   const top = ta > tb ? ta : tb;
@@ -125,26 +122,55 @@ export function sub(a: BigBall, b: BigBall, prec: number): BigResult {
 }
 
 export function mul(a: BigBall, b: BigBall, prec: number): BigResult {
+  if (a === b && a.r !== 0n) return square(a, prec); // the same ball twice is one variable
   // |xy - ab| <= |a| rb + |b| ra + ra rb
   let rad = ZERO_MAG;
-  if (a.r !== 0n || b.r !== 0n) {
-    const ra = radOf(a);
-    const rb = radOf(b);
-    rad = addUp(addUp(mulUp(midUp(a), rb), mulUp(midUp(b), ra)), mulUp(ra, rb));
-  }
+  if (a.r !== 0n || b.r !== 0n) rad = mulRadius(a, b);
   return finish(a.m * b.m, a.e + b.e, rad, prec);
 }
 
+/** An upper bound of |a| rb + |b| ra + ra rb: as one exact BigInt sum when the three terms' exponents are close
+ *  (the usual case), else term by term in magnitudes. */
+function mulRadius(a: BigBall, b: BigBall): Mag {
+  const ra = magUp(a.r, a.re); // radii of any length, rounded up to MAG_BITS bits
+  const rb = magUp(b.r, b.re);
+  if (ra.m === 0n) return magUp(absB(a.m) * rb.m, a.e + rb.e);
+  if (rb.m === 0n) return magUp(absB(b.m) * ra.m, b.e + ra.e);
+  const e1 = a.e + rb.e; // |a| rb
+  const e2 = b.e + ra.e; // |b| ra
+  const e3 = ra.e + rb.e; // ra rb
+  const lo = e1 < e2 ? (e1 < e3 ? e1 : e3) : e2 < e3 ? e2 : e3;
+  const span = (e1 > e2 ? (e1 > e3 ? e1 : e3) : e2 > e3 ? e2 : e3) - lo;
+  if (span <= 512n) {
+    return magUp(((absB(a.m) * rb.m) << (e1 - lo)) + ((absB(b.m) * ra.m) << (e2 - lo)) + ((ra.m * rb.m) << (e3 - lo)), lo);
+  }
+  return addUp(addUp(mulUp(midUp(a), rb), mulUp(midUp(b), ra)), mulUp(ra, rb));
+}
+
+/** x^2 over the ball exactly as an interval: (m +- r)^2 = m^2 + r^2 +- 2|m|r when |m| >= r; [0, (|m| + r)^2]
+ *  when the ball contains 0 (a product of two independent balls would be twice as wide and could reach below 0). */
 export function square(a: BigBall, prec: number): BigResult {
-  return mul(a, a, prec);
+  if (a.r === 0n) return mul(a, a, prec);
+  const m = absB(a.m);
+  if (cmpAbs(m, a.e, a.r, a.re) <= 0) {
+    const top = add(ball(m, a.e, 0n, 0n), ball(a.r, a.re, 0n, 0n), prec + 8);
+    if (isFail(top)) return top;
+    const up = addUp(midUp(top), radOf(top)); // >= |m| + r
+    const half = mulUp(mulUp(up, up), { m: 1n, e: -1n });
+    return finish(half.m, half.e, half, prec);
+  }
+  const mid = add(ball(m * m, 2n * a.e, 0n, 0n), ball(a.r * a.r, 2n * a.re, 0n, 0n), prec + 8);
+  if (isFail(mid)) return mid;
+  return finish(mid.m, mid.e, addUp(radOf(mid), mulUp({ m: 2n * m, e: a.e }, radOf(a))), prec);
 }
 
 export function div(a: BigBall, b: BigBall, prec: number): BigResult {
-  const lowB = absDown(b);
-  if (lowB.m === 0n) {
-    return fail('edge', b.m === 0n && b.r === 0n ? 'division by an exact zero' : 'the divisor ball contains zero');
-  }
+  if (b.m === 0n && b.r === 0n) return fail('edge', 'division by an exact zero');
+  // a lower bound of |y| on the divisor ball (|b| itself when b is exact, needed only when a is not)
+  const lowB = b.r === 0n ? undefined : absDown(b);
+  if (lowB !== undefined && lowB.m === 0n) return fail('edge', 'the divisor ball contains zero');
   if (a.m === 0n && a.r === 0n) return ZERO;
+  const inexact = a.r !== 0n || b.r !== 0n;
   let q = 0n;
   let qe = 0n;
   let rad = ZERO_MAG;
@@ -153,12 +179,12 @@ export function div(a: BigBall, b: BigBall, prec: number): BigResult {
     const n = a.m << BigInt(s);
     q = n / b.m; // truncates toward zero: |n/b - q| < 1
     qe = a.e - BigInt(s) - b.e;
-    if (q * b.m !== n) rad = { m: 1n, e: qe };
+    if (inexact || q * b.m !== n) rad = { m: 1n, e: qe };
   }
-  if (a.r !== 0n || b.r !== 0n) {
+  if (inexact) {
     // |x/y - a/b| <= (ra + |a/b| rb) / (|b| - rb); |a/b| <= |q| + 1 ulp
-    const qUp = magUp(absB(q) + 1n, qe);
-    rad = addUp(rad, divUp(addUp(radOf(a), mulUp(qUp, radOf(b))), lowB));
+    const num = b.r === 0n ? radOf(a) : addUp(radOf(a), magUp((absB(q) + 1n) * b.r, qe + b.re));
+    rad = addUp(rad, divUp(num, lowB ?? magDown(absB(b.m), b.e)));
   }
   return finish(q, qe, rad, prec);
 }
@@ -223,23 +249,12 @@ export function hull(a: BigBall, b: BigBall, prec: number): BigResult {
   return finish(mid.m, mid.e, magUp(span.m, span.e), prec);
 }
 
-/** Exact comparison of two exact dyadics (balls with r = 0). */
+/** Exact comparison of two exact dyadics (the midpoints of a and b). */
 export function cmp(a: BigBall, b: BigBall): -1 | 0 | 1 {
-  const d = directedSum(a.m, a.e, -b.m, b.e, 64, false);
-  const u = directedSum(a.m, a.e, -b.m, b.e, 64, true);
-  if (d.m > 0n) return 1;
-  if (u.m < 0n) return -1;
-  if (d.m === 0n && u.m === 0n) return 0;
-  // Only reachable when the rounding hid the sign: compare exactly through magnitudes.
-  if (a.m >= 0n && b.m <= 0n) return a.m === 0n && b.m === 0n ? 0 : 1;
-  if (a.m <= 0n && b.m >= 0n) return -1;
-  const c = ((): -1 | 0 | 1 => {
-    const x = absB(a.m), y = absB(b.m);
-    const tx = BigInt(bitLen(x)) + a.e, ty = BigInt(bitLen(y)) + b.e;
-    if (tx !== ty) return tx > ty ? 1 : -1;
-    const e = a.e < b.e ? a.e : b.e;
-    const p = x << (a.e - e), q = y << (b.e - e);
-    return p === q ? 0 : p > q ? 1 : -1;
-  })();
-  return a.m > 0n ? c : (-c as -1 | 0 | 1);
+  const sa = a.m > 0n ? 1 : a.m < 0n ? -1 : 0;
+  const sb = b.m > 0n ? 1 : b.m < 0n ? -1 : 0;
+  if (sa !== sb) return sa > sb ? 1 : -1;
+  if (sa === 0) return 0;
+  const c = cmpAbs(a.m, a.e, b.m, b.e);
+  return sa > 0 ? c : ((-c) as -1 | 0 | 1);
 }

@@ -1,4 +1,4 @@
-/** Bit-level helpers on BigInt: lengths and shifts that are safe for huge BigInt shift counts. */
+/** Bit-level helpers on BigInt: length, absolute value, integer square root. */
 
 const TWO53 = 2 ** 53;
 const f64 = new Float64Array(1);
@@ -20,21 +20,6 @@ export function bitLen(x: bigint): number {
   }
   const h = x.toString(16);
   return (h.length - 1) * 4 + (32 - Math.clz32(parseInt(h[0]!, 16)));
-}
-
-/** floor(x / 2^s) for s >= 0 (any size). */
-export function shrFloor(x: bigint, s: bigint): bigint {
-  return x >> s;
-}
-
-/** ceil(x / 2^s) for s >= 0. */
-export function shrCeil(x: bigint, s: bigint): bigint {
-  return -((-x) >> s);
-}
-
-/** x * 2^s for a small s >= 0 (the caller guarantees the result is of reasonable size). */
-export function shl(x: bigint, s: bigint): bigint {
-  return x << s;
 }
 
 export function absB(x: bigint): bigint {

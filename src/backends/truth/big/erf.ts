@@ -1,23 +1,30 @@
 /** erf and erfc.
  *  erf |x| = (2|x| / sqrt(pi)) e^(-x^2) sum_n (2x^2)^n / (1 3 5 ... (2n+1)): all terms positive, so nothing cancels;
- *  the terms are ball products (rigorous by construction); once the ratio 2x^2/(2n+3) is <= 1/2 and the term is
- *  below 2^-w of the sum, the tail is below the last term, which is added to the radius.
+ *  the sum in fixed point with a tracked error bound (erfSum); once the ratio 2x^2/(2n+3) is <= 1/2 and the term
+ *  is below 2^-w of the sum, the tail is below the last term, which is added to the radius.
  *  |x| with x^2 >= 0.7 (prec + 10): erf = 1 - erfc with 0 < erfc(x) < e^(-x^2) <= 2^-(prec+10).
  *  erfc x = 1 - erf x for x <= 1/2 (no cancellation: erfc >= 0.47); for larger x with 1.44 x^2 >= prec + 20 the
  *  asymptotic series e^(-x^2)/(x sqrt(pi)) sum_{n<N} (-1)^n (2n-1)!!/(2x^2)^n, whose remainder is below its first
  *  omitted term (A&S 7.1.24); between the two, 1 - erf x with erf carried to 1.45 x^2 more bits.
- *  Tiny x: erf x = 2x/sqrt(pi) +- |x|^3. Balls go through their endpoints (both are monotone). */
+ *  Tiny x: erf x = 2x/sqrt(pi) +- |x|^3. Balls: erf(mid) +- 2 rad/(1 + lo^2); erfc (tiny values, relative
+ *  accuracy matters) goes through its endpoints (it is decreasing). */
 import { bitLen } from './bits.js';
 import { absUp, add, div, exact, finish, mul, neg, ONE, radOf, sqrt, square, sub, ZERO, ball } from './ball.js';
 import { get } from './constants.js';
 import { exp } from './explog.js';
 import { addUp, magCmp, type Mag } from './mag.js';
-import { monotone, tiny, withPowerError } from './propagate.js';
-import { fail, isFail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
+import { derivative, monotone, overDPlusSquare, tiny, withPowerError } from './propagate.js';
+import { bigLog2Mag } from './round.js';
+import { isFail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
 
 function twoOverSqrtPi(prec: number): BigResult {
   const s = sqrt(get('pi', prec + 8), prec + 8);
   return isFail(s) ? s : div(exact(2n), s, prec);
+}
+
+/** |mid| as a double (approximate; Infinity beyond the double range), for choosing methods and precisions. */
+function approxAbs(x: BigBall): number {
+  return 2 ** bigLog2Mag(x);
 }
 
 function top(x: BigBall): bigint {
@@ -39,35 +46,47 @@ function expNegSquareUp(a: BigBall): Mag {
 function hugeForPrec(a: BigBall, prec: number): boolean {
   const t = top(a);
   if (t > 64n) return true;
-  const approx = Number(a.m) * 2 ** Number(a.e);
+  const approx = approxAbs(a);
   return approx * approx >= 0.7 * (prec + 10);
+}
+
+/** S = sum_n (2a^2)^n / (1 3 5 ... (2n+1)) for an exact a > 0, in fixed point at w bits. Every step rounds down,
+ *  so S and each term t_n are below the truth; E_n bounds true t_n - t_n from the previous bound, the rounding of
+ *  2a^2 (eX <= 1 unit) and the two truncations: E_n <= (E X + (t + E) eX) / (2^w d) + 2. The tail after t_N, once
+ *  the ratio 2a^2/(2n+3) is <= 1/2, is below the true t_N <= t_N + E_N. */
+function erfSum(a: BigBall, w: number): BigBall {
+  const W = BigInt(w);
+  const sx = 2n * a.e + 1n + W; // 2a^2 2^w = m^2 2^sx
+  const m2 = a.m * a.m;
+  const X = sx >= 0n ? m2 << sx : m2 >> -sx;
+  const eX = sx >= 0n ? 0n : 1n;
+  const x2 = approxAbs(a) ** 2;
+  let t = 1n << W;
+  let E = 0n;
+  let S = t;
+  let ES = 0n;
+  for (let n = 1; ; n++) {
+    const d = BigInt(2 * n + 1);
+    const num = E * X + (t + E) * eX;
+    E = ((num >> W) + 1n) / d + 3n;
+    t = ((t * X) >> W) / d;
+    S += t;
+    ES += E;
+    if (2 * x2 <= (2 * n + 3) / 2 && bitLen(t) + w < bitLen(S)) break;
+  }
+  return ball(S, -W, ES + t + E, -W);
 }
 
 function erfPositive(a: BigBall, prec: number): BigResult {
   if (hugeForPrec(a, prec)) return finish(1n, 0n, expNegSquareUp(a), prec);
-  const approx = Number(a.m) * 2 ** Number(a.e);
+  const approx = approxAbs(a);
   const w = prec + 16 + Math.ceil(Math.log2(4 * approx * approx + prec + 16));
-  const X2 = mul(exact(2n), square(a, 2 * w) as BigBall, w) as BigBall;
-  let t: BigBall = ONE;
-  let S: BigBall = ONE;
-  for (let n = 1n; ; n += 1n) {
-    const next = div(mul(t, X2, w) as BigBall, exact(2n * n + 1n), w);
-    if (isFail(next)) return next;
-    t = next;
-    const s = add(S, t, w);
-    if (isFail(s)) return s;
-    S = s;
-    const ratioSmall = approx * approx * 2 <= (2 * Number(n) + 3) / 2;
-    if (ratioSmall && BigInt(bitLen(t.m)) + t.e < BigInt(bitLen(S.m)) + S.e - BigInt(w)) break;
-    if (n > 1000000n) return fail('limit', 'erf series too long');
-  }
-  S = ball(S.m, S.e, ...radPair(addUp(radOf(S), absUp(t))));
+  const S = erfSum(a, w);
   const E = exp(neg(square(a, 2 * w) as BigBall), w);
   if (isFail(E)) return E;
   const c = twoOverSqrtPi(w);
   if (isFail(c)) return c;
-  const r = mul(mul(mul(c, a, w) as BigBall, E, w) as BigBall, S, prec);
-  return r;
+  return mul(mul(mul(c, a, w) as BigBall, E, w) as BigBall, S, prec);
 }
 
 function radPair(m: Mag): [bigint, bigint] {
@@ -88,7 +107,7 @@ function erfPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function erf(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, erfPoint);
+  return derivative(x, prec, erfPoint, (lo) => overDPlusSquare(2n, 1n, lo)); // erf' = 2/sqrt(pi) e^(-x^2) <= 2/(1 + x^2)
 }
 
 function erfcAsymptotic(a: BigBall, prec: number): BigResult | undefined {
@@ -129,7 +148,7 @@ function erfcPoint(x: BigBall, prec: number): BigResult {
     return isFail(e) ? e : sub(ONE, e, prec);
   }
   if (top(x) > BigInt((MAX_EXP_BITS >> 1) - 8)) return finish(0n, 0n, expNegSquareUp(x), prec);
-  const approx = Number(x.m) * 2 ** Number(x.e);
+  const approx = approxAbs(x);
   if (1.44 * approx * approx >= prec + 20) {
     const r = erfcAsymptotic(x, prec);
     if (r !== undefined) return r;

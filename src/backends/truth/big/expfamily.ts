@@ -5,17 +5,18 @@
  *    to prec + 8 + (leading zeros of x) bits, so the subtraction of 1 leaves prec + 7 bits.
  *  - log1p(x): tiny x: x +- x^2 (|log(1+x) - x| <= x^2 for |x| <= 1/2); x > 2^(prec+10): log x + [0, 1/x];
  *    else log(1 + x) with 1 + x exact (log keeps relative accuracy near 1).
- *  - sigmoid = 1/(1 + exp(-x)), softplus = log1p(exp(x)): no cancellation.
+ *  - sigmoid = 1/(1 + exp(-x)), softplus = log1p(exp(x)): no cancellation. Both have f' <= f and f(x + t) <= e^t f(x)
+ *    ((log f)' <= 1; log(1 + u) >= u/(1 + u) for softplus), so a ball of radius <= 1/2 needs f' <= 2 f(mid).
  *  - pow(a, b): exact integer b with |b| <= 2^20: repeated squaring (exact when it fits); a > 0: exp(b log a)
  *    with log a carried to prec + 16 + log2|b log a| bits (exp turns absolute error into relative error);
  *    a < 0 needs an exact integer b; 0^b = 0 for b > 0, 0^0 = 1.
  *  - log2, log10: log x / ln2, log x / ln10; log2 of an exact power of two is the exact integer. */
 import { bitLen } from './bits.js';
-import { absDown, add, cmp, div, exact, finish, mul, neg, ONE, radOf, sub, ZERO, square } from './ball.js';
+import { absDown, absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, sub, ZERO, square } from './ball.js';
 import { get } from './constants.js';
 import { exp, log } from './explog.js';
-import { addUp, divUp } from './mag.js';
-import { monotone, tiny, withPowerError } from './propagate.js';
+import { addDown, addUp, divUp, magCmp, mulUp, subDown } from './mag.js';
+import { derivative, minMag, monotone, overDPlusSquare, tiny, tinyInterval, TWO, valueBounded } from './propagate.js';
 import { bigLog2Mag, bigSign } from './round.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
@@ -25,7 +26,7 @@ function top(x: BigBall): bigint {
 
 function expm1Point(x: BigBall, prec: number): BigResult {
   if (x.m === 0n) return ZERO;
-  if (tiny(x, prec, 2)) return withPowerError(x, x, 2, prec);
+  if (tiny(x, prec, 2)) return tinyInterval(x, x, 2, 1, 2, 0, prec); // expm1 x - x in [x^2/4, x^2]
   const t = top(x);
   const lz = t < 0n ? Number(-t) : 0;
   const E = exp(x, prec + 8 + lz);
@@ -34,7 +35,12 @@ function expm1Point(x: BigBall, prec: number): BigResult {
 }
 
 export function expm1(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, expm1Point);
+  // expm1' = e^x <= (1 + |expm1(mid)|) e^rad <= (1 + |expm1(mid)|) 2 for rad <= 1/2: one evaluation
+  if (x.r === 0n || magCmp(radOf(x), { m: 1n, e: -1n }) > 0) return monotone(x, prec, expm1Point);
+  const y = expm1Point(exact(x.m, x.e), prec + 4);
+  if (isFail(y)) return y;
+  const L = mulUp({ m: 2n, e: 0n }, addUp({ m: 1n, e: 0n }, absUp(y)));
+  return finish(y.m, y.e, addUp(radOf(y), mulUp(radOf(x), L)), prec);
 }
 
 function log1pPoint(x: BigBall, prec: number): BigResult {
@@ -42,7 +48,7 @@ function log1pPoint(x: BigBall, prec: number): BigResult {
   const c = cmp(x, exact(-1n));
   if (c === 0) return fail('edge', 'log1p(-1)');
   if (c < 0) return fail('domain', 'log1p of a number below -1');
-  if (tiny(x, prec, 2)) return withPowerError(x, x, 2, prec);
+  if (tiny(x, prec, 2)) return tinyInterval(x, x, 2, -1, 2, 0, prec); // log1p x - x in -[x^2/4, x^2]
   const t = top(x);
   if (t > BigInt(prec + 12)) {
     // log(1 + x) = log x + log(1 + 1/x), 0 < log(1 + 1/x) < 1/x
@@ -57,7 +63,12 @@ function log1pPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function log1p(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, log1pPoint);
+  // log1p' = 1/(1 + x) <= 1/(1 + min|x|) for x > 0, <= 1/(1 - max|x|) for x < 0
+  return derivative(x, prec, log1pPoint, (lo, b) => {
+    if (b.m > 0n) return lo.m === 0n ? undefined : divUp({ m: 1n, e: 0n }, addDown({ m: 1n, e: 0n }, lo));
+    const d = subDown({ m: 1n, e: 0n }, absUp(b));
+    return d.m === 0n ? undefined : divUp({ m: 1n, e: 0n }, d);
+  });
 }
 
 function sigmoidPoint(x: BigBall, prec: number): BigResult {
@@ -69,7 +80,8 @@ function sigmoidPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function sigmoid(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, sigmoidPoint);
+  // sigmoid' = sigmoid (1 - sigmoid) <= sigmoid, and = 1/(4 cosh^2(x/2)) <= 1/(4 + x^2)
+  return valueBounded(x, prec, sigmoidPoint, (y, lo) => minMag(mulUp(TWO, absUp(y)), overDPlusSquare(1n, 4n, lo)));
 }
 
 function softplusPoint(x: BigBall, prec: number): BigResult {
@@ -79,16 +91,24 @@ function softplusPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function softplus(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, softplusPoint);
+  // softplus' = sigmoid <= min(1, softplus) (log(1 + u) >= u/(1 + u))
+  return valueBounded(x, prec, softplusPoint, (y) => minMag(mulUp(TWO, absUp(y)), { m: 1n, e: 0n }));
 }
 
-/** The exact integer value of an exact ball, or undefined. */
-function asInteger(b: BigBall): bigint | undefined {
+/** For an exact ball holding an integer: its value when it has at most 64 bits (else big: true) and its parity;
+ *  undefined when the ball is not an exact integer. m 2^e with e >= 1 is even. */
+function integerOf(b: BigBall): { n?: bigint; odd: boolean } | undefined {
   if (b.r !== 0n) return undefined;
-  if (b.e >= 0n) return bitLen(b.e) > 16 ? undefined : b.m << b.e;
+  if (b.m === 0n) return { n: 0n, odd: false };
+  if (b.e >= 0n) {
+    const small = BigInt(bitLen(b.m)) + b.e <= 64n;
+    return { n: small ? b.m << b.e : undefined, odd: b.e === 0n && (b.m & 1n) === 1n };
+  }
   const s = -b.e;
-  if (BigInt(bitLen(b.m)) <= s) return b.m === 0n ? 0n : undefined;
-  return (b.m >> s) << s === b.m ? b.m >> s : undefined;
+  if (BigInt(bitLen(b.m)) <= s) return undefined;
+  const q = b.m >> s;
+  if (q << s !== b.m) return undefined;
+  return { n: bitLen(q) <= 64 ? q : undefined, odd: (q & 1n) === 1n };
 }
 
 function powInt(a: BigBall, n: bigint, prec: number): BigResult {
@@ -114,7 +134,7 @@ function powInt(a: BigBall, n: bigint, prec: number): BigResult {
 }
 
 export function pow(a: BigBall, b: BigBall, prec: number): BigResult {
-  const n = asInteger(b);
+  const int = integerOf(b);
   const sa = bigSign(a);
   if (a.m === 0n && a.r === 0n) {
     const sb = bigSign(b);
@@ -123,32 +143,30 @@ export function pow(a: BigBall, b: BigBall, prec: number): BigResult {
     if (sb === -1) return fail('edge', '0 to a negative power (a pole)');
     return fail('edge', '0 to a power whose sign is not known');
   }
-  if (n !== undefined && (n === 0n || bitLen(n) <= 20)) {
-    if (n === 0n) return ONE;
-    return powInt(a, n, prec);
+  if (int?.n !== undefined && bitLen(int.n) <= 20) {
+    if (int.n === 0n) return ONE;
+    return powInt(a, int.n, prec);
   }
   if (sa === -1) {
-    if (n === undefined) {
+    if (int === undefined) {
       return b.r === 0n ? fail('domain', 'a negative number to a non-integer power') : fail('edge', 'a negative base with an inexact exponent');
     }
     const r = powPositive(neg(a), b, prec);
     if (isFail(r)) return r;
-    return (n & 1n) === 1n ? neg(r) : r;
+    return int.odd ? neg(r) : r;
   }
   if (sa !== 1) return fail('edge', 'the base ball contains zero');
   return powPositive(a, b, prec);
 }
 
 function powPositive(a: BigBall, b: BigBall, prec: number): BigResult {
-  let L = log(a, prec + 16);
+  // |b log a| <= |b| (|log2 a| + 1): that many more bits of log a keep exp's argument accurate to prec + 24 bits
+  const mag = bigLog2Mag(b) + Math.log2(Math.abs(bigLog2Mag(a)) + 1);
+  if (mag > 4096) return fail('limit', 'a power whose exponent is beyond the size limit');
+  const w = prec + 24 + Math.max(0, Math.ceil(mag));
+  const L = log(a, w);
   if (isFail(L)) return L;
-  const mag = bigLog2Mag(b) + bigLog2Mag(L);
-  if (mag > -16) {
-    if (mag > 4096) return fail('limit', 'a power whose exponent is beyond the size limit');
-    L = log(a, prec + 24 + Math.ceil(Math.max(0, mag)));
-    if (isFail(L)) return L;
-  }
-  const t = mul(b, L, prec + 24 + Math.ceil(Math.max(0, mag)));
+  const t = mul(b, L, w);
   if (isFail(t)) return t;
   return exp(t, prec);
 }

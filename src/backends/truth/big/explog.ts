@@ -8,12 +8,12 @@
  *  Ball x = mid +- rad: for rad <= 1, |exp(x) - exp(mid)| <= exp(mid) (e^rad - 1) <= 2 rad exp(mid); else the
  *  hull of exp at both endpoints (exp is increasing).
  *
- *  log(x), x exact > 0: x = 2^k t with t in [0.75, 1.5); log t = 2 atanh(s), s = (t - 1)/(t + 1), |s| <= 1/5,
- *  summed by oddSeries (error <= eS + 4K + 8 units); near 1 (k = 0) the working precision grows by the leading
+ *  log(x), x exact > 0: x = 2^k t with t in [0.75, 1.5); log t = log(j/64) + 2 atanh(s), s = (t - c)/(t + c) with
+ *  c = j/64 the nearest 64th (|s| <= 1/170; log(j/64) memoised), summed by oddSeries (error <= eS + 4K + 8 units); near 1 (k = 0) the working precision grows by the leading
  *  zeros of t - 1 so the result keeps relative accuracy; for |t - 1| < 2^-(prec+10), |log(1+u) - u| <= u^2.
  *  Ball x: the Lipschitz constant of log on [lo, hi] is 1/lo. */
 import { absB, bitLen } from './bits.js';
-import { absDown, absUp, add, ball, exact, finish, hull, endpoints, mul, ONE, radOf } from './ball.js';
+import { absDown, absUp, ball, exact, finish, hull, endpoints, mul, ONE, radOf } from './ball.js';
 import { get } from './constants.js';
 import { oddSeries, toFixed } from './fixed.js';
 import { addUp, divUp, magCmp, mulUp, type Mag } from './mag.js';
@@ -96,13 +96,47 @@ export function logPoint(m: bigint, e: bigint, prec: number): BigResult {
     return finish(num, -BigInt(B), mulUp(u, u), prec);
   }
   const W = prec + guard + lz;
-  const S = (num << BigInt(W)) / (m + one); // error < 1 unit
-  const [sum, err] = oddSeries(S, 1n, W, false);
-  const logt = ball(2n * sum, -BigInt(W), 2n * err, -BigInt(W));
-  if (k === 0n) return finish(logt.m, logt.e, radOf(logt), prec);
-  const kl = mul(exact(k), get('ln2', W + bitLen(k) + 4), W + 8);
-  if (isFail(kl)) return kl;
-  return add(kl, logt, prec);
+  // t near c = j/64 (j = round(64 t)): log t = log c + 2 atanh((t - c)/(t + c)), |s| <= 1/170, so each series
+  // term gains 14 bits; log c comes from a memoised table. j = 64 (c = 1) keeps t - 1 exact for accuracy near 1.
+  const j = Number((((m << 7n) >> BigInt(B)) + 1n) >> 1n);
+  const jn = BigInt(j);
+  const S = j === 64 ? (num << BigInt(W)) / (m + one) : (((m << 6n) - jn * one) << BigInt(W)) / ((m << 6n) + jn * one);
+  const [sum, err] = oddSeries(S, 1n, W, false); // error < 1 unit in S
+  // everything in fixed point at scale W2 = W + kb (kb covers k's bits): k ln2 + log c + 2 sum, one rounding
+  const kb = k === 0n ? 0 : bitLen(k) + 4;
+  const W2 = W + kb;
+  let V = (2n * sum) << BigInt(kb);
+  let E = (2n * err) << BigInt(kb);
+  if (j !== 64) {
+    const T = logTable(j, W2);
+    const sh = -T.e - BigInt(W2); // the table's scale minus W2, >= 0
+    V += T.m >> sh;
+    E += (T.r >> sh) + 2n;
+  }
+  if (k !== 0n) {
+    const L = get('ln2', W2 + 4);
+    V += k * toFixed(L.m, L.e, W2); // within 2 units of ln2 2^W2
+    E += 2n * absB(k);
+  }
+  const ex = -BigInt(W2);
+  return finish(V, ex, { m: E, e: ex }, prec);
+}
+
+const table = new Map<string, BigBall>(); // memo of immutable balls: log(j/64) by j and precision bucket
+
+/** log(j/64) for j in [48, 96] at a scale 2^-Wb with Wb >= W (error in units of 2^-Wb):
+ *  2 atanh((j - 64)/(j + 64)), |ratio| <= 1/5. */
+function logTable(j: number, W: number): BigBall {
+  const Wb = Math.ceil(W / 64) * 64 + 16;
+  const key = `${j}:${Wb}`;
+  let v = table.get(key);
+  if (v === undefined) {
+    const S = (BigInt(j - 64) << BigInt(Wb)) / BigInt(j + 64);
+    const [sum, err] = oddSeries(S, 1n, Wb, false);
+    v = ball(2n * sum, -BigInt(Wb), 2n * err, -BigInt(Wb));
+    table.set(key, v);
+  }
+  return v;
 }
 
 export function log(x: BigBall, prec: number): BigResult {

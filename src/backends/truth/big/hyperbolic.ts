@@ -6,10 +6,11 @@
  *    atanh x = (log1p(x) - log1p(-x)) / 2 (the two never cancel: opposite signs). All monotone: balls go
  *    through their endpoints.
  *  - hypot(a, b) = sqrt(a^2 + b^2). */
-import { add, cmp, div, endpoints, exact, finish, hull, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
+import { absUp, add, cmp, div, endpoints, exact, finish, hull, mul, neg, ONE, radOf, scale2, sqrt, square, sub, ZERO } from './ball.js';
 import { exp } from './explog.js';
 import { expm1, log1p } from './expfamily.js';
-import { monotone, tiny, withPowerError } from './propagate.js';
+import { derivative, monotone, ONE_MAG, overDPlusSquare, tiny, tinyInterval, TWO, valueBounded } from './propagate.js';
+import { addUp, divUp, magCmp, mulUp } from './mag.js';
 import { fail, isFail, type BigBall, type BigResult } from './types.js';
 
 type Step = (x: BigBall, p: number) => BigResult;
@@ -33,7 +34,7 @@ function odd(x: BigBall, prec: number, f: (a: BigBall, p: number) => BigResult):
 }
 
 function sinhPoint(x: BigBall, prec: number): BigResult {
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |sinh x - x| <= |x|^3 for |x| <= 1
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? 1 : -1, 3, 2, prec); // sinh x - x = x^3/6 + ...
   return odd(x, prec, (a, p) => {
     const w = p + 12;
     const u = expm1(a, w);
@@ -47,7 +48,8 @@ function sinhPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function sinh(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, sinhPoint);
+  // sinh' = cosh <= e^rad cosh(mid) <= 2 (|sinh(mid)| + 1) for rad <= 1/2 ((log cosh)' = tanh <= 1)
+  return valueBounded(x, prec, sinhPoint, (y) => mulUp(TWO, addUp(absUp(y), ONE_MAG)));
 }
 
 function coshPoint(x: BigBall, prec: number): BigResult {
@@ -63,6 +65,8 @@ function coshPoint(x: BigBall, prec: number): BigResult {
 
 export function cosh(x: BigBall, prec: number): BigResult {
   if (x.r === 0n) return coshPoint(x, prec);
+  // |cosh'| = |sinh| <= cosh <= e^rad cosh(mid) <= 2 cosh(mid) for rad <= 1/2
+  if (magCmp(radOf(x), { m: 1n, e: -1n }) <= 0) return valueBounded(x, prec, coshPoint, (y) => mulUp(TWO, absUp(y)));
   const [lo, hi] = endpoints(x, prec + 16);
   if (lo.m > 0n || hi.m < 0n) return monotone(x, prec, coshPoint);
   const far = cmp(neg(lo), hi) > 0 ? neg(lo) : hi;
@@ -71,7 +75,7 @@ export function cosh(x: BigBall, prec: number): BigResult {
 }
 
 function tanhPoint(x: BigBall, prec: number): BigResult {
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |tanh x - x| <= |x|^3 / 3
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? -1 : 1, 2, 1, prec); // tanh x - x = -x^3/3 + ...
   return odd(x, prec, (a, p) => {
     const w = p + 12;
     const u = expm1(scale2(a, 1n) as BigBall, w);
@@ -81,11 +85,11 @@ function tanhPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function tanh(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, tanhPoint);
+  return derivative(x, prec, tanhPoint, (lo) => overDPlusSquare(1n, 1n, lo)); // tanh' = 1/cosh^2 <= 1/(1 + x^2)
 }
 
 function asinhPoint(x: BigBall, prec: number): BigResult {
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |asinh x - x| <= |x|^3 / 6
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? -1 : 1, 3, 2, prec); // asinh x - x = -x^3/6 + ...
   return odd(x, prec, (a, p) => {
     const w = p + 12;
     const a2 = square(a, w);
@@ -97,7 +101,8 @@ function asinhPoint(x: BigBall, prec: number): BigResult {
 }
 
 export function asinh(x: BigBall, prec: number): BigResult {
-  return monotone(x, prec, asinhPoint);
+  // asinh' = 1/sqrt(1 + x^2) <= min(1, 1/lo)
+  return derivative(x, prec, asinhPoint, (lo) => (magCmp(lo, ONE_MAG) > 0 ? divUp(ONE_MAG, lo) : ONE_MAG));
 }
 
 function acoshPoint(x: BigBall, prec: number): BigResult {
@@ -122,7 +127,7 @@ function atanhPoint(x: BigBall, prec: number): BigResult {
   const c2 = cmp(x, exact(-1n));
   if (c1 === 0 || c2 === 0) return fail('edge', 'atanh(+-1) (a pole)');
   if (c1 > 0 || c2 < 0) return fail('domain', 'atanh of a number outside (-1, 1)');
-  if (tiny(x, prec, 3)) return withPowerError(x, x, 3, prec); // |atanh x - x| <= |x|^3 for |x| <= 1/2
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? 1 : -1, 2, 1, prec); // atanh x - x = x^3/3 + ...
   const w = prec + 12;
   const a = log1p(x, w);
   if (isFail(a)) return a;

@@ -6,11 +6,13 @@ import { bitLen } from './bits.js';
 export interface Mag { readonly m: bigint; readonly e: bigint }
 
 const MAG_BITS = 62;
+const MAG_LIMIT = 1n << BigInt(MAG_BITS); // m < MAG_LIMIT fits: a compare is cheaper than bitLen
 const GAP = 200n;
 export const ZERO_MAG: Mag = { m: 0n, e: 0n };
 
 export function magUp(m: bigint, e: bigint): Mag {
   if (m === 0n) return ZERO_MAG;
+  if (m < MAG_LIMIT) return { m, e };
   const bl = bitLen(m);
   if (bl <= MAG_BITS) return { m, e };
   const s = BigInt(bl - MAG_BITS);
@@ -19,16 +21,20 @@ export function magUp(m: bigint, e: bigint): Mag {
 
 export function magDown(m: bigint, e: bigint): Mag {
   if (m <= 0n) return ZERO_MAG;
+  if (m < MAG_LIMIT) return { m, e };
   const bl = bitLen(m);
   if (bl <= MAG_BITS) return { m, e };
   const s = BigInt(bl - MAG_BITS);
   return { m: m >> s, e: e + s };
 }
 
-/** An upper bound of a + b. */
+/** An upper bound of a + b (any lengths: both are first rounded up to MAG_BITS bits, so that the gap test below
+ *  can rely on m < 2^MAG_BITS). */
 export function addUp(a: Mag, b: Mag): Mag {
-  if (a.m === 0n) return b;
-  if (b.m === 0n) return a;
+  if (a.m === 0n) return magUp(b.m, b.e);
+  if (b.m === 0n) return magUp(a.m, a.e);
+  a = magUp(a.m, a.e);
+  b = magUp(b.m, b.e);
   if (a.e < b.e) [a, b] = [b, a];
   const d = a.e - b.e;
   // b < 2^(MAG_BITS + b.e) <= 2^(a.e - 1) <= a's half ulp when the gap is large: add that instead.
@@ -36,12 +42,27 @@ export function addUp(a: Mag, b: Mag): Mag {
   return magUp((a.m << d) + b.m, b.e);
 }
 
-/** A lower bound of max(a - b, 0). */
+/** A lower bound of a + b. */
+export function addDown(a: Mag, b: Mag): Mag {
+  if (a.m === 0n) return magDown(b.m, b.e);
+  if (b.m === 0n) return magDown(a.m, a.e);
+  a = magDown(a.m, a.e);
+  b = magDown(b.m, b.e);
+  if (a.e < b.e) [a, b] = [b, a];
+  const d = a.e - b.e;
+  if (d > GAP) return a;
+  return magDown((a.m << d) + b.m, b.e);
+}
+
+/** A lower bound of max(a - b, 0): a rounded down and b rounded up to MAG_BITS bits first (a long midpoint whose
+ *  exponent lies far below the radius's is still compared by its true size). */
 export function subDown(a: Mag, b: Mag): Mag {
-  if (b.m === 0n) return a;
+  if (b.m === 0n) return magDown(a.m, a.e);
   if (a.m === 0n) return ZERO_MAG;
-  if (a.e - b.e > GAP) return magDown(a.m * 2n - 1n, a.e - 1n);
-  if (b.e - a.e > GAP) return ZERO_MAG; // b >= 2^b.e > a
+  a = magDown(a.m, a.e);
+  b = magUp(b.m, b.e);
+  if (a.e - b.e > GAP) return magDown(a.m * 2n - 1n, a.e - 1n); // b < 2^(a.e - 1)
+  if (b.e - a.e > GAP) return ZERO_MAG; // b >= 2^b.e > 2^(a.e + MAG_BITS) > a
   const e = a.e < b.e ? a.e : b.e;
   return magDown((a.m << (a.e - e)) - (b.m << (b.e - e)), e);
 }
@@ -61,13 +82,6 @@ export function divUp(a: Mag, b: Mag): Mag {
   if (a.m === 0n) return ZERO_MAG;
   const s = BigInt(Math.max(0, bitLen(b.m) - bitLen(a.m)) + MAG_BITS + 2); // the quotient keeps MAG_BITS bits
   return magUp((a.m << s) / b.m + 1n, a.e - b.e - s);
-}
-
-/** A lower bound of a / b; b must be > 0. */
-export function divDown(a: Mag, b: Mag): Mag {
-  if (a.m === 0n) return ZERO_MAG;
-  const s = BigInt(Math.max(0, bitLen(b.m) - bitLen(a.m)) + MAG_BITS + 2);
-  return magDown((a.m << s) / b.m, a.e - b.e - s);
 }
 
 /** -1, 0, 1 as a < b, a = b, a > b (exact). */
@@ -90,7 +104,3 @@ export function cmpAbs(m1: bigint, e1: bigint, m2: bigint, e2: bigint): -1 | 0 |
   return a === b ? 0 : a > b ? 1 : -1;
 }
 
-/** 2^k as a magnitude. */
-export function pow2(k: bigint): Mag {
-  return { m: 1n, e: k };
-}

@@ -59,5 +59,6 @@ export function bigOp(op: PrimOp, args: readonly BigBall[], prec: number): BigRe
   const impl = IMPLS[op];
   const arity = ARITY[op] ?? 1;
   if (args.length !== arity) throw new RangeError(`${op} takes ${arity} argument(s), got ${args.length}`);
+  for (const a of args) if (a.r < 0n) throw new RangeError(`${op}: a ball with a negative radius`);
   return impl(args, prec);
 }

@@ -4,29 +4,39 @@ import { endpoints, sub } from './ball.js';
 import { cmpAbs } from './mag.js';
 import { isFail, type BigBall } from './types.js';
 
-interface Format { readonly p: number; readonly emin: number; readonly emax: number }
+interface Format {
+  readonly p: number;
+  readonly emin: number;
+  readonly emax: number;
+  readonly over: bigint; // top > over: certainly beyond MAX + half an ulp
+  readonly under: bigint; // top < under: certainly below half the smallest subnormal
+}
+const format = (p: number, emin: number, emax: number): Format =>
+  ({ p, emin, emax, over: BigInt(emax + 1), under: BigInt(emin - p - 1) });
 const FORMATS: Record<'float32' | 'float64', Format> = {
-  float32: { p: 24, emin: -126, emax: 127 },
-  float64: { p: 53, emin: -1022, emax: 1023 },
+  float32: format(24, -126, 127),
+  float64: format(53, -1022, 1023),
 };
 
 /** Round the exact dyadic m 2^e to the nearest float of the format (ties to even, subnormals, overflow). */
 export function roundDyadic(m: bigint, e: bigint, f: Format): number {
   if (m === 0n) return 0;
-  const neg = m < 0n;
-  const a = absB(m);
-  const top = BigInt(bitLen(a) - 1) + e; // a 2^e lies in [2^top, 2^(top+1))
-  const sign = neg ? -1 : 1;
-  if (top > BigInt(f.emax + 1)) return sign * Infinity;
-  if (top < BigInt(f.emin - f.p - 1)) return sign * 0; // below a quarter of the smallest subnormal
-  const q = Number(top) - (f.p - 1) > f.emin - (f.p - 1) ? Number(top) - (f.p - 1) : f.emin - (f.p - 1);
-  const shift = BigInt(q) - e;
+  const sign = m < 0n ? -1 : 1;
+  const a = m < 0n ? -m : m;
+  const bl = bitLen(a);
+  const topB = BigInt(bl - 1) + e; // a 2^e lies in [2^top, 2^(top+1))
+  if (topB > f.over) return sign * Infinity;
+  if (topB < f.under) return sign * 0; // below a quarter of the smallest subnormal
+  const top = Number(topB);
+  const q = top > f.emin ? top - (f.p - 1) : f.emin - (f.p - 1); // the ulp's exponent
+  const shift = q - Number(e); // |e| is small here: top is within the format's range and bl is a length
   let n: bigint;
-  if (shift <= 0n) n = a << -shift;
+  if (shift <= 0) n = a << BigInt(-shift);
   else {
-    n = a >> shift;
-    const rem = a - (n << shift);
-    const half = 1n << (shift - 1n);
+    const sh = BigInt(shift);
+    n = a >> sh;
+    const rem = a - (n << sh);
+    const half = 1n << (sh - 1n);
     if (rem > half || (rem === half && (n & 1n) === 1n)) n += 1n;
   }
   if (n === 0n) return sign * 0;
@@ -39,7 +49,16 @@ export function roundDyadic(m: bigint, e: bigint, f: Format): number {
  *  half the smallest subnormal of zero gives the zero with the sign of mid. */
 export function bigRoundsTo(b: BigBall, format: 'float32' | 'float64'): number | undefined {
   const f = FORMATS[format];
-  const [lo, hi] = endpoints(b, Math.max(bitLen(b.m), 60) + 4096);
+  // Outward-rounded ends only widen the ball, so their agreement certifies; when they disagree, look again with ends
+  // so long (4096 bits past mid's last bit) that they decide exactly for any ball within the float range.
+  const bl = Math.max(bitLen(b.m), 60);
+  const quick = roundEnds(b, f, bl + 64);
+  if (quick !== undefined || b.r === 0n) return quick;
+  return roundEnds(b, f, bl + 4096);
+}
+
+function roundEnds(b: BigBall, f: Format, bits: number): number | undefined {
+  const [lo, hi] = endpoints(b, bits);
   const x = roundDyadic(lo.m, lo.e, f);
   const y = roundDyadic(hi.m, hi.e, f);
   if (x === 0 && y === 0) return b.m < 0n ? -0 : 0;

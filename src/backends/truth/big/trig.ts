@@ -8,10 +8,11 @@
  *  |x| < 2^-(prec+10)/2: sin x = x +- |x|^3, cos x = 1 +- x^2. Ball x: |sin'|, |cos'| <= 1.
  *  tan = sin / cos as balls (a ball containing a pole gives 'edge' from the division). */
 import { bitLen } from './bits.js';
-import { div, exact, finish, ONE } from './ball.js';
+import { ball, div, exact, finish, ONE, radOf } from './ball.js';
+import { magCmp } from './mag.js';
 import { get } from './constants.js';
 import { toFixed } from './fixed.js';
-import { ONE_MAG, lipschitz, tiny, withPowerError } from './propagate.js';
+import { ONE_MAG, lipschitz, tiny, tinyInterval } from './propagate.js';
 import { fail, isFail, MAX_EXP_BITS, type BigBall, type BigResult } from './types.js';
 
 function floorDiv(a: bigint, b: bigint): bigint {
@@ -49,11 +50,11 @@ function cosSeries(R: bigint, W: number): [bigint, bigint] {
   return [sum, (n + 3n) * 8n];
 }
 
-function trigPoint(x: BigBall, prec: number, which: 'sin' | 'cos'): BigResult {
-  if (x.m === 0n) return which === 'sin' ? exact(0n) : ONE;
-  if (tiny(x, prec, 3)) return which === 'sin' ? withPowerError(x, x, 3, prec) : withPowerError(ONE, x, 2, prec);
+/** x = k pi/2 + r: R = r at scale 2^-W (error <= 2 units) and q = k mod 4. When needSin(q), sin r will be needed
+ *  with relative accuracy, so W grows until R has prec + 20 significant bits. */
+function reduce(x: BigBall, prec: number, needSin: (q: number) => boolean): { R: bigint; W: number; q: number } | BigResult {
   const topx = BigInt(bitLen(x.m)) + x.e;
-  if (topx > BigInt(MAX_EXP_BITS)) return fail('limit', `${which} of a number beyond 2^${MAX_EXP_BITS}`);
+  if (topx > BigInt(MAX_EXP_BITS)) return fail('limit', `trigonometry of a number beyond 2^${MAX_EXP_BITS}`);
   const tb = topx > 0n ? Number(topx) : 0;
   const kbits = tb + 20;
   let extra = 0;
@@ -66,30 +67,59 @@ function trigPoint(x: BigBall, prec: number, which: 'sin' | 'cos'): BigResult {
     const k = floorDiv(2n * X + P, 2n * P);
     const R = (X - k * P) >> BigInt(kbits); // error <= (1 + 2|k|) 2^-kbits + 1 <= 2 units of 2^-W
     const q = Number(((k % 4n) + 4n) % 4n);
-    const wantSin = (which === 'sin') === (q % 2 === 0);
     const lost = prec + 20 - bitLen(R);
-    if (wantSin && lost > 0) {
-      extra += lost + 16;
-      if (extra > 4 * prec + 4096) break;
-      continue;
-    }
-    const [s, err] = wantSin ? sinSeries(R, W) : cosSeries(R, W);
-    const negate = which === 'sin' ? q >= 2 : q === 1 || q === 2;
-    const e = -BigInt(W);
-    return finish(negate ? -s : s, e, { m: err, e }, prec);
+    if (!needSin(q) || lost <= 0) return { R, W, q };
+    extra += lost + 16;
+    if (extra > 4 * prec + 4096) break;
   }
-  return fail('limit', `${which}: the argument is too close to a multiple of pi/2 to reduce`);
+  return fail('limit', 'the argument is too close to a multiple of pi/2 to reduce');
+}
+
+function trigPoint(x: BigBall, prec: number, which: 'sin' | 'cos'): BigResult {
+  if (x.m === 0n) return which === 'sin' ? exact(0n) : ONE;
+  // sin x - x = -x^3/6 + ... in -[1/8, 1/4] x^3; cos x - 1 = -x^2/2 + ... in -[1/4, 1/2] x^2
+  if (tiny(x, prec, 3)) return which === 'sin' ? tinyInterval(x, x, 3, x.m > 0n ? -1 : 1, 3, 2, prec) : tinyInterval(ONE, x, 2, -1, 2, 1, prec);
+  const wantSin = (q: number): boolean => (which === 'sin') === (q % 2 === 0);
+  const red = reduce(x, prec, wantSin);
+  if (!('R' in red)) return red;
+  const { R, W, q } = red;
+  const [s, err] = wantSin(q) ? sinSeries(R, W) : cosSeries(R, W);
+  const negate = which === 'sin' ? q >= 2 : q === 1 || q === 2;
+  const e = -BigInt(W);
+  return finish(negate ? -s : s, e, { m: err, e }, prec);
+}
+
+/** tan at a point from one reduction: tan r for even k, -cos r / sin r for odd k (|tan x - x| <= |x|^3 when tiny). */
+function tanPoint(x: BigBall, prec: number): BigResult {
+  if (x.m === 0n) return exact(0n);
+  if (tiny(x, prec, 3)) return tinyInterval(x, x, 3, x.m > 0n ? 1 : -1, 2, 1, prec); // tan x - x = x^3/3 + ...
+  const red = reduce(x, prec + 8, () => true);
+  if (!('R' in red)) return red;
+  const { R, W, q } = red;
+  const e = -BigInt(W);
+  const [s, es] = sinSeries(R, W);
+  const [c, ec] = cosSeries(R, W);
+  const sb = ball(s, e, es, e);
+  const cb = ball(c, e, ec, e);
+  return q % 2 === 0 ? div(sb, cb, prec) : div(ball(-c, e, ec, e), sb, prec);
+}
+
+/** A ball wider than [-1, 1] says less than 0 +- 1 does. */
+function clampUnit(r: BigResult): BigResult {
+  if (isFail(r) || r.r === 0n || magCmp(radOf(r), ONE_MAG) < 0) return r;
+  return ball(0n, 0n, 1n, 0n);
 }
 
 export function sin(x: BigBall, prec: number): BigResult {
-  return lipschitz(x, prec, (p, q) => trigPoint(p, q, 'sin'), ONE_MAG);
+  return clampUnit(lipschitz(x, prec, (p, q) => trigPoint(p, q, 'sin'), ONE_MAG));
 }
 
 export function cos(x: BigBall, prec: number): BigResult {
-  return lipschitz(x, prec, (p, q) => trigPoint(p, q, 'cos'), ONE_MAG);
+  return clampUnit(lipschitz(x, prec, (p, q) => trigPoint(p, q, 'cos'), ONE_MAG));
 }
 
 export function tan(x: BigBall, prec: number): BigResult {
+  if (x.r === 0n) return tanPoint(x, prec);
   const s = sin(x, prec + 8);
   if (isFail(s)) return s;
   const c = cos(x, prec + 8);

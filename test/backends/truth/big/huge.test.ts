@@ -71,3 +71,17 @@ test('limits: exponents beyond 2^4096 and bad text', () => {
   const bad = bigFromDecimal('abc', 64);
   assert.ok(isFail(bad) && bad.fail === 'domain');
 });
+
+test('decimal text forms: signs, bare points, exponents; anything else is not a decimal', () => {
+  const good: [string, string][] = [['.5', '0.5'], ['1.', '1'], ['+3e+2', '300'], ['-0', '0'], ['0e5', '0'], ['1E-5', '0.00001'],
+    [' 2 ', '2'], ['00012.5000', '12.5'], ['-7.25e-1', '-0.725']];
+  for (const [text, value] of good) {
+    const b = bigFromDecimal(text, 64);
+    if (isFail(b)) throw new Error(`${text}: ${b.reason}`);
+    assert.ok(value === '0' ? b.m === 0n && b.r === 0n : meetsDecimal(b, value), text);
+  }
+  for (const text of ['1e', 'e5', '.', '-', '1.2.3', 'Infinity', 'NaN', '0x10', '1_000', '']) {
+    const b = bigFromDecimal(text, 64);
+    assert.ok(isFail(b) && b.fail === 'domain', `"${text}" is not a decimal`);
+  }
+});

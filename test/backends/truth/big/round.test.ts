@@ -63,3 +63,25 @@ test('overflow edges: MAX + half an ulp goes to infinity', () => {
   ];
   for (const [name, b, f, want] of cases) assert.equal(bigRoundsTo(b, f), want, name);
 });
+
+test('at tiny arguments the correction has a known sign, so a tie at x itself is decided', async () => {
+  const { bigFromDouble, bigOp } = await import('../../../../src/backends/truth/big/index.js');
+  // x = (1 + 3 2^-24) 2^-100 is a float32 tie; f(x) lies just below or just above it. Expected floats: mpmath at
+  // 600 bits, then rounded to 24 bits by mpmath (round to nearest even).
+  const x = bigFromDouble((1 + 3 * 2 ** -24) * 2 ** -100);
+  const below = 7.888609992605599e-31;
+  const above = 7.88861093300108e-31;
+  const want: Record<string, number> = {
+    sin: below, atan: below, tanh: below, asinh: below, log1p: below,
+    tan: above, sinh: above, asin: above, atanh: above, expm1: above,
+  };
+  for (const [op, f] of Object.entries(want)) {
+    const r = bigOp(op as 'sin', [x], 128);
+    assert.ok(!('fail' in r), op);
+    assert.equal(bigRoundsTo(r as BigBall, 'float32'), f, op);
+  }
+  // atan2(5e-324, 2) = atan(2^-1075) lies just below half the smallest subnormal: it rounds to 0
+  const t = bigOp('atan2', [bigFromDouble(5e-324), bigFromDouble(2)], 128);
+  assert.ok(!('fail' in t));
+  assert.ok(Object.is(bigRoundsTo(t as BigBall, 'float64'), 0));
+});
