@@ -12,11 +12,12 @@
 // How each op bounds its error is written beside it: ball.ts (+ - * / sqrt, Horner), exp-log.ts, hyperbolic.ts,
 // trig.ts (+ trig-big.ts), misc.ts (pow hypot log2 log10 asinh acosh atanh), erf.ts; round.ts decides roundings exactly.
 import type { PrimOp } from '../prim.js';
-import { abs, addWide, div, inRange, mul, neg, reciprocal, sqrt, square, subWide, type DDBall } from './ball.js';
+import { abs, addWide, div, inRange, MIN_MAG, mul, neg, reciprocal, sqrt, square, subWide, type DDBall } from './ball.js';
 import { erf, erfc } from './erf.js';
 import { exp, expm1, log, log1p } from './exp-log.js';
 import { cosh, sigmoid, sinh, softplus, tanh } from './hyperbolic.js';
 import { acosh, asinh, atanh, hypot, log10, log2, pow } from './misc.js';
+import { tinyOp } from './tiny.js';
 import { acos, asin, atan, atan2, cos, sin, tan } from './trig.js';
 
 export type { DDBall } from './ball.js';
@@ -69,12 +70,21 @@ const OPS: Readonly<Record<PrimOp, Entry>> = {
   atanh: u(atanh), erf: u(erf), erfc: u(erfc),
 };
 
+/** A nonzero argument below the dd range (|hi| < 2^-960, subnormals included). */
+function belowRange(a: DDBall): boolean {
+  return a.hi !== 0 && Math.abs(a.hi) < MIN_MAG;
+}
+
 export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
   const e: Entry | undefined = OPS[op];
   if (e === undefined) return null;
   const a = args[0];
-  if (!usable(a, e.wideArgs)) return null;
   let out: DDBall | null;
+  if (args.length === 1 && e.unary !== undefined && !e.wideArgs && a !== undefined && belowRange(a)) {
+    out = usable(a, true) ? tinyOp(op, a) : null;
+    return usable(out, e.wideResult) ? out : null;
+  }
+  if (!usable(a, e.wideArgs)) return null;
   if (args.length === 1 && e.unary !== undefined) {
     out = e.unary(a);
   } else if (args.length === 2 && e.binary !== undefined) {

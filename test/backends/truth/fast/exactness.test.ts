@@ -27,6 +27,24 @@ test('sums and sign changes work across the whole double range', () => {
   assert.equal(ddRoundsTo(ddOp('add', [d(2 ** -1074), d(2 ** -1073)])!, 'float64'), 3 * 2 ** -1074);
 });
 
+test('arguments below 2^-960: constants up to a linear bound, logarithms and sqrt by exact scaling (mpmath values)', () => {
+  const tiny = d(5e-324);
+  assert.equal(ddRoundsTo(ddOp('exp', [tiny])!, 'float64'), 1);
+  assert.equal(ddRoundsTo(ddOp('sigmoid', [d(-1e-300)])!, 'float64'), 0.5);
+  assert.equal(ddRoundsTo(ddOp('acos', [tiny])!, 'float64'), Math.PI / 2);
+  const cases: ReadonlyArray<[PrimOp, number, string, number]> = [
+    ['log', 5e-324, '-744.440071921381262314107298446081634113087144', -744.4400719213812],
+    ['sqrt', 5e-324, '2.22275874948507748344271341427056009691252456e-162', 2.2227587494850775e-162],
+    ['log10', 1e-300, '-299.99999999999999998911697469446200382257644', -300],
+  ];
+  for (const [op, x, exact, f64] of cases) {
+    const out = ddOp(op, [d(x)]);
+    assert.ok(out !== null && ballContains(out, ratOfDecimal(exact), decimalTolerance(exact)), `${op}(${x}): ${JSON.stringify(out)}`);
+    assert.equal(ddRoundsTo(out, 'float64'), f64, `${op}(${x})`);
+  }
+  assert.equal(ddOp('expm1', [tiny]), null, 'a result below the range');
+});
+
 test('add of doubles keeps the exact rounding error in lo', () => {
   const out = ddOp('add', [d(1), d(2 ** -80)]);
   assert.deepEqual(out, { hi: 1, lo: 2 ** -80, rad: 0 });
