@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ddFromDecimal, ddFromDouble, ddOp, ddRoundsTo } from '../../../../src/backends/truth/fast/index.js';
 import type { PrimOp } from '../../../../src/backends/truth/prim.js';
-import { ballContains, ratOfDecimal } from './exact.js';
+import { ballContains, decimalTolerance, ratOfDecimal } from './exact.js';
 
 const d = ddFromDouble;
 
