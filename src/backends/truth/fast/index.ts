@@ -3,7 +3,8 @@
 //
 // Every op is implemented. ddOp returns null when
 // - an argument or the result is outside [2^-960, 2^990] in magnitude (and not an exact 0), except: neg, abs, add and
-//   sub work across the whole double range, and sin, cos, tan take any finite argument (Payne-Hanek beyond 2^20);
+//   sub work across the whole double range; sin, cos, tan take any finite argument (Payne-Hanek beyond 2^20); and
+//   exp, cos, cosh, erfc, sigmoid, softplus, acos, sqrt, log, log2, log10 take arguments below 2^-960 (tiny.ts);
 // - an argument ball touches a domain edge or a pole (log/sqrt of a ball reaching 0, asin/acos/atanh beyond 1, a
 //   divisor ball containing 0, tan where cos may vanish, pow of a negative base with a non-integer or inexact exponent,
 //   atan2 on the branch cut or at the origin);
