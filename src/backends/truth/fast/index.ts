@@ -4,7 +4,8 @@
 // Every op is implemented. ddOp returns null when
 // - an argument or the result is outside [2^-960, 2^990] in magnitude (and not an exact 0), except: neg, abs, add and
 //   sub work across the whole double range; sin, cos, tan take any finite argument (Payne-Hanek beyond 2^20); and
-//   exp, cos, cosh, erfc, sigmoid, softplus, acos, sqrt, log, log2, log10 take arguments below 2^-960 (tiny.ts);
+//   outside.ts answers many ops at arguments outside the range (constants and near-identities below 2^-960, exact
+//   rescaling for mul, div, atan2, hypot, sqrt and the logarithms, huge arguments where the op's code is safe);
 // - an argument ball touches a domain edge or a pole (log/sqrt of a ball reaching 0, asin/acos/atanh beyond 1, a
 //   divisor ball containing 0, tan where cos may vanish, pow of a negative base with a non-integer or inexact exponent,
 //   atan2 on the branch cut or at the origin);
@@ -13,12 +14,12 @@
 // How each op bounds its error is written beside it: ball.ts (+ - * / sqrt, Horner), exp-log.ts, hyperbolic.ts,
 // trig.ts (+ trig-big.ts), misc.ts (pow hypot log2 log10 asinh acosh atanh), erf.ts; round.ts decides roundings exactly.
 import type { PrimOp } from '../prim.js';
-import { abs, addWide, div, inRange, MIN_MAG, mul, neg, reciprocal, sqrt, square, subWide, type DDBall } from './ball.js';
+import { abs, addWide, div, inRange, mul, neg, reciprocal, sqrt, square, subWide, type DDBall } from './ball.js';
 import { erf, erfc } from './erf.js';
 import { exp, expm1, log, log1p } from './exp-log.js';
 import { cosh, sigmoid, sinh, softplus, tanh } from './hyperbolic.js';
 import { acosh, asinh, atanh, hypot, log10, log2, pow } from './misc.js';
-import { tinyOp } from './tiny.js';
+import { outsideOp } from './outside.js';
 import { acos, asin, atan, atan2, cos, sin, tan } from './trig.js';
 
 export type { DDBall } from './ball.js';
@@ -71,29 +72,16 @@ const OPS: Readonly<Record<PrimOp, Entry>> = {
   atanh: u(atanh), erf: u(erf), erfc: u(erfc),
 };
 
-/** A nonzero argument below the dd range (|hi| < 2^-960, subnormals included). */
-function belowRange(a: DDBall): boolean {
-  return a.hi !== 0 && Math.abs(a.hi) < MIN_MAG;
-}
-
 export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
   const e: Entry | undefined = OPS[op];
-  if (e === undefined) return null;
-  const a = args[0];
-  let out: DDBall | null;
-  if (args.length === 1 && e.unary !== undefined && !e.wideArgs && a !== undefined && belowRange(a)) {
-    out = usable(a, true) ? tinyOp(op, a) : null;
-    return usable(out, e.wideResult) ? out : null;
+  if (e === undefined || args.length !== (e.unary !== undefined ? 1 : 2)) return null;
+  const a = args[0]!;
+  const y = args[1];
+  if (!usable(a, true) || (y !== undefined && !usable(y, true))) return null;
+  if (!e.wideArgs && !(inRange(a.hi) && (y === undefined || inRange(y.hi)))) {
+    const out = outsideOp(op, args);
+    return usable(out, true) ? out : null;
   }
-  if (!usable(a, e.wideArgs)) return null;
-  if (args.length === 1 && e.unary !== undefined) {
-    out = e.unary(a);
-  } else if (args.length === 2 && e.binary !== undefined) {
-    const y = args[1];
-    if (!usable(y, e.wideArgs)) return null;
-    out = e.binary(a, y);
-  } else {
-    return null;
-  }
+  const out = e.unary !== undefined ? e.unary(a) : e.binary!(a, y!);
   return usable(out, e.wideResult) ? out : null;
 }
