@@ -38,6 +38,7 @@ export function ddFromDouble(x: number): DDBall {
 function usable(b: DDBall | undefined | null, wide: boolean): b is DDBall {
   if (b === undefined || b === null) return false;
   if (!Number.isFinite(b.hi) || !Number.isFinite(b.lo) || !(b.rad >= 0 && b.rad < Infinity)) return false;
+  if (b.hi + b.lo !== b.hi) return false; // not a normalised dd: the dd error bounds assume |lo| <= ulp(hi)/2
   if (!wide && !inRange(b.hi)) return false;
   return b.rad === 0 || b.rad <= MAX_REL_RAD * Math.abs(b.hi);
 }
