@@ -1,6 +1,6 @@
 // exp, expm1, log, log1p on balls. Everything is built from the ball operations of ball.ts (each one an enclosure),
 // so the argument radius propagates by itself; the only extra terms are the series truncation bounds below.
-import { add, div, exact, horner, magUp, mul, mulD, scale, sub, TINY, up, type DDBall } from './ball.js';
+import { add, div, exact, horner, magDown, magUp, mul, mulD, scale, sub, TINY, up, type DDBall } from './ball.js';
 import { INV_FACT, LN2 } from './constants.js';
 import { exponentOf, pow2 } from './pow2.js';
 
@@ -100,7 +100,7 @@ function log1pSmall(u: DDBall): DDBall | null {
 /** log(v) = e ln2 + log1p(v 2^-e - 1) with v 2^-e in [0.75, 1.5), so |log1p(..)| <= 0.41 < ln2 and the sum has no
  *  cancellation when e != 0. */
 export function log(x: DDBall): DDBall | null {
-  if (!(x.hi > 0) || x.hi - Math.abs(x.lo) - x.rad <= 0) return null;
+  if (!(x.hi > 0) || magDown(x) === 0) return null;
   let e = exponentOf(x.hi);
   if (x.hi * pow2(-e) >= 1.5) e++;
   const xs = e === 0 ? x : scale(x, pow2(-e));

@@ -3,7 +3,9 @@
 //
 // Every op is implemented. ddOp returns null when
 // - an argument or the result is outside [2^-960, 2^990] in magnitude (and not an exact 0), except: neg, abs, add and
-//   sub work across the whole double range, and sin, cos, tan take any finite argument (Payne-Hanek beyond 2^20);
+//   sub work across the whole double range; sin, cos, tan take any finite argument (Payne-Hanek beyond 2^20); and
+//   outside.ts answers many ops at arguments outside the range (constants and near-identities below 2^-960, exact
+//   rescaling for mul, div, atan2, hypot, sqrt and the logarithms, huge arguments where the op's code is safe);
 // - an argument ball touches a domain edge or a pole (log/sqrt of a ball reaching 0, asin/acos/atanh beyond 1, a
 //   divisor ball containing 0, tan where cos may vanish, pow of a negative base with a non-integer or inexact exponent,
 //   atan2 on the branch cut or at the origin);
@@ -17,6 +19,7 @@ import { erf, erfc } from './erf.js';
 import { exp, expm1, log, log1p } from './exp-log.js';
 import { cosh, sigmoid, sinh, softplus, tanh } from './hyperbolic.js';
 import { acosh, asinh, atanh, hypot, log10, log2, pow } from './misc.js';
+import { outsideOp } from './outside.js';
 import { acos, asin, atan, atan2, cos, sin, tan } from './trig.js';
 
 export type { DDBall } from './ball.js';
@@ -35,6 +38,7 @@ export function ddFromDouble(x: number): DDBall {
 function usable(b: DDBall | undefined | null, wide: boolean): b is DDBall {
   if (b === undefined || b === null) return false;
   if (!Number.isFinite(b.hi) || !Number.isFinite(b.lo) || !(b.rad >= 0 && b.rad < Infinity)) return false;
+  if (b.hi + b.lo !== b.hi) return false; // not a normalised dd: the dd error bounds assume |lo| <= ulp(hi)/2
   if (!wide && !inRange(b.hi)) return false;
   return b.rad === 0 || b.rad <= MAX_REL_RAD * Math.abs(b.hi);
 }
@@ -71,18 +75,14 @@ const OPS: Readonly<Record<PrimOp, Entry>> = {
 
 export function ddOp(op: PrimOp, args: readonly DDBall[]): DDBall | null {
   const e: Entry | undefined = OPS[op];
-  if (e === undefined) return null;
-  const a = args[0];
-  if (!usable(a, e.wideArgs)) return null;
-  let out: DDBall | null;
-  if (args.length === 1 && e.unary !== undefined) {
-    out = e.unary(a);
-  } else if (args.length === 2 && e.binary !== undefined) {
-    const y = args[1];
-    if (!usable(y, e.wideArgs)) return null;
-    out = e.binary(a, y);
-  } else {
-    return null;
+  if (e === undefined || args.length !== (e.unary !== undefined ? 1 : 2)) return null;
+  const a = args[0]!;
+  const y = args[1];
+  if (!usable(a, true) || (y !== undefined && !usable(y, true))) return null;
+  if (!e.wideArgs && !(inRange(a.hi) && (y === undefined || inRange(y.hi)))) {
+    const out = outsideOp(op, args);
+    return usable(out, true) ? out : null;
   }
+  const out = e.unary !== undefined ? e.unary(a) : e.binary!(a, y!);
   return usable(out, e.wideResult) ? out : null;
 }

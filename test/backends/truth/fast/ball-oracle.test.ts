@@ -12,8 +12,9 @@ const dir = new URL('../../../../../test/backends/truth/fast/oracle/', import.me
 
 interface Row { op: PrimOp; balls: string[][]; exact: string[] }
 
-// random balls per op, and balls at the edges of each op's branches and ranges (gen.py writes both)
-const rows: Row[] = ['ball-rows.jsonl', 'edge-rows.jsonl'].flatMap((name) =>
+// random balls per op, balls at the edges of each op's branches and ranges, and balls anywhere in the double range
+// (gen.py writes all three)
+const rows: Row[] = ['ball-rows.jsonl', 'edge-rows.jsonl', 'wide-rows.jsonl'].flatMap((name) =>
   readFileSync(fileURLToPath(new URL(name, dir)), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Row));
 const ops = [...new Set(rows.map((r) => r.op))];
 const summary: string[] = [];

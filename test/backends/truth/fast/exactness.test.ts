@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ddFromDecimal, ddFromDouble, ddOp, ddRoundsTo } from '../../../../src/backends/truth/fast/index.js';
 import type { PrimOp } from '../../../../src/backends/truth/prim.js';
-import { ballContains, ratOfDecimal } from './exact.js';
+import { ballContains, decimalTolerance, ratOfDecimal } from './exact.js';
 
 const d = ddFromDouble;
 
@@ -27,6 +27,34 @@ test('sums and sign changes work across the whole double range', () => {
   assert.equal(ddRoundsTo(ddOp('add', [d(2 ** -1074), d(2 ** -1073)])!, 'float64'), 3 * 2 ** -1074);
 });
 
+test('arguments below 2^-960: constants up to a linear bound, logarithms and sqrt by exact scaling (mpmath values)', () => {
+  const tiny = d(5e-324);
+  assert.equal(ddRoundsTo(ddOp('exp', [tiny])!, 'float64'), 1);
+  assert.equal(ddRoundsTo(ddOp('sigmoid', [d(-1e-300)])!, 'float64'), 0.5);
+  assert.equal(ddRoundsTo(ddOp('acos', [tiny])!, 'float64'), Math.PI / 2);
+  const cases: ReadonlyArray<[PrimOp, number, string, number]> = [
+    ['log', 5e-324, '-744.440071921381262314107298446081634113087144', -744.4400719213812],
+    ['sqrt', 5e-324, '2.22275874948507748344271341427056009691252456e-162', 2.2227587494850775e-162],
+    ['log10', 1e-300, '-299.99999999999999998911697469446200382257644', -300],
+  ];
+  for (const [op, x, exact, f64] of cases) {
+    const out = ddOp(op, [d(x)]);
+    assert.ok(out !== null && ballContains(out, ratOfDecimal(exact), decimalTolerance(exact)), `${op}(${x}): ${JSON.stringify(out)}`);
+    assert.equal(ddRoundsTo(out, 'float64'), f64, `${op}(${x})`);
+  }
+  assert.equal(ddOp('expm1', [tiny]), null, 'a result below the range');
+});
+
+test('arguments outside the range scaled exactly back into it', () => {
+  assert.deepEqual(ddOp('mul', [d(2 ** 1000), d(2 ** -100)]), { hi: 2 ** 900, lo: 0, rad: 0 });
+  assert.deepEqual(ddOp('div', [d(3 * 2 ** -1000), d(2 ** -1010)]), { hi: 3072, lo: 0, rad: 0 });
+  assert.equal(ddRoundsTo(ddOp('hypot', [d(1), d(5e-324)])!, 'float64'), 1);
+  assert.equal(ddRoundsTo(ddOp('hypot', [d(2 ** -959), d(2 ** -1000)])!, 'float64'), 2 ** -959);
+  assert.equal(ddOp('hypot', [d(3 * 2 ** 989), d(4 * 2 ** 989)]), null, 'a result above the range');
+  assert.equal(ddRoundsTo(ddOp('atan2', [d(2 ** 1020), d(2 ** 1020)])!, 'float64'), Math.PI / 4);
+  assert.equal(ddRoundsTo(ddOp('sqrt', [d(2 ** 1020)])!, 'float64'), 2 ** 510);
+});
+
 test('add of doubles keeps the exact rounding error in lo', () => {
   const out = ddOp('add', [d(1), d(2 ** -80)]);
   assert.deepEqual(out, { hi: 1, lo: 2 ** -80, rad: 0 });
@@ -38,7 +66,7 @@ test('null outside the safe range and the domain', () => {
   const cases: ReadonlyArray<[PrimOp, number[]]> = [
     ['mul', [1e200, 1e200]], ['mul', [1e-200, 1e-200]], ['div', [1, 0]], ['log', [0]], ['log', [-1]], ['sqrt', [-1]],
     ['exp', [800]], ['exp', [-800]], ['log1p', [-1]], ['add', [Number.MAX_VALUE, Number.MAX_VALUE]],
-    ['mul', [2 ** 1000, 2 ** -100]],
+    ['mul', [2 ** 1000, 2 ** 100]], ['atan2', [5e-324, Number.MAX_VALUE]],
   ];
   for (const [op, args] of cases) assert.equal(ddOp(op, args.map(d)), null, `${op}(${args.join(', ')})`);
   assert.equal(ddOp('log', [{ hi: 1e-10, lo: 0, rad: 1e-9 }]), null, 'log of a ball reaching 0');

@@ -1,6 +1,6 @@
 """Independent oracle rows for the dd fast path (until fixtures/mpmath/ops.jsonl from op-fixtures is merged).
 
-Run: cd test/backends/truth/fast/oracle && /usr/bin/python3 gen.py 300 ball-rows.jsonl edge-rows.jsonl > rows.jsonl
+Run: cd test/backends/truth/fast/oracle && /usr/bin/python3 gen.py 300 ball-rows.jsonl edge-rows.jsonl wide-rows.jsonl > rows.jsonl
 Each row: {"op", "args": [repr of doubles], "exact": 45 significant digits (mpmath, 400 bits),
            "f64": repr of the correctly rounded float64, "f32": repr of the correctly rounded float32}.
 Rounding is done here from the 400-bit value (round half even, subnormals, overflow), not with numpy, to avoid
@@ -92,6 +92,8 @@ for op, (f, gen) in OPS.items():
 import itertools, math
 def ddball(x):
     lo = rng.uniform(-0.5, 0.5) * math.ulp(x) if rng.random() < 0.8 else 0.0
+    if x + lo != x:  # keep hi = fl(hi + lo) (in the subnormals lo may round to a whole ulp)
+        lo = 0.0
     rad = abs(x) * 2.0 ** -rng.uniform(45, 100) if rng.random() < 0.7 else 0.0
     return [x, lo, rad]
 
@@ -160,8 +162,10 @@ if len(sys.argv) > 3:
                 continue
             pts.append([mpf(b[0]) + mpf(b[1]) + s * mpf(b[2]) for b, s in zip(balls, signs)])
         try:
-            vals = [f(*p) for p in pts]
-        except (ValueError, ZeroDivisionError):
+            # sums of doubles are exact only with every bit from 2^1024 down to 2^-1074 (400 bits would round them)
+            with mp.workprec(2400 if op in ('add', 'sub') else mp.prec):
+                vals = [+f(*p) for p in pts]
+        except (ValueError, ZeroDivisionError, OverflowError):
             return
         if not all(isinstance(v, mpf) and M.isfinite(v) for v in vals):
             return
@@ -177,3 +181,19 @@ if len(sys.argv) > 3:
         for a, b in pairs:
             for _ in range(3):
                 emit(op, [ddball(a) if _ else [a, 0.0, 0.0], ddball(b) if _ else [b, 0.0, 0.0]])
+
+# Wide rows: balls anywhere in the double range (subnormal to near overflow), to exercise the code for arguments
+# outside the dd range (outside.ts) and the range checks themselves.
+if len(sys.argv) > 4:
+    out = open(sys.argv[4], 'w')
+    def wide():
+        e = rng.uniform(-1074, 1023)
+        v = 2.0 ** e if e > -1022 else float(mpf(2) ** int(e))
+        return -v if rng.random() < 0.5 else v
+    for op in OPS:
+        arity = 2 if op in ('add', 'sub', 'mul', 'div', 'atan2', 'hypot', 'pow') else 1
+        for _ in range(60):
+            args = [wide() if rng.random() < 0.7 else rng.uniform(-10, 10) for _ in range(arity)]
+            if op in ('sqrt', 'log', 'log2', 'log10', 'acosh') or (op == 'pow' and rng.random() < 0.8):
+                args[0] = abs(args[0])
+            emit(op, [ddball(a) if rng.random() < 0.5 else [a, 0.0, 0.0] for a in args])
