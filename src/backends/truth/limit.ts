@@ -57,16 +57,15 @@ export class Limits {
 
   /** The two-sided finite limit of a node, or null when there is none (or the series cannot say). */
   limitOf(id: number): Q.Q | null {
-    const t = this.attempt((sides) => {
-      const s = sides(id);
-      const [a, b] = s as [SideLimit, SideLimit];
-      const ok = a.kind === 'finite' && b.kind === 'finite' && Q.eq(a.q, b.q);
-      return ok ? { kind: 'finite', value: 0, decimal: Q.toString(a.q) } : { kind: 'unknown', reason: 'no finite limit' };
-    });
-    return t.kind === 'finite' ? Q.fromFraction(t.decimal) : null;
+    return this.attempt((sides): Q.Q | null => {
+      const [a, b] = sides(id) as [SideLimit, SideLimit];
+      return a.kind === 'finite' && b.kind === 'finite' && Q.eq(a.q, b.q) ? a.q : null;
+    }, () => null);
   }
 
-  private attempt(decide: (sides: (id: number) => SideLimit[]) => Truth): Truth {
+  /** Series at 12, 30, 60 terms (and t^2, t^4 for square roots) until they decide; else the fallback. */
+  private attempt<T = Truth>(decide: (sides: (id: number) => SideLimit[]) => T,
+    otherwise: (why: string) => T = (why) => ({ kind: 'unknown', reason: `at a singular point: ${why}` }) as T): T {
     let last = 'no series';
     for (const d of [1, 2, 4]) {
       for (const terms of [12, 30, 60]) {
@@ -77,12 +76,13 @@ export class Limits {
           if (!(e instanceof SeriesFail)) throw e;
           last = e.message;
           if (e.kind === 'root') break;
-          if (!/cancels beyond/.test(e.message)) return { kind: 'unknown', reason: `at a singular point: ${last}` };
+          if (!/cancels beyond/.test(e.message)) return otherwise(last);
         }
       }
     }
-    return { kind: 'unknown', reason: `at a singular point: ${last}` };
+    return otherwise(last);
   }
+
 }
 
 function combine(sides: SideLimit[], format: FloatFormat, reason: string): Truth {

@@ -167,11 +167,6 @@ export function toString(a: Q): string {
   return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;
 }
 
-/** The inverse of toString: "n" or "n/d". */
-export function fromFraction(text: string): Q {
-  const [n, d] = text.split('/');
-  return q(BigInt(n!), BigInt(d ?? '1'));
-}
 
 /** About log2 |a| (a != 0). */
 export function log2Abs(a: Q): number {
