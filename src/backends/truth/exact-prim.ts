@@ -81,7 +81,7 @@ export function exactPrim(op: PrimOp, a: readonly Q.Q[]): Q.Q | ExactFail | null
  * numbers (1/3, 0.3/0.1). 1/x for a general double is left to the balls: its exactness rarely decides
  * anything (exact zeros at poles are found before), and its gcds cost more than the fast path.
  */
-function cheapQuotient(x: Q.Q, y: Q.Q): Q.Q | null {
+export function cheapQuotient(x: Q.Q, y: Q.Q): Q.Q | null {
   const n = y.n < 0n ? -y.n : y.n;
   if ((n & (n - 1n)) === 0n || Q.bits(x) + Q.bits(y) <= 40) {
     const r = Q.div(x, y);

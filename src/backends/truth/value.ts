@@ -1,7 +1,7 @@
 import type { FloatFormat } from '../format.js';
 import { isArithFail, type Arith } from './arith.js';
 import { qDigits } from './digits.js';
-import { exactPrim } from './exact-prim.js';
+import { cheapQuotient, exactPrim } from './exact-prim.js';
 import type { PrimOp } from './prim.js';
 import * as Q from './rational.js';
 
@@ -279,9 +279,9 @@ export class Values<B> {
   private div(x: V<B>, y: V<B>): R<B> {
     const px = parts(x);
     const py = parts(y);
-    if (py.c !== null && px.c !== null && px.E === py.E) {
-      // (cx E + tx) / (cy E + ty) = r + (tx - r ty) / y, r = cx / cy
-      const r = Q.div(px.c, py.c);
+    // (cx E + tx) / (cy E + ty) = r + (tx - r ty) / y, r = cx / cy (by identity; for E = 1 only when cheap)
+    const r = py.c !== null && px.c !== null && px.E === py.E ? (px.E === null ? cheapQuotient(px.c, py.c) : Q.div(px.c, py.c)) : null;
+    if (r !== null) {
       if (py.t === null && px.t === null) return exact(r);
       const rb = py.t === null ? null : this.rat(r);
       if (bad(rb)) return rb;
@@ -291,7 +291,7 @@ export class Values<B> {
       if (bad(den)) return den;
       return this.make(r, null, bad(num) ? num : this.plain('div', num, den));
     }
-    if (py.E === null && py.t === null && py.c !== null && px.c !== null) {
+    if (py.E === null && py.t === null && py.c !== null && px.c !== null && px.E !== null) {
       // by an exact number: base and tail each on their own
       const cyb = px.t === null ? null : this.rat(py.c);
       if (bad(cyb)) return cyb;
