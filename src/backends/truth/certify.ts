@@ -21,7 +21,7 @@ export function certifyAll(g: PGraph, targets: readonly number[], vars: Readonly
   const out: (Outcome | null)[] = targets.map(() => null);
   const lastFail = new Map<number, string>(targets.map((_, i) => [i, 'no evaluation']));
   const open = new Set(targets.map((_, i) => i));
-  const exactKnown = new Map<number, Q.Q>();
+  const exactKnown = new Map<number, V<never>>();
   for (const A of arithmetics) {
     let prec = Math.min(A.start, capBits);
     for (;;) {

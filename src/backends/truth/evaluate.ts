@@ -11,6 +11,19 @@ const ONE = Q.ONE;
  */
 export class Evaluator<B> {
   private readonly memo = new Map<number, R<B>>();
+  private readonly byValue = new Map<string, R<B>>();
+  private readonly ids = new WeakMap<object, number>();
+
+  private nextId = 0;
+
+  private idOf(v: object): number {
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(v, id);
+    }
+    return id;
+  }
   constructor(
     readonly g: PGraph,
     readonly vals: Values<B>,
@@ -18,15 +31,17 @@ export class Evaluator<B> {
     /** Nodes replaced by a value (a removable singularity's limit). */
     readonly overrides: ReadonlyMap<number, Q.Q> = new Map(),
     /** Exact results found by an earlier pass at the same point: they hold in every arithmetic. */
-    readonly exactKnown: Map<number, Q.Q> = new Map(),
+    readonly exactKnown: Map<number, V<never>> = new Map(),
   ) {}
 
   get(id: number): R<B> {
     let r = this.memo.get(id);
     if (r === undefined) {
-      const o = this.overrides.get(id) ?? this.exactKnown.get(id);
-      r = o ? exact(o) : this.compute(this.g.node(id));
-      if (!o && !isFail(r) && isExactV(r)) this.exactKnown.set(id, r.q ?? Q.ZERO);
+      // an exact value is the same object in every pass: identities (x * 1 is x) carry over
+      const o = this.overrides.get(id);
+      const known = this.exactKnown.get(id) as V<B> | undefined;
+      r = o ? exact(o) : known ?? this.compute(this.g.node(id));
+      if (!o && !known && !isFail(r) && isExactV(r)) this.exactKnown.set(id, r as V<never>);
       // where a singular point first shows (the limits start from there)
       if (isFail(r) && r.at === undefined && (r.fail === 'singular' || r.fail === 'kink' || r.fail === 'jump')) r = { ...r, at: id };
       this.memo.set(id, r);
@@ -89,7 +104,13 @@ export class Evaluator<B> {
           if (n.op === 'mul' && fails.every((f) => f.fail === 'kink') && args.some((a) => !isFail(a) && isZeroExact(a))) return exact(Q.ZERO);
           return worst(fails);
         }
-        return V.prim(n.op, args as V<B>[]);
+        // the same op on the same values is the same number (exp(x) and exp(x * 1)): one result, so it cancels itself
+        const key = `${n.op}:${(args as V<B>[]).map((a) => this.idOf(a)).join(',')}`;
+        const known = this.byValue.get(key);
+        if (known) return known;
+        const r = V.prim(n.op, args as V<B>[]);
+        this.byValue.set(key, r);
+        return r;
       }
       case 'cmp': {
         const c = this.compare(n.args[0]!, n.args[1]!);

@@ -57,8 +57,10 @@ export function truthOf(plan: Plan, point: Record<string, number>, format: Float
   const grads = gs.map((o, j): Truth => {
     // no real value here (a domain error, not a pole): no derivative either
     if (domain) return value;
+    if ('truth' in o) return o.truth;
+    // a derivative's limit needs to know the value (its continuity)
     if (value.kind === 'unknown') return { kind: 'unknown', reason: `the value is unknown (${value.reason})` };
-    return 'truth' in o ? o.truth : singularTruth(ctx, plan.grads[j]!, o.singular, info);
+    return singularTruth(ctx, plan.grads[j]!, o.singular, info);
   });
   return [value, ...grads];
 }

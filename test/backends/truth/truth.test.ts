@@ -65,7 +65,10 @@ const rows: Row[] = [
   { expr: 'exp(x) - exp(2*x)', x: 1e17, format: 'float64', value: { kind: 'finite', value: -Infinity } },
   // e^x (1 - e^1e-30) = -1e-30 e^x: still beyond float64; e^x - e^(x * 1) cancels two rounded equal mantissas
   { expr: 'exp(x) - exp(x + 1e-30)', x: 1e17, format: 'float64', value: { kind: 'finite', value: -Infinity } },
-  { expr: 'exp(x) - exp(x * 1)', x: 1e17, format: 'float64', value: { kind: 'unknown' } },
+  // x * 1 is exactly x, so exp(x * 1) is the same number as exp(x): exactly 0 (the old engine said unknown)
+  { expr: 'exp(x) - exp(x * 1)', x: 1e17, format: 'float64', value: { kind: 'finite', value: 0 } },
+  // two different roundings that do not cancel by identity: e^x - e^(x/3 * 3) needs e^1e17 to ~1e17 digits
+  { expr: 'exp(x) - exp(x / 3 * 3)', x: 1e17, format: 'float64', value: { kind: 'unknown' } },
   { expr: 'sin(exp(x))', x: 1e17, format: 'float64', value: { kind: 'unknown' } },
   { expr: 'exp(exp(x))', x: 1e17, format: 'float64', value: { kind: 'finite', value: Infinity } },
   // sqrt(e^x) = e^(x/2); (e^x)^2 * e^(-2x) = 1; softplus(x) = x + log1p(e^-x), e^-1e10 is 1e-4342944819
