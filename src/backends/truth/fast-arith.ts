@@ -26,6 +26,18 @@ function convert(q: Q.Q): DDBall | null {
     const hi = Number(q.n) * 2 ** -(db - 1);
     if (Number.isFinite(hi) && Math.abs(hi) >= 2 ** -960) return { hi, lo: 0, rad: 0 };
   }
+  if ((q.d & (q.d - 1n)) === 0n && nb <= 106) {
+    // a dyadic of up to 106 bits (x * x): two exact doubles, normalised by an error-free sum
+    const shift = BigInt(Math.max(0, nb - 53));
+    const top = q.n >> shift;
+    const e0 = -(db - 1);
+    const a = Number(top) * 2 ** (e0 + Number(shift));
+    const b = Number(q.n - (top << shift)) * 2 ** e0;
+    const sum = a + b;
+    const bb = sum - a;
+    const err = a - (sum - bb) + (b - bb);
+    if (Number.isFinite(sum) && Math.abs(sum) >= 2 ** -900 && Math.abs(sum) <= 2 ** 990) return { hi: sum, lo: err, rad: 0 };
+  }
   if (nb <= 53 && db <= 53) {
     // two exact doubles: one rigorous double-double division (1/x, 2/3: no BigInt work)
     const r = ddOp('div', [ddFromDouble(Number(q.n)), ddFromDouble(Number(q.d))]);

@@ -4,7 +4,7 @@ export interface Q { readonly n: bigint; readonly d: bigint }
 /** Largest numerator + denominator size (bits) kept exact; beyond it a value becomes a ball. */
 export const MAX_EXACT_BITS = 4096;
 /** The same for denominators that are not powers of two (decimals): their gcds cost, and they grow fast. */
-export const MAX_DECIMAL_BITS = 640;
+export const MAX_DECIMAL_BITS = 160;
 
 /** Whether q is small enough to keep exact: 1 + 1e-300 (2100 bits, dyadic) is; a 16-term Horner in 0.1s is not. */
 export function keepsExact(q: Q): boolean {
