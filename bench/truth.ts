@@ -6,8 +6,8 @@
  *     node dist/bench/truth.js; /usr/bin/python3 bench/truth-vs-mpmath.py /tmp/truth-points.json
  */
 import { groundTruth } from '../src/backends/truth/index.js';
-import { compile } from '../src/compile.js';
-import { STORY_FORMS, STORY_REFERENCE } from '../src/story.js';
+import { compile } from '../src/graph/compile.js';
+import { STORY_FORMS, STORY_REFERENCE } from '../src/core/story.js';
 import { benchPoints } from './truth-points.js';
 
 const formats = ['float64', 'float32'] as const;

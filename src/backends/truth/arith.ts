@@ -1,4 +1,4 @@
-import type { FloatFormat } from '../format.js';
+import type { FloatFormat } from '../../base/float-format.js';
 import type { PrimOp } from './prim.js';
 import type { Q } from './rational.js';
 

@@ -100,30 +100,8 @@ function composite(op: PrimOp, a: readonly BigBall[], prec: number): R {
 const neg = (x: BigBall): BigBall => ({ ...x, m: -x.m });
 const fallbackMissing = (op: PrimOp): ArithFail => ({ fail: 'limit', reason: `${op} is not implemented by the BigInt ball library` });
 
-/**
- * Works around big/mag.ts subDown (truth-big 4a1a9d5): it takes a long midpoint whose exponent lies
- * far below the radius's as smaller than the radius, so |b| - rad comes out 0 and a ball far from 0
- * "contains zero" (1e-300 / cosh(7e300) at 3987 bits). The same radius with the midpoint's exponent
- * is exactly the same ball.
- */
-function radiusAtMidExponent(b: BigBall): BigBall {
-  const gap = b.re - b.e;
-  if (b.r === 0n || gap <= 0n || gap > 65536n) return b;
-  return { m: b.m, e: b.e, r: b.r << gap, re: b.e };
-}
-
-/** expm1(x), log1p(x) = x +- x^2 for |x| < 2^-prec (|x| < 1/2 suffices for the bound): no series needed. */
-function tinyFirstOrder(op: PrimOp, x: BigBall, prec: number): R | null {
-  if (op !== 'expm1' && op !== 'log1p') return null;
-  const mag = bigLog2Mag(x);
-  if (!(mag < -prec - 2)) return null;
-  return bigOp('add', [x, { m: 0n, e: 0n, r: 1n, re: BigInt(2 * (Math.floor(mag) + 2)) }], prec);
-}
-
 function dispatch(op: PrimOp, args: readonly BigBall[], prec: number): R {
-  const tiny = tinyFirstOrder(op, args[0]!, prec);
-  if (tiny) return tiny;
-  const r = bigOp(op, args.map(radiusAtMidExponent), prec);
+  const r = bigOp(op, args, prec);
   if (isFail(r) && r.fail === 'limit' && /not implemented/.test(r.reason)) return composite(op, args, prec);
   return r;
 }

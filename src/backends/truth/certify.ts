@@ -1,4 +1,5 @@
-import type { FloatFormat } from '../format.js';
+import { plainDecimal } from './digits.js';
+import type { FloatFormat } from '../../base/float-format.js';
 import type { Truth } from '../truth.js';
 import type { Arith } from './arith.js';
 import { Evaluator } from './evaluate.js';
@@ -70,5 +71,5 @@ function settle<B>(vals: Values<B>, r: V<B> | Fail, format: FloatFormat, last: b
   const x = vals.roundsTo(r, format);
   if (x === undefined || typeof x === 'object') return null;
   if (!last && vals.relWidth(r) > -WANT_BITS) return null;
-  return { truth: { kind: 'finite', value: x, decimal: vals.digits(r, 21) }, exact: exactValue(r) };
+  return { truth: { kind: 'finite', value: x, decimal: plainDecimal(vals.digits(r, 21)) }, exact: exactValue(r) };
 }

@@ -1,4 +1,5 @@
 import type { Builder } from './build.js';
+import { dependencies } from './pgraph.js';
 import * as Q from './rational.js';
 
 /**
@@ -111,5 +112,7 @@ export function derive(b: Builder, root: number, name: string): number {
 
   const oneMinusSquareRoot = (a: number) => b.prim('sqrt', b.mul(b.sub(b.one, a), b.add(b.one, a)));
 
+  // Inputs first, so no rule recurses more than one level (a graph may be thousands of nodes deep).
+  for (const id of dependencies(b.g, root)) d(id);
   return d(root);
 }

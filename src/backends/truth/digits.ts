@@ -14,8 +14,22 @@ export function qDigits(q: Q, max: number, trim = true): string {
   s = s.slice(0, max);
   if (exactly && trim) s = s.replace(/0+$/, '') || '0';
   else s = s.padEnd(max, '0');
-  const mant = s.length > 1 ? `${s[0]}.${s.slice(1)}` : s;
-  return `${neg ? '-' : ''}${mant}e${exponent >= 0 ? '+' : ''}${exponent}`;
+  return `${neg ? '-' : ''}${positional(s, exponent)}`;
+}
+
+/**
+ * Digits d1 d2 ... with the decimal exponent of d1, written as JavaScript writes numbers: positional from 1e-7 up to
+ * 1e21 ("0.25", "1", "123.5"), scientific beyond ("1.3316e+4049200116992177093570530636758210858589").
+ */
+function positional(digits: string, exponent: number): string {
+  if (exponent >= -7 && exponent < 21) {
+    if (exponent < 0) return `0.${'0'.repeat(-exponent - 1)}${digits}`;
+    const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+    const frac = digits.slice(exponent + 1);
+    return frac ? `${whole}.${frac}` : whole;
+  }
+  const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${mant}e${exponent >= 0 ? '+' : ''}${exponent}`;
 }
 
 /**
@@ -29,4 +43,13 @@ export function ballDigits(mid: Q, rad: Q, max: number): string {
   const good = rel > 0 ? Math.floor(-Math.log10(rel)) - 1 : max;
   if (good < 1) return '0e+0';
   return qDigits(mid, Math.min(max, good), false);
+}
+
+/** A "d.ddde±N" string from any of the libraries, written as JavaScript writes numbers (positional for small N). */
+export function plainDecimal(s: string): string {
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]?\d+)$/.exec(s);
+  if (!m) return s;
+  const exponent = Number(m[4]);
+  if (!Number.isSafeInteger(exponent)) return s;
+  return `${m[1]}${positional(m[2]! + (m[3] ?? ''), exponent)}`;
 }

@@ -1,9 +1,11 @@
 import { isArithFail } from './arith.js';
-import type { PGraph, PNode, Rel } from './pgraph.js';
+import { dependencies, type PGraph, type PNode, type Rel } from './pgraph.js';
 import * as Q from './rational.js';
 import { exact, exactValue, isExact as isExactV, isFail, isZeroV, worst, type Fail, type R, type V, type Values } from './value.js';
 
 const ONE = Q.ONE;
+/** Nesting of lazy evaluation beyond which a node's dependencies are evaluated bottom-up first. */
+const DEEP = 200;
 
 /**
  * Evaluates nodes of a primitive graph at one precision, memoised (a node shared by the value and
@@ -34,7 +36,31 @@ export class Evaluator<B> {
     readonly exactKnown: Map<number, V<never>> = new Map(),
   ) {}
 
+  /** How deep get() is nested: past DEEP, the dependencies are computed in order first (no deep recursion). */
+  private depth = 0;
+
   get(id: number): R<B> {
+    let r = this.memo.get(id);
+    if (r === undefined && this.depth > DEEP) {
+      // A graph thousands of nodes deep: evaluate this node's dependencies bottom-up (eagerly, both branches of a
+      // where included), so each computation below finds its inputs memoised and recurses one level.
+      const saved = this.depth;
+      this.depth = 0;
+      for (const dep of dependencies(this.g, id)) if (dep !== id) this.get(dep);
+      this.depth = saved;
+    }
+    if (r === undefined) {
+      this.depth++;
+      try {
+        r = this.computeMemo(id);
+      } finally {
+        this.depth--;
+      }
+    }
+    return r;
+  }
+
+  private computeMemo(id: number): R<B> {
     let r = this.memo.get(id);
     if (r === undefined) {
       // an exact value is the same object in every pass: identities (x * 1 is x) carry over

@@ -1,6 +1,7 @@
 import type { Graph, GraphNode } from '../../graph/graph.js';
-import { OPS, type OpName } from '../../graph/ops.js';
-import type { FloatFormat } from '../format.js';
+import { OPS } from '../../graph/ops.js';
+import { type OpName } from '../../vocab/ops.js';
+import type { FloatFormat } from '../../base/float-format.js';
 import type { PointTruth, Truth, TruthOptions } from '../truth.js';
 import type { Arith } from './arith.js';
 import { certifyAll } from './certify.js';
@@ -25,6 +26,8 @@ export function exactOp(op: OpName, inputs: number[], format: FloatFormat): Trut
   const arity = OPS[op].arity;
   if (arity === 0) throw new Error(`exactOp: '${op}' takes no inputs`);
   if (inputs.length !== arity) throw new Error(`exactOp: '${op}' takes ${arity} inputs, got ${inputs.length}`);
+  const bad = inputs.find((x) => !Number.isFinite(x));
+  if (bad !== undefined) return { kind: 'unknown', reason: `input ${bad} is not a real number` };
   const span = { start: 0, end: 0, line: 1, column: 1 };
   const names = inputs.map((_, i) => `a${i}`);
   const nodes: GraphNode[] = names.map((name, id) => ({ id, op: 'var', inputs: [], pass: 'forward', span, name }));

@@ -1,4 +1,4 @@
-import type { FloatFormat } from '../format.js';
+import type { FloatFormat } from '../../base/float-format.js';
 import type { Truth } from '../truth.js';
 import { qDigits } from './digits.js';
 import type { PGraph, PNode } from './pgraph.js';

@@ -71,3 +71,17 @@ function keyOf(n: PNode): string {
     default: return `${n.k}:${n.args.join(',')}`;
   }
 }
+
+/** The ids `root` depends on (itself included), in increasing order: inputs before the nodes that use them. */
+export function dependencies(g: PGraph, root: number): number[] {
+  const seen = new Set<number>();
+  const stack = [root];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const n = g.node(id);
+    if ('args' in n) for (const a of n.args) if (!seen.has(a)) stack.push(a);
+  }
+  return [...seen].sort((a, b) => a - b);
+}

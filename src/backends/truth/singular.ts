@@ -1,4 +1,4 @@
-import type { FloatFormat } from '../format.js';
+import type { FloatFormat } from '../../base/float-format.js';
 import type { Truth } from '../truth.js';
 import type { Arith } from './arith.js';
 import { certifyAll } from './certify.js';
@@ -35,7 +35,7 @@ export function singularTruth(ctx: Context, target: number, why: Fail, value: Va
   if (Array.isArray(moving)) return severalVariables(ctx, target, why, value, moving);
   if (typeof moving !== 'string') return moving;
   const limits = new Limits(ctx.g, ctx.vars, new Map([[moving, 1]]), ctx.format);
-  const direct = value === null ? limits.value(target, why.reason) : derivative(limits, target, why, value);
+  const direct = value === null ? limits.value(target, why.reason) : derivative(limits, target, why, value, continuousByStructure(ctx.g, value.node));
   if (direct.kind !== 'unknown' || why.at === undefined) return direct;
   const replaced = bySubstitution(ctx, target, why.at, value);
   return replaced ?? direct;
@@ -51,7 +51,7 @@ function severalVariables(ctx: Context, target: number, why: Fail, value: ValueI
   const seen: Truth[] = [];
   for (const line of lines) {
     const limits = new Limits(ctx.g, ctx.vars, line, ctx.format);
-    const t = value === null ? limits.value(target, why.reason) : derivative(limits, target, why, value);
+    const t = value === null ? limits.value(target, why.reason) : derivative(limits, target, why, value, continuousByStructure(ctx.g, value.node));
     if (t.kind === 'undefined' && /sides differ/.test(t.reason)) return t;
     if (t.kind === 'finite' || t.kind === 'infinite') {
       if (seen.some((u) => 'value' in u && !Object.is(u.value, t.value))) {
@@ -63,10 +63,10 @@ function severalVariables(ctx: Context, target: number, why: Fail, value: ValueI
   return { kind: 'unknown', reason: `${why.reason}: singular in several variables (limits along lines agree, which proves nothing about other paths)` };
 }
 
-function derivative(limits: Limits, target: number, why: Fail, value: ValueInfo): Truth {
+function derivative(limits: Limits, target: number, why: Fail, value: ValueInfo, continuous: boolean): Truth {
   const v = value.truth;
   if (v.kind !== 'finite') return limits.derivativeOnly(target, value.node, why.reason);
-  if (!v.limit && value.exact === null) {
+  if (!v.limit && value.exact === null && !continuous) {
     return { kind: 'unknown', reason: `${why.reason}: the value here is not exact, so continuity is not decided` };
   }
   return limits.derivative(target, value.node, v.limit ? null : value.exact, why.reason);
@@ -123,4 +123,17 @@ export function movingVariable(g: PGraph, target: number, vars: readonly string[
   const list = vars.filter((v) => used.has(v));
   if (list.length === 0) return { kind: 'undefined', reason: 'a constant with no value (e.g. 1/0)' };
   return list.length === 1 ? list[0]! : list;
+}
+
+/**
+ * A value computed at the point (not a limit) from real functions, max and min only is continuous there: every prim
+ * was evaluated at a regular point of its domain, and max/min are continuous. Comparisons, where, sign and step can
+ * jump, so their presence leaves continuity to be decided otherwise.
+ */
+function continuousByStructure(g: PGraph, valueNode: number): boolean {
+  for (const id of g.closure([valueNode])) {
+    const k = g.node(id).k;
+    if (k !== 'prim' && k !== 'const' && k !== 'var' && k !== 'max' && k !== 'min') return false;
+  }
+  return true;
 }

@@ -1,4 +1,4 @@
-import type { FloatFormat } from '../format.js';
+import type { FloatFormat } from '../../base/float-format.js';
 import { isArithFail, type Arith } from './arith.js';
 import { qDigits } from './digits.js';
 import { cheapQuotient, exactPrim } from './exact-prim.js';

@@ -4,11 +4,11 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { compile } from '../../../src/compile.js';
+import { compile } from '../../../src/graph/compile.js';
 import { groundTruth } from '../../../src/backends/truth/index.js';
 import type { Graph } from '../../../src/graph/graph.js';
 import type { Truth } from '../../../src/backends/truth.js';
-import { roundTo } from '../../../src/backends/format.js';
+import { roundTo } from '../../../src/base/float-format.js';
 import {
   leadingDigitsAgree, loadReference, parseFloatText, pointLabel, pointOf, type RefCase, type RefQuantity,
 } from '../../helpers/mpmath-reference.js';

@@ -30,12 +30,15 @@ test('rationals: exact decimals and doubles, correct rounding to both formats', 
   assert.equal(Q.fromDecimal('1e9000000000000000'), null);
 });
 
-test('rationals: digits are truncated, exact ones trimmed', () => {
+test('rationals: digits are truncated, exact ones trimmed, written as JavaScript writes numbers', () => {
   const rows: [Q.Q, number, string][] = [
-    [Q.q(1n, 3n), 5, '3.3333e-1'],
-    [Q.q(-2n, 3n), 5, '-6.6666e-1'],
-    [Q.q(1n, 8n), 21, '1.25e-1'],
-    [Q.fromInt(12), 21, '1.2e+1'],
+    [Q.q(1n, 3n), 5, '0.33333'],
+    [Q.q(-2n, 3n), 5, '-0.66666'],
+    [Q.q(1n, 8n), 21, '0.125'],
+    [Q.fromInt(12), 21, '12'],
+    [Q.fromInt(10n ** 21n), 21, '1e+21'],
+    [Q.q(1n, 10n ** 8n), 21, '1e-8'],
+    [Q.q(1n, 10n ** 7n), 21, '0.0000001'],
     [Q.fromDecimal('1e-580')!, 21, '1e-580'],
   ];
   for (const [q, max, want] of rows) assert.equal(qDigits(q, max), want);

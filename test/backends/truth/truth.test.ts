@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Decimal } from 'decimal.js';
-import type { FloatFormat } from '../../../src/backends/format.js';
+import type { FloatFormat } from '../../../src/base/float-format.js';
 import type { Truth } from '../../../src/backends/truth.js';
-import { compile } from '../../../src/compile.js';
+import { compile } from '../../../src/graph/compile.js';
 import { exactOp, groundTruth } from '../../../src/backends/truth/index.js';
 
 const STORY = 'f(x) = 1/(1 - exp(-x)) - 1/x\nf(x)';
