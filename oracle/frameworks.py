@@ -12,6 +12,7 @@ upstream 1. A gradient the framework returns as None (no gradient registered or 
 """
 import argparse
 import ast
+import collections
 import json
 import math
 import os
@@ -510,6 +511,387 @@ def generate(name):
     print('%s: %d rows, %d cliffs, %d skipped -> %s' % (name, len(rows), len(cliffs), len(skipped), path))
 
 
+# ---------------------------------------------------------------- README: versions, counts and the differences
+
+ALL = ['tfjs', 'tf', 'torch', 'jax']
+
+# What the issue reports, checked against the goldens: (claim, case, dtype, args, target, expected per framework).
+CLAIMS = [
+    ("abs' at 0", 'abs_at_0', 'float32', {'x': '0'}, 'grad:x',
+     {'tfjs': '-1.0', 'tf': '0.0', 'torch': '0.0', 'jax': '1.0'}),
+    ("where(x > 0, sqrt(x), x)' at -10", 'where_sqrt', 'float32', {'x': '-10'}, 'grad:x',
+     {'tfjs': 'nan', 'tf': '1.0', 'torch': 'nan', 'jax': 'nan'}),
+    ("where(x == 0, 1, sin(x)/x)' at 1e-30", 'where_sinc', 'float32', {'x': '1e-30'}, 'grad:x',
+     {'tfjs': '-inf', 'tf': '0.0', 'torch': '0.0', 'jax': '-inf'}),
+    ("pow(x, y) d/dx at (0, 0) (torch: exponent == 0 short-cut)", 'pow_var', 'float32', {'x': '0', 'y': '0'}, 'grad:x',
+     {'torch': '0.0'}),
+    ("focal -(1-p)**g*log(p) d/dp at p=1, g=0 (tensor g)", 'focal_var', 'float32', {'p': '1', 'g': '0'}, 'grad:p', {}),
+    ("focal -(1-p)**0*log(p) d/dp at p=1 (literal 0: jax integer_pow)", 'focal_g0', 'float32', {'p': '1'}, 'grad:p', {}),
+    ('maximum tie (1, 1): d/dx', 'max_tie', 'float32', {'x': '1', 'y': '1'}, 'grad:x',
+     {'tfjs': '1.0', 'tf': '1.0', 'torch': '0.5', 'jax': '0.5'}),
+    ('maximum tie (1, 1): d/dy', 'max_tie', 'float32', {'x': '1', 'y': '1'}, 'grad:y',
+     {'tfjs': '0.0', 'tf': '0.0', 'torch': '0.5', 'jax': '0.5'}),
+    ('clip(x, 0, 1) at the bound x=1', 'clip_bounds', 'float32', {'x': '1'}, 'grad:x',
+     {'tfjs': '1.0', 'tf': '1.0', 'torch': '1.0', 'jax': '0.5'}),
+    ('clip(x, 0, 1) at the bound x=0', 'clip_bounds', 'float32', {'x': '0'}, 'grad:x',
+     {'tfjs': '1.0', 'tf': '1.0', 'torch': '1.0', 'jax': '0.5'}),
+    ('inf upstream through where: sqrt(where(x > 0, x, 0)) at 0', 'inf_up_where', 'float32', {'x': '0'}, 'grad:x',
+     {'tfjs': 'nan', 'tf': '0.0', 'torch': '0.0', 'jax': 'nan'}),
+    ('inf upstream through maximum: sqrt(maximum(x, 0)) at -1', 'inf_up_maximum', 'float32', {'x': '-1'}, 'grad:x',
+     {'tfjs': 'nan', 'tf': '0.0', 'torch': '0.0', 'jax': 'nan'}),
+    ('inf upstream through clip: sqrt(clip(x, 0, 1)) at -1', 'inf_up_clip', 'float32', {'x': '-1'}, 'grad:x',
+     {'tfjs': 'nan', 'tf': '0.0', 'torch': '0.0', 'jax': 'nan'}),
+    ('sign(NaN)', 'sign_nan', 'float32', {'x': 'nan'}, 'value',
+     {'tfjs': '0.0', 'tf': 'nan', 'torch': '0.0', 'jax': 'nan'}),
+    ('logsumexp(-inf, -inf)', 'logsumexp_neginf', 'float32', {'x': '-inf', 'y': '-inf'}, 'value',
+     {'tfjs': 'nan', 'tf': '-inf', 'torch': '-inf', 'jax': '-inf'}),
+    ('atan2 d/dy at (0, 0)', 'atan2_origin', 'float32', {'x': '0', 'y': '0'}, 'grad:x',
+     {'tfjs': 'nan', 'tf': 'nan', 'torch': '0.0', 'jax': 'nan'}),
+    ("the framework's norm op at (0, 0): d/dx", 'norm_op', 'float32', {'x': '0', 'y': '0'}, 'grad:x',
+     {'torch': '0.0'}),
+]
+CLAIM_CLIFF = ('log(sigmoid(x)) float32 turns -inf at', 'cliff_log_of_sigmoid',
+               {'tfjs': '-103.97', 'tf': '-87.4', 'torch': '-103.97', 'jax': '-87.4'})
+
+# One line per case on why the frameworks differ, from the sources of the versions measured (paths inside the
+# installed packages: site-packages/ for tf, torch and jax; node_modules/@tensorflow/tfjs-core/dist/ for tfjs).
+WHY = {
+    'abs': "tfjs: dy * step(x, -1) (gradients/Abs_grad.js) gives -1 at 0; tf: grad * sign(x) (tensorflow/python/ops/math_grad.py _AbsGrad), 0 at 0 and NaN at NaN; torch: grad * self.sgn() (torchgen/packaged/autograd/derivatives.yaml), sgn(NaN) = 0; jax: select(x >= 0, g, -g) (jax/_src/lax/lax.py _abs_jvp_rule), +1 at 0 and -1 at NaN.",
+    'abs_at_0': 'see abs.',
+    'where_sqrt': "tf: the sqrt gradient is the fused SqrtGrad kernel (math_grad.py _SqrtGrad -> gen_math_ops.sqrt_grad), which gives 0 where the upstream gradient is 0, so the masked-off branch cannot turn 0 * inf into NaN; tfjs/torch/jax multiply 0 by 1/(2 sqrt(x)) = NaN.",
+    'where_sinc': "Not the where rule: the division gradient. tf RealDiv grad wrt y is grad * ((-x / y) / y) and torch's is -grad * ((self / other) / other) (derivatives.yaml div), both finite at 1e-30; tfjs (gradients/Div_grad.js: a / square(b)) and jax (div jvp: x * integer_pow(y, -2)) square y first, 1e-60 underflows to 0 in float32: -inf. At 1e-20 the square is subnormal: kept by tfjs (finite), flushed by jax (inf).",
+    'where_log': '-',
+    'sinc': "tf has no sinc op; tf.experimental.numpy.sinc is where(x == 0, 1, sin(pi x) / (pi x)) (numpy_ops/np_math_ops.py): the where trap, NaN at 0; torch's sinc_backward and jax's sinc (custom jvp at 0) give 0; with FTZ, jax's tiny-x gradient becomes +-inf at the smallest normal. Near 1e-3 (float32) the three gradients differ by 4% (cancellation in each framework's formula).",
+    'story_where': '-',
+    'pow': "At (max, -1) in float32 the result max^-1 is subnormal, so tf and jax (FTZ) give d/dy = 0. tf/tfjs d/dy use log(x) only where x > 0 (math_grad.py _PowGrad mask, gradients/Pow_grad.js), 0 elsewhere; torch and jax use log(x) everywhere (NaN for x < 0, -inf*0 at x = 0). torch pow_backward_self has the exponent == 0 short-cut (0, not 0 * x^-1). tfjs's forward is JS Math.pow, where pow(-1, +-inf) and pow(1, NaN) are NaN (C's pow gives 1).",
+    'pow_var': 'see pow.',
+    'pow_lit0': "torch pow.Tensor_Scalar: pow_backward returns zeros when exponent == 0; jax: x ** 0 with a Python int is integer_pow(x, 0), whose jvp is zeros (lax.py _integer_pow_jvp); tf and tfjs compute 0 * x^-1 = 0 * inf = NaN at x = 0.",
+    'focal_g0': "The same short-cuts as pow_lit0: torch and jax return 0 for d/dx (1-p)**0 and skip 0 * log(p) = 0 * -inf; tf and tfjs: 0 * inf = NaN. With a tensor g = 0 (focal_var) only torch still short-cuts (pow_backward_self: where(exponent == 0, 0, ...)).",
+    'focal_var': 'see focal_g0.',
+    'maximum': "tf: where_v2(x >= y, grad, 0) / where_v2(x >= y, 0, grad) (math_grad.py _MaximumMinimumGrad): ties and NaN go all to one side; tfjs: dy * (a >= b), dy * (a < b) (gradients/Maximum_grad.js); torch: where(self == other, grad / 2, grad) masked by self < other (derivatives.yaml maximum), so NaN passes grad to both; jax: _balanced_eq (lax.py) splits ties 0.5/0.5 and gives NaN 0 to both.",
+    'minimum': 'see maximum.',
+    'max_tie': 'see maximum.',
+    'min_tie': 'see maximum.',
+    'max_const_tie': 'see maximum.',
+    'clip_bounds': "jnp.clip is jnp.maximum(min, x) then jnp.minimum(max, x) (jax/_src/numpy/lax_numpy.py clip), so at a bound it inherits the 0.5 tie split of max/min; tf clip_by_value's gradient, torch clamp_backward and tfjs (gradients/ClipByValue_grad.js: where(x >= lo && x <= hi, dy, 0)) pass the whole gradient at a bound.",
+    'clip': 'see clip_bounds.',
+    'inf_up_where': "tfjs Select grad is mul(dy, cast(condition)) (gradients/Select_grad.js): inf * 0 = NaN on the unselected side; tf (where_v2 in _SelectGradV2), torch (where(condition, grad, 0)) and jax (select transpose) select, so 0.",
+    'inf_up_maximum': "tfjs maximum grad multiplies dy by a 0/1 mask (inf * 0 = NaN); jax max jvp multiplies by _balanced_eq (inf * 0 = NaN); tf and torch select (0).",
+    'inf_up_clip': "jnp.clip is maximum then minimum (see clip_bounds), so below the bound jax multiplies the inf upstream by 0 (NaN) and at the bound by 0.5; tfjs clipByValue's gradient is a where (gradients/ClipByValue_grad.js), tf and torch select: 0. The issue's 'tfjs NaN' for clip is not what tfjs 4.22 does.",
+    'inf_up_relu': "tf ReluGrad kernel computes gradients * (features > 0) (tensorflow/core/kernels/relu_op_functor.h): inf * 0 = NaN; tfjs: mul(dy, step(x)) (gradients/Relu_grad.js); torch threshold_backward and jax relu's custom jvp (select(x > 0, g, 0), jax/_src/nn/functions.py) select: 0.",
+    'relu': "At x = NaN: torch threshold_backward passes grad where not (x <= 0), so 1; tf ReluGrad (features > 0) and jax select(x > 0) give 0; tfjs step(NaN) = NaN.",
+    'relu6': 'tfjs: dy * ((x <= 6) * step(x)) (gradients/Relu6_grad.js): 1 at x = 6 (the others 0) and NaN at NaN (step(NaN) = NaN).',
+    'sign': "sign(NaN): tf and jax (XLA sign) return NaN; torch's and tfjs's kernels return 0 (comparisons with NaN are false).",
+    'sign_nan': 'see sign.',
+    'logsumexp2': "tfjs logSumExp is max + log(sum(exp(x - max))) without a guard for infinite max: -inf - -inf and inf - inf give NaN; tf reduce_logsumexp, torch logsumexp and jax logsumexp replace a non-finite max by 0 (tf: math_ops.py reduce_logsumexp; jax: jax/_src/ops/special.py). torch's logsumexp_backward is grad * exp(self - result) which gives 0 at (max, inf); tf and jax give NaN there.",
+    'logsumexp3': 'see logsumexp2. With all three terms at -max, torch returns grad 1.0 for each (exp(self - result) with result rounded to -max), tf and jax 1/3.',
+    'logsumexp_neginf': 'see logsumexp2.',
+    'atan2': "torch atan2_backward (torch/csrc/autograd/FunctionsManual.cpp) masks the 0/0 at the origin to 0; tf (math_grad.py _Atan2Grad: grad / (y^2 + x^2)), tfjs (gradients/Atan2_grad.js) and jax divide 0 by 0: NaN.",
+    'atan2_origin': 'see atan2.',
+    'norm_op': "torch linalg_vector_norm_backward masks norm == 0 to 0 (FunctionsManual.cpp); tf.norm, tfjs norm and jnp.linalg.norm differentiate sqrt(sum x^2): 0 * inf = NaN at 0, and at (1e-30, 0) in float32 the square underflows, sqrt'(0) = inf.",
+    'hypot': "tf has no hypot op; tf.experimental.numpy.hypot is sqrt(x^2 + y^2) (numpy_ops/np_math_ops.py), so it overflows at max and its gradient is NaN at 0 and for large inputs; torch uses std::hypot with grad * self / result (derivatives.yaml hypot: 0/0 = NaN at the origin); jax hypot is a scaled computation with its own jvp (0.5 at the origin, NaN for an infinite partner).",
+    'xlogy': "tf _XLogyGrad: d/dx is xlogy(x != 0, y), i.e. 0 where x == 0 even for y <= 0 or NaN, and the forward xlogy(0, NaN) = 0; torch masks only (x == 0) & (y <= 0) (derivatives.yaml xlogy.Tensor); jax (jax.scipy.special.xlogy custom jvp) has neither mask. For x = +-max torch and tf give d/dy = x / y = +-1 while jax gives 0.",
+    'xlog1py': 'see xlogy (the same masks with log1p).',
+    'logaddexp': "tf has no logaddexp op; tf.experimental.numpy.logaddexp is maximum(x, y) + log1p(exp(-abs(x - y))) (np_math_ops.py): at a tie maximum's gradient goes all to x and abs'(0) = 0 in tf, so d/dy = 0 (should be 0.5); jax's logaddexp has a custom jvp (1 at (inf, inf)).",
+    'acosh': "tf _AcoshGrad is grad / sinh(acosh(x)) (math_grad.py), NaN for x < 1 where acosh is NaN and finite at 1e20; torch/jax/tfjs use 1 / sqrt(x^2 - 1), whose x^2 overflows (grad 0 at 1e20) and is finite for x < -1.",
+    'asinh': 'tf asinh grad is grad / cosh(asinh(x)) (math_grad.py): no overflow at 1e20; the others compute x^2 + 1, which overflows to inf: 0.',
+    'asin': 'jax (XLA) flushes the subnormal-range result of asin at the smallest normal to 0; the others keep it.',
+    'sinh': 'At 89.41598 (float32): tf and tfjs return max float, torch and jax overflow to inf (float64: only torch overflows at 710.4759).',
+    'cosh': 'see sinh.',
+    'div': 'd/dy of x / y at (+-inf, -max): tf and torch compute -grad * (x / y) / y = finite/… = +-inf; tfjs and jax compute -x / y^2 where y^2 = inf: inf / inf = NaN.',
+    'elu': "tf EluGrad selects on features < 0, so NaN takes the positive branch (grad 1); tf and jax lose the tail (exp(x) - 1 rounds to -1 so its gradient is 0 at -20 in float32) where torch computes the derivative as exp(x) directly; tf (FTZ) flushes elu(-min_normal).",
+    'selu': 'At x = 0 tf SeluGrad takes the positive branch (grad = scale = 1.0507) while torch (elu_backward, x <= 0), jax and tfjs take the negative one (scale * alpha = 1.7581); at NaN tf takes the positive branch too; tf and jax lose the float32 tail at -20 as for elu.',
+    'expm1': "torch and jax's expm1 gradient is grad * (result + 1), which is 0 when expm1(x) rounds to -1; tf and tfjs compute grad * exp(x).",
+    'gelu': "torch computes x * 0.5 * (1 + erf(x / sqrt 2)): 1 + erf rounds to 0 below about -5.9 (float32), and at inf gives NaN, and at max overflows; tf (nn_ops.gelu) and jax (nn/functions.py gelu) use 0.5 * x * erfc(-x / sqrt 2), which keeps the tail.",
+    'gelu_tanh': "At -5 (float32): tf and jax's tanh (Eigen/XLA fast tanh) rounds to exactly -1 so the result is -0.0 and the gradient 0; torch's tanh keeps 1 - tanh = 6e-8.",
+    'tanh': 'tf and jax (float32) use a clamped rational approximation that returns exactly +-1 from |x| about 7.9 on, so the gradient 1 - y^2 is 0 at 9; torch and tfjs (JS Math.tanh in double) keep 1.19e-7. In float64 only jax keeps the tail at 19.1.',
+    'sigmoid': 'The gradient is y * (1 - y), so it follows how the forward sigmoid rounds next to 1: at 17 (float32) tf, torch and jax return exactly 1 (gradient 0) while tfjs computes in double and rounds to 0.99999994; at 16.6 torch and jax land one float lower than tf and tfjs (gradient 1.19e-7 vs 5.96e-8); in float64 at 36.8 only tf keeps 1 - y > 0.',
+    'softsign': 'tf SoftsignGrad is grad / (1 + |x|)^2: 0 at -inf, and (float64) 1e-40 at -1e20; torch and jax autodiff x / (1 + |x|): inf / inf = NaN at -inf.',
+    'silu': 'float32 at -88.7: tf and jax (FTZ) flush the subnormal x * sigmoid(x) to -0.0; torch keeps it.',
+    'mish': 'see silu.',
+    'erf': "tfjs's cpu Erf kernel is the Abramowitz-Stegun 7.1.26 approximation (tfjs-backend-cpu/dist/kernels/Erf.js, ERF_P/ERF_A1..A5): absolute error about 1e-9, so erf(1e-20) = 1e-9 instead of 1.1e-20 and erf(min_normal) = -1e-9 with the wrong sign at -min_normal; tf float64 erf(+-max) and erf(+-inf) is NaN; the others give +-1.",
+    'floor': "tf registers no gradient for Floor, Ceil and Round (math_grad.py returns None: written here as null); torch, jax and tfjs return 0.",
+    'ceil': 'see floor.',
+    'round': 'see floor.',
+    'rsqrt': 'rsqrt at -0.0: tf and torch compute the gradient as -0.5 * y^3 with y = rsqrt(-0) = -inf: +inf; tfjs and jax as -0.5 / (x * sqrt x) = -inf. At -inf tfjs returns -0.0 (a JS power of -inf), the others NaN.',
+    'log_of_sigmoid': 'See the cliff table: the float32 log(sigmoid(x)) turns -inf where sigmoid(x) becomes 0: tfjs keeps subnormal sigmoid values (-103.97), tf and jax flush them (-87.34), torch computes 1 / (1 + exp(-x)) and exp(-x) overflows first (-88.72).',
+    'bce_builtin': "Keras binary_crossentropy clips p to [1e-7, 1 - 1e-7] (keras/src/backend/tensorflow/nn.py), so it is finite at p in {0, 1} and its gradient wrt p is 0 there; torch binary_cross_entropy clamps each log at -100 and its grad wrt p divides by max((1 - p) p, 1e-12) (-1e12 at p = 0, y = 1), its grad wrt y is log(1-p) - log(p) unclamped: +-inf; tfjs metrics.binaryCrossentropy clips like Keras. jax/optax has no probability-input BCE.",
+    'bce_logits_builtin': '-',
+    'leaky_relu': "At x = +-0 tf (LeakyReluGrad, x > 0), torch (leaky_relu_backward, self > 0) and tfjs use the slope, jax (where(x >= 0, x, slope * x), jax/_src/nn/functions.py) uses 1. tf stores alpha as a float32 attribute, so its float64 leaky_relu slope is 0.009999999776482582; jax's leaky_relu is where(x >= 0, x, slope * x), so x = -0.0 takes the identity branch (grad 1).",
+}
+
+
+def _load(name):
+    path = os.path.join(OUT, name + '.jsonl')
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        lines = [json.loads(l) for l in f if l.strip()]
+    header, points, cliffs = lines[0], {}, {}
+    for r in lines[1:]:
+        if r.get('kind') == 'cliff':
+            cliffs[(r['case'], r['dtype'])] = r
+        else:
+            points[(r['case'], r['dtype'], tuple(r['args'].items()))] = r
+    return header, points, cliffs
+
+
+def _cls(s, dtype):
+    if s is None:
+        return 'none'
+    v = float(s)
+    if math.isnan(v):
+        return 'nan'
+    if math.isinf(v) or v == 0:
+        return s
+    tiny = 1.1754943508222875e-38 if dtype == 'float32' else 2.2250738585072014e-308
+    return 'sub' if abs(v) < tiny else 'fin'
+
+
+def _target(row, t):
+    return row['value'] if t == 'value' else row['grad'][t[5:]]
+
+
+def _same(a, b):
+    if a is None or b is None:
+        return a is b
+    x, y = float(a), float(b)
+    return (math.isnan(x) and math.isnan(y)) or x == y
+
+
+def _ulps(a, b, dtype):
+    return abs(ordered(float(a), dtype) - ordered(float(b), dtype))
+
+
+def _show(v):
+    return 'null' if v is None else v
+
+
+def _args_text(args):
+    return ', '.join('%s=%s' % kv for kv in args)
+
+
+def differences(data):
+    """Groups {(kind, case, target, pattern): [(dtype, args, values)]} and the largest ULP gap where classes agree.
+
+    pattern is the per-framework class (nan, inf, -inf, 0.0, -0.0, sub, fin); 'fin!' marks finite values that
+    differ by more than 0.1% or in sign. A float64 group (tfjs absent) joins the float32 group of the same case,
+    target and pattern of the other three frameworks when there is one.
+    """
+    groups, ulp = collections.OrderedDict(), {}
+    keys = sorted(set().union(*[set(d[1]) for d in data.values()]), key=lambda k: (k[0], k[1], str(k[2])))
+    for key in keys:
+        case, dtype, args = key
+        present = [fw for fw in ALL if fw in data and key in data[fw][1]]
+        if len(present) < 2:
+            continue
+        first = data[present[0]][1][key]
+        for t in ['value'] + ['grad:' + v for v in first['grad']]:
+            vals = {fw: _target(data[fw][1][key], t) for fw in present}
+            classes = {fw: _cls(v, dtype) for fw, v in vals.items()}
+            fins = [float(v) for fw, v in vals.items() if classes[fw] in ('fin', 'sub')]
+            big = len(fins) > 1 and max(fins) != min(fins) and (
+                math.copysign(1, max(fins)) != math.copysign(1, min(fins)) or
+                abs(max(fins) - min(fins)) > 1e-3 * max(abs(max(fins)), abs(min(fins))))
+            if len(set(classes.values())) == 1 and not big:
+                if len(fins) > 1:
+                    u = max(_ulps(a, b, dtype) for a in fins for b in fins)
+                    k = (case, dtype, t)
+                    if u > ulp.get(k, (0,))[0]:
+                        ulp[k] = (u, args, vals)
+                continue
+            sub_arg = any(_cls(a, dtype) == 'sub' for _, a in args)
+            if sub_arg or 'sub' in classes.values():
+                kind = 'ftz'
+            elif set(classes.values()) <= {'0.0', '-0.0'}:
+                kind = 'zero-sign'
+            else:
+                kind = 'behaviour'
+            pattern = tuple((classes.get(fw, '-') + ('!' if big and classes.get(fw) == 'fin' else '')) for fw in ALL)
+            key32 = (kind, case, t, pattern)
+            if dtype == 'float64':
+                twins = [k for k in groups if k[:3] == key32[:3] and k[3][1:] == pattern[1:]]
+                if len(twins) == 1:
+                    key32 = twins[0]
+            groups.setdefault(key32, []).append((dtype, args, vals))
+    return groups, ulp
+
+
+def write_readme():
+    data = {fw: d for fw in ALL if (d := _load(fw)) is not None}
+    grid = load_grid()
+    groups, ulp = differences(data)
+    out = []
+    w = out.append
+    w('# Golden data from the real frameworks\n')
+    w('GENERATED by `oracle/frameworks.py --readme` from the .jsonl files beside it: do not edit by hand.\n')
+    w('Values and gradients of every op and composite in `oracle/grid.json`, measured on CPU in TensorFlow, PyTorch, '
+      'JAX (`oracle/frameworks.py`) and TensorFlow.js (`oracle/tfjs.mjs`), so that the per-framework gradient-rule tables '
+      'and forward switches of f-diagnose can be tested in Node without Python.\n')
+    w('## Regenerate\n')
+    w('```sh\npython3 -m venv /work/venv-oracle\n/work/venv-oracle/bin/pip install tensorflow-cpu torch jax jaxlib numpy optax\n'
+      'npm run oracle:tf && npm run oracle:torch && npm run oracle:jax && npm run oracle:tfjs\n'
+      '${ORACLE_PYTHON:-/work/venv-oracle/bin/python} oracle/frameworks.py --readme\n```\n')
+    w('`ORACLE_PYTHON` picks another interpreter. None of this runs in `npm test`. About 5 s (torch), 25 s (tf), '
+      '65 s (jax) and 2 s (tfjs) on 2 cores.\n')
+    w('## Versions and flags (measured)\n')
+    w('| framework | version | other versions | dtypes | FTZ/DAZ float32 | FTZ/DAZ float64 | rows | cliffs | ops it lacks |')
+    w('|---|---|---|---|---|---|---|---|---|')
+    for fw in ALL:
+        if fw not in data:
+            continue
+        h = data[fw][0]
+        fl = h['flags']
+        ftz = lambda d: '-' if d not in fl else ('yes' if fl[d]['ftz_daz'] else 'no') + (
+            ' (inputs %s, results %s)' % ('kept' if fl[d]['subnormal_inputs_kept'] else 'flushed',
+                                          'kept' if fl[d]['subnormal_results_kept'] else 'flushed'))
+        lacks = ', '.join(sorted(k for k, v in h['skipped'].items() if v.startswith('no ')))
+        other = ', '.join('%s %s' % kv for kv in h.get('versions', {}).items())
+        w('| %s | %s | %s | %s | %s | %s | %d | %d | %s |' % (fw, h['version'], other or '-', ', '.join(h['dtypes']),
+                                                            ftz('float32'), ftz('float64'), h['rows'], h['cliffs'],
+                                                            lacks or '-'))
+    w('\nFTZ/DAZ is measured by the `ftz_mul1` (a subnormal times 1) and `ftz_underflow` (a product that underflows) '
+      'rows; the evidence is in each header\'s `flags`. Other skips, when any, are in each header\'s `skipped`.\n')
+    w('## Row format\n')
+    w('One JSON object per line. The first line is the header: `framework`, `version`, `versions`, `device`, `dtypes`, '
+      '`flags` (FTZ/DAZ per dtype, with evidence), `evaluation` (how it was run), `api` (case -> the framework calls '
+      'used), `skipped` (case -> why), `rows`, `cliffs`. Then one row per case, dtype and input point:\n')
+    w('```json\n{"case": "where_sqrt", "expr": "where(x > 0, sqrt(x), x)", "dtype": "float32", "args": {"x": "-10.0"}, '
+      '"value": "-10.0", "grad": {"x": "nan"}}\n```\n')
+    w('Every number is a string: Python\'s `repr` of the double equal to the value (`"nan"`, `"inf"`, `"-inf"`, `"-0.0"`, '
+      '`"1e-05"`; a float32 value as the repr of the same number as a double, e.g. `"0.10000000149011612"`). '
+      '`Number()` reads all of them except `"inf"`/`"-inf"` (it reads `"nan"` only by accident): map those two first. '
+      'A gradient is `null` when the framework returns none (tf for floor/ceil/round). `expr` uses f-diagnose\'s '
+      'expression language, extended with the activation names used here (`relu`, `gelu`, `log_sigmoid`, `norm`, '
+      '`binary_crossentropy`, ...); `header.api[case]` says which framework call each name became. `x ** 2` with an '
+      'integer literal reaches the framework as a Python int (jax: `integer_pow`), `x ** 2.0` as a float.\n')
+    w('Cliff rows (`"kind": "cliff"`) come last: `expr`, `dtype`, `target`, `is` (the class searched for), '
+      '`last_true` (the float nearest `hi` where it holds) and `first_false` (its neighbour), found by bisection over '
+      'every float of the dtype.\n')
+    w('Each case is evaluated as a batch: every variable is a 1-D tensor of the case\'s points tiled %d times, so the '
+      'vectorised kernels a training step uses are the ones measured; gradients are the vector-Jacobian product with '
+      'an upstream of ones (= the gradient of each element with upstream 1). JAX runs eagerly (no `jit`), with '
+      '`jax_enable_x64`.\n' % TILE)
+    w('### Counts\n')
+    w('| framework | float32 rows | float64 rows | cases |')
+    w('|---|---|---|---|')
+    for fw in ALL:
+        if fw in data:
+            pts = data[fw][1]
+            w('| %s | %d | %d | %d |' % (fw, sum(1 for k in pts if k[1] == 'float32'),
+                                         sum(1 for k in pts if k[1] == 'float64'), len({k[0] for k in pts})))
+    w('\nInputs: unary ops on %d shared points plus each op\'s thresholds; binary ops on all %d pairs of %s; '
+      '`logsumexp3` on all %d triples; composites on their own points (see `oracle/grid.json`).\n' % (
+          len(grid['unary_inputs']), len(grid['pair_inputs']) ** 2, ', '.join(grid['pair_inputs']),
+          len(grid['triple_inputs']) ** 3))
+
+    w('## What the issue reports, checked\n')
+    w('| claim | dtype | ' + ' | '.join(ALL) + ' | as reported? |')
+    w('|---|---|' + '---|' * len(ALL) + '---|')
+    for claim, case, dtype, args, t, expected in CLAIMS:
+        cells, ok = [], True
+        for fw in ALL:
+            if fw not in data:
+                cells.append('-')
+                continue
+            key = next((k for k in data[fw][1] if k[0] == case and k[1] == dtype and
+                        all(_same(dict(k[2])[n], rep(resolve(v, dtype, grid))) for n, v in args.items())), None)
+            v = _target(data[fw][1][key], t) if key else None
+            cells.append(_show(v) if key else '-')
+            if fw in expected and key and not _same(v, expected[fw]):
+                ok = False
+        verdict = 'yes' if ok and expected else ('no: the issue says ' + ', '.join(
+            '%s %s' % kv for kv in expected.items())) if expected else '(measured)'
+        w('| %s | %s | %s | %s |' % (claim, dtype, ' | '.join(cells), verdict))
+    label, case, expected = CLAIM_CLIFF
+    cells = []
+    for fw in ALL:
+        c = data.get(fw, (None, {}, {}))[2].get((case, 'float32'))
+        cells.append(c['last_true'] if c else '-')
+    agree = all(fw not in data or abs(float(cells[i]) - float(expected[fw])) < 0.05
+                for i, fw in enumerate(ALL) if cells[i] != '-')
+    w('| %s (last float that is -inf) | float32 | %s | %s |' % (label, ' | '.join(cells), 'yes' if agree else
+                                                                 'no: the issue says ' + ', '.join(
+                                                                     '%s %s' % kv for kv in expected.items())))
+    w('\nFTZ: the issue says tf and jax flush subnormals on CPU, torch and tfjs keep them: see the versions table.\n')
+
+    w('## Cliffs (bisection over every float)\n')
+    w('| case | expr | target is | dtype | ' + ' | '.join(ALL) + ' |')
+    w('|---|---|---|---|' + '---|' * len(ALL))
+    for c in grid['cliffs']:
+        for dtype in grid['dtypes']:
+            cells = []
+            for fw in ALL:
+                r = data.get(fw, (None, {}, {}))[2].get((c['case'], dtype))
+                cells.append('-' if r is None else (r['last_true'] or 'never'))
+            w('| %s | `%s` | %s %s | %s | %s |' % (c['case'], c['expr'], c['target'], c['is'], dtype, ' | '.join(cells)))
+    w('\n"never": the class is not reached between `lo` and `hi` (e.g. the framework\'s log_sigmoid stays finite).\n')
+
+    def expr_of(case):
+        return next((r['expr'] for d in data.values() for kk, r in d[1].items() if kk[0] == case), '')
+
+    def table(kind, title, intro, limit_examples=3):
+        rows = [(k, v) for k, v in groups.items() if k[0] == kind]
+        w('## %s\n' % title)
+        w(intro + ' %d groups, %d points.\n' % (len(rows), sum(len(v) for _, v in rows)))
+        w('| case | expr | target | dtypes | inputs (examples; count) | ' + ' | '.join(ALL) + ' |')
+        w('|---|---|---|---|---|' + '---|' * len(ALL))
+        for (k, case, t, pattern), items in rows:
+            dtype, args, vals = items[0]
+            dts = '/'.join(sorted({d[0][5:] for d in items}))
+            ex = '; '.join(_args_text(a) for _, a, _ in items[:limit_examples])
+            cells = [_show(vals[fw]) if fw in vals else '-' for fw in ALL]
+            w('| %s | `%s` | %s | %s | %s%s | %s |' % (case, expr_of(case).replace('|', '\\|'), t, dts, ex,
+                                                    ' (%d)' % len(items) if len(items) > limit_examples else '',
+                                                    ' | '.join(cells)))
+        w('')
+
+    def summary(kind, title, intro):
+        per = collections.OrderedDict()
+        for (k, case, t, pattern), items in groups.items():
+            if k == kind:
+                per.setdefault((case, t), []).extend(items)
+        w('## %s\n' % title)
+        w(intro + ' %d points in %d (case, target) pairs; one example each.\n' % (
+            sum(len(v) for v in per.values()), len(per)))
+        w('| case | target | dtypes | points | example | ' + ' | '.join(ALL) + ' |')
+        w('|---|---|---|---|---|' + '---|' * len(ALL))
+        for (case, t), items in per.items():
+            dtype, args, vals = items[0]
+            w('| %s | %s | %s | %d | %s %s | %s |' % (case, t, '/'.join(sorted({d[0][5:] for d in items})), len(items),
+                                                     dtype, _args_text(args),
+                                                     ' | '.join(_show(vals[fw]) if fw in vals else '-' for fw in ALL)))
+        w('')
+
+    table('behaviour', 'Behaviour differences (NaN / inf / zero / finite, or finite values that differ by more than 0.1%)',
+          'Every input where the frameworks disagree in class, with no subnormal input or result (those are FTZ, next '
+          'table). Grouped by case, target and the per-framework pattern; the value cells are those of the first '
+          'example. A dash: the framework lacks the op or the dtype.')
+    w('### Why (per case, from the sources of the versions measured)\n')
+    cases_listed = sorted({k[1] for k in groups if k[0] == 'behaviour'})
+    for case in cases_listed:
+        if WHY.get(case, '-') != '-':
+            w('- **%s**: %s' % (case, WHY[case]))
+    w('\nPaths are inside the installed packages (site-packages/ for tf, torch, jax; '
+      'node_modules/@tensorflow/tfjs-core/dist/ for tfjs), except the C++ files named, which the wheels do not ship.\n')
+    summary('ftz', 'Differences from flushing subnormals (FTZ/DAZ in tf and jax)',
+            'Inputs or results in the subnormal range: tf and jax flush them to zero on CPU, torch and tfjs keep them.')
+    summary('zero-sign', 'Differences only in the sign of a zero', 'Harmless for NaN/inf, listed for completeness.')
+    w('## Largest finite disagreements where the classes agree (ULP)\n')
+    w('| case | dtype | target | max ULP between frameworks | at | values |')
+    w('|---|---|---|---|---|---|')
+    for (case, dtype, t), (u, args, vals) in sorted(ulp.items(), key=lambda kv: -kv[1][0]):
+        if u < 4:
+            continue
+        w('| %s | %s | %s | %d | %s | %s |' % (case, dtype, t, u, _args_text(args),
+                                              ', '.join('%s %s' % kv for kv in vals.items())))
+    w('\nOnly 4 ULP or more; the rest agree to 3 ULP or better.\n')
+    with open(os.path.join(OUT, 'README.md'), 'w') as f:
+        f.write('\n'.join(out) + '\n')
+    print('README: %d behaviour groups -> %s' % (sum(1 for k in groups if k[0] == 'behaviour'),
+                                                 os.path.join(OUT, 'README.md')))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--framework', choices=FRAMEWORKS + ['all'])
@@ -521,9 +903,7 @@ def main():
     elif a.framework:
         generate(a.framework)
     if a.readme:
-        sys.path.insert(0, HERE)
-        from frameworks_readme import write_readme
-        write_readme(OUT, load_grid())
+        write_readme()
     if not a.framework and not a.readme:
         ap.error('give --framework or --readme')
 
