@@ -5,7 +5,7 @@
   python oracle/frameworks.py --readme                         -> fixtures/frameworks/README.md (from all four .jsonl)
 
 Every case of oracle/grid.json (shared with oracle/tfjs.mjs) is evaluated as a batch: each variable is a 1-D tensor
-of the case's points, tiled 8 times so that every point goes through the vectorised kernel body as a training batch
+of the case's points, tiled 64 times so that every point goes through the vectorised kernel body as a training batch
 does (not a scalar tail loop); the rows report the first copy. Gradients are the vector-Jacobian product with an
 upstream of ones (tf.GradientTape.gradient, torch.autograd.grad, jax.vjp), i.e. the gradient of each element with
 upstream 1. A gradient the framework returns as None (no gradient registered or unconnected) is written as null.
@@ -26,7 +26,9 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, 'fixtures', 'frameworks')
-TILE = 8
+# 64 copies: every point lies in the vectorised body of the kernel loop (AVX-512 packets of 16 floats, torch's
+# 2-vector unrolled loops of 32), never in a scalar remainder loop, whatever the number of points.
+TILE = 64
 FRAMEWORKS = ['tf', 'torch', 'jax']
 
 
@@ -207,7 +209,7 @@ class TF(Framework):
             'greater_equal': ('tf.math.greater_equal', m.greater_equal), 'not_equal': ('tf.math.not_equal', m.not_equal),
             'norm': ('tf.norm(tf.stack(.), axis=0)', lambda x, y: tf.norm(stack([x, y]), axis=0)),
             'binary_crossentropy': ('keras.losses.binary_crossentropy (epsilon clip)',
-                                    lambda p, y: keras.losses.binary_crossentropy(y[:, None], p[:, None])),
+                                    lambda p, y: keras.losses.binary_crossentropy(y[..., None], p[..., None])),
             'bce_with_logits': ('tf.nn.sigmoid_cross_entropy_with_logits',
                                 lambda z, y: nn.sigmoid_cross_entropy_with_logits(labels=y, logits=z)),
         }
@@ -240,7 +242,7 @@ class Torch(Framework):
         torch.set_num_threads(1)
         self.torch = torch
         self.version = torch.__version__
-        self.extra_versions = {}
+        self.extra_versions = {'cpu_capability': torch.backends.cpu.get_cpu_capability()}
         t = torch
         stack = lambda xs: t.stack(xs, dim=0)
         self.ops = {
@@ -363,7 +365,7 @@ class Jax(Framework):
     def const(self, v):
         return self.jnp.asarray(v, dtype=self.dtype)
 
-    def run(self, expr, arrays):
+    def run(self, expr, arrays, jit=False):
         jax, jnp = self.jax, self.jnp
         used_box = []
 
@@ -372,9 +374,12 @@ class Jax(Framework):
             used_box[:] = used
             return jnp.broadcast_to(out, xs[0].shape)
 
+        def value_and_vjp(*xs):
+            out, vjp = jax.vjp(f, *xs)
+            return out, vjp(jnp.ones_like(out))
+
         xs = [jnp.asarray(a) for a in arrays]
-        out, vjp = jax.vjp(f, *xs)
-        grads = vjp(jnp.ones_like(out))
+        out, grads = (jax.jit(value_and_vjp) if jit else value_and_vjp)(*xs)
         return np.asarray(out), [np.asarray(g) for g in grads], used_box
 
 
@@ -384,12 +389,12 @@ def make(name):
 
 # ---------------------------------------------------------------- running the grid
 
-def run_case(fw, case, dtype, grid):
+def run_case(fw, case, dtype, grid, **run_options):
     fw.var_names = case['vars']
     pts = points_for(case, dtype)
     cols = [np.array([resolve(p[i], dtype, grid) for p in pts], dtype=dtype) for i in range(len(case['vars']))]
     tiled = [np.tile(c, TILE) for c in cols]
-    value, grads, used = fw.run(case['expr'], tiled)
+    value, grads, used = fw.run(case['expr'], tiled, **run_options)
     rows = []
     for k in range(len(pts)):
         row = {'case': case['case'], 'expr': case['expr'], 'dtype': dtype,
@@ -398,6 +403,29 @@ def run_case(fw, case, dtype, grid):
                'grad': {v: None if grads[i] is None else rep(grads[i][k]) for i, v in enumerate(case['vars'])}}
         rows.append(row)
     return rows, sorted(set(used))
+
+
+def check_scalar(fw, case, dtype, rows):
+    """Re-evaluate every point as 0-d tensors (the scalar kernel path); return the rows where anything differs."""
+    fw.var_names = case['vars']
+    out = []
+    for r in rows:
+        arrays = [np.array(float(r['args'][v]), dtype=dtype) for v in case['vars']]
+        value, grads, _ = fw.run(case['expr'], arrays)
+        got = {'value': rep(value), 'grad': {v: None if g is None else rep(g) for v, g in zip(case['vars'], grads)}}
+        if got['value'] != r['value'] or got['grad'] != r['grad']:
+            out.append({'case': r['case'], 'dtype': dtype, 'args': r['args'], 'batched': {'value': r['value'], 'grad': r['grad']},
+                        'scalar': got})
+    return out
+
+
+def diff_rows(a_rows, b_rows, a_name, b_name):
+    out = []
+    for a, b in zip(a_rows, b_rows):
+        if a['value'] != b['value'] or a['grad'] != b['grad']:
+            out.append({'case': a['case'], 'dtype': a['dtype'], 'args': a['args'],
+                        a_name: {'value': a['value'], 'grad': a['grad']}, b_name: {'value': b['value'], 'grad': b['grad']}})
+    return out
 
 
 def ordered(v, dtype):
@@ -472,10 +500,20 @@ def flags_from(rows):
     return flags
 
 
+def cpu_features():
+    try:
+        with open('/proc/cpuinfo') as f:
+            flags = next((l.split(':', 1)[1].split() for l in f if l.startswith('flags')), [])
+    except OSError:
+        return []
+    return sorted(set(flags) & {'sse2', 'avx', 'avx2', 'fma', 'avx512f'})
+
+
 def generate(name):
     grid = load_grid()
     fw = make(name)
     rows, skipped, apis = [], {}, {}
+    scalar_diffs, jit_diffs = [], []
     cases = expand_cases(grid)
     for dtype in grid['dtypes']:
         fw.start(dtype)
@@ -484,6 +522,9 @@ def generate(name):
                 r, used = run_case(fw, case, dtype, grid)
                 rows.extend(r)
                 apis[case['case']] = used
+                scalar_diffs.extend(check_scalar(fw, case, dtype, r))
+                if name == 'jax':
+                    jit_diffs.extend(diff_rows(r, run_case(fw, case, dtype, grid, jit=True)[0], 'eager', 'jit'))
             except Missing as e:
                 skipped[case['case']] = 'no ' + str(e) + ' op'
             except Exception as e:  # a framework refusing a dtype or an input is a finding too
@@ -498,10 +539,15 @@ def generate(name):
                 skipped[c['case']] = 'no ' + str(e) + ' op'
     header = {'header': True, 'framework': name, 'version': fw.version, 'versions': fw.extra_versions,
               'python': platform.python_version(), 'numpy': np.__version__, 'device': 'cpu',
-              'machine': platform.machine(), 'dtypes': grid['dtypes'], 'flags': flags_from(rows),
+              'machine': platform.machine(), 'cpu_features': cpu_features(), 'dtypes': grid['dtypes'], 'flags': flags_from(rows),
               'evaluation': 'batched: each variable a 1-D tensor of the points tiled %d times; eager mode; '
                             'gradient = VJP with upstream ones' % TILE,
-              'api': apis, 'skipped': skipped, 'rows': len(rows), 'cliffs': len(cliffs)}
+              'api': apis, 'skipped': skipped, 'rows': len(rows), 'cliffs': len(cliffs),
+              'scalar_vs_batched': {'about': 'every row re-evaluated with 0-d tensors (scalar kernels); '
+                                             'the rows where value or a gradient differs', 'differences': scalar_diffs}}
+    if name == 'jax':
+        header['jit_vs_eager'] = {'about': 'every case re-run under jax.jit (XLA fuses the whole value-and-VJP); '
+                                           'the rows where value or a gradient differs', 'differences': jit_diffs}
     os.makedirs(OUT, exist_ok=True)
     path = os.path.join(OUT, name + '.jsonl')
     with open(path, 'w') as f:
@@ -717,6 +763,52 @@ def differences(data):
     return groups, ulp
 
 
+def path_differences(data, w):
+    """The header checks: 0-d (scalar kernel) vs batched, and for jax jit vs eager."""
+    for field, a_name, b_name, title, intro in [
+            ('scalar_vs_batched', 'batched', 'scalar', 'Scalar (0-d) tensors vs batches: the same framework disagrees with itself',
+             'Every row was re-evaluated with 0-d tensors. Where the kernel has a vectorised body and a scalar path '
+             '(torch\'s Sleef-based SIMD loops, Eigen packet ops), the two can differ. The golden rows are the batched '
+             'ones; this is what a scalar evaluation gives instead.'),
+            ('jit_vs_eager', 'eager', 'jit', 'jax.jit vs eager jax',
+             'Every jax case was re-run under jax.jit (XLA compiles the value and the VJP together and may fuse or '
+             'simplify). The golden rows are eager; this is what jit gives instead.')]:
+        found = [(fw, d) for fw in ALL if fw in data for d in data[fw][0].get(field, {}).get('differences', [])]
+        checked = [fw for fw in ALL if fw in data and field in data[fw][0]]
+        if not checked:
+            continue
+        w('## %s\n' % title)
+        w(intro + ' Checked: %s; %d rows differ.\n' % (', '.join(checked), len(found)))
+        cls_rows, ulp_rows = [], collections.OrderedDict()
+        for fw, d in found:
+            dtype = d['dtype']
+            for t in ['value'] + ['grad:' + v for v in d[a_name]['grad']]:
+                a, b = _target(d[a_name], t), _target(d[b_name], t)
+                if _same(a, b):
+                    continue
+                if _cls(a, dtype) != _cls(b, dtype):
+                    cls_rows.append((fw, d['case'], dtype, _args_text(d['args'].items()), t, _show(a), _show(b)))
+                else:
+                    k = (fw, d['case'], dtype, t)
+                    u = _ulps(a, b, dtype)
+                    n, m = ulp_rows.get(k, (0, 0))
+                    ulp_rows[k] = (n + 1, max(m, u))
+        if cls_rows:
+            w('Differences in class (NaN / inf / zero / finite / sign of zero):\n')
+            w('| framework | case | dtype | inputs | target | %s | %s |' % (a_name, b_name))
+            w('|---|---|---|---|---|---|---|')
+            for r in cls_rows:
+                w('| %s |' % ' | '.join(r))
+            w('')
+        if ulp_rows:
+            w('Finite values that differ (rounding only):\n')
+            w('| framework | case | dtype | target | points | max ULP |')
+            w('|---|---|---|---|---|---|')
+            for (fw, case, dtype, t), (n, m) in ulp_rows.items():
+                w('| %s | %s | %s | %s | %d | %d |' % (fw, case, dtype, t, n, m))
+            w('')
+
+
 def write_readme():
     data = {fw: d for fw in ALL if (d := _load(fw)) is not None}
     grid = load_grid()
@@ -813,7 +905,18 @@ def write_readme():
     w('| %s (last float that is -inf) | float32 | %s | %s |' % (label, ' | '.join(cells), 'yes' if agree else
                                                                  'no: the issue says ' + ', '.join(
                                                                      '%s %s' % kv for kv in expected.items())))
-    w('\nFTZ: the issue says tf and jax flush subnormals on CPU, torch and tfjs keep them: see the versions table.\n')
+    expected_ftz = {'tfjs': False, 'tf': True, 'torch': False, 'jax': True}
+    for dtype in ('float32', 'float64'):
+        cells, ok = [], True
+        for fw in ALL:
+            fl = data[fw][0]['flags'].get(dtype) if fw in data else None
+            cells.append('-' if fl is None else ('flushes' if fl['ftz_daz'] else 'keeps'))
+            ok = ok and (fl is None or fl['ftz_daz'] == expected_ftz[fw])
+        w('| subnormals on CPU (batched x * 1 and an underflowing product) | %s | %s | %s |' % (
+            dtype, ' | '.join(cells), 'yes' if ok else 'no: the issue says tf and jax flush, torch and tfjs keep'))
+    w('\nBut see the scalar-vs-batched section: tf flushes in its vectorised (Eigen packet) kernels, while its scalar '
+      'path (0-d tensors and the remainder of a loop that does not fill a packet) calls the C library, which reads a '
+      'subnormal input of log correctly; and under jax.jit XLA folds x * 1 away, so that probe keeps the subnormal.\n')
 
     w('## Cliffs (bisection over every float)\n')
     w('| case | expr | target is | dtype | ' + ' | '.join(ALL) + ' |')
@@ -877,6 +980,7 @@ def write_readme():
     summary('ftz', 'Differences from flushing subnormals (FTZ/DAZ in tf and jax)',
             'Inputs or results in the subnormal range: tf and jax flush them to zero on CPU, torch and tfjs keep them.')
     summary('zero-sign', 'Differences only in the sign of a zero', 'Harmless for NaN/inf, listed for completeness.')
+    path_differences(data, w)
     w('## Largest finite disagreements where the classes agree (ULP)\n')
     w('| case | dtype | target | max ULP between frameworks | at | values |')
     w('|---|---|---|---|---|---|')

@@ -1,6 +1,6 @@
 // Golden values and gradients from TensorFlow.js (cpu backend), from the grid that oracle/frameworks.py uses.
 //   node oracle/tfjs.mjs   -> fixtures/frameworks/tfjs.jsonl
-// Same method as frameworks.py: each case is a batch (every variable a 1-D tensor of the points tiled 8 times),
+// Same method as frameworks.py: each case is a batch (every variable a 1-D tensor of the points tiled 64 times),
 // gradients are tf.grads with an upstream of ones. TF.js has no float64, so only float32 rows are written.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, '..', 'fixtures', 'frameworks');
-const TILE = 8;
+const TILE = 64; // the same as frameworks.py (TF.js's cpu kernels are plain JS loops, so it matters less here)
 const DTYPE = 'float32';
 
 // ------------------------------------------------------------- numbers
