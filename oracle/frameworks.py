@@ -625,11 +625,11 @@ WHY = {
     'inf_up_maximum': "tfjs maximum grad multiplies dy by a 0/1 mask (inf * 0 = NaN); jax max jvp multiplies by _balanced_eq (inf * 0 = NaN); tf and torch select (0).",
     'inf_up_clip': "jnp.clip is maximum then minimum (see clip_bounds), so below the bound jax multiplies the inf upstream by 0 (NaN) and at the bound by 0.5; tfjs clipByValue's gradient is a where (gradients/ClipByValue_grad.js), tf and torch select: 0. The issue's 'tfjs NaN' for clip is not what tfjs 4.22 does.",
     'inf_up_relu': "tf ReluGrad kernel computes gradients * (features > 0) (tensorflow/core/kernels/relu_op_functor.h): inf * 0 = NaN; tfjs: mul(dy, step(x)) (gradients/Relu_grad.js); torch threshold_backward and jax relu's custom jvp (select(x > 0, g, 0), jax/_src/nn/functions.py) select: 0.",
-    'relu': "At x = NaN: torch threshold_backward passes grad where not (x <= 0), so 1; tf ReluGrad (features > 0) and jax select(x > 0) give 0; tfjs step(NaN) = NaN.",
+    'relu': "(torch's relu6, elu and selu gradients at NaN differ between its batched and scalar kernels: see the scalar section.) At x = NaN: torch threshold_backward passes grad where not (x <= 0), so 1; tf ReluGrad (features > 0) and jax select(x > 0) give 0; tfjs step(NaN) = NaN.",
     'relu6': 'tfjs: dy * ((x <= 6) * step(x)) (gradients/Relu6_grad.js): 1 at x = 6 (the others 0) and NaN at NaN (step(NaN) = NaN).',
     'sign': "sign(NaN): tf and jax (XLA sign) return NaN; torch's and tfjs's kernels return 0 (comparisons with NaN are false).",
     'sign_nan': 'see sign.',
-    'logsumexp2': "tfjs logSumExp is max + log(sum(exp(x - max))) without a guard for infinite max: -inf - -inf and inf - inf give NaN; tf reduce_logsumexp, torch logsumexp and jax logsumexp replace a non-finite max by 0 (tf: math_ops.py reduce_logsumexp; jax: jax/_src/ops/special.py). torch's logsumexp_backward is grad * exp(self - result) which gives 0 at (max, inf); tf and jax give NaN there.",
+    'logsumexp2': "tfjs logSumExp is max + log(sum(exp(x - max))) without a guard for infinite max: -inf - -inf and inf - inf give NaN; tf reduce_logsumexp and jax logsumexp replace a non-finite max by 0 behind stop_gradient (tensorflow/python/ops/math_ops.py reduce_logsumexp; jax/_src/ops/special.py), so with an inf term the others' gradient is exp(x)/sum = inf/inf = NaN; torch logsumexp guards the same way. torch's logsumexp_backward is grad * exp(self - result) which gives 0 at (max, inf); tf and jax give NaN there.",
     'logsumexp3': 'see logsumexp2. With all three terms at -max, torch returns grad 1.0 for each (exp(self - result) with result rounded to -max), tf and jax 1/3.',
     'logsumexp_neginf': 'see logsumexp2.',
     'atan2': "torch atan2_backward (torch/csrc/autograd/FunctionsManual.cpp) masks the 0/0 at the origin to 0; tf (math_grad.py _Atan2Grad: grad / (y^2 + x^2)), tfjs (gradients/Atan2_grad.js) and jax divide 0 by 0: NaN.",
@@ -642,13 +642,13 @@ WHY = {
     'acosh': "tf _AcoshGrad is grad / sinh(acosh(x)) (math_grad.py), NaN for x < 1 where acosh is NaN and finite at 1e20; torch/jax/tfjs use 1 / sqrt(x^2 - 1), whose x^2 overflows (grad 0 at 1e20) and is finite for x < -1.",
     'asinh': 'tf asinh grad is grad / cosh(asinh(x)) (math_grad.py): no overflow at 1e20; the others compute x^2 + 1, which overflows to inf: 0.',
     'asin': 'jax (XLA) flushes the subnormal-range result of asin at the smallest normal to 0; the others keep it.',
-    'sinh': 'At 89.41598 (float32): tf and tfjs return max float, torch and jax overflow to inf (float64: only torch overflows at 710.4759).',
+    'sinh': 'At 89.41598 (float32), where the true value is just below max float: tf and tfjs return it, jax and torch\'s vectorised kernel overflow to inf (torch\'s scalar path returns it: see the scalar section); in float64 at 710.4759 only torch overflows.',
     'cosh': 'see sinh.',
     'div': 'd/dy of x / y at (+-inf, -max): tf and torch compute -grad * (x / y) / y = finite/… = +-inf; tfjs and jax compute -x / y^2 where y^2 = inf: inf / inf = NaN.',
     'elu': "tf EluGrad selects on features < 0, so NaN takes the positive branch (grad 1); tf and jax lose the tail (exp(x) - 1 rounds to -1 so its gradient is 0 at -20 in float32) where torch computes the derivative as exp(x) directly; tf (FTZ) flushes elu(-min_normal).",
     'selu': 'At x = 0 tf SeluGrad takes the positive branch (grad = scale = 1.0507) while torch (elu_backward, x <= 0), jax and tfjs take the negative one (scale * alpha = 1.7581); at NaN tf takes the positive branch too; tf and jax lose the float32 tail at -20 as for elu.',
     'expm1': "torch and jax's expm1 gradient is grad * (result + 1), which is 0 when expm1(x) rounds to -1; tf and tfjs compute grad * exp(x).",
-    'gelu': "torch computes x * 0.5 * (1 + erf(x / sqrt 2)): 1 + erf rounds to 0 below about -5.9 (float32), and at inf gives NaN, and at max overflows; tf (nn_ops.gelu) and jax (nn/functions.py gelu) use 0.5 * x * erfc(-x / sqrt 2), which keeps the tail.",
+    'gelu': "(Batched: torch's scalar path differs at max, inf and -10, see the scalar section.) torch computes x * 0.5 * (1 + erf(x / sqrt 2)): 1 + erf rounds to 0 below about -5.9 (float32), and at inf gives NaN, and at max overflows; tf (nn_ops.gelu) and jax (nn/functions.py gelu) use 0.5 * x * erfc(-x / sqrt 2), which keeps the tail.",
     'gelu_tanh': "At -5 (float32): tf and jax's tanh (Eigen/XLA fast tanh) rounds to exactly -1 so the result is -0.0 and the gradient 0; torch's tanh keeps 1 - tanh = 6e-8.",
     'tanh': 'tf and jax (float32) use a clamped rational approximation that returns exactly +-1 from |x| about 7.9 on, so the gradient 1 - y^2 is 0 at 9; torch and tfjs (JS Math.tanh in double) keep 1.19e-7. In float64 only jax keeps the tail at 19.1.',
     'sigmoid': 'The gradient is y * (1 - y), so it follows how the forward sigmoid rounds next to 1: at 17 (float32) tf, torch and jax return exactly 1 (gradient 0) while tfjs computes in double and rounds to 0.99999994; at 16.6 torch and jax land one float lower than tf and tfjs (gradient 1.19e-7 vs 5.96e-8); in float64 at 36.8 only tf keeps 1 - y > 0.',
@@ -779,7 +779,7 @@ def path_differences(data, w):
             continue
         w('## %s\n' % title)
         w(intro + ' Checked: %s; %d rows differ.\n' % (', '.join(checked), len(found)))
-        cls_rows, ulp_rows = [], collections.OrderedDict()
+        cls_rows, ulp_rows = collections.OrderedDict(), collections.OrderedDict()
         for fw, d in found:
             dtype = d['dtype']
             for t in ['value'] + ['grad:' + v for v in d[a_name]['grad']]:
@@ -787,18 +787,21 @@ def path_differences(data, w):
                 if _same(a, b):
                     continue
                 if _cls(a, dtype) != _cls(b, dtype):
-                    cls_rows.append((fw, d['case'], dtype, _args_text(d['args'].items()), t, _show(a), _show(b)))
+                    k = (fw, d['case'], dtype, t, _cls(a, dtype), _cls(b, dtype))
+                    cls_rows.setdefault(k, []).append((_args_text(d['args'].items()), _show(a), _show(b)))
                 else:
                     k = (fw, d['case'], dtype, t)
                     u = _ulps(a, b, dtype)
                     n, m = ulp_rows.get(k, (0, 0))
                     ulp_rows[k] = (n + 1, max(m, u))
         if cls_rows:
-            w('Differences in class (NaN / inf / zero / finite / sign of zero):\n')
-            w('| framework | case | dtype | inputs | target | %s | %s |' % (a_name, b_name))
-            w('|---|---|---|---|---|---|---|')
-            for r in cls_rows:
-                w('| %s |' % ' | '.join(r))
+            w('Differences in class (NaN / inf / zero / subnormal / finite / sign of zero), grouped; values of the '
+              'first example:\n')
+            w('| framework | case | dtype | target | points | example inputs | %s | %s |' % (a_name, b_name))
+            w('|---|---|---|---|---|---|---|---|')
+            for (fw, case, dtype, t, _, _), items in cls_rows.items():
+                args, a, b = items[0]
+                w('| %s | %s | %s | %s | %d | %s | %s | %s |' % (fw, case, dtype, t, len(items), args, a, b))
             w('')
         if ulp_rows:
             w('Finite values that differ (rounding only):\n')
