@@ -1,13 +1,14 @@
 import type { Graph } from '../graph/graph.js';
-import { OPS } from '../graph/ops.js';
+import { flushOf, forwardKernel } from '../graph/frameworks/forward.js';
 import { allocate, type FloatFormat } from '../base/float-format.js';
 
 export type FloatArray = Float32Array | Float64Array;
 
 /**
- * Evaluates every node of the graph (forward and backward) over a batch, in IEEE float64 or float32. Storing into a
- * Float32Array rounds to nearest-even exactly as Math.fround does, so float32 gets every constant, input and op result
- * rounded, which is what TF.js's cpu kernels do. Returns the values per node id.
+ * Evaluates every node of the graph (forward and backward) over a batch, in IEEE float64 or float32, with the forward
+ * switches of the graph's framework (graph.framework): its kernels where they differ, and flush-to-zero of subnormal
+ * inputs and results where its CPU kernels do that. Storing into a Float32Array rounds to nearest-even exactly as
+ * Math.fround does, so float32 gets every constant, input and op result rounded. Returns the values per node id.
  */
 export function evaluateFloat(
   graph: Graph,
@@ -36,8 +37,9 @@ export function evaluateFloat(
       out.set(inputs[node.name!]!);
       continue;
     }
-    const info = OPS[node.op];
-    const f = (format === 'float32' && info.f32) || info.f64;
+    const k = forwardKernel(graph.framework, node.op, format);
+    const flush = flushOf(graph.framework, node.op, format);
+    const f = flush === 'none' ? k : flushed(k, format, flush === 'both');
     const [a, b, c] = node.inputs.map((i) => values[i]!);
     switch (node.inputs.length) {
       case 1:
@@ -51,4 +53,15 @@ export function evaluateFloat(
     }
   }
   return values;
+}
+
+const MIN_NORMAL: Readonly<Record<FloatFormat, number>> = { float32: 2 ** -126, float64: 2 ** -1022 };
+
+/** The kernel with DAZ (subnormal inputs read as signed zero) and FTZ (a subnormal result, once rounded, written as zero). */
+function flushed(k: (a: number, b: number, c: number) => number, format: FloatFormat, inputs: boolean): (a: number, b: number, c: number) => number {
+  const min = MIN_NORMAL[format];
+  const round = format === 'float32' ? Math.fround : (x: number) => x;
+  const flush = (x: number) => (x !== 0 && Math.abs(x) < min ? x * 0 : x);
+  if (!inputs) return (a, b, c) => flush(round(k(a, b, c)));
+  return (a, b, c) => flush(round(k(flush(a), flush(b), flush(c))));
 }

@@ -152,6 +152,7 @@ export const EXACT_OPS: Readonly<Record<RuleName, Rule>> = {
   logicalOr: logic((a, b) => a || b),
   logicalNot: logic((a) => !a),
   cast: { value: (_ar, [x]) => x!, grad: (_ar, _x, _y, [dx]) => dx! },
+  keep: { value: (ar, [x, c]) => (isZero(c!) ? ar.zero : x!), grad: (ar, [, c], _y, [dx]) => (isZero(c!) ? ar.zero : dx!) },
   step: {
     value: (ar, [x, alpha]) => {
       const c = ar.cmp(x!, ar.zero);
