@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { FrameworkId } from '../../../src/graph/frameworks/index.js';
 import { EXCEPTIONS } from './exceptions.js';
-import { checkGolden, summaryLine, type Mismatch } from './golden.js';
+import { checkCliffs, checkGolden, summaryLine, type Mismatch } from './golden.js';
 
 /** Finite values agree within 4 ULP; larger differences only through an explained exception. */
 export const ULP_BUDGET = 4;
@@ -19,4 +19,8 @@ export function assertGolden(t: TestContext, framework: FrameworkId): void {
   assert.deepEqual(report.ulpFailures.map(show), [], `finite values differ by more than ${ULP_BUDGET} ULP`);
   const stale = exceptions.filter((e) => !report.excused.has(e.why)).map((e) => `${e.case}: ${e.why}`);
   assert.deepEqual(stale, [], 'exceptions that excuse nothing (the model was fixed: remove them)');
+  const cliffs = checkCliffs(framework);
+  t.diagnostic(`${framework}: ${cliffs.checked - cliffs.failures.length} of ${cliffs.checked} cliffs (bisected edges of a NaN/inf/0 class) at the framework's float`);
+  assert.ok(cliffs.checked >= 4, `only ${cliffs.checked} cliffs checked`);
+  assert.deepEqual(cliffs.failures, []);
 }

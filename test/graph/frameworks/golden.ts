@@ -142,3 +142,38 @@ export function summaryLine(r: GoldenReport): string {
     + `value within budget on ${r.valueAgree} (${pct(r.valueAgree)}%); ${excused} excused by ${r.excused.size} listed exceptions; `
     + `${r.skippedRows} rows skipped (op not in the vocabulary yet)`;
 }
+
+interface CliffRow {
+  case: string;
+  expr: string;
+  dtype: FloatFormat;
+  target: string;
+  is: string;
+  last_true: string | null;
+  first_false: string | null;
+}
+
+/**
+ * The cliff rows (the float where a class starts, found by bisection over every float in the real framework): the
+ * model must have the class at last_true and not at its neighbour first_false. Returns one line per disagreement.
+ */
+export function checkCliffs(framework: FrameworkId): { checked: number; failures: string[] } {
+  const rows = readFileSync(join(FIXTURES, `${framework}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as CliffRow & { kind?: string })
+    .filter((r) => r.kind === 'cliff' && r.last_true !== null && !NOT_IN_VOCABULARY.includes(r.case.replace(/^cliff_/, '')));
+  const failures: string[] = [];
+  for (const r of rows) {
+    const graph = compile(r.expr, undefined, { framework });
+    const xs = [num(r.last_true!), num(r.first_false!)];
+    const values = evaluateFloat(graph, r.dtype, { [graph.vars[0]!]: xs });
+    const node = r.target === 'value' ? graph.output : graph.grads[graph.vars[0]!]!;
+    const [atEdge, beyond] = [values[node]![0]!, values[node]![1]!];
+    const holds = (v: number) => (r.is === 'nan' ? Number.isNaN(v) : v === num(r.is));
+    if (!holds(atEdge) || holds(beyond)) {
+      failures.push(`${r.case} ${r.dtype}: ${r.target} is ${r.is} up to ${r.last_true} in ${framework}; the model gives ${atEdge} there and ${beyond} at ${r.first_false}`);
+    }
+  }
+  return { checked: rows.length, failures };
+}
