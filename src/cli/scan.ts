@@ -11,7 +11,8 @@ import { failOnLine } from '../report/check-common.js';
 import { compile } from '../graph/compile.js';
 import { STORY_FORMS } from '../core/story.js';
 import { MAX_SAMPLES } from '../graph/limits.js';
-import { loadBackend } from './backend.js';
+import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
+import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
 import { collect, parseInteger, readSource, referenceOf, type Source } from './inputs.js';
 
 export interface ScanFlags {
@@ -28,6 +29,7 @@ export interface ScanFlags {
   failOn?: string;
   maxDigits: string;
   brief?: boolean;
+  framework: string;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -47,14 +49,16 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
-    .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load)', 'both')
+    .option('--framework <name>', FRAMEWORK_HELP, DEFAULT_FRAMEWORK)
+    .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load; TF.js only with --framework tfjs)', 'both')
     .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(readSource(expr, flags.file), flags)));
 }
 
 async function runScan(source: Source | undefined, flags: ScanFlags): Promise<number> {
   const format = formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
-  const runtime = await loadBackend(flags.backend);
+  const framework = parseFramework(flags.framework);
+  const runtime = await loadBackend(flags.backend, framework);
   const precisions = parsePrecision(flags.precision);
   const ranges = Object.fromEntries(flags.var.map(parseVarRange));
   const options = defaultScanOptions({
@@ -64,11 +68,12 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
     ranges,
     ulpTolerance: parseInteger('--ulps', flags.ulps, 0, 2 ** 53),
     maxDigits: parseInteger('--max-digits', flags.maxDigits, 20, 1200),
+    framework,
   });
   const reference = referenceOf(flags.reference);
   if (!source && reference) throw new UserError('--reference needs an expression to compare (the built-in story has its own)');
   const forms: FormSpec[] = source ? [{ name: source.file ?? 'expression', ...source, reference }] : STORY_FORMS;
-  const known = new Set(forms.flatMap((f) => compile(f.source, f.file).vars));
+  const known = new Set(forms.flatMap((f) => compile(f.source, f.file, { framework }).vars));
   for (const name of Object.keys(ranges)) {
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
   }

@@ -30,10 +30,11 @@ export function formatCheckText(run: CheckRun, opts: TextOptions): string {
   const width = Math.max(...run.checks.map((k) => k.name.length));
   const lines = run.checks.map((check) => {
     const name = check.name.padEnd(width);
-    if (check.passed) return `${c.green('PASS')} ${c.bold(name)}  ${passReason(check)}`;
+    const fw = c.dim(`  [${check.framework.name} ${check.framework.version}]`);
+    if (check.passed) return `${c.green('PASS')} ${c.bold(name)}  ${passReason(check)}${fw}`;
     const failing = check.violations.filter(isFailing);
     const more = failing.length > 1 ? c.dim(`  (+${failing.length - 1} more)`) : '';
-    return `${c.red('FAIL')} ${c.bold(name)}  ${violationLine(failing[0]!)}${more}`;
+    return `${c.red('FAIL')} ${c.bold(name)}  ${violationLine(failing[0]!)}${more}${fw}`;
   });
   const failed = run.checks.filter((k) => !k.passed).length;
   const seconds = (run.elapsedMs / 1000).toFixed(1);

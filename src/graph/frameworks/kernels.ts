@@ -1,7 +1,7 @@
 /** Forward kernels that some frameworks use instead of the shared ones (graph/ops.ts); each says whose it is. */
 
 /** sign with sign(NaN) = 0: torch's and TF.js's kernels compare, and comparisons with NaN are false. */
-export const signNanZero = (a: number): number => (a > 0 ? 1 : a < 0 ? -1 : a === 0 ? a : 0);
+export const signNanZero = (a: number): number => (a > 0 ? 1 : a < 0 ? -1 : 0);
 
 /** 1 / (1 + exp(-x)) with every step rounded to float32: exp(-x) overflows below -88.72, so the result is 0 there. */
 export const sigmoidStepwise32 = (a: number): number => Math.fround(1 / Math.fround(1 + Math.fround(Math.exp(-a))));
