@@ -30,16 +30,17 @@ export function formatCheckText(run: CheckRun, opts: TextOptions): string {
   const width = Math.max(...run.checks.map((k) => k.name.length));
   const lines = run.checks.map((check) => {
     const name = check.name.padEnd(width);
-    const fw = c.dim(`  [${check.framework.name} ${check.framework.version}]`);
-    if (check.passed) return `${c.green('PASS')} ${c.bold(name)}  ${passReason(check)}${fw}`;
+    if (check.passed) return `${c.green('PASS')} ${c.bold(name)}  ${passReason(check)}`;
     const failing = check.violations.filter(isFailing);
     const more = failing.length > 1 ? c.dim(`  (+${failing.length - 1} more)`) : '';
-    return `${c.red('FAIL')} ${c.bold(name)}  ${violationLine(failing[0]!)}${more}${fw}`;
+    return `${c.red('FAIL')} ${c.bold(name)}  ${violationLine(failing[0]!)}${more}`;
   });
   const failed = run.checks.filter((k) => !k.passed).length;
   const seconds = (run.elapsedMs / 1000).toFixed(1);
   const verdict = failed === 0 ? c.green('all passed') : c.red(`${failed} failed`);
   const baseline = run.baseline === null ? '' : run.baseline.updated ? `, baseline written to ${run.baseline.file}` : `, against baseline ${run.baseline.file}`;
-  lines.push(`${run.checks.length} check${run.checks.length === 1 ? '' : 's'} in ${run.config}: ${verdict} (${seconds} s${baseline})`);
+  // which framework's rules and kernels the results are for (a check may override the config's)
+  const frameworks = [...new Set(run.checks.map((k) => `${k.framework.name} ${k.framework.version}`))].join(', ');
+  lines.push(`${run.checks.length} check${run.checks.length === 1 ? '' : 's'} in ${run.config}: ${verdict} (${seconds} s${baseline}; as ${frameworks} computes them)`);
   return `${lines.join('\n')}\n`;
 }

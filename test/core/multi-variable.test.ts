@@ -9,7 +9,7 @@ import { defaultScanOptions, diagnose } from '../../src/core/diagnose.js';
 
 const report = diagnose(
   [{ name: 'log(x) + y', source: 'log(x) + y' }],
-  defaultScanOptions({ samples: 64, ranges: { x: { lo: -1, hi: 1 }, y: { lo: 0, hi: 1 } } }),
+  defaultScanOptions({ samples: 64, ranges: { x: { lo: -1, hi: 1 }, y: { lo: 0, hi: 1 } }, framework: 'tfjs' }),
 );
 const form = report.forms[0]!;
 

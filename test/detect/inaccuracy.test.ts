@@ -8,7 +8,7 @@ import { defaultScanOptions, diagnose } from '../../src/core/diagnose.js';
 const TFJS = { framework: 'tfjs' } as const;
 
 const result = (expr: string, precision: 'float32' | 'float64', target: string) =>
-  diagnose([{ name: expr, source: expr }], defaultScanOptions({ samples: 512, precisions: [precision] }), { backend: 'emulated' })
+  diagnose([{ name: expr, source: expr }], defaultScanOptions({ samples: 512, precisions: [precision], framework: 'tfjs' }), { backend: 'emulated' })
     .forms[0]!.results.find((r) => r.target === target)!;
 
 test('a kink: TF.js differentiates maximum(x,0) + log1p(exp(-abs(x))) at 0 as 1 + 0.5 (max tie -> 1, abs -> -1); the smooth function has 0.5', () => {
