@@ -42,3 +42,9 @@ export function sigmoidEigen(round: (x: number) => number): (a: number) => numbe
     return e === Infinity ? 1 : e / round(1 + e);
   };
 }
+
+/** XLA's float32 atan2 (measured): inputs read unflushed, but two subnormals give NaN (their ratio is taken with DAZ). */
+export const atan2Xla32 = (a: number, b: number): number => {
+  const tiny = (v: number) => v !== 0 && Math.abs(v) < 2 ** -126;
+  return tiny(a) && tiny(b) ? NaN : Math.atan2(a, b);
+};

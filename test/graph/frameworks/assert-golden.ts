@@ -15,6 +15,8 @@ export function assertGolden(t: TestContext, framework: FrameworkId): void {
   t.diagnostic(summaryLine(report));
   for (const [why, n] of report.excused) t.diagnostic(`  excused ${n}: ${why}`);
   assert.ok(report.compared > 3000, `only ${report.compared} pairs compared`);
+  // the issue's target: every NaN / +inf / -inf of the framework, and only those, with no exception needed
+  assert.equal(report.nanInfAgree, report.compared, 'a NaN or inf differs from the framework (even where excused)');
   assert.deepEqual(report.classFailures.map(show), [], 'NaN/inf/zero/finite class differs from the framework');
   assert.deepEqual(report.ulpFailures.map(show), [], `finite values differ by more than ${ULP_BUDGET} ULP`);
   const stale = exceptions.filter((e) => !report.excused.has(e.why)).map((e) => `${e.case}: ${e.why}`);

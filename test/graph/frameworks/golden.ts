@@ -75,6 +75,8 @@ export interface GoldenReport {
   /** Compared (row, target) pairs, after skipping cases not in the vocabulary. */
   compared: number;
   classAgree: number;
+  /** Pairs that agree on NaN / +inf / -inf / not one of those (zero and finite taken together). */
+  nanInfAgree: number;
   /** Finite pairs within the ULP budget. */
   valueAgree: number;
   skippedRows: number;
@@ -89,7 +91,7 @@ export interface GoldenReport {
 /** Pairs (row, target) compared per case; evaluates every case once per dtype, as one batch. */
 export function checkGolden(framework: FrameworkId, budget: (c: string, dtype: FloatFormat) => number, exceptions: readonly Exception[]): GoldenReport {
   const rows = readGolden(framework);
-  const report: GoldenReport = { framework, compared: 0, classAgree: 0, valueAgree: 0, skippedRows: 0, classFailures: [], ulpFailures: [], excused: new Map() };
+  const report: GoldenReport = { framework, compared: 0, classAgree: 0, nanInfAgree: 0, valueAgree: 0, skippedRows: 0, classFailures: [], ulpFailures: [], excused: new Map() };
   const groups = new Map<string, GoldenRow[]>();
   for (const r of rows) {
     if (NOT_IN_VOCABULARY.includes(r.case)) {
@@ -115,6 +117,8 @@ export function checkGolden(framework: FrameworkId, budget: (c: string, dtype: F
         const args = Object.fromEntries(Object.entries(r.args).map(([k, v]) => [k, num(v)]));
         const exception = exceptions.find((e) => e.case === r.case && (!e.dtype || e.dtype === r.dtype) && (!e.target || e.target === target) && (!e.when || e.when(args)));
         const m: Mismatch = { case: r.case, dtype: r.dtype, target, args: r.args, want, got, ulps: 0 };
+        const special = (v: number) => (Number.isFinite(v) ? 'number' : classOf(v));
+        if (special(want) === special(got)) report.nanInfAgree++;
         if (classOf(want) !== classOf(got)) {
           if (exception) report.excused.set(exception.why, (report.excused.get(exception.why) ?? 0) + 1);
           else report.classFailures.push(m);
@@ -138,7 +142,8 @@ export function checkGolden(framework: FrameworkId, budget: (c: string, dtype: F
 export function summaryLine(r: GoldenReport): string {
   const pct = (a: number) => ((100 * a) / r.compared).toFixed(2);
   const excused = [...r.excused.values()].reduce((s, n) => s + n, 0);
-  return `${r.framework}: ${r.compared} (row, target) pairs compared; NaN/inf class agrees on ${r.classAgree} (${pct(r.classAgree)}%), `
+  return `${r.framework}: ${r.compared} (row, target) pairs compared; NaN/inf agree on ${r.nanInfAgree} (${pct(r.nanInfAgree)}%), `
+    + `NaN/inf/zero/finite class on ${r.classAgree} (${pct(r.classAgree)}%), `
     + `value within budget on ${r.valueAgree} (${pct(r.valueAgree)}%); ${excused} excused by ${r.excused.size} listed exceptions; `
     + `${r.skippedRows} rows skipped (op not in the vocabulary yet)`;
 }
