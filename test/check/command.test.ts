@@ -59,6 +59,18 @@ describe('check: exit codes and text', () => {
     writeFileSync(join(dir, 'f-diagnose.config.json'), readFileSync(join(dir, PASSING), 'utf8').replace('"stable-f.txt"', '"losses/stable-f.txt"'));
     assert.equal((await check(dir, { framework: 'tfjs' })).code, 0);
   });
+  it('the config\'s framework, overridden per check and by --framework', async () => {
+    const dir = repo();
+    const text = readFileSync(join(dir, PASSING), 'utf8').replace('"checks": [', '"framework": "tfjs", "checks": [');
+    writeFileSync(join(dir, 'losses/fw.config.json'), text);
+    assert.equal((await check(dir, { config: 'losses/fw.config.json' })).code, 0, 'tfjs keeps subnormals: both pass');
+    writeFileSync(join(dir, 'losses/fw.config.json'), text.replace('"name": "huber",', '"name": "huber", "framework": "tf",'));
+    const perCheck = await check(dir, { config: 'losses/fw.config.json' });
+    assert.equal(perCheck.code, 1);
+    assert.match(perCheck.stdout, /^FAIL huber /m);
+    assert.match(perCheck.stdout, /as TensorFlow\.js 4\.22\.0, TensorFlow 2\.21\.0 computes them\)$/m);
+    assert.equal((await check(dir, { config: 'losses/fw.config.json', framework: 'torch' })).code, 0, 'torch keeps subnormals');
+  });
   it('TF (the default) flushes subnormals: huber\'s 0.5 * x * x is 0 instead of 2e-39 near x = 6e-20, over its 2 ULPs', async () => {
     const r = await check(cwd, { config: PASSING });
     assert.equal(r.code, 1, r.stdout + r.stderr);
