@@ -599,6 +599,43 @@ CLAIMS = [
 CLAIM_CLIFF = ('log(sigmoid(x)) float32 turns -inf at', 'cliff_log_of_sigmoid',
                {'tfjs': '-103.97', 'tf': '-87.4', 'torch': '-103.97', 'jax': '-87.4'})
 
+HIGHLIGHTS = [
+    "**tf's FTZ depends on the kernel path.** Its vectorised (Eigen packet) kernels flush subnormal inputs and results "
+    "(`log(min_subnormal)` = -inf), but 0-d tensors and the remainder of a tensor that does not fill a packet call the C "
+    "library, which reads them (`log(min_subnormal)` = -103.97); in one 15-element tensor the last element differs from "
+    "the first. Batched, `tf.math.sign(-1.4e-45)` returns +1.4e-45. (scalar-vs-batched section)",
+    "**torch's float32 `log(sigmoid(x))` turns -inf at -88.72**, not -103.97: its sigmoid is 1 / (1 + exp(-x)) and "
+    "exp(-x) overflows first; the gradient there is NaN. (cliffs, `log_of_sigmoid`)",
+    "**jax's where is a select**: an inf upstream gradient gives 0 on the unselected side, as in tf and torch; only tfjs "
+    "(mask multiply) gives NaN. jax's `clip` is maximum then minimum, so it splits 0.5 at a bound and gives NaN below "
+    "the bound with an inf upstream; tfjs's clipByValue gradient is a where (0). (`inf_up_*`, `clip_bounds`)",
+    "**tf's relu gradient multiplies** (ReluGrad: gradients * (features > 0)), so `sqrt(relu(x))` at x <= 0 has "
+    "gradient NaN in tf and tfjs, 0 in torch and jax. (`inf_up_relu`)",
+    "**tf has no gradient for floor, ceil and round** (None, written null); the others return 0.",
+    "**tf's xlogy/xlog1py mask x == 0 everywhere**: value 0 and both gradients 0 even for y < 0 or y = NaN; torch masks "
+    "only y <= 0 for d/dx; jax masks nothing (d/dx = -inf or NaN at x = 0).",
+    "**tf lacks hypot, logaddexp, sinc, log2, log10** in tf.math; the tf.experimental.numpy versions used here are naive "
+    "formulas: hypot overflows at max (inf, NaN gradients), logaddexp at a tie has gradient (1, 0) instead of "
+    "(0.5, 0.5), sinc has gradient NaN at 0.",
+    "**Built-in binary cross-entropy**: Keras (and tfjs metrics) clip p to [1e-7, 1 - 1e-7]: finite at p in {0, 1} with "
+    "gradient 0 wrt p there; torch clamps each log at -100 (value 100) but its gradient wrt p is +-1e12 and wrt y "
+    "+-inf. optax has no probability-input BCE; the logits versions agree in class everywhere on the grid.",
+    "**tfjs's erf is an approximation** (Abramowitz-Stegun 7.1.26, absolute error about 1e-9): erf(1e-20) = 1e-9. "
+    "**tfjs's pow is JS Math.pow**: pow(+-1, +-inf) and pow(1, NaN) are NaN (1 elsewhere).",
+    "**torch's own kernels disagree**: the gradients of elu, selu and relu6 at NaN, sinh/cosh next to overflow and gelu "
+    "at inf differ between a batch and a 0-d tensor.",
+    "**jax.jit changes results**: XLA folds `x * 1` (a subnormal survives, so that FTZ probe says 'keeps' under jit) and "
+    "the float32 gradient of `log(sigmoid(x))` at -87.4 is 0 under jit, NaN eagerly. (jit-vs-eager section)",
+    "**Branch choices at 0 and NaN differ**: jax takes the positive branch at 0 for abs (1) and leaky_relu (1); tf's "
+    "selu'(0) is scale (1.0507), the others scale * alpha (1.7581); tf's leaky_relu slope is a float32 attribute even in "
+    "float64 (0.009999999776482582); at NaN, relu' is 1 in torch, 0 in tf and jax, NaN in tfjs.",
+    "**pow d/dy for x < 0**: tf and tfjs 0 (they mask log(x) to x > 0), torch and jax NaN; at x = 0, y < 0 torch "
+    "gives -inf, the others NaN.",
+    "**logsumexp**: tfjs gives NaN whenever a term is +inf or all are -inf (no guard on the max); torch's gradient is "
+    "0 where tf and jax give NaN (a finite max next to an inf term).",
+]
+
+
 # One line per case on why the frameworks differ, from the sources of the versions measured (paths inside the
 # installed packages: site-packages/ for tf, torch and jax; node_modules/@tensorflow/tfjs-core/dist/ for tfjs).
 WHY = {
@@ -827,8 +864,8 @@ def write_readme():
     w('```sh\npython3 -m venv /work/venv-oracle\n/work/venv-oracle/bin/pip install tensorflow-cpu torch jax jaxlib numpy optax\n'
       'npm run oracle:tf && npm run oracle:torch && npm run oracle:jax && npm run oracle:tfjs\n'
       '${ORACLE_PYTHON:-/work/venv-oracle/bin/python} oracle/frameworks.py --readme\n```\n')
-    w('`ORACLE_PYTHON` picks another interpreter. None of this runs in `npm test`. About 5 s (torch), 25 s (tf), '
-      '65 s (jax) and 2 s (tfjs) on 2 cores.\n')
+    w('`ORACLE_PYTHON` picks another interpreter. None of this runs in `npm test`. Measured: 4 s (torch), 24 s (tf), '
+      '264 s (jax: also re-runs every case under jit and every point as 0-d tensors) and 2 s (tfjs) on 2 shared cores.\n')
     w('## Versions and flags (measured)\n')
     w('| framework | version | other versions | dtypes | FTZ/DAZ float32 | FTZ/DAZ float64 | rows | cliffs | ops it lacks |')
     w('|---|---|---|---|---|---|---|---|---|')
@@ -880,6 +917,10 @@ def write_readme():
           len(grid['unary_inputs']), len(grid['pair_inputs']) ** 2, ', '.join(grid['pair_inputs']),
           len(grid['triple_inputs']) ** 3))
 
+    w('## Highlights beyond the issue (as measured with the versions above)\n')
+    for line in HIGHLIGHTS:
+        w('- ' + line)
+    w('')
     w('## What the issue reports, checked\n')
     w('| claim | dtype | ' + ' | '.join(ALL) + ' | as reported? |')
     w('|---|---|' + '---|' * len(ALL) + '---|')
