@@ -1,6 +1,6 @@
 import type { Graph } from '../graph/graph.js';
 import { flushOf, forwardKernel } from '../graph/frameworks/forward.js';
-import { allocate, type FloatFormat } from '../base/float-format.js';
+import { allocate, FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
 
 export type FloatArray = Float32Array | Float64Array;
 
@@ -37,31 +37,31 @@ export function evaluateFloat(
       out.set(inputs[node.name!]!);
       continue;
     }
-    const k = forwardKernel(graph.framework, node.op, format);
+    const f = forwardKernel(graph.framework, node.op, format);
     const flush = flushOf(graph.framework, node.op, format);
-    const f = flush === 'none' ? k : flushed(k, format, flush === 'both');
     const [a, b, c] = node.inputs.map((i) => values[i]!);
-    switch (node.inputs.length) {
-      case 1:
-        for (let i = 0; i < n; i++) out[i] = f(a![i]!, 0, 0);
-        break;
-      case 2:
-        for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, 0);
-        break;
-      default:
-        for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, c![i]!);
+    if (flush === 'none') {
+      switch (node.inputs.length) {
+        case 1:
+          for (let i = 0; i < n; i++) out[i] = f(a![i]!, 0, 0);
+          break;
+        case 2:
+          for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, 0);
+          break;
+        default:
+          for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, c![i]!);
+      }
+      continue;
+    }
+    // FTZ/DAZ: a subnormal (|x| < the smallest normal) becomes a zero of its sign, x * 0; NaN fails both tests
+    const min = FORMAT_LIMITS[format].minNormal;
+    const dazOn = flush === 'both';
+    const daz = (x: number) => (dazOn && x < min && x > -min ? x * 0 : x);
+    for (let i = 0; i < n; i++) {
+      out[i] = f(daz(a![i]!), b ? daz(b[i]!) : 0, c ? daz(c[i]!) : 0);
+      const r = out[i]!; // read back: float32 storage has rounded it
+      if (r < min && r > -min) out[i] = r * 0;
     }
   }
   return values;
-}
-
-const MIN_NORMAL: Readonly<Record<FloatFormat, number>> = { float32: 2 ** -126, float64: 2 ** -1022 };
-
-/** The kernel with DAZ (subnormal inputs read as signed zero) and FTZ (a subnormal result, once rounded, written as zero). */
-function flushed(k: (a: number, b: number, c: number) => number, format: FloatFormat, inputs: boolean): (a: number, b: number, c: number) => number {
-  const min = MIN_NORMAL[format];
-  const round = format === 'float32' ? Math.fround : (x: number) => x;
-  const flush = (x: number) => (x !== 0 && Math.abs(x) < min ? x * 0 : x);
-  if (!inputs) return (a, b, c) => flush(round(k(a, b, c)));
-  return (a, b, c) => flush(round(k(flush(a), flush(b), flush(c))));
 }

@@ -22,7 +22,7 @@ export function flushOf(framework: FrameworkId | undefined, op: OpName, format: 
 }
 
 /** Whether the framework flushes subnormal inputs and results of this op in this format. */
-export function flushes(framework: FrameworkId | undefined, op: OpName, format: FloatFormat): boolean {
+function flushes(framework: FrameworkId | undefined, op: OpName, format: FloatFormat): boolean {
   const forward = FRAMEWORKS[framework ?? DEFAULT_FRAMEWORK].forward;
   return forward.flushSubnormals[format] && !MOVES.has(op) && !forward.unflushed?.[format]?.includes(op);
 }
