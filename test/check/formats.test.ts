@@ -100,6 +100,7 @@ describe('sarif', () => {
   ajvFormats.default(ajv);
   const validate = ajv.compile(SARIF_SCHEMA);
   it('is valid against the SARIF 2.1.0 schema', () => assert.ok(validate(log), JSON.stringify(validate.errors, null, 2)));
+  it('says which framework each result is for', () => assert.equal(log.runs[0].results[0].properties.framework, 'TensorFlow 2.21.0'));
   it('the schema check can fail (a result without a message is rejected)', () => {
     const broken = structuredClone(log);
     delete broken.runs[0].results[0].message;
