@@ -12,6 +12,7 @@ import { evaluateTfjs } from '../../src/backends/tfjs/evaluate.js';
 import { fromOrdinal32, ordinal32 } from '../../src/backends/tfjs/float32.js';
 import { loadTfjs, type TfjsRuntime } from '../../src/backends/tfjs/load.js';
 import { compile } from '../../src/graph/compile.js';
+import { evaluateFloat } from '../../src/backends/float.js';
 import type { Graph } from '../../src/graph/graph.js';
 import { OP_NAMES, type OpName } from '../../src/vocab/ops.js';
 
@@ -204,16 +205,15 @@ test('TF.js fact: the naive gradient goes NaN exactly where exp(-x) overflows fl
   assert.deepEqual(boundaries.map((b) => [b.lo, b.hi, b.below, b.above]), [[edge, next(edge, 1), 'nan', 'finite']]);
 });
 
-test('known kernel difference: TF.js cpu gives sign(NaN) = 0; any disagreement is located at sign', () => {
+test('known kernel difference: TF.js cpu gives sign(NaN) = 0, as the tfjs model does; TF (and the tf model) give NaN', () => {
   // tfjs-core PR #998 made sign(NaN) 0 "to align with TF" (TF 1.x documented it); TF 2.x (Eigen's sign_impl) and NumPy give NaN.
-  const graph = compile('sign(log(x))');
+  const graph = compile('sign(log(x))', undefined, TFJS);
   const x = Float32Array.of(-2, -1e-30, 0.5, 2);
   assert.deepEqual(Array.from(evaluateTfjs(rt, graph, { x }).value), [0, 0, -1, 1]);
-  const value = crossCheck(rt, graph, { x })['value'];
-  for (const d of value.disagreements) {
-    assert.ok(d.op.pass === 'forward' && d.op.op === 'sign', JSON.stringify(d));
-    assert.ok(Number.isNaN(d.emulated) && d.tfjs === 0);
-  }
+  assert.deepEqual(crossCheck(rt, graph, { x })['value'].disagreements, []);
+  const tf = compile('sign(log(x))', undefined, { framework: 'tf' });
+  assert.deepEqual(Array.from(evaluateFloat(tf, 'float32', { x })[tf.output]!), [NaN, NaN, -1, 1]);
+  assert.throws(() => crossCheck(rt, tf, { x }), /compares TF\.js with the tfjs model, not tf/);
 });
 
 test('disagreements are reported with the point, both results and the first forward op where they part', () => {
