@@ -4,7 +4,8 @@ import { lineColumn, type Span } from './span.js';
 /**
  * The one renderer of a place in a text: the line holding the span's start and a caret line under it
  * (^ under the first character, ~ under the rest of the span on that line). Tabs are kept in the padding so the
- * caret lines up in any terminal; control characters are shown as U+FFFD so binary input cannot garble a terminal;
+ * caret lines up in any terminal; control characters (C0, C1) and bidi overrides are shown as U+FFFD so binary input
+ * cannot garble a terminal or reorder the line;
  * a line longer than `width` is cut around the span.
  */
 export function excerpt(text: string, span: Pick<Span, 'start' | 'end'>, width = 160): [string, string] {
@@ -21,7 +22,7 @@ export function excerpt(text: string, span: Pick<Span, 'start' | 'end'>, width =
     caretWidth = Math.min(caretWidth, width);
   }
   // eslint-disable-next-line no-control-regex
-  const shown = line.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '\uFFFD');
+  const shown = line.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '\uFFFD');
   const pad = shown.slice(0, from).replace(/[^\t]/g, ' ');
   return [shown, `${pad}^${'~'.repeat(caretWidth - 1)}`];
 }

@@ -93,9 +93,10 @@ function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
 const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<string, number>) => `${format}|${g.source}|${vars.map((v) => p[v]).join(',')}`;
 
 /**
- * diagnose() with the sample truths computed on all cores first (decimal.js is most of a scan's time); the same result.
+ * diagnose() with the sample truths computed on all cores first; the same result. The runtime may still be loading
+ * (TF.js takes about a second): it loads on this thread while the workers compute the truths.
  */
-export async function diagnoseParallel(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): Promise<ScanReport> {
+export async function diagnoseParallel(forms: FormSpec[], options: ScanOptions, runtimeOrLoading: ScanRuntime | Promise<ScanRuntime> = { backend: 'emulated' }): Promise<ScanReport> {
   const started = performance.now();
   const planned = plan(forms, options);
   const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
@@ -109,7 +110,10 @@ export async function diagnoseParallel(forms: FormSpec[], options: ScanOptions, 
     }
   }
   const list = [...groups.values()];
-  const truths = await truthsInParallel(list.map(({ source, file, format, points, maxDigits }) => ({ source, file, format, points, maxDigits })));
+  const [truths, runtime] = await Promise.all([
+    truthsInParallel(list.map(({ source, file, format, points, maxDigits }) => ({ source, file, format, points, maxDigits }))),
+    runtimeOrLoading,
+  ]);
   const cache = new Map<string, PointTruth>(runtime.truthCache);
   truths?.forEach((ts, gi) => {
     const g = list[gi]!;

@@ -75,12 +75,12 @@ export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[],
       const at = (t: Target) => values[targetNode(graph, t)]![i]!;
       const live = new Set(targets.flatMap((t) => liveAncestors(graph, values, targetNode(graph, t), i, masked)));
       const hazards: PointHazard[] = [];
-      for (const [id, perPoint] of events) {
-        const e = perPoint.get(i);
+      for (const id of events.nodes()) {
+        const e = events.at(id, i);
         const node = graph.nodes[id]!;
         if (!e) continue;
         const onPath = live.has(id);
-        hazards.push({ pass: node.pass, op: node.op, node: id, hazard: e.hazard, span: node.span, detail: e.detail, onPath, ...(onPath ? {} : { discardedBy: used.has(id) ? 'where' as const : 'unused' as const }) });
+        hazards.push({ pass: node.pass, op: node.op, node: id, hazard: e.hazard, span: node.span, detail: events.detail(id, i), onPath, ...(onPath ? {} : { discardedBy: used.has(id) ? 'where' as const : 'unused' as const }) });
       }
       return {
         value: at('value'),

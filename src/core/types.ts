@@ -1,6 +1,7 @@
 import type { FloatFormat } from '../base/float-format.js';
 import type { TargetResult } from '../detect/types.js';
 import type { FrameworkId } from '../graph/frameworks/types.js';
+import type { Range } from '../sample/ranges.js';
 
 export interface FormResult {
   name: string;
@@ -21,7 +22,7 @@ export interface ScanOptions {
   samples: number;
   seed: number;
   precisions: FloatFormat[];
-  ranges: Record<string, { lo: number; hi: number }>;
+  ranges: Record<string, Range>;
   /** A finite result further than this from the truth is "inaccurate". */
   ulpTolerance: number;
   /** Cancellation events are reported from this many bits lost (per precision). */

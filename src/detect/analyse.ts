@@ -5,6 +5,7 @@ import { targetNode, type Graph, type Target } from '../graph/graph.js';
 import { pointAt, type SampleSet } from '../sample/points.js';
 import type { HazardCount, HazardEvent, Outcome, Region, TargetResult } from './types.js';
 import { ancestors } from '../graph/walk.js';
+import { userRecord } from '../base/record.js';
 import type { EventTable } from './index.js';
 import { bitsOf, judge, type Judged } from './outcome.js';
 import { outcomeRuns } from './regions.js';
@@ -72,6 +73,8 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
 }
 
 function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Judged[]): Region[] {
+  // A constant expression has no extent to report: its counts say it all.
+  if (ev.set.vars.length === 0) return [];
   if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged);
   const name = ev.set.vars[0]!;
   const xs = ev.set.columns[name]!;
@@ -104,20 +107,62 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
 
 const UNKNOWN: Truth = { kind: 'unknown', reason: 'not asked' };
 
+/**
+ * Several variables: one region per outcome and root cause, as a box over every variable. A cause met at a few
+ * distinct points (the corners of a cross-entropy) is given point by point, so a box never spans ground that was
+ * not seen to fail; more points give their bounding box, marked inexact.
+ */
 function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judged: Judged[]): Region[] {
   const out: Region[] = [];
+  const vars = ev.set.vars;
   for (const outcome of ['nan', 'inf', 'inaccurate', 'unknown'] as Outcome[]) {
     const rows = judged.flatMap((j, i) => (j.outcome === outcome ? [i] : []));
     if (!rows.length) continue;
-    const maxUlps = Math.max(...rows.map((i) => judged[i]!.ulps).filter((u) => !Number.isNaN(u)), 0);
-    const chain = causeAt(ev, target, node, outcome, rows[0]!);
-    for (const v of ev.set.vars) {
-      const col = ev.set.columns[v]!;
-      const vals = rows.map((i) => col[i]!);
-      out.push(region(ev, target, node, v, Math.min(...vals), Math.max(...vals), false, rows.length, outcome, rows[0]!, maxUlps, chain));
+    const groups = new Map<string, { rows: number[]; chain: HazardEvent[] }>();
+    for (const i of rows) {
+      const chain = outcome === 'nan' || outcome === 'inf' ? originChain(ev.graph, ev.values, ev.events, node, i) : [];
+      const key = chain[0] ? `${chain[0].hazard}|${chain[0].node}` : '';
+      const g = groups.get(key) ?? { rows: [], chain: chain.length ? chain : causeAt(ev, target, node, outcome, i) };
+      g.rows.push(i);
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
+      const distinct = new Map<string, number>();
+      for (const i of g.rows) distinct.set(vars.map((v) => ev.set.columns[v]![i]).join(','), i);
+      const maxUlpsOf = (is: number[]) => Math.max(0, ...is.map((i) => judged[i]!.ulps).filter((u) => !Number.isNaN(u)));
+      if (distinct.size <= MAX_POINT_REGIONS) {
+        for (const i of distinct.values()) {
+          const count = g.rows.filter((k) => vars.every((v) => ev.set.columns[v]![k] === ev.set.columns[v]![i])).length;
+          out.push(boxRegion(ev, target, node, [i], true, count, outcome, i, maxUlpsOf([i]), g.chain));
+        }
+      } else {
+        out.push(boxRegion(ev, target, node, g.rows, false, g.rows.length, outcome, g.rows[0]!, maxUlpsOf(g.rows), g.chain));
+      }
     }
   }
   return out;
+}
+
+/** A cause seen at up to this many distinct points is reported point by point. */
+const MAX_POINT_REGIONS = 6;
+
+function boxRegion(
+  ev: FormEvaluation, target: Target, node: number, rows: number[], exact: boolean, samples: number,
+  outcome: Outcome, rep: number, maxUlps: number, chain: HazardEvent[],
+): Region {
+  const box: Record<string, { lo: number; hi: number }> = userRecord();
+  for (const v of ev.set.vars) {
+    const col = ev.set.columns[v]!;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const i of rows) {
+      lo = Math.min(lo, col[i]!);
+      hi = Math.max(hi, col[i]!);
+    }
+    box[v] = { lo, hi };
+  }
+  const first = ev.set.vars[0]!;
+  return { ...region(ev, target, node, first, box[first]!.lo, box[first]!.hi, exact, samples, outcome, rep, maxUlps, chain), box };
 }
 
 function region(
@@ -166,19 +211,17 @@ const digits = (d: string) => (d.length > 20 ? Number(d).toPrecision(17) : d);
 function hazardCounts(ev: FormEvaluation, ids: Set<number>): HazardCount[] {
   const out: HazardCount[] = [];
   for (const id of [...ids].sort((a, b) => a - b)) {
-    const perPoint = ev.events.get(id);
-    if (!perPoint) continue;
     const byKind = new Map<string, HazardCount>();
-    for (const [i, e] of perPoint) {
-      let c = byKind.get(e.hazard);
+    ev.events.forEach(id, (i, hazard, bits) => {
+      let c = byKind.get(hazard);
       if (!c) {
         const n = ev.graph.nodes[id]!;
-        c = { hazard: e.hazard, pass: n.pass, op: n.op, node: id, span: n.span, count: 0, at: pointAt(ev.set, i) };
-        byKind.set(e.hazard, c);
+        c = { hazard, pass: n.pass, op: n.op, node: id, span: n.span, count: 0, at: pointAt(ev.set, i) };
+        byKind.set(hazard, c);
       }
       c.count++;
-      if (e.bits !== undefined) c.maxBits = Math.max(c.maxBits ?? 0, e.bits);
-    }
+      if (bits !== undefined) c.maxBits = Math.max(c.maxBits ?? 0, bits);
+    });
     out.push(...byKind.values());
   }
   return out;

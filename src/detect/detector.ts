@@ -34,8 +34,13 @@ export interface Detector {
   on: OutputClass;
   /** Cheap per-node filter. */
   applies?: (node: GraphNode, info: OpInfo) => boolean;
-  /** A detail text when the hazard happens at point i, else null. */
-  check: (ctx: RuleContext, i: number) => string | { detail: string; bits: number } | null;
+  /**
+   * Whether the hazard happens at point i: false, true, or (cancellation) the bits lost. Cheap and allocation-free:
+   * it runs at every op of both passes at every sample.
+   */
+  check: (ctx: RuleContext, i: number) => boolean | number;
+  /** What happened, in words ("exp(100.5) = inf"), made only for the events a report shows (default: describe). */
+  detail?: (ctx: RuleContext, i: number) => string;
 }
 
 export function defineDetector(rule: Detector): Detector {

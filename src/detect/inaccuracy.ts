@@ -24,7 +24,7 @@ export function inaccuracyCause(
   graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number, format: FloatFormat, truth: number,
 ): HazardEvent {
   const live = liveAncestors(graph, values, target, i);
-  const eventOf = (kinds: string[]) => live.find((id) => kinds.includes(events.get(id)?.get(i)?.hazard ?? ''));
+  const eventOf = (kinds: string[]) => live.find((id) => kinds.includes(events.at(id, i)?.hazard ?? ''));
   const hidden = eventOf(['overflow', 'division-by-zero', 'log-zero']);
   if (hidden !== undefined) return toEvent(graph, events, hidden, i);
 

@@ -1,10 +1,9 @@
 import type { FloatArray } from '../backends/float.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
-import { FORMAT_LIMITS } from '../base/float-format.js';
 import { OPS } from '../graph/ops.js';
-import { type HazardKind } from '../vocab/hazards.js';
-import type { Detector, OutputClass, RuleContext } from './detector.js';
+import type { Detector, OutputClass } from './detector.js';
+import { EventTable } from './events.js';
 import cancellation from './detectors/cancellation.js';
 import divisionByZero from './detectors/division-by-zero.js';
 import domain from './detectors/domain.js';
@@ -24,38 +23,31 @@ export const DETECTORS: readonly Detector[] = [
   divisionByZero, logZero, overflow, underflow, cancellation,
 ];
 
-export interface DetectedEvent { hazard: HazardKind; detail: string; bits?: number }
-
-/** Events per node id, per point index. */
-export type EventTable = Map<number, Map<number, DetectedEvent>>;
+export { EventTable, type DetectedEvent } from './events.js';
 
 export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFormat, cancellationBits: number): EventTable {
   const n = values[0]?.length ?? 0;
-  const limits = FORMAT_LIMITS[format];
-  const events: EventTable = new Map();
   const maskedZero = maskedZeroOf(graph, values, n);
+  const events = new EventTable(graph, values, format, DETECTORS, maskedZero, cancellationBits, n);
   for (const node of graph.nodes) {
+    if (node.op === 'const') continue;
     const info = OPS[node.op];
-    const rules = DETECTORS.filter((r) => !r.applies || r.applies(node, info));
-    if (!rules.length || (node.op === 'const')) continue;
-    const byClass: Record<OutputClass, Detector[]> = {
-      nan: rules.filter((r) => r.on === 'nan'),
-      inf: rules.filter((r) => r.on === 'inf'),
-      finite: rules.filter((r) => r.on === 'finite'),
+    const applicable = DETECTORS.map((d, k) => [d, k] as const).filter(([d]) => !d.applies || d.applies(node, info));
+    if (!applicable.length) continue;
+    const byClass: Record<OutputClass, Array<readonly [Detector, number]>> = {
+      nan: applicable.filter(([d]) => d.on === 'nan'),
+      inf: applicable.filter(([d]) => d.on === 'inf'),
+      finite: applicable.filter(([d]) => d.on === 'finite'),
     };
-    const ctx: RuleContext = {
-      node, info, inputs: node.inputs.map((i) => values[i]!), out: values[node.id]!, format, limits, maskedZero, cancellationBits,
-    };
+    const ctx = events.context(node.id);
     const out = ctx.out;
     for (let i = 0; i < n; i++) {
       const y = out[i]!;
-      const list = byClass[Number.isNaN(y) ? 'nan' : Number.isFinite(y) ? 'finite' : 'inf'];
-      for (const rule of list) {
-        const found = rule.check(ctx, i);
-        if (found === null) continue;
-        let perNode = events.get(node.id);
-        if (!perNode) events.set(node.id, (perNode = new Map()));
-        perNode.set(i, typeof found === 'string' ? { hazard: rule.meta.id, detail: found } : { hazard: rule.meta.id, ...found });
+      const list = byClass[y !== y ? 'nan' : y - y === 0 ? 'finite' : 'inf'];
+      for (const [detector, k] of list) {
+        const found = detector.check(ctx, i);
+        if (found === false) continue;
+        events.record(node.id, i, k, typeof found === 'number' ? found : undefined);
         break;
       }
     }

@@ -17,7 +17,7 @@ export function originChain(graph: Graph, values: FloatArray[], events: EventTab
     return inputs.filter(nonFinite);
   });
   const found = [...visited].filter((id) => {
-    const ev = events.get(id)?.get(i);
+    const ev = events.at(id, i);
     return nonFinite(id) && ev !== undefined && ev.hazard !== 'underflow' && ev.hazard !== 'cancellation';
   });
   return found.sort((a, b) => a - b).map((id) => toEvent(graph, events, id, i));
@@ -42,6 +42,6 @@ export function liveAncestors(
 
 export function toEvent(graph: Graph, events: EventTable, id: number, i: number): HazardEvent {
   const node = graph.nodes[id]!;
-  const ev = events.get(id)!.get(i)!;
-  return { pass: node.pass, op: node.op, node: id, hazard: ev.hazard, span: node.span, detail: ev.detail };
+  const ev = events.at(id, i)!;
+  return { pass: node.pass, op: node.op, node: id, hazard: ev.hazard, span: node.span, detail: events.detail(id, i) };
 }

@@ -26,6 +26,11 @@ export interface Region {
   lo: number;
   hi: number;
   outcome: Outcome;
+  /**
+   * Several variables: the region's extent along every variable (var, lo and hi repeat the first). A point when
+   * exact, else the bounding box of the samples with this outcome and cause.
+   */
+  box?: Record<string, { lo: number; hi: number }>;
   /** lo and hi are the first and last float of the outcome (bisected over ordered floats), not just samples. */
   exact: boolean;
   samples: number;

@@ -1,5 +1,6 @@
 import { UserError } from '../base/user-error.js';
 import { type Span } from '../base/span.js';
+import { describeCharacter, quote } from './quote.js';
 
 /**
  * 'separator' is a statement break: ';' or a newline outside parentheses. 'error' is text the lexer
@@ -59,16 +60,21 @@ const CHARACTER_HINTS: ReadonlyMap<string, string> = new Map([
   ['\u2260', "use '!='"],
 ]);
 
-/** The match of pattern starting exactly at offset at (a sticky copy, so no shared lastIndex). */
-function matchAt(pattern: RegExp, source: string, at: number): string | undefined {
+/** A function giving the match of pattern starting exactly at an offset; the sticky copy is the caller's own. */
+type Matcher = (source: string, at: number) => string | undefined;
+
+function matcher(pattern: RegExp): Matcher {
   const sticky = new RegExp(pattern.source, 'y');
-  sticky.lastIndex = at;
-  return sticky.exec(source)?.[0];
+  return (source, at) => {
+    sticky.lastIndex = at;
+    return sticky.exec(source)?.[0];
+  };
 }
 
 /** Splits the source into tokens; newlines inside parentheses are not separators. */
 export function tokenize(source: string): Token[] {
   const span = spanMaker(source);
+  const [continuationAt, numberAt, badExponentAt, nameAt] = [LINE_CONTINUATION, NUMBER, BAD_EXPONENT, NAME].map(matcher) as [Matcher, Matcher, Matcher, Matcher];
   const tokens: Token[] = [];
   let i = 0;
   let depth = 0;
@@ -101,25 +107,25 @@ export function tokenize(source: string): Token[] {
       while (i < source.length && source[i] !== '\n') i++;
       continue;
     }
-    const continuation = matchAt(LINE_CONTINUATION, source, i);
+    const continuation = continuationAt(source, i);
     if (continuation) {
       i += continuation.length;
       continue;
     }
 
     const start = i;
-    const number = matchAt(NUMBER, source, i);
+    const number = numberAt(source, i);
     if (number) {
-      const bad = matchAt(BAD_EXPONENT, source, i + number.length);
+      const bad = badExponentAt(source, i + number.length);
       if (bad) {
         const text = number + bad;
-        return fail(`malformed number '${text}'`, start, start + text.length, 'an exponent needs digits, e.g. 1e-6');
+        return fail(`malformed number ${quote(text)}`, start, start + text.length, 'an exponent needs digits, e.g. 1e-6');
       }
       push('number', number, start, (i += number.length));
       lastEnd = i;
       continue;
     }
-    const name = matchAt(NAME, source, i);
+    const name = nameAt(source, i);
     if (name) {
       push('name', name, start, (i += name.length));
       lastEnd = i;
@@ -137,7 +143,7 @@ export function tokenize(source: string): Token[] {
       continue;
     }
     const ch = String.fromCodePoint(source.codePointAt(i)!);
-    return fail(`unexpected character '${ch}'`, i, i + ch.length, CHARACTER_HINTS.get(ch));
+    return fail(`unexpected character ${describeCharacter(ch)}`, i, i + ch.length, CHARACTER_HINTS.get(ch));
   }
   push('eof', '', lastEnd, lastEnd);
   return tokens;

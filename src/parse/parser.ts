@@ -1,37 +1,14 @@
 import { UserError } from '../base/user-error.js';
 import { CALLABLE, PREFIXES, VOCABULARY, type OpName } from '../vocab/ops.js';
-import { type BinaryOperator, type Expr, type Program, type Statement } from './ast.js';
+import { type Expr, type Program, type Statement } from './ast.js';
+import { COMPARISON, INFIX, NOT_OPERAND, SIGN_OPERAND } from './binding-power.js';
 import { type Span } from '../base/span.js';
 import { spanMaker, tokenize, type Token } from './lexer.js';
 import { suggest } from './suggest.js';
+import { quote, shown } from './quote.js';
 
-/**
- * Binding powers. An infix operator joins while its left power is >= the caller's minimum; its right
- * operand is parsed with the right power as the minimum (right < left makes it right-associative).
- * Comparisons are non-associative: a second one in a row is an error.
- * & and | bind looser than comparisons, unlike Python, so `abs(x) < 0.1 & x > 0` means what it says.
- */
-const COMPARISON = 40;
-interface Infix {
-  op: BinaryOperator;
-  left: number;
-  right: number;
-}
-const leftAssociative = (op: BinaryOperator, power: number): Infix => ({ op, left: power, right: power + 1 });
-const INFIX: ReadonlyMap<string, Infix> = new Map([
-  ['|', leftAssociative('|', 10)], ['or', leftAssociative('|', 10)],
-  ['&', leftAssociative('&', 20)], ['and', leftAssociative('&', 20)],
-  ...(['<', '<=', '>', '>=', '==', '!='] as const).map((op): [string, Infix] => [op, leftAssociative(op, COMPARISON)]),
-  ['+', leftAssociative('+', 50)], ['-', leftAssociative('-', 50)],
-  ['*', leftAssociative('*', 60)], ['/', leftAssociative('/', 60)],
-  ['**', { op: '**', left: 80, right: 70 }], ['^', { op: '**', left: 80, right: 70 }],
-]);
-/** ~x and `not x`: x extends over comparisons and arithmetic, stopping at & and |. */
-const NOT_OPERAND = 30;
-/** -x and +x: x extends over powers only, so -x**2 is -(x**2) and 2**-x is 2**(-x). */
-const SIGN_OPERAND = 70;
-
-const CONSTANTS: ReadonlyMap<string, string> = new Map([
+/** pi and e, as the parser expands them (a number node with this text). */
+export const CONSTANTS: ReadonlyMap<string, string> = new Map([
   ['pi', '3.14159265358979323846264338327950288419716939937510582097494'],
   ['e', '2.71828182845904523536028747135266249775724709369995957496697'],
 ]);
@@ -48,6 +25,14 @@ const WORDS: ReadonlyMap<string, { message: string; hint: string }> = new Map([
   ['from', { message: "'from' is not needed", hint: 'prefixes such as tf., torch. and np. are accepted and ignored' }],
 ]);
 const LOGIC_WORDS = new Set(['and', 'or', 'not']);
+
+/**
+ * The deepest nesting the parser takes: parentheses, operands of operators and arguments of calls, and the depth of the
+ * tree once functions are inlined. It keeps the recursive parser and every later stage (graph building, evaluation)
+ * far from the call-stack limit, whatever the input.
+ */
+export const MAX_NESTING = 200;
+const TOO_DEEP = `nested more than ${MAX_NESTING} levels deep`;
 const SORTED_PREFIXES = [...PREFIXES].sort((a, b) => b.length - a.length);
 
 /** Splits a written name into a known framework prefix (longest first, or '') and the rest. */
@@ -67,6 +52,11 @@ interface Parsed {
   expr: Expr;
   start: number;
   end: number;
+  /**
+   * Operations on the longest path from the root to a leaf (a leaf is 0), with the bodies of the functions it calls
+   * inlined: what graph building recurses through.
+   */
+  depth: number;
 }
 
 type StatementKind = Statement['kind'];
@@ -112,7 +102,9 @@ class ProgramParser {
   private readonly span: (start: number, end: number) => Span;
   /** Names defined so far (let) and functions defined so far, with the line of their definition. */
   private readonly lets = new Map<string, number>();
-  private readonly functions = new Map<string, { arity: number; line: number }>();
+  private readonly functions = new Map<string, { arity: number; line: number; depth: number }>();
+  /** Calls of expr() under way: the recursion depth of the parser itself. */
+  private nesting = 0;
   private readonly defined: ReadonlyMap<string, { kind: StatementKind; line: number }>;
   /** Inside a definition: its name, kind, and (for a def) its parameters. */
   private current: { name: string; kind: StatementKind; params: ReadonlySet<string> } | undefined;
@@ -140,7 +132,7 @@ class ProgramParser {
     if (last === undefined) throw new UserError('the program is empty', this.peek().span, 'write an expression such as exp(x) - 1');
     if (last.kind !== 'expr') {
       const example = last.kind === 'let' ? last.name : `${last.name}(${last.params.join(', ')})`;
-      throw new UserError('the last statement must be the expression under test', last.span, `add a last line such as ${example}`);
+      throw new UserError('the last statement must be the expression under test', last.span, `add a last line such as ${shown(example)}`);
     }
     return statements;
   }
@@ -157,24 +149,24 @@ class ProgramParser {
   private defStatement(): Statement {
     const name = this.next();
     this.checkDefinable(name);
-    if (CALLABLE.has(name.text)) throw new UserError(`'${name.text}' is a built-in function and cannot be redefined`, name.span);
+    if (CALLABLE.has(name.text)) throw new UserError(`${quote(name.text)} is a built-in function and cannot be redefined`, name.span);
     this.next(); // '('
-    const params: string[] = [];
+    const params = new Set<string>();
     if (isOp(this.peek(), ')')) this.next();
     else {
       for (;;) {
         const param = this.next();
         this.checkParameter(param, params);
-        params.push(param.text);
+        params.add(param.text);
         const after = this.next();
         if (isOp(after, ')')) break;
-        if (!isOp(after, ',')) throw new UserError(`expected ',' or ')' after parameter '${param.text}'`, after.span);
+        if (!isOp(after, ',')) throw new UserError(`expected ',' or ')' after parameter ${quote(param.text)}`, after.span);
       }
     }
     this.next(); // '=': statementKind saw it after the ')'
-    const body = this.within({ name: name.text, kind: 'def', params: new Set(params) }, () => this.expr(0));
-    this.functions.set(name.text, { arity: params.length, line: name.span.line });
-    return { kind: 'def', name: name.text, params, body: body.expr, span: this.span(name.span.start, body.end) };
+    const body = this.within({ name: name.text, kind: 'def', params }, () => this.expr(0));
+    this.functions.set(name.text, { arity: params.size, line: name.span.line, depth: body.depth });
+    return { kind: 'def', name: name.text, params: [...params], body: body.expr, span: this.span(name.span.start, body.end) };
   }
 
   private exprStatement(): Statement {
@@ -191,22 +183,22 @@ class ProgramParser {
 
   private checkDefinable(name: Token): void {
     const text = name.text;
-    if (text.includes('.')) throw new UserError(`cannot define '${text}'`, name.span, 'a definition needs a plain name, without dots');
+    if (text.includes('.')) throw new UserError(`cannot define ${quote(text)}`, name.span, 'a definition needs a plain name, without dots');
     this.checkWord(name);
     if (LOGIC_WORDS.has(text)) throw new UserError(`'${text}' is a reserved word`, name.span);
     const line = this.lets.get(text) ?? this.functions.get(text)?.line;
-    if (line !== undefined) throw new UserError(`'${text}' is already defined on line ${line}`, name.span);
+    if (line !== undefined) throw new UserError(`${quote(text)} is already defined on line ${line}`, name.span);
   }
 
-  private checkParameter(param: Token, earlier: readonly string[]): void {
+  private checkParameter(param: Token, earlier: ReadonlySet<string>): void {
     const text = param.text;
     if (param.kind !== 'name' || text.includes('.') || LOGIC_WORDS.has(text) || WORDS.has(text) || NON_FINITE.has(text)) {
-      throw new UserError(`expected a parameter name, found '${text}'`, param.span, 'parameters are plain names: f(x, y) = ...');
+      throw new UserError(`expected a parameter name, found ${quote(text)}`, param.span, 'parameters are plain names: f(x, y) = ...');
     }
-    if (earlier.includes(text)) throw new UserError(`duplicate parameter '${text}'`, param.span);
+    if (earlier.has(text)) throw new UserError(`duplicate parameter ${quote(text)}`, param.span);
     const line = this.lets.get(text) ?? this.functions.get(text)?.line;
     if (line !== undefined) {
-      throw new UserError(`parameter '${text}' has the same name as the definition on line ${line}`, param.span, 'rename the parameter');
+      throw new UserError(`parameter ${quote(text)} has the same name as the definition on line ${line}`, param.span, 'rename the parameter');
     }
   }
 
@@ -217,13 +209,28 @@ class ProgramParser {
     const { rest } = stripPrefix(t.text);
     if (NON_FINITE.has(rest)) {
       if (rest.toLowerCase().startsWith('inf')) {
-        throw new UserError(`'${t.text}' is not supported`, t.span, 'infinity is not a literal; write a large finite number such as 1e30');
+        throw new UserError(`${quote(t.text)} is not supported`, t.span, 'infinity is not a literal; write a large finite number such as 1e30');
       }
-      throw new UserError(`'${t.text}' is not supported`, t.span, 'NaN is not a literal; the scan reports where NaN appears');
+      throw new UserError(`${quote(t.text)} is not supported`, t.span, 'NaN is not a literal; the scan reports where NaN appears');
     }
   }
 
+  /**
+   * One level of the parser's recursion (a statement's expression is level 0; a parenthesis, an operand or an argument
+   * enters one more); deeper than MAX_NESTING is an error at the token that opens the level.
+   */
   private expr(minPower: number): Parsed {
+    // Past level 0 the previous token opened this level: a '(', a prefix or infix operator, or a call's '(' or ','.
+    if (this.nesting > MAX_NESTING) throw new UserError(TOO_DEEP, this.tokens[this.pos - 1]!.span, 'bind part of it to a name (t = ...)');
+    this.nesting++;
+    try {
+      return this.infixChain(minPower);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private infixChain(minPower: number): Parsed {
     let left = this.operand(minPower);
     let compared = false;
     for (;;) {
@@ -233,29 +240,39 @@ class ProgramParser {
       if (compared && infix.left === COMPARISON) this.chainedComparison(left, t);
       this.next();
       const right = this.expr(infix.right);
+      // A left-associative chain (a + b + c + ...) deepens the tree without deepening the parser.
+      const depth = this.checkDepth(1 + Math.max(left.depth, right.depth), t.span, 'a long chain of operators nests as deep as it is long');
       const span = this.span(left.start, right.end);
-      left = { expr: { kind: 'binary', op: infix.op, left: left.expr, right: right.expr, span }, start: left.start, end: right.end };
+      left = { expr: { kind: 'binary', op: infix.op, left: left.expr, right: right.expr, span }, start: left.start, end: right.end, depth };
       compared = infix.left === COMPARISON;
     }
+  }
+
+  private checkDepth(depth: number, span: Span, why: string): number {
+    if (depth > MAX_NESTING) throw new UserError(TOO_DEEP, span, `${why}; bind part of it to a name (t = ...)`);
+    return depth;
   }
 
   private chainedComparison(left: Parsed, op: Token): never {
     this.next();
     const right = this.expr(COMPARISON + 1);
     const middle = (left.expr as Extract<Expr, { kind: 'binary' }>).right.span;
-    const text = (start: number, end: number) => this.source.slice(start, end);
-    const hint = `write (${text(left.start, left.end)}) & (${text(middle.start, middle.end)} ${op.text} ${text(right.start, right.end)})`;
+    const parts = [[left.start, left.end], [middle.start, middle.end], [right.start, right.end]].map(([s, e]) => this.source.slice(s, e));
+    const [a, b, c] = parts.map((p) => shown(p)) as [string, string, string];
+    // Quote the user's operands only when they are short and plain; otherwise the excerpt shows them.
+    const plain = parts.every((p, i) => p.length <= 40 && shown(p) === [a, b, c][i] && !p.includes('#'));
+    const hint = plain ? `write (${a}) & (${b} ${op.text} ${c})` : 'write (a < b) & (b < c)';
     throw new UserError('chained comparisons are not supported', this.span(left.start, right.end), hint);
   }
 
   private operand(minPower: number): Parsed {
     const t = this.next();
     const { start, end } = t.span;
-    if (t.kind === 'number') return { expr: { kind: 'number', text: t.text, span: t.span }, start, end };
+    if (t.kind === 'number') return { expr: { kind: 'number', text: t.text, span: t.span }, start, end, depth: 0 };
     if (isOp(t, '(')) {
       const inner = this.expr(0);
       const close = this.close(t);
-      return { expr: inner.expr, start, end: close.span.end };
+      return { expr: inner.expr, start, end: close.span.end, depth: inner.depth };
     }
     if (isOp(t, '-') || isOp(t, '+')) return this.unary(t, t.text as '-' | '+', SIGN_OPERAND);
     if (isOp(t, '~') || (t.kind === 'name' && t.text === 'not')) {
@@ -273,18 +290,22 @@ class ProgramParser {
 
   private unary(t: Token, op: '-' | '+' | '~', power: number): Parsed {
     const arg = this.expr(power);
-    return { expr: { kind: 'unary', op, arg: arg.expr, span: this.span(t.span.start, arg.end) }, start: t.span.start, end: arg.end };
+    const depth = this.checkDepth(arg.depth + 1, t.span, 'a long chain of operators nests as deep as it is long');
+    return { expr: { kind: 'unary', op, arg: arg.expr, span: this.span(t.span.start, arg.end) }, start: t.span.start, end: arg.end, depth };
   }
 
   private call(name: Token): Parsed {
     const open = this.next();
     const callee = this.callee(name);
     const args: Expr[] = [];
+    let argDepth = 0;
     let close: Token | undefined;
     if (isOp(this.peek(), ')')) close = this.next();
     while (close === undefined) {
       if (this.peek().kind === 'name' && isOp(this.peekAt(1), '=')) this.keywordArgument(callee.name);
-      args.push(this.expr(0).expr);
+      const arg = this.expr(0);
+      args.push(arg.expr);
+      argDepth = Math.max(argDepth, arg.depth);
       if (!isOp(this.peek(), ',')) {
         close = this.close(open);
         break;
@@ -295,9 +316,10 @@ class ProgramParser {
     const span = this.span(name.span.start, close.span.end);
     if (args.length !== callee.arity) {
       const s = callee.arity === 1 ? '' : 's';
-      throw new UserError(`${name.text} takes ${callee.arity} argument${s}, got ${args.length}`, span);
+      throw new UserError(`${shown(name.text)} takes ${callee.arity} argument${s}, got ${args.length}`, span);
     }
-    return { expr: { kind: 'call', callee: callee.name, op: callee.op, calleeSpan: name.span, args, span }, start: span.start, end: span.end };
+    const depth = this.checkDepth(1 + Math.max(argDepth, callee.depth), name.span, 'counting the bodies of the functions it calls');
+    return { expr: { kind: 'call', callee: callee.name, op: callee.op, calleeSpan: name.span, args, span }, start: span.start, end: span.end, depth };
   }
 
   private keywordArgument(callee: string): never {
@@ -307,26 +329,26 @@ class ProgramParser {
     throw new UserError('keyword arguments are not supported', span, `pass arguments by position${clamp}`);
   }
 
-  /** Resolves a written function name (prefix stripped) to an op spelling or an earlier definition. */
-  private callee(name: Token): { name: string; arity: number; op: OpName | null } {
+  /** Resolves a written function name (prefix stripped) to an op spelling or an earlier definition; depth is its inlined body's. */
+  private callee(name: Token): { name: string; arity: number; op: OpName | null; depth: number } {
     const { prefix, rest } = stripPrefix(name.text);
     const fn = this.functions.get(rest);
-    if (fn) return { name: rest, arity: fn.arity, op: null };
+    if (fn) return { name: rest, arity: fn.arity, op: null, depth: fn.depth };
     const op = CALLABLE.get(rest);
-    if (op) return { name: rest, arity: VOCABULARY[op].arity, op };
+    if (op) return { name: rest, arity: VOCABULARY[op].arity, op, depth: 0 };
     if (this.current?.kind === 'def' && rest === this.current.name) {
-      throw new UserError(`'${rest}' cannot call itself`, name.span, 'recursive definitions are not supported');
+      throw new UserError(`${quote(rest)} cannot call itself`, name.span, 'recursive definitions are not supported');
     }
     const later = this.defined.get(rest);
-    if (later?.kind === 'def') throw new UserError(`'${rest}' is used before its definition`, name.span, `it is defined on line ${later.line}`);
-    if (later || this.current?.params.has(rest)) throw new UserError(`'${rest}' is not a function`, name.span);
+    if (later?.kind === 'def') throw new UserError(`${quote(rest)} is used before its definition`, name.span, `it is defined on line ${later.line}`);
+    if (later || this.current?.params.has(rest)) throw new UserError(`${quote(rest)} is not a function`, name.span);
     const candidates = [...CALLABLE.keys(), ...this.functions.keys()];
     const near = suggest(rest, candidates);
     const last = rest.slice(rest.lastIndexOf('.') + 1);
     const hint = near !== undefined ? `did you mean ${prefix}${near}?`
-      : last !== rest && CALLABLE.has(last) ? `'${name.text.slice(0, -last.length)}' is not a known prefix; write ${last}(...)`
+      : last !== rest && CALLABLE.has(last) ? `${quote(name.text.slice(0, -last.length))} is not a known prefix; write ${last}(...)`
       : undefined;
-    throw new UserError(`unknown function '${name.text}'`, name.span, hint);
+    throw new UserError(`unknown function ${quote(name.text)}`, name.span, hint);
   }
 
   /**
@@ -337,7 +359,7 @@ class ProgramParser {
     const { start, end } = t.span;
     const written = t.text;
     // pi and e keep their exact meaning for the ground truth (constant), and 60 digits of text for the floats
-    const constant = (named: string): Parsed => ({ expr: { kind: 'number', text: CONSTANTS.get(named)!, constant: named as 'pi' | 'e', span: t.span }, start, end });
+    const constant = (named: string): Parsed => ({ expr: { kind: 'number', text: CONSTANTS.get(named)!, constant: named as 'pi' | 'e', span: t.span }, start, end, depth: 0 });
     if (written.includes('.')) {
       const { prefix, rest } = stripPrefix(written);
       const known = prefix === '' ? undefined : CONSTANTS.has(rest) ? rest : prefix === 'Math.' && CONSTANTS.has(JS_CONSTANTS.get(rest) ?? '') ? JS_CONSTANTS.get(rest) : undefined;
@@ -347,15 +369,15 @@ class ProgramParser {
         : near !== undefined ? `did you mean ${prefix}${near}?`
         : prefix !== '' ? 'only pi and e can follow a prefix; variables are plain names'
         : 'names cannot contain dots, except after a framework prefix (np.pi, tf.exp(x))';
-      throw new UserError(`unknown name '${written}'`, t.span, hint);
+      throw new UserError(`unknown name ${quote(written)}`, t.span, hint);
     }
-    const name: Parsed = { expr: { kind: 'name', name: written, span: t.span }, start, end };
+    const name: Parsed = { expr: { kind: 'name', name: written, span: t.span }, start, end, depth: 0 };
     if (this.current?.params.has(written) || this.lets.has(written)) return name;
-    if (this.functions.has(written)) throw new UserError(`'${written}' is a function; call it as ${written}(...)`, t.span);
-    if (this.current?.name === written) throw new UserError(`'${written}' is used in its own definition`, t.span);
+    if (this.functions.has(written)) throw new UserError(`${quote(written)} is a function; call it as ${shown(written)}(...)`, t.span);
+    if (this.current?.name === written) throw new UserError(`${quote(written)} is used in its own definition`, t.span);
     const later = this.defined.get(written);
     const constantHidden = CONSTANTS.has(written) ? `; the program's own ${written} hides the constant (np.${written} is still the constant)` : '';
-    if (later) throw new UserError(`'${written}' is used before its definition`, t.span, `it is defined on line ${later.line}${constantHidden}`);
+    if (later) throw new UserError(`${quote(written)} is used before its definition`, t.span, `it is defined on line ${later.line}${constantHidden}`);
     return CONSTANTS.has(written) ? constant(written) : name;
   }
 
@@ -370,12 +392,19 @@ class ProgramParser {
   }
 
   private missingOperand(t: Token): UserError {
-    const rest = this.tokens.slice(this.pos - 1);
-    if (t.kind === 'eof' || (t.text === '\n' && rest.every((k) => k.kind === 'separator' || k.kind === 'eof'))) {
+    if (t.kind === 'eof' || (t.text === '\n' && this.onlySeparatorsFrom(this.pos - 1))) {
       return new UserError('unexpected end of input', t.span);
     }
     if (t.text === '\n') return new UserError('unexpected end of line', t.span);
-    return new UserError(`missing operand before '${t.text}'`, t.span);
+    return new UserError(`missing operand before ${quote(t.text)}`, t.span);
+  }
+
+  private onlySeparatorsFrom(index: number): boolean {
+    for (let i = index; i < this.tokens.length; i++) {
+      const kind = this.tokens[i]!.kind;
+      if (kind !== 'separator' && kind !== 'eof') return false;
+    }
+    return true;
   }
 
   /** t follows a complete expression but cannot continue it. */
@@ -384,13 +413,13 @@ class ProgramParser {
     if (startsOperand(t)) {
       const before = this.tokens[this.pos - 1]!;
       const glued = before.kind === 'number' && t.kind === 'name' && before.span.end === t.span.start;
-      return new UserError(`missing operator before '${t.text}'`, t.span, glued ? `write ${before.text} * ${t.text}` : undefined);
+      return new UserError(`missing operator before ${quote(t.text)}`, t.span, glued ? `write ${shown(before.text)} * ${shown(t.text)}` : undefined);
     }
     if (isOp(t, '=')) {
       return new UserError("unexpected '='", t.span, 'use == to compare; only a name (t = ...) or a function (f(x) = ...) can be defined');
     }
     if (isOp(t, ')')) return new UserError("unmatched ')'", t.span);
-    return new UserError(`unexpected '${t.text}'`, t.span);
+    return new UserError(`unexpected ${quote(t.text)}`, t.span);
   }
 
   /** The next token; reaching text the lexer could not read throws its error. */

@@ -11,8 +11,9 @@ export const fmtPoint = (at: Record<string, number>): string =>
   Object.entries(at).map(([k, v]) => `${k}=${fmtNum(v)}`).join(', ');
 
 export function regionText(region: Region): string {
-  const range = `[${fmtNum(region.lo)}, ${fmtNum(region.hi)}]`;
-  return Object.keys(region.at).length > 1 ? `${region.var} in ${range}` : range;
+  const range = (lo: number, hi: number) => (lo === hi ? `= ${fmtNum(lo)}` : `in [${fmtNum(lo)}, ${fmtNum(hi)}]`);
+  if (region.box) return Object.entries(region.box).map(([v, b]) => `${v} ${range(b.lo, b.hi)}`).join(', ');
+  return `[${fmtNum(region.lo)}, ${fmtNum(region.hi)}]`;
 }
 
 export const OUTCOME_LABEL = { nan: 'NaN', inf: 'inf', ulps: 'error' } as const;

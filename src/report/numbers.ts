@@ -6,9 +6,11 @@ export const formatFloat = floatText;
 export const formatUlps = ulpsText;
 
 /** "x = 0" or "x in [-3.4028235e+38, -88.72284]": a region's extent in its precision's shortest digits. */
-export function interval(g: { var: string; lo: number; hi: number }, r: { precision: FloatFormat }): string {
-  const lo = formatFloat(g.lo, r.precision);
-  return g.lo === g.hi ? `${g.var} = ${lo}` : `${g.var} in [${lo}, ${formatFloat(g.hi, r.precision)}]`;
+export function interval(g: { var: string; lo: number; hi: number; box?: Record<string, { lo: number; hi: number }> }, r: { precision: FloatFormat }): string {
+  const one = (v: string, lo: number, hi: number) =>
+    lo === hi ? `${v} = ${formatFloat(lo, r.precision)}` : `${v} in [${formatFloat(lo, r.precision)}, ${formatFloat(hi, r.precision)}]`;
+  if (g.box) return Object.entries(g.box).map(([v, b]) => one(v, b.lo, b.hi)).join(', ');
+  return one(g.var, g.lo, g.hi);
 }
 
 /** "x = 1, y = 2" */

@@ -10,9 +10,9 @@ export function verdict(form: FormResult, options: ScanOptions): string[] {
   for (const r of form.results) {
     const label = `${r.precision} ${r.target}`;
     // several variables: one region per variable with the same samples; say it once, with an example point
-    const bad = r.regions.filter((g) => (g.outcome === 'nan' || g.outcome === 'inf') && (form.vars.length < 2 || g.var === form.vars[0]));
+    const bad = r.regions.filter((g) => g.outcome === 'nan' || g.outcome === 'inf');
     for (const g of bad.slice(0, 3)) {
-      const where = form.vars.length < 2 ? `for ${interval(g, r)}` : `at ${g.samples} of ${r.samples} samples, e.g. ${point(g, r)}`;
+      const where = form.vars.length < 2 || g.exact ? `for ${interval(g, r)}` : `at ${g.samples} of ${r.samples} samples in the box ${interval(g, r)}, e.g. ${point(g, r)}`;
       lines.push(`${label}: ${g.outcome === 'nan' ? 'NaN' : 'inf'} ${where}${cause(g, form.expr)}${expected(g)}`);
     }
     if (bad.length > 3) lines.push(`${label}: ... and ${bad.length - 3} more NaN/inf regions`);

@@ -21,31 +21,61 @@ describe('two variables: log(x) + y', () => {
   for (const format of ['float32', 'float64'] as const) {
     const value = form.results.find((r) => r.precision === format && r.target === 'value')!;
     const dy = form.results.find((r) => r.precision === format && r.target === 'grad:y')!;
-    it(`${format} value: NaN only for x < 0, from log's domain, with the region given along x and y`, () => {
+    it(`${format} value: NaN only for x < 0, from log's domain, one region per cause as a box over x and y`, () => {
       assert.ok(value.nan > 0);
       const nan = value.regions.filter((g) => g.outcome === 'nan');
-      assert.deepEqual(nan.map((g) => g.var).sort(), ['x', 'y']);
-      for (const g of nan) {
-        assert.equal(g.hazard, 'domain');
-        assert.equal(g.op, 'log');
-        assert.equal(g.truth.kind, 'undefined');
-        assert.equal(g.samples, value.nan);
-      }
-      const x = nan.find((g) => g.var === 'x')!;
-      assert.ok(x.lo >= -1 && x.hi < 0, `x in [${x.lo}, ${x.hi}]`);
-      const y = nan.find((g) => g.var === 'y')!;
-      assert.ok(y.lo >= 0 && y.hi <= 1, `y in [${y.lo}, ${y.hi}]`);
+      assert.equal(nan.length, 1, 'one cause, one region');
+      const g = nan[0]!;
+      assert.deepEqual([g.hazard, g.op, g.truth.kind, g.samples], ['domain', 'log', 'undefined', value.nan]);
+      assert.deepEqual(Object.keys(g.box!), ['x', 'y']);
+      assert.ok(g.box!.x!.lo >= -1 && g.box!.x!.hi < 0, `x in [${g.box!.x!.lo}, ${g.box!.x!.hi}]`);
+      assert.ok(g.box!.y!.lo >= 0 && g.box!.y!.hi <= 1, `y in [${g.box!.y!.lo}, ${g.box!.y!.hi}]`);
+    });
+    it(`${format} samples every corner of the box: x in {-1, 0, 1} and y in {0, 1} among the points`, () => {
+      const points = new Set(value.regions.flatMap((g) => (g.box && g.exact ? [`${g.box.x!.lo},${g.box.y!.lo}`] : [])));
+      for (const y of [0, 1]) assert.ok(points.has(`0,${y}`), `the -inf of log(0) at (0, ${y})`);
     });
     it(`${format} value: -inf at x = 0 from log(0), where the exact value is -inf too`, () => {
-      for (const g of value.regions.filter((r) => r.outcome === 'inf')) {
+      const inf = value.regions.filter((r) => r.outcome === 'inf');
+      assert.ok(inf.length > 0);
+      for (const g of inf) {
         assert.equal(g.hazard, 'log-zero');
-        if (g.var === 'x') assert.deepEqual([g.lo, g.hi], [0, 0]);
+        assert.deepEqual([g.box!.x!.lo, g.box!.x!.hi], [0, 0]);
         assert.equal(g.truth.kind, 'infinite');
       }
     });
     it(`${format} d/dy: exactly 1 wherever the function exists (no NaN, inf or error)`, () => {
       assert.deepEqual([dy.nan, dy.inf, dy.inaccurate, dy.unknown], [0, 0, 0, 0]);
       assert.equal(dy.undefined, value.nan, 'undefined exactly where log(x) is');
+    });
+  }
+});
+
+/**
+ * Binary cross-entropy on probabilities, -(y log p + (1 - y) log(1 - p)), over p in [0, 1] and labels y in {0, 1}.
+ * By hand: at (p, y) = (0, 0) the term y log p is 0 * log(0) = 0 * -inf = NaN in IEEE arithmetic (TF and JAX give
+ * NaN there), and likewise (1 - y) log(1 - p) at (1, 1). The corners must be sampled and named, with log(0) then
+ * 0 * inf as the chain.
+ */
+describe('two variables: the cross-entropy corners', () => {
+  const report = diagnose(
+    [{ name: 'bce', source: '-(y*log(p) + (1-y)*log(1-p))' }],
+    // subnormals kept (tfjs): under TF's and JAX's flush-to-zero every subnormal p is read as 0 and is NaN too
+    defaultScanOptions({ samples: 32, ranges: { p: { lo: 0, hi: 1 }, y: { lo: 0, hi: 1, values: [0, 1] } }, framework: 'tfjs' }),
+  );
+  for (const format of ['float32', 'float64'] as const) {
+    const value = report.forms[0]!.results.find((r) => r.precision === format && r.target === 'value')!;
+    it(`${format}: NaN at (p, y) = (0, 0) and (1, 1), each its own region, from 0 * inf after log(0)`, () => {
+      const nan = value.regions.filter((g) => g.outcome === 'nan');
+      const at = nan.map((g) => `${g.box!.p!.lo},${g.box!.y!.lo}`).sort();
+      assert.deepEqual(at, ['0,0', '1,1']);
+      for (const g of nan) {
+        assert.ok(g.exact);
+        assert.deepEqual(g.chain.map((e) => e.hazard), ['log-zero', 'zero-times-inf']);
+      }
+    });
+    it(`${format}: y takes only its labels`, () => {
+      for (const g of value.regions) assert.ok([0, 1].includes(g.box!.y!.lo) && [0, 1].includes(g.box!.y!.hi));
     });
   }
 });

@@ -65,7 +65,7 @@ const invalid: Row[] = [
 for (const row of invalid) {
   test(`${row.expr} at x = ${row.at}${row.format ? ` (${row.format})` : ''}: ${row.events.join(', ')}`, () => {
     const { g, ev } = events(row.expr, row.at, row.format);
-    const got = [...ev].sort((a, b) => a[0] - b[0]).map(([id, m]) => `${g.nodes[id]!.pass} ${g.nodes[id]!.op} ${m.get(0)!.hazard}`);
+    const got = ev.nodes().map((id) => `${g.nodes[id]!.pass} ${g.nodes[id]!.op} ${ev.at(id, 0)!.hazard}`);
     assert.deepEqual(got, row.events);
   });
 }
@@ -77,7 +77,7 @@ const valid: Array<[string, number]> = [
 for (const [expr, at] of valid) {
   test(`no error hazard: ${expr} at x = ${at}`, () => {
     const { ev } = events(expr, at);
-    const errors = [...ev.values()].map((m) => m.get(0)?.hazard).filter((h) => h && h !== 'underflow' && h !== 'cancellation');
+    const errors = ev.nodes().map((id) => ev.at(id, 0)?.hazard).filter((h) => h && h !== 'underflow' && h !== 'cancellation');
     assert.deepEqual(errors, []);
   });
 }

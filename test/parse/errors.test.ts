@@ -17,7 +17,7 @@ function formatted(source: string, file?: string): string {
 const rows: [string, string][] = [
   // characters and numbers
   ['x $ 1', "expression:1:3: error: unexpected character '$'\nx $ 1\n  ^"],
-  ['x \u2212 1', "expression:1:3: error: unexpected character '\u2212'; use '-'\nx \u2212 1\n  ^"],
+  ['x \u2212 1', "expression:1:3: error: unexpected character '\u2212' (U+2212); use '-'\nx \u2212 1\n  ^"],
   ['!x', "expression:1:1: error: unexpected character '!'; use ~ (or not) for logical negation\n!x\n^"],
   ['x && y', "expression:1:3: error: '&&' is not supported; use & (or and)\nx && y\n  ^~"],
   ['x // 2', "expression:1:3: error: '//' is not supported; floor division is not supported\nx // 2\n  ^~"],

@@ -1,9 +1,8 @@
-import type { FloatFormat } from '../../base/float-format.js';
+import { SIGNIFICAND_BITS, type FloatFormat } from '../../base/float-format.js';
 import type { OpName } from '../../vocab/ops.js';
 import { defineDetector } from '../detector.js';
 import { valueText } from '../../base/numbers.js';
 
-const SIGNIFICAND_BITS = { float32: 24, float64: 53 } as const;
 
 /**
  * Bits lost when a and b (nearly) cancel in a + b or a - b: log2(max(|a|, |b|) / |result|), all of them when the
@@ -11,12 +10,18 @@ const SIGNIFICAND_BITS = { float32: 24, float64: 53 } as const;
  * 0 or not finite.
  */
 export function cancellation(op: OpName, a: number, b: number, result: number, format: FloatFormat): { bits: number; detail: string } | undefined {
+  const bits = bitsLost(op, a, b, result, format);
+  if (bits === undefined) return undefined;
+  return { bits, detail: `${valueText(a)} ${op === 'sub' ? '-' : '+'} ${valueText(b)}: ${bits.toFixed(1)} bits lost` };
+}
+
+/** The bits lost alone, without words (the detector runs it at every sample). */
+export function bitsLost(op: OpName, a: number, b: number, result: number, format: FloatFormat): number | undefined {
   if (op !== 'add' && op !== 'sub') return undefined;
   if (a === 0 || b === 0 || !Number.isFinite(a) || !Number.isFinite(b)) return undefined;
   const subtracting = op === 'sub' ? Math.sign(a) === Math.sign(b) : Math.sign(a) !== Math.sign(b);
   if (!subtracting) return undefined;
-  const bits = result === 0 ? SIGNIFICAND_BITS[format] : Math.log2(Math.max(Math.abs(a), Math.abs(b)) / Math.abs(result));
-  return { bits, detail: `${valueText(a)} ${op === 'sub' ? '-' : '+'} ${valueText(b)}: ${bits.toFixed(1)} bits lost` };
+  return result === 0 ? SIGNIFICAND_BITS[format] : Math.log2(Math.max(Math.abs(a), Math.abs(b)) / Math.abs(result));
 }
 
 export default defineDetector({
@@ -28,7 +33,8 @@ export default defineDetector({
   on: 'finite',
   applies: (node) => node.op === 'add' || node.op === 'sub',
   check: (ctx, i) => {
-    const c = cancellation(ctx.node.op, ctx.inputs[0]![i]!, ctx.inputs[1]![i]!, ctx.out[i]!, ctx.format);
-    return c && c.bits >= ctx.cancellationBits ? c : null;
+    const bits = bitsLost(ctx.node.op, ctx.inputs[0]![i]!, ctx.inputs[1]![i]!, ctx.out[i]!, ctx.format);
+    return bits !== undefined && bits >= ctx.cancellationBits ? bits : false;
   },
+  detail: (ctx, i) => cancellation(ctx.node.op, ctx.inputs[0]![i]!, ctx.inputs[1]![i]!, ctx.out[i]!, ctx.format)!.detail,
 });

@@ -9,5 +9,6 @@ export default defineDetector({
   },
   on: 'nan',
   applies: (node) => node.op === 'var',
-  check: (ctx, i) => `${ctx.node.name} = ${valueText(ctx.out[i]!)}`,
+  check: () => true,
+  detail: (ctx, i) => `${ctx.node.name} = ${valueText(ctx.out[i]!)}`,
 });

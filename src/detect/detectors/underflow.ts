@@ -1,4 +1,4 @@
-import { defineDetector, describe } from '../detector.js';
+import { defineDetector } from '../detector.js';
 
 export default defineDetector({
   meta: {
@@ -10,9 +10,8 @@ export default defineDetector({
   applies: (_node, info) => info.underflows === true,
   check: (ctx, i) => {
     const y = ctx.out[i]!;
-    if (Math.abs(y) >= ctx.limits.minNormal) return null;
-    for (const a of ctx.inputs) if (!Number.isFinite(a[i]!) || a[i] === 0) return null;
-    if (ctx.node.op === 'pow' && ctx.inputs[0]![i] === 1) return null;
-    return describe(ctx, i);
+    if (Math.abs(y) >= ctx.limits.minNormal) return false;
+    for (const a of ctx.inputs) if (!Number.isFinite(a[i]!) || a[i] === 0) return false;
+    return !(ctx.node.op === 'pow' && ctx.inputs[0]![i] === 1);
   },
 });

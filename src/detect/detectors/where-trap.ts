@@ -9,9 +9,6 @@ export default defineDetector({
   },
   on: 'nan',
   applies: (node) => node.pass === 'backward',
-  check: (ctx, i) => {
-    if (!noInputNaN(ctx, i)) return null;
-    const masked = ctx.node.inputs.some((id) => ctx.maskedZero(id)[i] === 1);
-    return masked ? `${describe(ctx, i)} in the masked branch` : null;
-  },
+  check: (ctx, i) => noInputNaN(ctx, i) && ctx.node.inputs.some((id) => ctx.maskedZero(id)[i] === 1),
+  detail: (ctx, i) => `${describe(ctx, i)} in the masked branch`,
 });
