@@ -1,4 +1,4 @@
-import type { FloatFormat } from '../../base/float-format.js';
+import { FORMAT_LIMITS, roundTo, type FloatFormat } from '../../base/float-format.js';
 import type { OpName } from '../../vocab/ops.js';
 import { OPS } from '../ops.js';
 import { DEFAULT_FRAMEWORK, FRAMEWORKS } from './index.js';
@@ -25,4 +25,17 @@ export function flushOf(framework: FrameworkId | undefined, op: OpName, format: 
 function flushes(framework: FrameworkId | undefined, op: OpName, format: FloatFormat): boolean {
   const forward = FRAMEWORKS[framework ?? DEFAULT_FRAMEWORK].forward;
   return forward.flushSubnormals[format] && !MOVES.has(op) && !forward.unflushed?.[format]?.includes(op);
+}
+
+/**
+ * One op on one point as the framework computes it in the format: its kernel, rounded, with its flush-to-zero. What
+ * evaluateFloat does per element, for callers that judge one op at a time (e.g. an op's local error).
+ */
+export function evaluateOp(framework: FrameworkId | undefined, op: OpName, format: FloatFormat, inputs: readonly number[]): number {
+  const flush = flushOf(framework, op, format);
+  const min = FORMAT_LIMITS[format].minNormal;
+  const ftz = (x: number) => (x < min && x > -min ? x * 0 : x);
+  const xs = flush === 'both' ? inputs.map(ftz) : inputs;
+  const r = roundTo(format)(forwardKernel(framework, op, format)(xs[0] ?? 0, xs[1] ?? 0, xs[2] ?? 0));
+  return flush === 'none' ? r : ftz(r);
 }
