@@ -67,3 +67,26 @@ export function hazardGroups(form: FormResult): HazardGroup[] {
   }
   return [...byKey.values()].sort((a, b) => b.total - a.total);
 }
+
+/**
+ * Why the truth is unknown, with how many samples each reason covers, most first: read from the unknown regions (each
+ * carries its representative truth's reason). Samples no region accounts for are counted under "reason not recorded".
+ */
+export function unknownReasons(result: TargetResult): Array<{ reason: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const g of result.regions) {
+    if (g.outcome !== 'unknown') continue;
+    const reason = g.truth.kind === 'unknown' || g.truth.kind === 'undefined' ? g.truth.reason : 'reason not recorded';
+    counts.set(reason, (counts.get(reason) ?? 0) + g.samples);
+  }
+  const covered = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (result.unknown > covered) counts.set('reason not recorded', (counts.get('reason not recorded') ?? 0) + result.unknown - covered);
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
+
+/** "2 cancellation not resolved at 4000 bits, 1 results did not agree up to 1200 digits" */
+export function unknownReasonText(results: readonly TargetResult[]): string {
+  const merged = new Map<string, number>();
+  for (const r of results) for (const { reason, count } of unknownReasons(r)) merged.set(reason, (merged.get(reason) ?? 0) + count);
+  return [...merged].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `${count} ${reason}`).join(', ');
+}

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
-import { floatText } from '../base/numbers.js';
+import { decimalText, floatText } from '../base/numbers.js';
 import type { TextOptions } from './formats.js';
 import type { FormResult, ScanReport } from '../core/types.js';
 import type { HazardEvent, Region, TargetResult } from '../detect/types.js';
@@ -64,7 +64,7 @@ function regionText(source: string, r: TargetResult, g: Region, c: ChalkInstance
   const where = interval(g, r);
   const what = g.outcome === 'nan' ? c.red('NaN') : g.outcome === 'inf' ? c.red('inf') : g.outcome === 'inaccurate' ? c.yellow(`off by up to ${formatUlps(g.maxUlps)} ULP`) : c.dim('truth unknown');
   const exact = g.exact ? '' : c.dim(' (endpoints at sample resolution)');
-  const truth = g.truth.kind === 'finite' ? `exact ${g.truth.decimal.slice(0, 14)}` : g.truth.kind;
+  const truth = g.truth.kind === 'finite' ? `exact ${decimalText(g.truth.decimal)}` : g.truth.kind === 'unknown' || g.truth.kind === 'undefined' ? `truth ${g.truth.kind} (${g.truth.reason})` : g.truth.kind;
   const at = pointText(g, r);
   const lines = [`   ${c.bold(`${r.precision} ${r.target}`)}  ${what} for ${where}${exact}  ${c.dim(`${g.samples} samples; at ${at}: got ${formatFloat(g.result, r.precision)}, ${truth}`)}`];
   g.chain.forEach((e, k) => lines.push(...eventText(source, e, k === 0 ? 'root cause' : 'then', c)));

@@ -1,4 +1,4 @@
-import { worstInaccurate } from '../core/summarize.js';
+import { unknownReasonText, worstInaccurate } from '../core/summarize.js';
 import type { FormResult, ScanOptions } from '../core/types.js';
 import type { Region, TargetResult } from '../detect/types.js';
 import { HAZARDS } from './hazards.js';
@@ -32,7 +32,7 @@ export function verdict(form: FormResult, options: ScanOptions): string[] {
       ? 'no NaN or inf, but inaccurate where listed above'
       : 'unstable: NaN or inf where listed above';
   const notJudged = [
-    unknown ? `truth unknown (not certified) at ${unknown} result(s)` : '',
+    unknown ? `truth unknown (not certified) at ${unknown} result${unknown === 1 ? '' : 's'}: ${unknownReasonText(form.results)}` : '',
     undefinedTruth ? `the exact function is undefined at ${undefinedTruth} result(s)` : '',
   ].filter(Boolean);
   lines.push(notJudged.length ? `${summary}; ${notJudged.join('; ')}, not judged` : summary);
