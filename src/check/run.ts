@@ -21,6 +21,8 @@ export interface RunOptions {
   baseline?: { file: string; data: Baseline };
   /** Overrides every check's samples (tests, quick local runs). */
   samples?: number;
+  /** Overrides every check's absolute tolerance (--atol). */
+  atol?: number;
 }
 
 /** A path as reports show it: relative to cwd, with forward slashes (what GitHub annotations and SARIF expect). */
@@ -71,10 +73,12 @@ export function limitsOf(check: CheckConfig): Limits {
   };
 }
 
-function scanOptionsOf(check: CheckConfig, limits: Limits, samples: number | undefined): ScanOptions {
+function scanOptionsOf(check: CheckConfig, limits: Limits, samples: number | undefined, opts: Pick<RunOptions, 'atol'> = {}): ScanOptions {
   const partial: Partial<ScanOptions> = {
     ranges: Object.fromEntries(Object.entries(check.vars).map(([v, [lo, hi]]) => [v, { lo, hi }])),
   };
+  const atol = opts.atol ?? check.thresholds?.atol;
+  if (atol !== undefined) partial.atol = { float32: atol, float64: atol };
   if (samples !== undefined || check.samples !== undefined) partial.samples = samples ?? check.samples;
   if (check.seed !== undefined) partial.seed = check.seed;
   if (check.precisions !== undefined) partial.precisions = [...new Set(check.precisions)];
@@ -97,10 +101,11 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
       throw new UserError(`${fieldPosition(loaded, ['checks', i, 'vars', name])}: ${formatPath(['checks', i, 'vars', name])}: not a variable of the expression (${its})`);
     }
   }
-  const limits = limitsOf(check);
+  const options = scanOptionsOf(check, limitsOf(check), opts.samples, opts);
+  const limits: Limits = { ...limitsOf(check), atol: Object.fromEntries(options.precisions.map((p) => [p, options.atol[p]])) };
   const spec: FormSpec = { name: check.name, source: expr.source, file: expr.label };
   if (reference !== undefined) spec.reference = { source: reference.source, file: reference.label };
-  const report = await diagnoseParallel([spec], scanOptionsOf(check, limits, opts.samples));
+  const report = await diagnoseParallel([spec], options);
   const form = report.forms[0]!;
   const targets = new Set(check.targets ?? ['value', 'gradient']);
   const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));

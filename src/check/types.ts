@@ -8,6 +8,8 @@ export interface Limits {
   nan: boolean;
   inf: boolean;
   maxUlps: { value?: number; gradient?: number };
+  /** The absolute tolerance the scan judged with, per precision (absent: not recorded). */
+  atol?: Partial<Record<'float32' | 'float64', number>>;
 }
 
 export type ViolationKind = 'nan' | 'inf' | 'ulps';

@@ -12,7 +12,7 @@ import { compile } from '../graph/compile.js';
 import { STORY_FORMS } from '../core/story.js';
 import { MAX_SAMPLES } from '../graph/limits.js';
 import { loadBackend } from './backend.js';
-import { collect, parseInteger, readSource, referenceOf, type Source } from './inputs.js';
+import { collect, parseAtol, parseInteger, readSource, referenceOf, type Source } from './inputs.js';
 
 export interface ScanFlags {
   file?: string;
@@ -23,6 +23,7 @@ export interface ScanFlags {
   precision: string;
   format: string;
   ulps: string;
+  atol: string;
   output?: string;
   backend: string;
   failOn?: string;
@@ -44,6 +45,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('--format <format>', formatNames('scan').join(' or '), 'text')
     .option('--brief', 'text: only the table, TF.js agreement and verdict of each form')
     .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
+    .option('--atol <x>', '...and further than this in absolute terms (auto: half an ULP of 1, 6e-8 float32 / 1.1e-16 float64; 0: ULPs alone)', 'auto')
     .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
@@ -58,7 +60,9 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   loading.catch(() => {}); // awaited below; a failure surfaces there, once
   const precisions = parsePrecision(flags.precision);
   const ranges = Object.fromEntries(flags.var.map(parseVarRange));
+  const atol = parseAtol(flags.atol);
   const options = defaultScanOptions({
+    ...(atol === undefined ? {} : { atol: { float32: atol, float64: atol } }),
     samples: parseInteger('--samples', flags.samples, 1, MAX_SAMPLES),
     seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1),
     precisions,

@@ -39,6 +39,14 @@ export interface ScanRuntime {
   truthCache?: ReadonlyMap<string, PointTruth>;
 }
 
+/**
+ * Default absolute tolerance: half an ULP of 1 in each format (2^-24 float32, 2^-53 float64). An error below it
+ * vanishes as soon as the result meets anything of order 1 (summed into a loss, applied to a weight), so ML use loses
+ * nothing by ignoring it, while a flushed 1e-16 gradient or log(cosh(x)) = 0 near 0 stop drowning the real findings.
+ * Losses whose whole scale is far below 1 should pass --atol 0 (ULPs only).
+ */
+export const DEFAULT_ATOL: Readonly<Record<FloatFormat, number>> = { float32: 2 ** -24, float64: 2 ** -53 };
+
 export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOptions {
   return {
     samples: 4096,
@@ -46,6 +54,7 @@ export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOpti
     precisions: ['float32', 'float64'],
     ranges: {},
     ulpTolerance: 16,
+    atol: { ...DEFAULT_ATOL },
     cancellationBits: { float32: 12, float64: 26 },
     maxDigits: 1200,
     ...partial,
@@ -164,6 +173,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
         },
         ownTruth: reference ? (p) => truthAt(graph, p) : undefined,
         tolerance: options.ulpTolerance,
+        atol: options.atol[format],
         truthBisections: TRUTH_BISECTIONS,
       };
       const out = targetsOf(graph).map((t) => analyseTarget(ev, t));

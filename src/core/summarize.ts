@@ -38,8 +38,8 @@ export function worstInaccurate(regions: readonly Region[]): Region | null {
 
 /** The largest error among finite results with a certified truth (NaN and inf are gated on their own). */
 export function finiteUlps(result: TargetResult): number {
-  if (result.worst !== null) return result.worst.ulps;
-  return Number.isFinite(result.maxUlps) ? result.maxUlps : 0;
+  // worst skips results within the absolute tolerance; none left means nothing beyond it
+  return result.worst?.ulps ?? 0;
 }
 
 /** One hazard at one place of the source, over every result of a form: how often per precision and target. */

@@ -24,6 +24,8 @@ export interface ScanOptions {
   ranges: Record<string, Range>;
   /** A finite result further than this from the truth is "inaccurate". */
   ulpTolerance: number;
+  /** ...and further than this in absolute terms (per format; 0: ULPs alone decide). */
+  atol: Record<FloatFormat, number>;
   /** Cancellation events are reported from this many bits lost (per precision). */
   cancellationBits: Record<FloatFormat, number>;
   /** The ground truth gives up ("unknown") beyond this many significant digits. */

@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
-import { decimalText, floatText } from '../base/numbers.js';
+import { decimalText, floatText, fourDigits } from '../base/numbers.js';
 import type { TextOptions } from './formats.js';
-import type { FormResult, ScanReport } from '../core/types.js';
+import type { FormResult, ScanOptions, ScanReport } from '../core/types.js';
 import type { HazardEvent, Region, TargetResult } from '../detect/types.js';
 import { hazardGroups, sortedRegions } from '../core/summarize.js';
 import { HAZARDS } from './hazards.js';
@@ -17,7 +17,7 @@ export function formatScanText(report: ScanReport, opts: TextOptions): string {
   const o = report.options;
   const ranges = Object.entries(o.ranges).map(([v, r]) => `${v} in [${r.lo}, ${r.hi}]${clampNote(r, o.precisions)}`).join(', ') || 'whole finite range';
   const out = [
-    c.bold('f-diagnose scan') + c.dim(`  seed ${o.seed}, ${o.samples} samples per variable, ${ranges}, ${o.precisions.join(' + ')}, tolerance ${o.ulpTolerance} ULP`),
+    c.bold('f-diagnose scan') + c.dim(`  seed ${o.seed}, ${o.samples} samples per variable, ${ranges}, ${o.precisions.join(' + ')}, ${toleranceText(o)}`),
   ];
   const tf = report.backend?.tfjs;
   if (tf) {
@@ -121,4 +121,13 @@ function clampNote(r: { lo: number; hi: number }, precisions: readonly FloatForm
     return `${f}: clamped to [${floatText(Math.max(r.lo, -max), f)}, ${floatText(Math.min(r.hi, max), f)}]`;
   });
   return notes.length ? ` (${notes.join('; ')})` : '';
+}
+
+/** "inaccurate: off by > 16 ULP and > 5.96e-8 (float32) / 1.11e-16 (float64)"; "> 16 ULP" when atol is 0. */
+export function toleranceText(o: ScanOptions): string {
+  const atols = o.precisions.map((p) => [p, o.atol[p]] as const).filter(([, a]) => a > 0);
+  if (atols.length === 0) return `inaccurate beyond ${o.ulpTolerance} ULP`;
+  const same = new Set(atols.map(([, a]) => a)).size === 1 && atols.length === o.precisions.length;
+  const abs = same ? fourDigits(atols[0]![1]) : atols.map(([p, a]) => `${fourDigits(a)} ${p}`).join(' / ');
+  return `inaccurate beyond ${o.ulpTolerance} ULP and atol ${abs}`;
 }
