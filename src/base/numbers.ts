@@ -12,12 +12,12 @@ import type { FloatFormat } from './float-format.js';
 export function floatText(x: number, format: FloatFormat): string {
   const special = nonFinite(x);
   if (special !== undefined) return special;
-  if (format === 'float64') return String(x);
+  if (format === 'float64') return withExponent(x);
   for (let p = 1; p <= 9; p++) {
     const s = x.toPrecision(p);
-    if (Math.fround(Number(s)) === x) return String(Number(s));
+    if (Math.fround(Number(s)) === x) return withExponent(Number(s));
   }
-  return String(x);
+  return withExponent(x);
 }
 
 export function valueText(v: number): string {

@@ -5,6 +5,7 @@ import type { FloatFormat } from '../base/float-format.js';
 import { exitCode } from '../report/exit-code.js';
 import { formatFor, formatNames } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
+import { terminalWidth } from '../report/fit.js';
 import { parseVarRange } from '../sample/ranges.js';
 import { failOnViolations, parseFailOn } from '../check/fail-on.js';
 import { failOnLine } from '../report/check-common.js';
@@ -29,6 +30,7 @@ export interface ScanFlags {
   failOn?: string;
   maxDigits: string;
   brief?: boolean;
+  verbose?: boolean;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -43,7 +45,8 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('--seed <n>', 'random seed (printed in every report)', '1')
     .option('-p, --precision <p>', 'float32, float64 or both', 'both')
     .option('--format <format>', formatNames('scan').join(' or '), 'text')
-    .option('--brief', 'text: only the table, TF.js agreement and verdict of each form')
+    .option('--brief', 'text: only the summary (a line per form, a line per precision and target)')
+    .option('--verbose', 'text: the full detail: tables, every region with its carets, hazards, TF.js agreement, verdicts')
     .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
     .option('--atol <x>', '...and further than this in absolute terms (auto: half an ULP of 1, 6e-8 float32 / 1.1e-16 float64; 0: ULPs alone)', 'auto')
     .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
@@ -79,7 +82,10 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   }
   const report = await diagnoseParallel(forms, options, loading);
   if ((await loading).progress) process.stderr.write('\r\x1b[K');
-  const text = format.scan(report, { color: !flags.output && useColor(process.stdout), brief: flags.brief });
+  const text = format.scan(report, {
+    color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose,
+    width: flags.output ? 80 : terminalWidth(process.stdout),
+  });
   writeReport(text, flags.output);
   const violations = failOn ? failOnViolations(report, failOn) : [];
   for (const v of violations) process.stderr.write(`f-diagnose: fail: ${failOnLine(v)}\n`);

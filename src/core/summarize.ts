@@ -1,5 +1,6 @@
 import type { FormResult } from './types.js';
 import type { HazardCount, Region, TargetResult } from '../detect/types.js';
+import { ulpDistance } from '../base/float-format.js';
 
 /**
  * The one summarize step: grouping, sorting and worst cases, as pure data that every formatter (text, JSON, the CI
@@ -89,4 +90,39 @@ export function unknownReasonText(results: readonly TargetResult[]): string {
   const merged = new Map<string, number>();
   for (const r of results) for (const { reason, count } of unknownReasons(r)) merged.set(reason, (merged.get(reason) ?? 0) + count);
   return [...merged].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `${count} ${reason}`).join(', ');
+}
+
+/** An interval of one variable; open ends exclude the float at the end (it belongs to a bad region). */
+export interface Interval { lo: number; hi: number; loOpen: boolean; hiOpen: boolean }
+
+/**
+ * Where a one-variable result is free of the given outcomes: the sampled range [lo, hi] minus those regions, as the
+ * intervals in between (an interval with no float inside is dropped). Region edges are exact floats when bisected,
+ * else sample positions, so the intervals are as exact as the regions. Null for several variables (boxes, not
+ * intervals).
+ */
+export function freeIntervals(result: TargetResult, range: { lo: number; hi: number }, outcomes: ReadonlyArray<Region['outcome']>): Interval[] | null {
+  if (result.regions.some((g) => g.box !== undefined)) return null;
+  const bad = result.regions.filter((g) => outcomes.includes(g.outcome)).sort((a, b) => a.lo - b.lo);
+  const out: Interval[] = [];
+  let lo = range.lo;
+  let loOpen = false;
+  const push = (hi: number, hiOpen: boolean) => {
+    const empty = hi < lo || ((loOpen || hiOpen) && ulpDistance(lo, hi, result.precision) <= (loOpen && hiOpen ? 1 : 0));
+    if (!empty) out.push({ lo, hi, loOpen, hiOpen });
+  };
+  for (const g of bad) {
+    if (g.lo > lo || (g.lo === lo && loOpen)) push(g.lo, true);
+    if (g.hi > lo || (g.hi === lo && !loOpen)) {
+      lo = g.hi;
+      loOpen = true;
+    }
+  }
+  if (!(lo === range.hi && loOpen)) push(range.hi, false);
+  return out;
+}
+
+/** The finding a one-line summary shows: the widest NaN region, else the widest inf, else the largest error. */
+export function headlineRegion(result: TargetResult): Region | null {
+  return widestRegion(result.regions, 'nan') ?? widestRegion(result.regions, 'inf') ?? worstInaccurate(result.regions);
 }

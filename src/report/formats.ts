@@ -17,8 +17,12 @@ export interface TextOptions {
   color: boolean;
   /** scan: regions shown per result. */
   maxRegions?: number;
-  /** scan: only the table, the TF.js lines and the verdict of each form. */
+  /** scan: only the summary (a line per form, a line per precision and target). */
   brief?: boolean;
+  /** scan: the full detail (tables, every region, hazards, TF.js agreement, verdict sentences), lines not fitted. */
+  verbose?: boolean;
+  /** Columns to fit (80 when not a terminal). */
+  width?: number;
 }
 
 /** An evaluation of explicit points, with the source its spans point into. */

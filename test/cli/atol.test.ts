@@ -6,7 +6,7 @@ import { runCli } from '../helpers/cli.js';
 // sigmoid(x) * (1 - sigmoid(x)) with sigmoid(x) = 1, so 0, off by every ULP, but by less than 2^-24 absolute.
 test('--atol: the flushed sigmoid gradient counts as inaccurate with --atol 0 and not with the default', () => {
   const rowOf = (out: string) => out.split('\n').find((l) => /float32\s+grad:x/.test(l))!.trim().split(/\s+/);
-  const args = ['scan', 'sigmoid(x)', '--var', 'x=30:40', '-p', 'float32', '-n', '64', '--backend', 'emulated', '--brief'];
+  const args = ['scan', 'sigmoid(x)', '--var', 'x=30:40', '-p', 'float32', '-n', '64', '--backend', 'emulated', '--verbose'];
   const strict = runCli([...args, '--atol', '0']);
   const auto = runCli(args);
   assert.equal(rowOf(strict.stdout)[5], '64', strict.stdout);

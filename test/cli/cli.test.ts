@@ -169,10 +169,19 @@ test('eval marks the hazards of the discarded where branch as off the path, the 
   assert.equal(line.float64.grad.x, 'NaN');
 });
 
-test('scan --brief keeps the table and the verdict, drops the regions', () => {
+test('scan --brief is the summary alone: a verdict per form, a line per precision and target, no regions', () => {
   const r = runCli(['scan', 'exp(x)', '--samples', '64', '--brief', '--backend', 'emulated']);
+  assert.equal(r.code, 0, r.stderr);
+  // float32 exp overflows from the first float above ln(3.4028235e38) = 88.7228391: 88.72284
+  assert.match(r.stdout, /^UNSTABLE +expression: +NaN\/inf in 2 of 4 results/m);
+  assert.match(r.stdout, /^ {2}float32 value +inf +inf-free only for x in \[-3\.403e38, 88\.72\); worst: inf for x in\s+\[88\.72, 3\.403e38\]: overflow in exp\(x\)/m);
+  assert.doesNotMatch(r.stdout, /root cause:|precision {2}target/);
+});
+
+test('scan --verbose keeps the full detail: the table, every region with carets, the verdict sentences', () => {
+  const r = runCli(['scan', 'exp(x)', '--samples', '64', '--verbose', '--backend', 'emulated']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /precision {2}target/);
   assert.match(r.stdout, /verdict:\n {3}- float32 value: inf for x in \[88\.72284, 3\.4028235e\+38\]: overflow in exp\(x\)/);
-  assert.doesNotMatch(r.stdout, /root cause:/);
+  assert.match(r.stdout, /root cause:/);
 });
