@@ -3,7 +3,7 @@ import { readTextFile } from '../base/read-file.js';
 import { relative, resolve, sep } from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compile } from '../graph/compile.js';
-import { defaultScanOptions, type FormSpec, diagnoseParallel } from '../core/diagnose.js';
+import { defaultScanOptions, type FormSpec, diagnoseParallel, type ScanProgress } from '../core/diagnose.js';
 import type { Graph } from '../graph/graph.js';
 import type { ScanOptions } from '../core/types.js';
 import { type Baseline, applyBaseline } from './baseline.js';
@@ -23,6 +23,8 @@ export interface RunOptions {
   samples?: number;
   /** Overrides every check's absolute tolerance (--atol). */
   atol?: number;
+  /** How far the run is (0 to 1) and what it is doing, for a progress bar. */
+  onProgress?: ScanProgress;
 }
 
 /** A path as reports show it: relative to cwd, with forward slashes (what GitHub annotations and SARIF expect). */
@@ -105,7 +107,7 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
   const limits: Limits = { ...limitsOf(check), atol: Object.fromEntries(options.precisions.map((p) => [p, options.atol[p]])) };
   const spec: FormSpec = { name: check.name, source: expr.source, file: expr.label };
   if (reference !== undefined) spec.reference = { source: reference.source, file: reference.label };
-  const report = await diagnoseParallel([spec], options);
+  const report = await diagnoseParallel([spec], options, undefined, opts.onProgress);
   const form = report.forms[0]!;
   const targets = new Set(check.targets ?? ['value', 'gradient']);
   const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));
@@ -128,7 +130,12 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
 export async function runChecks(loaded: LoadedConfig, tool: { name: string; version: string }, opts: RunOptions): Promise<CheckRun> {
   const started = performance.now();
   let checks: CheckResult[] = [];
-  for (let i = 0; i < loaded.config.checks.length; i++) checks.push(await runOne(loaded, i, opts));
+  const n = loaded.config.checks.length;
+  for (let i = 0; i < n; i++) {
+    const name = loaded.config.checks[i]!.name;
+    const onProgress = opts.onProgress && ((f: number, stage: string) => opts.onProgress!((i + f) / n, `${name}: ${stage}`));
+    checks.push(await runOne(loaded, i, { ...opts, onProgress }));
+  }
   if (opts.baseline !== undefined) checks = applyBaseline(checks, opts.baseline.data);
   return {
     schemaVersion: 1,

@@ -10,15 +10,14 @@ const CHOICES: readonly BackendChoice[] = ['emulated', 'tfjs', 'both'];
  */
 export async function loadBackend(choice: string): Promise<ScanRuntime> {
   if (!CHOICES.includes(choice as BackendChoice)) throw new UserError(`--backend '${choice}': expected emulated, tfjs or both`);
-  const progress = process.stderr.isTTY ? (m: string) => process.stderr.write(`\r\x1b[Kscanning ${m} ...`) : undefined;
   const backend = choice as BackendChoice;
-  if (backend === 'emulated') return { backend, progress };
+  if (backend === 'emulated') return { backend };
   try {
     // a missing tfjs-node is stated in the report itself (backend, fallbackReason), not on stderr at every run
-    return { backend, tfjs: await loadTfjs(), progress };
+    return { backend, tfjs: await loadTfjs() };
   } catch (e) {
     if (backend === 'tfjs') throw new UserError(`--backend tfjs: TensorFlow.js failed to load: ${(e as Error).message}`);
     process.stderr.write(`f-diagnose: note: TensorFlow.js failed to load (${(e as Error).message}); float32 results are not cross-checked\n`);
-    return { backend: 'emulated', progress };
+    return { backend: 'emulated' };
   }
 }

@@ -16,6 +16,7 @@ import { MAX_SAMPLES } from '../graph/limits.js';
 import { VERSION } from '../base/version.js';
 import { describeError } from './errors.js';
 import { parseAtol } from './inputs.js';
+import { progressBar, type ProgressStream } from './progress.js';
 
 export interface CheckCommandOptions {
   config?: string;
@@ -31,6 +32,8 @@ export interface CheckCommandOptions {
 
 export interface CheckIO {
   cwd: string;
+  /** Where a progress bar may draw (stderr on a terminal); none when absent. */
+  progress?: ProgressStream;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color: boolean;
@@ -56,7 +59,10 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
     const baseline = useBaseline ? { file: baselinePath, data: readBaseline(baselinePath, baselineLabel) } : undefined;
 
     const atol = opts.atol === undefined ? undefined : parseAtol(opts.atol);
-    let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, { cwd: io.cwd, baseline, samples, ...(atol === undefined ? {} : { atol }) });
+    const progress = io.progress ? progressBar(io.progress, format.name !== 'json') : undefined;
+    let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, {
+      cwd: io.cwd, baseline, samples, ...(atol === undefined ? {} : { atol }), ...(progress ? { onProgress: progress.update } : {}),
+    }).finally(() => progress?.stop());
     if (opts.updateBaseline) run = updateBaseline(run, baselinePath, displayPath(io.cwd, baselinePath), `f-diagnose ${VERSION}`);
 
     const report = format.check(run, { color: io.color && opts.output === undefined });
@@ -96,6 +102,7 @@ export function registerCheck(program: Command, run: (work: () => Promise<number
       const work = () =>
         runCheckCommand(opts, {
           cwd: process.cwd(),
+          progress: process.stderr,
           stdout: (t) => process.stdout.write(t),
           stderr: (t) => process.stderr.write(t),
           color: useColor(process.stdout),

@@ -6,6 +6,7 @@ import { exitCode } from '../report/exit-code.js';
 import { formatFor, formatNames } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
 import { terminalWidth } from '../report/fit.js';
+import { progressBar } from './progress.js';
 import { parseVarRange } from '../sample/ranges.js';
 import { failOnViolations, parseFailOn } from '../check/fail-on.js';
 import { failOnLine } from '../report/check-common.js';
@@ -80,8 +81,8 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
   for (const name of Object.keys(ranges)) {
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
   }
-  const report = await diagnoseParallel(forms, options, loading);
-  if ((await loading).progress) process.stderr.write('\r\x1b[K');
+  const progress = progressBar(process.stderr, format.name !== 'json');
+  const report = await diagnoseParallel(forms, options, loading, progress.update).finally(progress.stop);
   const text = format.scan(report, {
     color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose,
     width: flags.output ? 80 : terminalWidth(process.stdout),

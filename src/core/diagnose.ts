@@ -61,6 +61,12 @@ export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOpti
   };
 }
 
+/** How far a scan is (0 to 1) and what it is doing: for a progress bar. */
+export type ScanProgress = (fraction: number, stage: string) => void;
+
+/** The share of a scan's time spent certifying the sample truths when the pool computes them (the story: 8.0 of 11.3 s). */
+const TRUTH_SHARE = 0.7;
+
 /** Bisections that need the ground truth at every step (boundaries between ok, inaccurate and unknown). */
 const TRUTH_BISECTIONS = 4;
 
@@ -103,7 +109,9 @@ const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<strin
  * diagnose() with the sample truths computed on all cores first; the same result. The runtime may still be loading
  * (TF.js takes about a second): it loads on this thread while the workers compute the truths.
  */
-export async function diagnoseParallel(forms: FormSpec[], options: ScanOptions, runtimeOrLoading: ScanRuntime | Promise<ScanRuntime> = { backend: 'emulated' }): Promise<ScanReport> {
+export async function diagnoseParallel(
+  forms: FormSpec[], options: ScanOptions, runtimeOrLoading: ScanRuntime | Promise<ScanRuntime> = { backend: 'emulated' }, onProgress?: ScanProgress,
+): Promise<ScanReport> {
   const started = performance.now();
   const planned = plan(forms, options);
   const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
@@ -117,16 +125,34 @@ export async function diagnoseParallel(forms: FormSpec[], options: ScanOptions, 
     }
   }
   const list = [...groups.values()];
-  const [truths, runtime] = await Promise.all([
-    truthsInParallel(list.map(({ source, file, format, points, maxDigits }) => ({ source, file, format, points, maxDigits }))),
+  const points = list.reduce((n, g) => n + g.points.length, 0);
+  let certified = 0;
+  const [truths, loaded] = await Promise.all([
+    truthsInParallel(list.map(({ source, file, format, points, maxDigits }) => ({ source, file, format, points, maxDigits })), (done) => {
+      certified += done;
+      onProgress?.(TRUTH_SHARE * Math.min(1, certified / points), 'certifying the truths');
+    }),
     runtimeOrLoading,
   ]);
+  // the analysis announces each form and precision as it starts it: count them for the rest of the bar
+  const base = truths ? TRUTH_SHARE : 0;
+  const steps = planned.length * options.precisions.length;
+  let step = 0;
+  const runtime: ScanRuntime = onProgress === undefined ? loaded : {
+    ...loaded,
+    progress: (m) => {
+      loaded.progress?.(m);
+      onProgress(base + ((1 - base) * step++) / steps, m);
+    },
+  };
   const cache = new Map<string, PointTruth>(runtime.truthCache);
   truths?.forEach((ts, gi) => {
     const g = list[gi]!;
     ts.forEach((t, i) => cache.set(truthKey(g.format, g.graph, g.vars, g.points[i]!), t));
   });
-  return analyse(planned, options, { ...runtime, truthCache: cache }, started);
+  const report = analyse(planned, options, { ...runtime, truthCache: cache }, started);
+  onProgress?.(1, 'done');
+  return report;
 }
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
