@@ -32,6 +32,7 @@ export interface ScanFlags {
   maxDigits: string;
   brief?: boolean;
   verbose?: boolean;
+  plot?: boolean;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -47,6 +48,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('-p, --precision <p>', 'float32, float64 or both', 'both')
     .option('--format <format>', formatNames('scan').join(' or '), 'text')
     .option('--brief', 'text: only the summary (a line per form, a line per precision and target)')
+    .option('--plot', 'text: draw outcome bands and bits of error against x (signed log axis), per precision and target')
     .option('--verbose', 'text: the full detail: tables, every region with its carets, hazards, TF.js agreement, verdicts')
     .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
     .option('--atol <x>', '...and further than this in absolute terms (auto: half an ULP of 1, 6e-8 float32 / 1.1e-16 float64; 0: ULPs alone)', 'auto')
@@ -82,9 +84,11 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
   }
   const progress = progressBar(process.stderr, format.name !== 'json');
-  const report = await diagnoseParallel(forms, options, loading, progress.update).finally(progress.stop);
+  const keepSeries = flags.plot === true || format.name === 'html';
+  const runtime = keepSeries ? loading.then((r) => ({ ...r, keepSeries })) : loading;
+  const report = await diagnoseParallel(forms, options, runtime, progress.update).finally(progress.stop);
   const text = format.scan(report, {
-    color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose,
+    color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose, plot: flags.plot,
     width: flags.output ? 80 : terminalWidth(process.stdout),
   });
   writeReport(text, flags.output);

@@ -10,12 +10,13 @@ import type { TfjsRuntime } from '../backends/tfjs/load.js';
 import type { PointTruth } from '../backends/truth.js';
 import { truthsInParallel, type TruthGroup } from '../backends/truth-pool.js';
 import { compile } from '../graph/compile.js';
-import { analyseTarget, type FormEvaluation } from '../detect/analyse.js';
+import { analyseTarget, truthOf, type FormEvaluation } from '../detect/analyse.js';
+import { bitsOf, judge } from '../detect/outcome.js';
 import { detectEvents } from '../detect/index.js';
 import { originChain } from '../detect/root-cause.js';
 import { targetNode, targetsOf, type Graph, type Target } from '../graph/graph.js';
 import { pointAt, samplePoints, type SampleSet } from '../sample/points.js';
-import type { FormResult, ScanOptions, ScanReport } from './types.js';
+import type { FormResult, ScanOptions, ScanReport, Series } from './types.js';
 import type { TargetResult } from '../detect/types.js';
 import { VERSION } from '../base/version.js';
 
@@ -35,6 +36,8 @@ export interface ScanRuntime {
   tfjs?: TfjsRuntime;
   /** Progress messages (the CLI sends them to stderr). */
   progress?: (message: string) => void;
+  /** Keep every sample's result, outcome and bits of error in the report (TargetResult.series), for pictures. */
+  keepSeries?: boolean;
   /** Truths already certified, keyed by format, expression and point (diagnoseParallel fills it). */
   truthCache?: ReadonlyMap<string, PointTruth>;
 }
@@ -202,7 +205,10 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
         atol: options.atol[format],
         truthBisections: TRUTH_BISECTIONS,
       };
-      const out = targetsOf(graph).map((t) => analyseTarget(ev, t));
+      const out = targetsOf(graph).map((t) => {
+        const r = analyseTarget(ev, t);
+        return runtime.keepSeries ? { ...r, series: seriesOf(ev, t, options) } : r;
+      });
       if (useTfjs) addTfjsBlocks(out, tfjs, graph, set, values);
       return out;
     });
@@ -227,6 +233,19 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
     forms: results,
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/** Every sample's point, result, outcome and bits of error, for pictures (plots, heatmaps); kept only when asked. */
+function seriesOf(ev: FormEvaluation, t: Target, options: ScanOptions): Series {
+  const results = ev.results(t);
+  const outcome: Series['outcome'] = [];
+  const bits: number[] = [];
+  for (let i = 0; i < ev.set.size; i++) {
+    const j = judge(results[i]!, truthOf(ev.truths[i]!, t), ev.format, options.ulpTolerance, options.atol[ev.format]);
+    outcome.push(j.outcome);
+    bits.push(Number.isNaN(j.ulps) ? NaN : bitsOf(j.ulps, ev.format));
+  }
+  return { at: Object.fromEntries(ev.set.vars.map((v) => [v, Array.from(ev.set.columns[v]!)])), result: Array.from(results), outcome, bits };
 }
 
 function float32Columns(set: SampleSet): Record<string, Float32Array> {

@@ -2,12 +2,21 @@ import type { FloatFormat } from '../base/float-format.js';
 import type { TargetResult } from '../detect/types.js';
 import type { Range } from '../sample/ranges.js';
 
+/** Every sample of one result, in sample order (one variable: ascending x): what pictures are drawn from. */
+export interface Series {
+  at: Record<string, number[]>;
+  result: number[];
+  outcome: Array<'ok' | 'inaccurate' | 'nan' | 'inf' | 'unknown'>;
+  /** log2(1 + ULPs); every bit for NaN/inf where the truth is finite; NaN where the truth is not certified. */
+  bits: number[];
+}
+
 export interface FormResult {
   name: string;
   expr: string;
   reference: string | null;
   vars: string[];
-  results: TargetResult[];
+  results: Array<TargetResult & { series?: Series }>;
 }
 
 export interface VarRange {

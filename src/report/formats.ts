@@ -21,6 +21,8 @@ export interface TextOptions {
   brief?: boolean;
   /** scan: the full detail (tables, every region, hazards, TF.js agreement, verdict sentences), lines not fitted. */
   verbose?: boolean;
+  /** scan: pictures of outcomes and bits of error against x (needs the report's series). */
+  plot?: boolean;
   /** Columns to fit (80 when not a terminal). */
   width?: number;
 }

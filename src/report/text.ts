@@ -10,6 +10,7 @@ import { verdict } from './verdict.js';
 import { formatFloat, formatUlps, interval, pointText } from './numbers.js';
 import { excerpt } from '../base/excerpt.js';
 import { cut, wrap } from './fit.js';
+import { plotLines } from './plot.js';
 import { formVerdict, overviewLine, targetLine, targetVerdict } from './summary.js';
 import { position } from './numbers.js';
 
@@ -36,8 +37,20 @@ export function formatScanText(report: ScanReport, opts: TextOptions): string {
     summaryText(report, emit, c, width);
     if (!opts.brief) keyRegions(report, emit, c, width);
   }
+  if (opts.plot) plots(report, emit, c, width);
   out.push('', c.dim(`${report.elapsedMs} ms`));
   return out.join('\n') + '\n';
+}
+
+/** Per form, per precision and target: the outcome band and bits of error against x (plot.ts). */
+function plots(report: ScanReport, emit: Emit, c: ChalkInstance, width: number): void {
+  emit('');
+  emit('plots: outcome per column (N NaN, I inf, ~ inaccurate, ? unknown, . ok) and the most bits of error, against x on a signed log axis (each decade the same width, 0 in the middle)', c.dim);
+  for (const form of report.forms) {
+    emit('');
+    emit(cut(`== ${form.name}`, width), c.bold.cyan);
+    for (const r of form.results) for (const row of plotLines(form, r, width)) emit(cut(row, width), /^ +(outcome|\d)/.test(row) ? (s) => s.replace(/N/g, c.red('N')).replace(/I/g, c.red('I')).replace(/~/g, c.yellow('~')) : (s) => s);
+  }
 }
 
 type Emit = (text: string, paint?: (s: string) => string, hang?: number) => void;
