@@ -11,6 +11,7 @@ import { formatEvalJson } from './eval-json.js';
 import { formatEvalText } from './eval-text.js';
 import { formatScanJson } from './json.js';
 import { formatScanText } from './text.js';
+import { formatScanHtml } from './html.js';
 
 /** What every formatter may be told: pure functions (report, options) => string; one writer does the I/O. */
 export interface TextOptions {
@@ -53,6 +54,10 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   {
     name: 'json', description: 'for programs: the whole report (valid for jq; non-finite numbers as strings)',
     scan: (r) => formatScanJson(r), eval: (r) => formatEvalJson(r.source, r.results), check: (r) => formatCheckJson(r),
+  },
+  {
+    name: 'html', description: 'one self-contained HTML file (plots, hazards with carets, root causes; nothing fetched): use with -o',
+    scan: (r) => formatScanHtml(r),
   },
   { name: 'github', description: 'GitHub Actions annotations on the offending characters', check: (r) => formatCheckGithub(r) },
   { name: 'sarif', description: 'SARIF 2.1.0 for code scanning', check: (r) => formatCheckSarif(r) },
