@@ -23,6 +23,8 @@ export interface RunOptions {
   samples?: number;
   /** Overrides every check's absolute tolerance (--atol). */
   atol?: number;
+  /** Keep every sample in the results (for check --html). */
+  keepSeries?: boolean;
   /** How far the run is (0 to 1) and what it is doing, for a progress bar. */
   onProgress?: ScanProgress;
 }
@@ -107,7 +109,7 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
   const limits: Limits = { ...limitsOf(check), atol: Object.fromEntries(options.precisions.map((p) => [p, options.atol[p]])) };
   const spec: FormSpec = { name: check.name, source: expr.source, file: expr.label };
   if (reference !== undefined) spec.reference = { source: reference.source, file: reference.label };
-  const report = await diagnoseParallel([spec], options, undefined, opts.onProgress);
+  const report = await diagnoseParallel([spec], options, { backend: 'emulated', keepSeries: opts.keepSeries === true }, opts.onProgress);
   const form = report.forms[0]!;
   const targets = new Set(check.targets ?? ['value', 'gradient']);
   const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));
@@ -120,6 +122,7 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
     passed: violations.length === 0,
     exprLocation: wholeLocation(expr.where, expr.source.length),
     limits,
+    ...(opts.keepSeries ? { options } : {}),
     form: { ...form, results },
     violations,
     elapsedMs: Math.round(performance.now() - started),

@@ -1,3 +1,4 @@
+import type { ScanOptions } from '../core/types.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { Target } from '../graph/graph.js';
 import type { FormResult } from '../core/types.js';
@@ -58,6 +59,8 @@ export interface CheckResult {
   /** The whole expression: where annotations point when a violation has no root-cause span. */
   exprLocation: SourceLocation;
   limits: Limits;
+  /** The options the check's scan ran with (ranges, tolerances), for reports that redraw it (HTML). */
+  options?: ScanOptions;
   /** The scanned form with only the checked precisions and targets. */
   form: FormResult;
   violations: Violation[];

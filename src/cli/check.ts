@@ -9,6 +9,7 @@ import { CONFIG_FILE } from '../check/config.js';
 import { loadConfig } from '../check/load-config.js';
 import { displayPath, runChecks } from '../check/run.js';
 import { formatCheckText } from '../report/check-text.js';
+import { formatCheckHtml } from '../report/html.js';
 import { exitCode } from '../report/exit-code.js';
 import { formatFor, formatNames } from '../report/formats.js';
 import { useColor } from '../report/write.js';
@@ -28,6 +29,8 @@ export interface CheckCommandOptions {
   samples?: string;
   /** Overrides every check's absolute tolerance. */
   atol?: string;
+  /** Also write an HTML report here (a CI artifact). */
+  html?: string;
 }
 
 export interface CheckIO {
@@ -61,11 +64,12 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
     const atol = opts.atol === undefined ? undefined : parseAtol(opts.atol);
     const progress = io.progress ? progressBar(io.progress, format.name !== 'json') : undefined;
     let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, {
-      cwd: io.cwd, baseline, samples, ...(atol === undefined ? {} : { atol }), ...(progress ? { onProgress: progress.update } : {}),
+      cwd: io.cwd, baseline, samples, ...(atol === undefined ? {} : { atol }), ...(progress ? { onProgress: progress.update } : {}), keepSeries: opts.html !== undefined,
     }).finally(() => progress?.stop());
     if (opts.updateBaseline) run = updateBaseline(run, baselinePath, displayPath(io.cwd, baselinePath), `f-diagnose ${VERSION}`);
 
     const report = format.check(run, { color: io.color && opts.output === undefined });
+    if (opts.html !== undefined) writeTextFile(resolve(io.cwd, opts.html), formatCheckHtml(run), opts.html);
     if (opts.output !== undefined) {
       writeTextFile(resolve(io.cwd, opts.output), report, opts.output);
       io.stdout(formatCheckText(run, { color: io.color }));
@@ -97,6 +101,7 @@ export function registerCheck(program: Command, run: (work: () => Promise<number
     .option('--baseline <file>', `baseline file (default: ${BASELINE_FILE} next to the config, used when it exists)`)
     .option('--update-baseline', 'record the current findings in the baseline file (later runs fail only on new or worse ones)')
     .option('--samples <n>', 'samples per variable for every check (overrides the config)')
+    .option('--html <file>', 'also write a self-contained HTML report with plots (a CI artifact)')
     .option('--atol <x>', 'absolute tolerance for every check (overrides the config): auto (half an ULP of 1) or a number >= 0')
     .action((opts: CheckCommandOptions) => {
       const work = () =>

@@ -1,6 +1,7 @@
 import { excerpt } from '../base/excerpt.js';
 import { hazardGroups, headlineRegion } from '../core/summarize.js';
-import type { FormResult, ScanReport, Series } from '../core/types.js';
+import type { FormResult, ScanOptions, ScanReport, Series } from '../core/types.js';
+import type { CheckRun } from '../check/types.js';
 import type { HazardEvent, TargetResult } from '../detect/types.js';
 import { uplot } from './assets.js';
 import { HAZARDS } from './hazards.js';
@@ -16,25 +17,40 @@ import { verdict } from './verdict.js';
  * plotting library, its CSS and the data are in the file.
  */
 export function formatScanHtml(report: ScanReport): string {
-  const lib = uplot();
   const o = report.options;
   const tf = report.backend?.tfjs;
-  const framework = tf ? `TensorFlow.js ${esc(tf.versions.tfjs ?? '?')} (${esc(tf.backend)} backend${tf.fallbackReason ? `; ${esc(tf.fallbackReason)}` : ''}), float32 ${report.backend?.float32 === 'tfjs' ? 'computed by' : 'cross-checked against'} it` : 'float32 and float64 emulated (no TF.js cross-check)';
-  const nameWidth = Math.max(...report.forms.map((f) => f.name.length));
+  const framework = tf ? `TensorFlow.js ${tf.versions.tfjs ?? '?'} (${tf.backend} backend${tf.fallbackReason ? `; ${tf.fallbackReason}` : ''}), float32 ${report.backend?.float32 === 'tfjs' ? 'computed by' : 'cross-checked against'} it` : 'float32 and float64 emulated (no TF.js cross-check)';
+  const meta = `${report.tool.name} ${report.tool.version}; seed ${o.seed}, ${o.samples} samples per variable, ${o.precisions.join(' + ')}, ${toleranceText(o)}; ${framework}; ${report.elapsedMs} ms`;
+  return page('f-diagnose scan', meta, report.forms.map((form) => ({ form, options: o })));
+}
+
+/** The HTML of a check run: every check as a form section, its PASS/FAIL in the summary (check --html FILE). */
+export function formatCheckHtml(run: CheckRun): string {
+  const sections = run.checks.flatMap((k) => (k.options ? [{ form: k.form, options: k.options, status: k.passed ? 'PASS' : 'FAIL' }] : []));
+  const meta = `${run.tool.name} ${run.tool.version}; ${run.checks.length} checks in ${run.config}: ${run.passed ? 'all passed' : `${run.checks.filter((k) => !k.passed).length} failed`}; ${(run.elapsedMs / 1000).toFixed(1)} s`;
+  return page('f-diagnose check', meta, sections);
+}
+
+interface Section { form: FormResult; options: ScanOptions; status?: string }
+
+function page(title: string, meta: string, sections: Section[]): string {
+  const lib = uplot();
+  const nameWidth = Math.max(0, ...sections.map((s) => s.form.name.length));
+  const summary = sections.map((s) => `<span class="${formVerdict(s.form)}">${s.status ? `${s.status} ` : ''}${esc(overviewLine(s.form, nameWidth))}</span>`).join('\n');
   const body = [
-    `<h1>f-diagnose scan</h1>`,
-    `<p class="meta">${esc(report.tool.name)} ${esc(report.tool.version)}; seed ${o.seed}, ${o.samples} samples per variable, ${esc(o.precisions.join(' + '))}, ${esc(toleranceText(o))}; ${framework}; plots by uPlot ${esc(lib.version)}; ${report.elapsedMs} ms</p>`,
+    `<h1>${esc(title)}</h1>`,
+    `<p class="meta">${esc(meta)}; plots by uPlot ${esc(lib.version)}</p>`,
     `<h2>Summary</h2>`,
-    `<pre class="summary">${report.forms.map((f) => `<span class="${formVerdict(f)}">${esc(overviewLine(f, nameWidth))}</span>`).join('\n')}</pre>`,
-    ...report.forms.map((f, i) => formSection(f, i, report)),
+    `<pre class="summary">${summary}</pre>`,
+    ...sections.map((s, i) => formSection(s.form, i, s.options)),
   ].join('\n');
-  const data = { forms: report.forms.map((f) => ({ name: f.name, vars: f.vars, results: f.results.map(seriesData) })) };
+  const data = { forms: sections.map(({ form: f }) => ({ name: f.name, vars: f.vars, results: f.results.map(seriesData) })) };
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>f-diagnose scan</title>
+<title>${esc(title)}</title>
 <style>${lib.css}
 ${STYLE}</style>
 </head>
@@ -58,9 +74,9 @@ th { background: #f1f3f5; } td pre { margin: 0; padding: 0; background: none; }
 .caret { color: #ae3ec9; }
 `;
 
-function formSection(f: FormResult, i: number, report: ScanReport): string {
+function formSection(f: FormResult, i: number, options: ScanOptions): string {
   const v = formVerdict(f);
-  const targets = f.results.map((r) => `<li class="${targetVerdict(r) === 'ok' ? 'stable' : targetVerdict(r) === 'inaccurate' ? 'inaccurate' : 'unstable'}">${esc(targetLine(f, r, report.options).trim())}</li>`).join('');
+  const targets = f.results.map((r) => `<li class="${targetVerdict(r) === 'ok' ? 'stable' : targetVerdict(r) === 'inaccurate' ? 'inaccurate' : 'unstable'}">${esc(targetLine(f, r, options).trim())}</li>`).join('');
   return [
     `<section class="form"><h2 class="${v}">${esc(f.name)}: ${v}</h2>`,
     `<pre>${esc(f.expr)}</pre>`,
@@ -71,7 +87,7 @@ function formSection(f: FormResult, i: number, report: ScanReport): string {
     hazardTable(f),
     chains(f),
     crossCheck(f),
-    `<h3>Verdict</h3><ul>${verdict(f, report.options).map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`,
+    `<h3>Verdict</h3><ul>${verdict(f, options).map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`,
     `</section>`,
   ].join('\n');
 }

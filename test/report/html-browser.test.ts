@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,12 @@ test('scan --format html: one self-contained file that renders in Chromium with 
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|https?:\/\/[^"'\s]*\.(js|css)/, 'nothing may be fetched');
   const two = join(dir, 'two.html');
   assert.equal(runCli(['scan', 'x*y', '-n', '128', '--backend', 'emulated', '--format', 'html', '-o', two]).code, 0);
+  // check --html: the CI artifact, beside the text summary (naive fails: NaN in the float32 gradient below -88.72)
+  const config = { checks: [{ name: 'naive', expr: '1/(1-exp(-x)) - 1/x', vars: { x: [-100, 100] } }] };
+  writeFileSync(join(dir, 'f-diagnose.config.json'), JSON.stringify(config));
+  const checked = runCli(['check', '--samples', '128', '--html', 'check.html'], { cwd: dir });
+  assert.equal(checked.code, 1, checked.stdout + checked.stderr);
+  assert.match(checked.stdout, /^FAIL naive/m);
 
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -47,6 +53,12 @@ test('scan --format html: one self-contained file that renders in Chromium with 
     const heat = await page.evaluate(() => (window as unknown as { __fdiagnose: Drawn }).__fdiagnose);
     assert.equal(heat.heatmaps.length, 1);
     assert.ok(heat.heatmaps[0]!.cells > 10, JSON.stringify(heat.heatmaps));
+
+    await page.goto(pathToFileURL(join(dir, 'check.html')).href);
+    await page.waitForFunction(() => (window as unknown as { __fdiagnose?: Drawn }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
+    const checkPlots = await page.evaluate(() => (window as unknown as { __fdiagnose: Drawn }).__fdiagnose);
+    assert.equal(checkPlots.plots.length, 3);
+    assert.match(await page.locator('pre.summary').innerText(), /^FAIL UNSTABLE +naive:/);
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
   } finally {
