@@ -25,7 +25,7 @@ const usageErrors: Array<[string[], RegExp]> = [
   [['scan', 'x', '--var', 'x=a:1'], /--var 'x=a:1': 'a' is not a number/],
   [['scan', 'x + 1', '--var', 'y=0:1'], /--var y: not a variable of the expression \(its variables: x\)/],
   [['scan', 'x', '--samples', 'many'], /--samples 'many': expected a whole number/],
-  [['scan', 'x', '--format', 'xml'], /--format 'xml': expected text or json/],
+  [['scan', 'x', '--format', 'xml'], /--format 'xml': expected text, json or html/],
   [['scan', 'x', '--precision', 'half'], /--precision 'half'/],
   [['scan', '-f', join(dir, 'missing.txt')], /missing\.txt: cannot read the file: no such file/],
   [['eval', 'x', '--points', badJson], /bad\.jsonl:2:\d+: not valid JSON/],
