@@ -9,9 +9,10 @@ import { useColor, writeReport } from '../report/write.js';
 import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { collect, readText, referenceOf } from './inputs.js';
 import { formsOf } from './forms.js';
+import { frameworkOfInput } from './python-input.js';
 import { parseAt, parsePoints, type Point } from './points.js';
 
-interface EvalFlags { file?: string; at: string[]; points?: string; reference?: string; format: string; output?: string; backend: string; framework: string }
+interface EvalFlags { file?: string; at: string[]; points?: string; reference?: string; format: string; output?: string; backend: string; framework?: string }
 
 export function registerEval(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
   program
@@ -24,7 +25,7 @@ export function registerEval(program: Command, run: (work: () => Promise<number>
     .option('-r, --reference <expr>', 'exact values come from this expression')
     .option('--format <format>', 'text or json (one JSON line per point)', 'text')
     .option('-o, --output <file>', 'write the report to a file')
-    .option('--framework <name>', FRAMEWORK_HELP, DEFAULT_FRAMEWORK)
+    .option('--framework <name>', `${FRAMEWORK_HELP} (default: what a .py file imports, else tf)`)
     .option('--backend <backend>', 'emulated, tfjs or both: add TF.js\'s float32 results (--framework tfjs only)', 'both')
     .action((expr: string | undefined, flags: EvalFlags) => run(() => runEval(expr, flags)));
 }
@@ -39,7 +40,7 @@ async function runEval(expr: string | undefined, flags: EvalFlags): Promise<numb
   if (forms.length > 1) throw new UserError(`eval evaluates one function: name it, e.g. ${forms[0]!.name}`);
   const source = forms[0]!;
   if (!points.length) throw new UserError('eval needs points: --at x=VALUE (repeatable) or --points FILE');
-  const framework = parseFramework(flags.framework);
+  const framework = flags.framework !== undefined ? parseFramework(flags.framework) : frameworkOfInput(expr, flags.file) ?? DEFAULT_FRAMEWORK;
   const runtime = await loadBackend(flags.backend, framework);
   const results = evaluatePoints({ source: source.source, file: source.file, reference: referenceOf(flags.reference), framework }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
   const skipped = runtime.backend !== 'emulated' && framework !== 'tfjs' ? tfjsSkipNote(framework) : undefined;

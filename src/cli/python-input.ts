@@ -1,3 +1,4 @@
+import type { FrameworkId } from '../graph/frameworks/index.js';
 import { UserError } from '../base/user-error.js';
 import { lineColumn } from '../base/span.js';
 import { readTextFile } from '../base/read-file.js';
@@ -47,4 +48,16 @@ export function pythonForms(arg: string, variables: readonly string[], note: (te
       return fail(e);
     }
   });
+}
+
+/**
+ * The framework a Python input imports (torch, tensorflow/keras, jax), for its gradient rules when --framework is not
+ * given; numpy has no gradients of its own, so it (or no import) leaves the default.
+ */
+export function frameworkOfInput(expr: string | undefined, file: string | undefined): FrameworkId | undefined {
+  const python = pythonArgument(expr, file);
+  if (python === undefined) return undefined;
+  const label = parseLabel(python)!;
+  const found = pythonFunctions(readTextFile(label.file, { label: label.file })).framework;
+  return found === 'tf' || found === 'torch' || found === 'jax' ? found : undefined;
 }

@@ -17,6 +17,7 @@ import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
 import { collect, parseAtol, parseInteger, referenceOf } from './inputs.js';
 import { formsOf } from './forms.js';
+import { frameworkOfInput } from './python-input.js';
 
 export interface ScanFlags {
   file?: string;
@@ -33,7 +34,7 @@ export interface ScanFlags {
   failOn?: string;
   maxDigits: string;
   brief?: boolean;
-  framework: string;
+  framework?: string;
   verbose?: boolean;
   plot?: boolean;
 }
@@ -58,7 +59,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
-    .option('--framework <name>', FRAMEWORK_HELP, DEFAULT_FRAMEWORK)
+    .option('--framework <name>', `${FRAMEWORK_HELP} (default: what a .py file imports, else tf)`)
     .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load; TF.js only with --framework tfjs)', 'both')
     .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(expr, flags)));
 }
@@ -66,7 +67,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
 async function runScan(expr: string | undefined, flags: ScanFlags): Promise<number> {
   const format = formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
-  const framework = parseFramework(flags.framework);
+  const framework = flags.framework !== undefined ? parseFramework(flags.framework) : frameworkOfInput(expr, flags.file) ?? DEFAULT_FRAMEWORK;
   const loading = loadBackend(flags.backend, framework);
   loading.catch(() => {}); // awaited below; a failure surfaces there, once
   const precisions = parsePrecision(flags.precision);

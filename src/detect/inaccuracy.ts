@@ -2,7 +2,8 @@ import { exactOp, groundTruth } from '../backends/truth/index.js';
 import { evaluateFloat, type FloatArray } from '../backends/float.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
-import { kernelOf, OPS } from '../graph/ops.js';
+import { OPS } from '../graph/ops.js';
+import { evaluateOp } from '../graph/frameworks/forward.js';
 import type { Truth } from '../backends/truth.js';
 import { roundTo, ulpDistance } from '../base/float-format.js';
 import type { HazardEvent } from './types.js';
@@ -162,7 +163,7 @@ function localize(graph: Graph, values: FloatArray[], live: number[], i: number,
       const inputs = node.inputs.map(exactAt);
       if (!inputs.every((t) => t.kind === 'finite' && Number.isFinite(t.value))) continue;
       const xs = inputs.map((t) => (t as { value: number }).value);
-      got = roundTo(format)(kernelOf(node.op, format)(xs[0]!, xs[1] ?? 0, xs[2] ?? 0));
+      got = roundTo(format)(evaluateOp(graph.framework, node.op, format, xs));
       exact = exactAt(id);
     } else {
       const xs = node.inputs.map((k) => values[k]![i]!);

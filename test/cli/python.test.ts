@@ -80,3 +80,11 @@ test('check: "function" without a .py file is a config error', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /"function" names a function of a Python "file"/);
 });
+
+test('the framework a .py file imports is the one modelled, unless --framework says otherwise', () => {
+  const torch = runCli(['scan', 'fixtures/losses/focal.py', ...QUICK, '-p', 'float64']);
+  assert.equal(torch.code, 0, torch.stderr);
+  assert.match(torch.stdout, /as PyTorch 2\.13\.0 computes them/);
+  const forced = runCli(['scan', 'fixtures/losses/focal.py', ...QUICK, '-p', 'float64', '--framework', 'jax']);
+  assert.match(forced.stdout, /as JAX 0\.10\.2 computes them/);
+});
