@@ -1,0 +1,19 @@
+import { evaluateFloat } from '../backends/float.js';
+import { FORMATS } from '../base/float-format.js';
+import { compile } from '../graph/compile.js';
+import type { Graph } from '../graph/graph.js';
+import type { Expr } from '../parse/ast.js';
+import { printExpr } from '../parse/index.js';
+
+/** Value and every gradient of the expression finite at the point, in float32 and float64 (TF.js's gradient rules). */
+export function finiteAt(e: Expr, point: Record<string, number>): boolean {
+  const graph = compile(printExpr(e));
+  return finiteGraphAt(graph, point);
+}
+
+export function finiteGraphAt(graph: Graph, point: Record<string, number>): boolean {
+  return FORMATS.every((format) => {
+    const values = evaluateFloat(graph, format, Object.fromEntries(graph.vars.map((v) => [v, [point[v] ?? 0]])));
+    return [graph.output, ...Object.values(graph.grads)].every((id) => Number.isFinite(values[id]![0]!));
+  });
+}

@@ -1,0 +1,77 @@
+import { diagnoseParallel, type FormSpec, type ScanRuntime } from '../core/diagnose.js';
+import type { ScanOptions } from '../core/types.js';
+import type { TargetResult } from '../detect/types.js';
+
+export interface Candidate {
+  /** The form, in f-diagnose's language (re-scannable). */
+  expr: string;
+  /** How it was made: catalog entries, "double where", "series at 0 (degree n, |x| < t)". */
+  steps: string[];
+  why: string[];
+  /** Where the form is a different function, said for the user (from the catalog). */
+  changes?: string;
+  ops: number;
+}
+
+export interface TargetCheck {
+  precision: string;
+  target: string;
+  samples: number;
+  nan: number;
+  inf: number;
+  inaccurate: number;
+  unknown: number;
+  maxUlps: number;
+}
+
+export type Verdict = 'proved' | 'improved' | 'changes the function' | 'rejected';
+
+export interface Verified extends Candidate {
+  checks: TargetCheck[];
+  verdict: Verdict;
+  /** What failed, for a candidate that is not proved. */
+  reasons: string[];
+}
+
+export interface Tolerances {
+  value: number;
+  grad: number;
+}
+
+const check = (r: TargetResult): TargetCheck => ({
+  precision: r.precision, target: r.target, samples: r.samples, nan: r.nan, inf: r.inf, inaccurate: r.inaccurate, unknown: r.unknown, maxUlps: r.maxUlps,
+});
+
+const bad = (cs: TargetCheck[]) => cs.reduce((n, c) => n + c.nan + c.inf, 0);
+const worst = (cs: TargetCheck[], tol: Tolerances) => Math.max(...cs.map((c) => c.maxUlps / (c.target === 'value' ? tol.value : tol.grad)));
+
+/**
+ * Scans the original and every candidate against the original's truth (the original is every candidate's reference,
+ * so the truth is computed once per sample and shared), value and gradient, in the precisions of the options.
+ * Returns the original's checks and the candidates ranked: fewest NaN/inf, then smallest maximum error (in units of
+ * the tolerance: 16 ULP for values, 64 for gradients by default), then fewest ops.
+ */
+export async function prove(original: string, candidates: Candidate[], options: ScanOptions, tol: Tolerances, runtime: ScanRuntime = { backend: 'emulated' }): Promise<{ original: TargetCheck[]; ranked: Verified[] }> {
+  const forms: FormSpec[] = [
+    { name: 'original', source: original },
+    ...candidates.map((c, i) => ({ name: `candidate ${i + 1}`, source: c.expr, reference: { source: original } })),
+  ];
+  const report = await diagnoseParallel(forms, options, runtime);
+  const originalChecks = report.forms[0]!.results.map(check);
+  const verified = candidates.map((c, i): Verified => {
+    const checks = report.forms[i + 1]!.results.map(check);
+    const reasons = checks.flatMap((k) => {
+      const limit = k.target === 'value' ? tol.value : tol.grad;
+      const out: string[] = [];
+      if (k.nan || k.inf) out.push(`${k.precision} ${k.target}: ${k.nan} NaN, ${k.inf} inf`);
+      if (k.maxUlps > limit) out.push(`${k.precision} ${k.target}: up to ${k.maxUlps.toPrecision(3)} ULP (> ${limit})`);
+      return out;
+    });
+    const improved = bad(checks) < bad(originalChecks) || (bad(checks) === bad(originalChecks) && worst(checks, tol) < worst(originalChecks, tol));
+    const verdict: Verdict = c.changes ? 'changes the function' : !reasons.length ? 'proved' : improved ? 'improved' : 'rejected';
+    return { ...c, checks, verdict, reasons };
+  });
+  const rank: Record<Verdict, number> = { proved: 0, improved: 1, 'changes the function': 2, rejected: 3 };
+  verified.sort((a, b) => rank[a.verdict] - rank[b.verdict] || bad(a.checks) - bad(b.checks) || worst(a.checks, tol) - worst(b.checks, tol) || a.ops - b.ops);
+  return { original: originalChecks, ranked: verified };
+}
