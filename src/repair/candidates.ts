@@ -2,21 +2,21 @@ import { evaluateFloat } from '../backends/float.js';
 import type { ScanOptions } from '../core/types.js';
 import { compile } from '../graph/compile.js';
 import type { Expr } from '../parse/ast.js';
-import { printExpr } from '../parse/index.js';
 import { samplePoints } from '../sample/points.js';
 import { doubleWhere } from './double-where.js';
 import { finiteAt } from './finite-at.js';
 import type { Candidate } from './prove.js';
 import { catalogCandidates } from './rewrite.js';
 import { joinAt, removableSeries, taylorFor, THRESHOLDS } from './series-join.js';
-import { opCount, parseExpr } from './tree.js';
+import { printShared } from './share.js';
+import { opCount } from './tree.js';
 
 /** How many catalog candidates go on to the proof (the fewest NaN/inf in a float-only pre-screen). */
 const KEEP = 6;
 /** How many of them become the closed form of a series join. */
 const CLOSED_FORMS = 2;
 
-const candidate = (expr: Expr, steps: string[], why: string[], changes?: string): Candidate => ({ expr: printExpr(expr), steps, why, ops: opCount(expr), ...(changes ? { changes } : {}) });
+const candidate = (expr: Expr, steps: string[], why: string[], changes?: string): Candidate => ({ expr: printShared(expr), steps, why, ops: opCount(expr), ...(changes ? { changes } : {}) });
 
 /** NaN and inf over the scan's samples, value and gradients, float32 and float64: no truth needed, so cheap. */
 function nonFinite(c: Candidate, vars: readonly string[], options: ScanOptions): number {
@@ -49,29 +49,39 @@ export function candidatesFor(e: Expr, vars: readonly string[], options: ScanOpt
     changes: r.used.find((u) => u.changes)?.changes,
   }));
   const base = [{ expr: e, steps: [] as string[], why: [] as string[], changes: undefined }, ...fromCatalog];
-  const all = [...fromCatalog.map((c) => candidate(c.expr, c.steps, c.why, c.changes)), ...base.flatMap((c) => withSafeWheres(c, vars))];
-  const unique = all.filter((c, i) => all.findIndex((o) => o.expr === c.expr) === i);
-  const screened = unique.map((c) => ({ c, bad: nonFinite(c, vars, options) })).sort((a, b) => a.bad - b.bad || a.c.ops - b.c.ops);
-  const kept = screened.slice(0, KEEP).map((s) => s.c);
-  return [...kept, ...seriesJoins(e, vars, [e, ...kept.map((k) => parseExpr(k.expr))].slice(0, CLOSED_FORMS + 1), kept)];
+  // Each candidate with the tree it was made from before the double where (a series join wraps that tree).
+  const made = [
+    ...fromCatalog.map((c) => ({ c: candidate(c.expr, c.steps, c.why, c.changes), from: c })),
+    ...base.flatMap((c) => withSafeWheres(c, vars).map((safe) => ({ c: safe, from: c }))),
+  ];
+  const unique = made.filter((m, i) => made.findIndex((o) => o.c.expr === m.c.expr) === i);
+  const screened = unique.map((m) => ({ ...m, bad: nonFinite(m.c, vars, options) })).sort((a, b) => a.bad - b.bad || a.c.ops - b.c.ops);
+  const kept = screened.slice(0, KEEP);
+  const closed = [base[0]!, ...kept.map((k) => k.from)].filter((f, i, all) => all.indexOf(f) === i).slice(0, CLOSED_FORMS + 1);
+  return [...kept.map((k) => k.c), ...seriesJoins(e, vars, closed)];
 }
 
-function seriesJoins(e: Expr, vars: readonly string[], closedForms: Expr[], kept: Candidate[]): Candidate[] {
+interface Made {
+  expr: Expr;
+  steps: string[];
+  why: string[];
+}
+
+function seriesJoins(e: Expr, vars: readonly string[], closedForms: Made[]): Candidate[] {
   if (vars.length !== 1) return [];
   const v = vars[0]!;
   if (finiteAt(e, { [v]: 0 })) return [];
   const series = removableSeries(e, v);
   if (!series) return [];
   const out: Candidate[] = [];
-  closedForms.forEach((closed, i) => {
-    const closedSteps = i === 0 ? [] : kept[i - 1]!.steps.filter((s) => s !== 'double where');
+  for (const closed of closedForms) {
     for (const t of THRESHOLDS) {
       const p = taylorFor(series, t);
       if (!p) continue;
-      const steps = [`Taylor series at ${v} = 0 (degree ${p.coefficients.length - 1}) for |${v}| < ${t}`, ...closedSteps];
+      const steps = [`Taylor series at ${v} = 0 (degree ${p.coefficients.length - 1}) for |${v}| < ${t}`, ...closed.steps];
       const why = [`${v} = 0 is a removable singularity (the exact series there has no negative power); the polynomial's truncation is below 2^-55 of its leading term up to |${v}| = ${t}`];
-      out.push(...withSafeWheres({ expr: joinAt(p, closed, v), steps, why: [...why, ...(i === 0 ? [] : kept[i - 1]!.why)] }, vars));
+      out.push(...withSafeWheres({ expr: joinAt(p, closed.expr, v), steps, why: [...why, ...closed.why] }, vars));
     }
-  });
+  }
   return out;
 }

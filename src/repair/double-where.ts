@@ -20,6 +20,7 @@ export function doubleWhere(e: Expr, vars: readonly string[]): Expr | undefined 
   const out = mapTree(e, (x) => {
     if (x.kind !== 'call' || x.op !== 'where') return x;
     const [c, a, b] = x.args as [Expr, Expr, Expr];
+    if (isSanitiser(a, b)) return x;
     const guard = (branch: Expr, selected: boolean): Expr => {
       const used = vars.filter((v) => names(branch).has(v));
       if (!used.length) return branch;
@@ -35,3 +36,7 @@ export function doubleWhere(e: Expr, vars: readonly string[]): Expr | undefined 
   });
   return changed && !failed ? out : undefined;
 }
+
+/** where(c, v, safe) or where(c, safe, v): already an input guard, nothing to make safe. */
+const isSanitiser = (a: Expr, b: Expr) => (a.kind === 'name' && isNumber(b)) || (b.kind === 'name' && isNumber(a));
+const isNumber = (e: Expr): boolean => e.kind === 'number' || (e.kind === 'unary' && e.arg.kind === 'number');
