@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { UserError } from '../base/user-error.js';
+import { defaultScanOptions } from '../core/diagnose.js';
+import { MAX_SAMPLES } from '../graph/limits.js';
+import { emit, FRAMEWORKS, type Framework } from '../repair/emit.js';
+import { fix } from '../repair/fix.js';
+import { formatFixJson } from '../report/fix-json.js';
+import { formatFixText } from '../report/fix-text.js';
+import { exitCode } from '../report/exit-code.js';
+import { writeReport } from '../report/write.js';
+import { parseVarRange } from '../sample/ranges.js';
+import { loadBackend } from './backend.js';
+import { collect, parseInteger, readSource } from './inputs.js';
+import { parsePrecision } from './scan.js';
+
+interface FixFlags {
+  file?: string;
+  var: string[];
+  samples: string;
+  seed: string;
+  precision: string;
+  format: string;
+  ulps: string;
+  gradUlps: string;
+  emit?: string;
+  output?: string;
+  backend: string;
+}
+
+export function registerFix(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('fix')
+    .description('propose stable forms of the expression (rewrites, double where, series at a removable singularity), each proved against its exact values')
+    .argument('[expr]', 'the expression to fix (or -f FILE)')
+    .option('-f, --file <file>', 'read the expression from a file ("-" for stdin)')
+    .option('--var <name=lo:hi>', 'check in a range (repeatable), e.g. x=-1000:1000', collect, [])
+    .option('-n, --samples <n>', 'samples per variable for the proof', '1024')
+    .option('--seed <n>', 'random seed', '1')
+    .option('-p, --precision <p>', 'float32, float64 or both', 'both')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--ulps <n>', 'a fixed value must be within this many ULP of the exact one', '16')
+    .option('--grad-ulps <n>', 'a fixed gradient must be within this many ULP of the exact one', '64')
+    .option('--emit <framework>', `also print the best fix as a function: ${FRAMEWORKS.join(', ')}`)
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared', 'emulated')
+    .action((expr: string | undefined, flags: FixFlags) => run(() => runFix(expr, flags)));
+}
+
+async function runFix(expr: string | undefined, flags: FixFlags): Promise<number> {
+  const source = readSource(expr, flags.file);
+  if (!source) throw new UserError('fix needs an expression or -f FILE', undefined, "e.g. f-diagnose fix '1/(1-exp(-x)) - 1/x'");
+  if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format '${flags.format}': expected text or json`);
+  if (flags.emit !== undefined && !FRAMEWORKS.includes(flags.emit as Framework)) throw new UserError(`--emit '${flags.emit}': expected ${FRAMEWORKS.join(', ')}`);
+  const options = defaultScanOptions({
+    samples: parseInteger('--samples', flags.samples, 1, MAX_SAMPLES),
+    seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1),
+    precisions: parsePrecision(flags.precision),
+    ranges: Object.fromEntries(flags.var.map(parseVarRange)),
+  });
+  const tolerances = { value: parseInteger('--ulps', flags.ulps, 0, 2 ** 53), grad: parseInteger('--grad-ulps', flags.gradUlps, 0, 2 ** 53) };
+  const runtime = await loadBackend(flags.backend);
+  const report = await fix(source.source, options, tolerances, runtime, source.file);
+  if (runtime.progress) process.stderr.write('\r\x1b[K');
+  const best = report.fixes[0];
+  const emitted = flags.emit && best && best.verdict !== 'rejected' ? emit(best.expr, report.vars, flags.emit as Framework) : undefined;
+  const text = flags.format === 'json'
+    ? formatFixJson(report, emitted ? { framework: flags.emit!, code: emitted } : undefined)
+    : formatFixText(report, { emitted });
+  writeReport(text, flags.output);
+  return exitCode({ failing: best && best.verdict !== 'rejected' ? 0 : 1 });
+}
