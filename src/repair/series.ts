@@ -56,7 +56,7 @@ function reciprocal(a: Series): Series {
     for (let j = 1; j <= k; j++) sum = Q.add(sum, Q.mul(c[j]!, r[k - j]!));
     r.push(Q.neg(Q.div(sum, c[0]!)));
   }
-  return { lo: -a.lo, coeffs: r };
+  return { lo: 0 - a.lo, coeffs: r };
 }
 
 /** exp(a) for a(0) = 0 (exp of a non-zero rational is irrational): e' = a' e, solved term by term. */
