@@ -1,6 +1,6 @@
 import type { Expr, Statement } from '../parse/ast.js';
 import { parseProgram, printExpr } from '../parse/index.js';
-import type { OpName } from '../vocab/ops.js';
+import { VOCABULARY, type OpName } from '../vocab/ops.js';
 
 export type Framework = 'tf' | 'torch' | 'jax' | 'numpy' | 'tfjs';
 export const FRAMEWORKS: readonly Framework[] = ['tf', 'torch', 'jax', 'numpy', 'tfjs'];
@@ -76,7 +76,7 @@ export function emit(program: string, vars: readonly string[], framework: Framew
       }
     }
   };
-  const wrap = (e: Expr) => (e.kind === 'binary' || e.kind === 'unary' ? `(${go(e)})` : go(e));
+  const wrap = (e: Expr) => ((e.kind === 'binary' || e.kind === 'unary') && num(e, false) === undefined ? `(${go(e)})` : go(e));
   const body = statements.map((s) => (s.kind === 'expr' ? `    return ${go(s.body)}` : `    ${s.name} = ${go(s.body)}`));
   const needsMath = body.some((l) => l.includes('math.'));
   return `${IMPORTS[framework]}${needsMath ? '\nimport math' : ''}\n\n\ndef f(${vars.join(', ')}):\n${body.join('\n')}\n`;
@@ -86,6 +86,15 @@ const TFJS_BINARY: Record<string, string> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '**': 'pow', '<': 'less', '<=': 'lessEqual', '>': 'greater', '>=': 'greaterEqual',
   '==': 'equal', '!=': 'notEqual', '&': 'logicalAnd', '|': 'logicalOr',
 };
+const BOOLEAN = new Set(['<', '<=', '>', '>=', '==', '!=', '&', '|']);
+
+/** TF.js registers no gradient for comparisons and logic ops, and tf.grad fails when one is on the tape. */
+const NO_GRAD = `// TF.js has no gradient for comparisons; a where's condition needs none
+const noGrad = (op) => tf.customGrad((...args) => {
+  const inputs = args.slice(0, -1);
+  return { value: op(...inputs), gradFunc: () => inputs.map((t) => tf.zerosLike(t)) };
+});`;
+
 const TFJS_CALL: Partial<Record<OpName, string>> = { clip: 'clipByValue', logicalAnd: 'logicalAnd', logicalOr: 'logicalOr', logicalNot: 'logicalNot' };
 
 function emitTfjs(statements: Statement[], vars: readonly string[], first: string): string {
@@ -99,16 +108,20 @@ function emitTfjs(statements: Statement[], vars: readonly string[], first: strin
         return e.name;
       case 'unary':
         if (e.arg.kind === 'number' && e.op === '-') return go({ ...e.arg, text: `-${e.arg.text}` }, raw);
-        return e.op === '~' ? `tf.logicalNot(${go(e.arg)})` : e.op === '-' ? `tf.neg(${go(e.arg)})` : go(e.arg);
-      case 'binary':
-        return `tf.${TFJS_BINARY[e.op]}(${go(e.left)}, ${go(e.right)})`;
+        return e.op === '~' ? `noGrad(tf.logicalNot)(${go(e.arg)})` : e.op === '-' ? `tf.neg(${go(e.arg)})` : go(e.arg);
+      case 'binary': {
+        const call = `tf.${TFJS_BINARY[e.op]}`;
+        return `${BOOLEAN.has(e.op) ? `noGrad(${call})` : call}(${go(e.left)}, ${go(e.right)})`;
+      }
       case 'call': {
         // clip's bounds are plain numbers in TF.js
         const args = e.args.map((a, i) => go(a, e.op === 'clip' && i > 0));
-        return `tf.${e.op ? TFJS_CALL[e.op] ?? e.op : e.callee}(${args.join(', ')})`;
+        const call = `tf.${e.op ? TFJS_CALL[e.op] ?? e.op : e.callee}`;
+        return `${e.op && VOCABULARY[e.op].boolean ? `noGrad(${call})` : call}(${args.join(', ')})`;
       }
     }
   };
   const body = statements.map((s) => (s.kind === 'expr' ? `  return ${go(s.body)};` : `  const ${s.name} = ${go(s.body)};`));
-  return `${IMPORTS.tfjs}\n\nexport function f(${vars.join(', ')}) {\n${body.join('\n')}\n}\n`;
+  const helper = body.some((l) => l.includes('noGrad(')) ? `\n\n${NO_GRAD}` : '';
+  return `${IMPORTS.tfjs}${helper}\n\nexport function f(${vars.join(', ')}) {\n${body.join('\n')}\n}\n`;
 }
