@@ -22,14 +22,14 @@ export interface FixReport {
   elapsedMs: number;
 }
 
-/** Candidates for the input, each scanned against the input's truth, ranked. No I/O. */
-export async function fix(source: string, options: ScanOptions, tolerances: Tolerances, runtime?: ScanRuntime, file?: string): Promise<FixReport> {
+/** Candidates for the input, each scanned against the input's truth (or the reference's, when given), ranked. No I/O. */
+export async function fix(source: string, options: ScanOptions, tolerances: Tolerances, runtime?: ScanRuntime, file?: string, reference?: string): Promise<FixReport> {
   const started = performance.now();
   const graph = compile(source, file);
   const expr = inlineProgram(parseProgram(source, file));
   if (!expr) throw new UserError('fix works on an expression, optionally with lets (t = ...) before it; inline the functions the program defines');
   const candidates = candidatesFor(expr, graph.vars, options);
-  const { original, ranked } = await prove(source, candidates, options, tolerances, runtime);
+  const { original, ranked } = await prove(source, candidates, options, tolerances, runtime, reference);
   return {
     schemaVersion: 1, command: 'fix', input: source, vars: graph.vars, tolerances, samples: options.samples, seed: options.seed,
     original, fixes: ranked, elapsedMs: Math.round(performance.now() - started),

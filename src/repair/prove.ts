@@ -51,10 +51,11 @@ const worst = (cs: TargetCheck[], tol: Tolerances) => Math.max(...cs.map((c) => 
  * Returns the original's checks and the candidates ranked: fewest NaN/inf, then smallest maximum error (in units of
  * the tolerance: 16 ULP for values, 64 for gradients by default), then fewest ops.
  */
-export async function prove(original: string, candidates: Candidate[], options: ScanOptions, tol: Tolerances, runtime: ScanRuntime = { backend: 'emulated' }): Promise<{ original: TargetCheck[]; ranked: Verified[] }> {
+export async function prove(original: string, candidates: Candidate[], options: ScanOptions, tol: Tolerances, runtime: ScanRuntime = { backend: 'emulated' }, reference?: string): Promise<{ original: TargetCheck[]; ranked: Verified[] }> {
+  const truth = { source: reference ?? original };
   const forms: FormSpec[] = [
-    { name: 'original', source: original },
-    ...candidates.map((c, i) => ({ name: `candidate ${i + 1}`, source: c.expr, reference: { source: original } })),
+    { name: 'original', source: original, ...(reference ? { reference: truth } : {}) },
+    ...candidates.map((c, i) => ({ name: `candidate ${i + 1}`, source: c.expr, reference: truth })),
   ];
   const report = await diagnoseParallel(forms, options, runtime);
   const originalChecks = report.forms[0]!.results.map(check);

@@ -7,6 +7,7 @@ import type { HazardEvent, Region, TargetResult } from '../detect/types.js';
 import { hazardGroups, sortedRegions } from '../core/summarize.js';
 import { HAZARDS } from './hazards.js';
 import { verdict } from './verdict.js';
+import { fixLines } from './fix-line.js';
 import { formatFloat, formatUlps, interval, pointText } from './numbers.js';
 import { excerpt } from '../base/excerpt.js';
 import { position } from './numbers.js';
@@ -46,6 +47,7 @@ function formText(form: FormResult, sentences: string[], c: ChalkInstance, maxRe
     const colour = v.startsWith('stable') ? c.green : v.startsWith('unstable') || / NaN | inf /.test(v) ? c.red : c.yellow;
     lines.push(colour(`   - ${v}`));
   }
+  lines.push(...fixLines(form));
   return lines;
 }
 
