@@ -52,12 +52,23 @@ export function taylorFor(s: Series, t: number): Polynomial | undefined {
   return undefined;
 }
 
-/** The polynomial in Horner form, in the language: c0 + x * (c1 + x * (...)). */
+/**
+ * The polynomial in Horner form, in the language. An odd or even part that is only a constant (the story's
+ * f = 1/2 + odd) is written in u = x * x: c0 + x * (c1 + u * (c3 + ...)), half the multiplications.
+ */
 export function hornerText(p: Polynomial, variable: string): string {
   const cs = p.coefficients.map((c) => Q.toDecimal(c));
-  let text = cs[cs.length - 1]!;
-  for (let k = cs.length - 2; k >= 0; k--) text = cs[k] === '0' ? `${variable} * (${text})` : `${cs[k]} + ${variable} * (${text})`;
-  return text;
+  const horner = (ks: string[], v: string) => {
+    let text = ks[ks.length - 1]!;
+    for (let k = ks.length - 2; k >= 0; k--) text = ks[k] === '0' ? `${v} * (${text})` : `${ks[k]} + ${v} * (${text})`;
+    return text;
+  };
+  const even = cs.filter((_, k) => k % 2 === 0);
+  const odd = cs.filter((_, k) => k % 2 === 1);
+  const u = `(${variable} * ${variable})`;
+  if (cs.length > 3 && even.slice(1).every((c) => c === '0')) return `${even[0] === '0' ? '' : `${even[0]} + `}${variable} * (${horner(odd, u)})`;
+  if (cs.length > 3 && odd.every((c) => c === '0')) return horner(even, u);
+  return horner(cs, variable);
 }
 
 /** where(abs(x) < t, polynomial, closed form): the regimes joined (the double where is added after). */
