@@ -18,12 +18,23 @@ export interface Rewrite {
   changes?: string;
 }
 
-/** sqrt(a^2 + b^2) without overflow or underflow in the squares, and a gradient-safe zero (the double where). */
+/**
+ * sqrt(a^2 + b^2) without overflow or underflow in the squares: scaled by a power of two s chosen from
+ * m = max(|a|, |b|) by comparisons only, so s has no gradient (dividing by m itself would put m's square in TF's
+ * gradient of the division, which overflows). The levels keep m / s within 2^-79 .. 2^63 in float32 and
+ * 2^-474 .. 2^424 in float64; in float32 the float64-only constants round to inf or 0 and their comparisons are
+ * never true. The zero gets its own branch (sqrt's gradient at 0 is infinite); the double where makes it safe.
+ */
 const hypot = (a: string, b: string) => {
   const m = `maximum(abs(${a}), abs(${b}))`;
-  const safe = `where(${m} == 0, 1, ${m})`;
-  return `where(${m} == 0, 0, ${safe} * sqrt(square(${a} / ${safe}) + square(${b} / ${safe})))`;
+  const p = (k: number) => POW2[k]!;
+  const scale = `where(${m} > ${p(600)}, ${p(600)}, where(${m} > ${p(300)}, ${p(300)}, where(${m} > ${p(60)}, ${p(70)}, ` +
+    `where(${m} < ${p(-300)}, ${p(-600)}, where(${m} < ${p(-60)}, ${p(-100)}, 1)))))`;
+  return `where(${m} == 0, 0, ${scale} * sqrt(square(${a} / ${scale}) + square(${b} / ${scale})))`;
 };
+
+/** Powers of two as the shortest decimal that parses to them exactly (in float64; in float32 too where in range). */
+const POW2: Record<number, string> = Object.fromEntries([600, 300, 70, 60, -60, -100, -300, -600].map((k) => [k, String(2 ** k)]));
 
 const squares = (a: string) => [`${a} * ${a}`, `${a} ** 2`, `square(${a})`];
 
@@ -39,7 +50,26 @@ export const CATALOG: readonly Rewrite[] = [
     why: 'two regimes, each with exp of a non-positive number: no cancellation near 0, no overflow of exp(-x) (whose gradient is 0 * inf) for x < -88 (float32) or -709 (float64)',
   },
   { name: 'softplus', pattern: 'log(1 + exp(x))', replacement: 'softplus(x)', why: 'exp(x) overflows for large x; softplus does not' },
+  {
+    name: 'softplus by sign',
+    pattern: 'log(1 + exp(x))',
+    replacement: 'where(x > 0, x + log1p(exp(-x)), log1p(exp(x)))',
+    why: 'exp(x) overflows for large x; and the gradient of a softplus kernel is sigmoid(x), which underflows to 0 while exp(x) is still a subnormal',
+  },
   { name: 'softplus (log1p)', pattern: 'log1p(exp(x))', replacement: 'softplus(x)', why: 'exp(x) overflows for large x; softplus does not' },
+  { name: 'sigmoid (exp ratio)', pattern: 'exp(x) / (1 + exp(x))', replacement: 'sigmoid(x)', why: 'exp(x) overflows for large x: inf / inf' },
+  {
+    name: 'sigmoid by sign',
+    pattern: 'exp(x) / (1 + exp(x))',
+    replacement: 'where(x > 0, 1 / (1 + exp(-x)), exp(x) / (1 + exp(x)))',
+    why: 'exp of a non-positive number only: no inf / inf for large x, and no 1 / (1 + inf) = 0 where the exact value is a subnormal',
+  },
+  {
+    name: 'a/(exp(x)-1) by sign',
+    pattern: 'a / (exp(x) - 1)',
+    replacement: 'where(x > 0, a * exp(-x) / -expm1(-x), a / expm1(x))',
+    why: 'exp(x) - 1 cancels near 0 and overflows for large x; by sign, exp only sees non-positive numbers',
+  },
   { name: 'sigmoid', pattern: '1 / (1 + exp(-x))', replacement: 'sigmoid(x)', why: 'exp(-x) overflows for x < -88 (float32), its gradient is 0 * inf' },
   { name: 'log sigmoid', pattern: 'log(sigmoid(x))', replacement: '-softplus(-x)', why: 'sigmoid(x) underflows to 0 for very negative x, and log(0) = -inf' },
   {

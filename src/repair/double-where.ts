@@ -1,6 +1,8 @@
 import type { Expr } from '../parse/ast.js';
 import { finiteAt } from './finite-at.js';
-import { mapTree, name, names, num, substitute } from './tree.js';
+import { VOCABULARY } from '../vocab/ops.js';
+import type { Expr as E } from '../parse/ast.js';
+import { children, mapTree, name, num, substitute } from './tree.js';
 
 /** Points tried, in order, as the input a masked branch gets instead of the real one. */
 const SAFE_POINTS = ['0', '1', '-1', '2', '-2', '0.5', '-0.5', '10', '-10'];
@@ -22,7 +24,8 @@ export function doubleWhere(e: Expr, vars: readonly string[]): Expr | undefined 
     const [c, a, b] = x.args as [Expr, Expr, Expr];
     if (isSanitiser(a, b)) return x;
     const guard = (branch: Expr, selected: boolean): Expr => {
-      const used = vars.filter((v) => names(branch).has(v));
+      const carried = gradientNames(branch);
+      const used = vars.filter((v) => carried.has(v));
       if (!used.length) return branch;
       const safe = SAFE_POINTS.find((s) => finiteAt(branch, Object.fromEntries(used.map((v) => [v, Number(s)]))));
       if (safe === undefined) {
@@ -40,3 +43,15 @@ export function doubleWhere(e: Expr, vars: readonly string[]): Expr | undefined 
 /** where(c, v, safe) or where(c, safe, v): already an input guard, nothing to make safe. */
 const isSanitiser = (a: Expr, b: Expr) => (a.kind === 'name' && isNumber(b)) || (b.kind === 'name' && isNumber(a));
 const isNumber = (e: Expr): boolean => e.kind === 'number' || (e.kind === 'unary' && e.arg.kind === 'number');
+
+const CONDITIONS = new Set(['<', '<=', '>', '>=', '==', '!=', '&', '|', '~']);
+
+/** The names a gradient can flow back to: not through a comparison, a logic op or a where's condition. */
+function gradientNames(e: E, into = new Set<string>()): Set<string> {
+  if (e.kind === 'name') into.add(e.name);
+  if ((e.kind === 'binary' || e.kind === 'unary') && CONDITIONS.has(e.op)) return into;
+  if (e.kind === 'call' && e.op !== null && VOCABULARY[e.op].boolean) return into;
+  const kids = e.kind === 'call' && e.op === 'where' ? e.args.slice(1) : children(e);
+  for (const k of kids) gradientNames(k, into);
+  return into;
+}

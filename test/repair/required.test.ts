@@ -35,6 +35,10 @@ const CASES: Case[] = [
     points: [[0, 0], [1000, 1000], [-1000, -999], [5, -5], [700, -700], [1e-20, 0], [-3, 80], [90, 91]],
   },
   { expr: 'sqrt(1 + x*x) - 1', mpmath: 'sqrt(1 + x*x) - 1', points: [[0], [1e-20], [1e-5], [0.5], [0.999], [1], [3], [1e10], [1e30], [-1e30], [1e200]] },
+  // beyond the four: the same machinery on losses it does not name
+  { expr: 'log(1 + exp(x))', mpmath: 'log(1 + exp(x))', points: [[-800], [-745], [-100], [-1], [0], [1], [30], [100], [800], [1e30]] },
+  { expr: 'x / (exp(x) - 1)', mpmath: 'x / (exp(x) - 1)', singularAtZero: true, points: [[0], [1e-12], [-0.2], [0.3], [1], [-5], [50], [-100], [700], [-800]] },
+  { expr: 'exp(x) / (1 + exp(x))', mpmath: 'exp(x) / (1 + exp(x))', points: [[-800], [-700], [-20], [0], [20], [100], [800]] },
 ];
 
 const TOL = { value: 16, grad: 64 };
