@@ -72,6 +72,33 @@ function exponential(a: Series): Series {
   return strip({ lo: 0, coeffs: e });
 }
 
+/** sin(a) and cos(a) for a(0) = 0: s' = c a', c' = -s a', solved term by term. */
+function sinCos(a: Series): [Series, Series] {
+  if (a.lo < 1) throw new NoSeries('sin or cos of a series that is not 0 at the point');
+  const n = order(a);
+  const sn: Rat[] = [Q.ZERO];
+  const cs: Rat[] = [Q.ONE];
+  for (let k = 1; k < n; k++) {
+    let ss = Q.ZERO;
+    let cc = Q.ZERO;
+    for (let j = 1; j <= k; j++) {
+      const ja = Q.mul(Q.fromInt(j), at(a, j));
+      ss = Q.add(ss, Q.mul(ja, cs[k - j]!));
+      cc = Q.sub(cc, Q.mul(ja, sn[k - j]!));
+    }
+    sn.push(Q.div(ss, Q.fromInt(k)));
+    cs.push(Q.div(cc, Q.fromInt(k)));
+  }
+  return [strip({ lo: 0, coeffs: sn }), strip({ lo: 0, coeffs: cs })];
+}
+
+/** The integral from 0 of d (a series with lo >= 0), known to order n. */
+function integral(d: Series, n: number): Series {
+  return make(1, n, (k) => Q.div(at(d, k - 1), Q.fromInt(k)));
+}
+
+const derivative = (a: Series): Series => make(0, order(a) - 1, (k) => Q.mul(Q.fromInt(k + 1), at(a, k + 1)));
+
 /** log(1 + a) for a(0) = 0: the integral of a' / (1 + a). */
 function log1p(a: Series): Series {
   if (a.lo < 1) throw new NoSeries('log of a series that is not 1 at the point');
@@ -158,6 +185,26 @@ export function seriesAtZero(e: Expr, variable: string, terms: number): Series {
           case 'square': return times(a, a);
           case 'reciprocal': return reciprocal(a);
           case 'sigmoid': return reciprocal(plus(constant(Q.ONE, terms), exponential(negate(a))));
+          case 'sin': return sinCos(a)[0];
+          case 'cos': return sinCos(a)[1];
+          case 'tan': {
+            const [sn, cs] = sinCos(a);
+            return times(sn, reciprocal(cs));
+          }
+          case 'sinh': return times(constant(Q.rat(1n, 2n), terms), minus(exponential(a), exponential(negate(a))));
+          case 'cosh': return times(constant(Q.rat(1n, 2n), terms), plus(exponential(a), exponential(negate(a))));
+          case 'tanh': {
+            const e2 = exponential(plus(a, a));
+            return times(minus(e2, constant(Q.ONE, terms)), reciprocal(plus(e2, constant(Q.ONE, terms))));
+          }
+          case 'atan': {
+            if (a.lo < 1) throw new NoSeries('atan of a series that is not 0 at the point');
+            return integral(times(derivative(a), reciprocal(plus(constant(Q.ONE, terms), times(a, a)))), order(a));
+          }
+          case 'asin': {
+            if (a.lo < 1) throw new NoSeries('asin of a series that is not 0 at the point');
+            return integral(times(derivative(a), reciprocal(squareRoot(minus(constant(Q.ONE, terms), times(a, a))))), order(a));
+          }
           default: throw new NoSeries(`the function ${x.callee}`);
         }
       }
