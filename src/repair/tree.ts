@@ -75,15 +75,32 @@ export function opCount(e: Expr): number {
 }
 
 /**
- * The program as one expression: its lets substituted into the final expression. Undefined when it defines
- * functions (the rewrites then apply statement by statement).
+ * The program as one expression: its lets substituted into the final expression and its functions inlined at each
+ * call (parameters bound to the arguments). Undefined when there is no final expression.
  */
 export function inlineProgram(program: Pick<Program, 'statements'>): Expr | undefined {
   const lets = new Map<string, Expr>();
+  const defs = new Map<string, { params: string[]; body: Expr }>();
+  const inline = (e: Expr): Expr =>
+    mapTree(e, (x) => {
+      if (x.kind === 'name' && lets.has(x.name)) return lets.get(x.name)!;
+      if (x.kind === 'call' && x.op === null && defs.has(x.callee)) {
+        const d = defs.get(x.callee)!;
+        return substitute(d.body, new Map(d.params.map((p, i) => [p, x.args[i]!])));
+      }
+      return x;
+    });
   let last: Expr | undefined;
   for (const s of program.statements as Statement[]) {
-    if (s.kind === 'def') return undefined;
-    const body = substitute(s.body, lets);
+    if (s.kind === 'def') {
+      // a function body sees the lets before it, not its own parameters' names as lets
+      const shadowed = new Map(lets);
+      for (const p of s.params) lets.delete(p);
+      defs.set(s.name, { params: s.params, body: inline(s.body) });
+      for (const [k, v] of shadowed) lets.set(k, v);
+      continue;
+    }
+    const body = inline(s.body);
     if (s.kind === 'let') lets.set(s.name, body);
     else last = body;
   }

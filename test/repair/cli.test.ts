@@ -34,7 +34,7 @@ const USAGE: [string[], RegExp][] = [
   [['fix'], /fix needs an expression/],
   [['fix', 'x', '--emit', 'mxnet'], /--emit 'mxnet': expected tf, torch, jax, numpy, tfjs/],
   [['fix', 'x', '--format', 'sarif'], /--format 'sarif': expected text or json/],
-  [['fix', 'f(x) = x\nf(2)'], /inline the functions/],
+  [['fix', 't = x'], /needs a final expression/],
 ];
 for (const [args, message] of USAGE) {
   test(`fix usage error: ${args.join(' ')}`, () => {
@@ -54,4 +54,14 @@ test('scan with fixes attached: a fix line under the findings, text and JSON; no
   const json = JSON.parse(formatScanJson(withFix)) as { forms: { fix?: { expr: string } }[] };
   assert.match(json.forms[0]!.fix!.expr, /log1p/);
   assert.equal(json.forms[1]!.fix, undefined);
+});
+
+test('fix -f FILE with a function: the function fixed once serves both its singular points (0 and -50)', () => {
+  const r = runCli(['fix', '-f', 'examples/loss.txt', '-n', '64', '--var', 'x=-60:60', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const best = (JSON.parse(r.stdout) as { fixes: { expr: string; verdict: string; steps: string[] }[] }).fixes[0]!;
+  assert.equal(best.verdict, 'proved');
+  assert.match(best.steps[0]!, /^f: Taylor series at x = 0/);
+  assert.match(best.expr, /^f\(x\) = where\(abs\(x\) < \S+, 5e-1 \+ /);
+  assert.match(best.expr, /\nf\(x\) \+ f\(x \+ 50\)$/);
 });
