@@ -34,7 +34,7 @@ const USAGE: [string[], RegExp][] = [
   [['fix'], /fix needs an expression/],
   [['fix', 'x', '--emit', 'mxnet'], /--emit 'mxnet': expected tf, torch, jax, numpy, tfjs/],
   [['fix', 'x', '--format', 'sarif'], /--format 'sarif': expected text or json/],
-  [['fix', 't = x'], /needs a final expression/],
+  [['fix', 't = x'], /the last statement must be the expression under test/],
 ];
 for (const [args, message] of USAGE) {
   test(`fix usage error: ${args.join(' ')}`, () => {
