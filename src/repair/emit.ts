@@ -70,16 +70,18 @@ export function emit(program: string, vars: readonly string[], framework: Framew
         return `${wrap(e.left)} ${e.op} ${wrap(e.right)}`;
       case 'call': {
         const args = e.args.map((a) => go(a, e.op === 'where'));
-        const spell = e.op ? table[e.op] : undefined;
+        if (e.op === null) return `${e.callee}(${args.join(', ')})`; // the program's own function
+        const spell = table[e.op];
         if (spell) return spell(args);
-        return `${table.prefix}${e.op ? PYTHON_NAMES[e.op] ?? e.op : e.callee}(${args.join(', ')})`;
+        return `${table.prefix}${PYTHON_NAMES[e.op] ?? e.op}(${args.join(', ')})`;
       }
     }
   };
   const wrap = (e: Expr) => ((e.kind === 'binary' || e.kind === 'unary') && num(e, false) === undefined ? `(${go(e)})` : go(e));
-  const body = statements.map((s) => (s.kind === 'expr' ? `    return ${go(s.body)}` : `    ${s.name} = ${go(s.body)}`));
+  const body = statements.map((s) =>
+    s.kind === 'expr' ? `    return ${go(s.body)}` : s.kind === 'def' ? `    def ${s.name}(${s.params.join(', ')}):\n        return ${go(s.body)}\n` : `    ${s.name} = ${go(s.body)}`);
   const needsMath = body.some((l) => l.includes('math.'));
-  return `${IMPORTS[framework]}${needsMath ? '\nimport math' : ''}\n\n\ndef f(${vars.join(', ')}):\n${body.join('\n')}\n`;
+  return `${IMPORTS[framework]}${needsMath ? '\nimport math' : ''}\n\n\ndef ${outerName(statements)}(${vars.join(', ')}):\n${body.join('\n')}\n`;
 }
 
 const TFJS_BINARY: Record<string, string> = {
@@ -116,12 +118,16 @@ function emitTfjs(statements: Statement[], vars: readonly string[], first: strin
       case 'call': {
         // clip's bounds are plain numbers in TF.js
         const args = e.args.map((a, i) => go(a, e.op === 'clip' && i > 0));
-        const call = `tf.${e.op ? TFJS_CALL[e.op] ?? e.op : e.callee}`;
+        const call = e.op ? `tf.${TFJS_CALL[e.op] ?? e.op}` : e.callee;
         return `${e.op && VOCABULARY[e.op].boolean ? `noGrad(${call})` : call}(${args.join(', ')})`;
       }
     }
   };
-  const body = statements.map((s) => (s.kind === 'expr' ? `  return ${go(s.body)};` : `  const ${s.name} = ${go(s.body)};`));
+  const body = statements.map((s) =>
+    s.kind === 'expr' ? `  return ${go(s.body)};` : s.kind === 'def' ? `  const ${s.name} = (${s.params.join(', ')}) => ${go(s.body)};` : `  const ${s.name} = ${go(s.body)};`);
   const helper = body.some((l) => l.includes('noGrad(')) ? `\n\n${NO_GRAD}` : '';
-  return `${IMPORTS.tfjs}${helper}\n\nexport function f(${vars.join(', ')}) {\n${body.join('\n')}\n}\n`;
+  return `${IMPORTS.tfjs}${helper}\n\nexport function ${outerName(statements)}(${vars.join(', ')}) {\n${body.join('\n')}\n}\n`;
 }
+
+/** The emitted function is f, unless the program defines its own f. */
+const outerName = (statements: Statement[]) => (statements.some((s) => s.kind === 'def' && s.name === 'f') ? 'loss' : 'f');

@@ -68,3 +68,11 @@ test('python: operands are parenthesised where Python binds differently (& befor
   const code = emit('where((x < 1) & (x > -1), x, 0)', ['x'], 'torch');
   assert.match(code, /return torch\.where\(\(x < 1\) & \(x > -1\), x, 0\.0\)/);
 });
+
+test('a program with a function: the function nested in the emitted one, called by its own name', () => {
+  const code = emit('f(x) = where(x > 0, x, 0)\nf(x) + f(x + 50)', ['x'], 'jax');
+  assert.match(code, /^def loss\(x\):\n    def f\(x\):\n        return jnp\.where\(x > 0, x, 0\.0\)\n\n    return f\(x\) \+ f\(x \+ 50\)\n$/m);
+  const js = emit('f(x) = where(x > 0, x, 0)\nf(x) + f(x + 50)', ['x'], 'tfjs');
+  assert.match(js, /const f = \(x\) => tf\.where\(/);
+  assert.match(js, /return tf\.add\(f\(x\), f\(tf\.add\(x, /);
+});
