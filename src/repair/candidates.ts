@@ -1,4 +1,5 @@
 import { evaluateFloat } from '../backends/float.js';
+import { UserError } from '../base/user-error.js';
 import type { ScanOptions } from '../core/types.js';
 import { compile } from '../graph/compile.js';
 import type { Expr } from '../parse/ast.js';
@@ -17,6 +18,17 @@ const KEEP = 6;
 const CLOSED_FORMS = 2;
 
 const candidate = (expr: Expr, steps: string[], why: string[], changes?: string): Candidate => ({ expr: printShared(expr), steps, why, ops: opCount(expr), ...(changes ? { changes } : {}) });
+
+/** A candidate the language cannot take (nested too deep, too many nodes) is dropped, never an error for the user. */
+function compiles(text: string): boolean {
+  try {
+    compile(text);
+    return true;
+  } catch (e) {
+    if (e instanceof UserError) return false;
+    throw e;
+  }
+}
 
 /** NaN and inf over the scan's samples, value and gradients, float32 and float64: no truth needed, so cheap. */
 function nonFinite(c: Candidate, vars: readonly string[], options: ScanOptions): number {
@@ -54,11 +66,11 @@ export function candidatesFor(e: Expr, vars: readonly string[], options: ScanOpt
     ...fromCatalog.map((c) => ({ c: candidate(c.expr, c.steps, c.why, c.changes), from: c })),
     ...base.flatMap((c) => withSafeWheres(c, vars).map((safe) => ({ c: safe, from: c }))),
   ];
-  const unique = made.filter((m, i) => made.findIndex((o) => o.c.expr === m.c.expr) === i);
+  const unique = made.filter((m, i) => made.findIndex((o) => o.c.expr === m.c.expr) === i).filter((m) => compiles(m.c.expr));
   const screened = unique.map((m) => ({ ...m, bad: nonFinite(m.c, vars, options) })).sort((a, b) => a.bad - b.bad || a.c.ops - b.c.ops);
   const kept = screened.slice(0, KEEP);
   const closed = [base[0]!, ...kept.map((k) => k.from)].filter((f, i, all) => all.indexOf(f) === i).slice(0, CLOSED_FORMS + 1);
-  return [...kept.map((k) => k.c), ...seriesJoins(e, vars, closed)];
+  return [...kept.map((k) => k.c), ...seriesJoins(e, vars, closed).filter((c) => compiles(c.expr))];
 }
 
 interface Made {
