@@ -10,6 +10,8 @@ export interface FixLine {
   steps: string[];
   /** The samples per variable the proof used. */
   samples: number;
+  /** No NaN or inf at all (else only where the exact result is undefined or infinite). */
+  clean?: boolean;
   note?: string;
 }
 
@@ -39,7 +41,7 @@ export async function attachFixes(report: ScanReport, runtime?: ScanRuntime, tol
     try {
       const r = await fix(expr, options, tol, runtime, undefined, reference);
       const proved = r.fixes.filter((f) => f.verdict === 'proved').sort((a, b) => a.ops - b.ops)[0];
-      line = proved ? { expr: proved.expr, steps: proved.steps, samples } : { expr: null, steps: [], samples, note: 'no candidate was proved; see f-diagnose fix' };
+      line = proved ? { expr: proved.expr, steps: proved.steps, samples, clean: proved.checks.every((k) => k.nan + k.inf === 0) } : { expr: null, steps: [], samples, note: 'no candidate was proved; see f-diagnose fix' };
     } catch (e) {
       line = { expr: null, steps: [], samples, note: (e as Error).message.split('\n')[0]! };
     }

@@ -8,7 +8,7 @@ export function fixLines(form: FormResult): string[] {
   if (fix.expr === null) return [`   fix: none proved (${fix.note ?? 'see f-diagnose fix'})`];
   const text = fix.expr.split('\n');
   return [
-    `   fix: ${fix.steps.join(' + ')}; proved on ${fix.samples} samples: no NaN or inf, value and gradient within tolerance`,
+    `   fix: ${fix.steps.join(' + ')}; proved on ${fix.samples} samples: ${fix.clean === false ? 'NaN or inf only where the exact result is undefined or infinite' : 'no NaN or inf'}, value and gradient within tolerance`,
     ...text.map((l) => `     ${l}`),
   ];
 }

@@ -19,7 +19,9 @@ export function formatFixText(report: FixReport, opts: { emitted?: string } = {}
     if (best) out.push(...best.reasons.map((r) => `  - ${r}`));
     return out.join('\n') + '\n';
   }
-  out.push(`best fix: ${best.verdict}${best.verdict === 'proved' ? ' (no NaN or inf, within tolerance, value and gradient, every precision)' : ''}`);
+  const clean = best.checks.every((k) => k.nan + k.inf === 0);
+  const proof = clean ? 'no NaN or inf' : 'NaN or inf only where the exact result is undefined or infinite too';
+  out.push(`best fix: ${best.verdict}${best.verdict === 'proved' ? ` (${proof}; value and gradient within tolerance, every precision)` : ''}`);
   out.push(`  made by: ${best.steps.join(' + ')}`);
   for (const w of best.why) out.push(`  why: ${w}`);
   if (best.changes) out.push(`  changes the function: ${best.changes}`);
