@@ -30,6 +30,7 @@ export function formatFixText(report: FixReport, opts: { emitted?: string } = {}
   out.push(...lineDiff(report.input.trim().split('\n'), best.expr.split('\n')));
   out.push('');
   out.push(...table(report.original, best));
+  if (best.edgePoints) out.push(`(the fix's counts include ${best.edgePoints} more points: the input's region edges and the floats beside them)`);
   if (opts.emitted) out.push('', opts.emitted.trimEnd());
   const others = report.fixes.slice(1, 1 + OTHERS);
   if (others.length) {
