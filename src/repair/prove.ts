@@ -69,7 +69,8 @@ export async function prove(original: string, candidates: Candidate[], options: 
       // A NaN or inf where the exact result is finite counts as an infinite error (detect/outcome.ts), so maxUlps
       // within the limit leaves only NaN where the function is undefined and inf where it is infinite too.
       if (k.maxUlps <= limit) return [];
-      return [`${k.precision} ${k.target}: ${Number.isFinite(k.maxUlps) ? `up to ${k.maxUlps.toPrecision(3)} ULP (> ${limit})` : `NaN or inf where the exact result is finite (${k.nan} NaN, ${k.inf} inf in all)`}`];
+      const infinite = k.nan + k.inf > 0 ? `NaN or inf where the exact result is finite (${k.nan} NaN, ${k.inf} inf in all)` : 'finite where the exact result is infinite';
+      return [`${k.precision} ${k.target}: ${Number.isFinite(k.maxUlps) ? `up to ${k.maxUlps.toPrecision(3)} ULP (> ${limit})` : infinite}`];
     });
     const improved = bad(checks) < bad(originalChecks) || (bad(checks) === bad(originalChecks) && worst(checks, tol) < worst(originalChecks, tol));
     const verdict: Verdict = c.changes ? 'changes the function' : !reasons.length ? 'proved' : improved ? 'improved' : 'rejected';
