@@ -2,7 +2,7 @@
  * npm run bench: throughput of the float evaluators and of the ground truth, and the wall time of the default scan.
  * Figures vary by machine; the README quotes one run with the command.
  */
-import { groundTruth } from '../src/backends/decimal/index.js';
+import { groundTruth } from '../src/backends/truth/index.js';
 import { evaluateFloat } from '../src/backends/float.js';
 import { loadTfjs } from '../src/backends/tfjs/load.js';
 import { compile } from '../src/graph/compile.js';

@@ -3,7 +3,7 @@ export { diagnose, diagnose as scan, diagnoseParallel, defaultScanOptions, type 
 export { evaluatePoints, type PointResult, type PrecisionResult } from './core/evaluate-points.js';
 export { compile } from './graph/compile.js';
 export { evaluateFloat } from './backends/float.js';
-export { groundTruth } from './backends/decimal/index.js';
+export { groundTruth } from './backends/truth/index.js';
 export { loadTfjs, type TfjsRuntime } from './backends/tfjs/load.js';
 export { parseProgram } from './parse/index.js';
 export { formatUserError, formatUserError as formatParseError } from './base/excerpt.js';

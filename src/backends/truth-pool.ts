@@ -16,7 +16,7 @@ export interface TruthGroup {
 const MIN_POINTS = 512;
 
 /**
- * The ground truth of many points on all cores: decimal.js is single-threaded and the truth is most of a scan's time.
+ * The ground truth of many points on all cores (the truth is most of a scan's time).
  * Points are dealt round-robin, so the expensive ones (e.g. tiny |x|, contiguous in sorted samples) are shared out.
  * Returns undefined when a pool is not worth it or cannot start; the caller then computes in-thread.
  */

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { compile } from '../graph/compile.js';
-import { groundTruth } from './decimal/index.js';
+import { groundTruth } from './truth/index.js';
 import type { TruthGroup } from './truth-pool.js';
 
 /** A worker of the truth pool: compiles each group's expression once and certifies its points. */

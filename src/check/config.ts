@@ -32,7 +32,12 @@ const thresholds = z.strictObject(thresholdsShape).meta({ description: 'What mak
 const checkShape = {
     name: z.string().min(1).meta({ description: 'A unique name, shown in reports and used as the key in the baseline file.' }),
     expr: z.string().min(1).optional().meta({ description: 'The loss expression under test, in the f-diagnose expression language (give expr or file).' }),
-    file: z.string().min(1).optional().meta({ description: 'A file holding the expression, relative to this config file (give expr or file).' }),
+    file: z.string().min(1).optional().meta({ description: 'A file holding the expression, or a Python file (.py) of loss functions, relative to this config file (give expr or file).' }),
+    function: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z_0-9]*$/)
+      .optional()
+      .meta({ description: 'With a .py file: the Python function under test (default: the file\'s only function). Its parameters without a default are the variables; one with a default keeps it unless listed in vars.' }),
     reference: z
       .string()
       .min(1)
@@ -66,6 +71,9 @@ export const CheckSchema = z
         code: 'custom',
         message: given.length === 0 ? 'missing "expr" or "file"' : 'give either "expr" or "file", not both',
       });
+    }
+    if (check.function !== undefined && (check.file === undefined || !check.file.endsWith('.py'))) {
+      ctx.addIssue({ code: 'custom', path: ['function'], message: '"function" names a function of a Python "file" (.py)' });
     }
     if (check.reference !== undefined && check.referenceFile !== undefined) {
       ctx.addIssue({ code: 'custom', message: 'give either "reference" or "referenceFile", not both' });

@@ -3,6 +3,7 @@ import { readTextFile } from '../base/read-file.js';
 import { relative, resolve, sep } from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compile } from '../graph/compile.js';
+import { formatLabel, lowerPythonFunction } from '../parse/python/index.js';
 import { defaultScanOptions, type FormSpec, diagnoseParallel } from '../core/diagnose.js';
 import type { Graph } from '../graph/graph.js';
 import type { ScanOptions } from '../core/types.js';
@@ -57,7 +58,19 @@ function locate(loaded: LoadedConfig, i: number, inline: 'expr' | 'reference', f
   const path = resolve(loaded.dir, file);
   const source = readTextFile(path, { label: `${fieldPosition(loaded, ['checks', i, fileKey])}: ${formatPath(['checks', i, fileKey])}`, what: JSON.stringify(file) });
   const shown = displayPath(cwd, path);
-  return { source, label: shown, where: { kind: 'file', file: shown, text: source } };
+  const label = fileKey === 'file' && shown.endsWith('.py') ? pythonLabel(source, shown, check.function, Object.keys(check.vars)) : shown;
+  return { source, label, where: { kind: 'file', file: shown, text: source } };
+}
+
+/** A Python file's label names the function and the defaulted parameters the config samples (listed in vars). */
+function pythonLabel(source: string, file: string, fn: string | undefined, vars: string[]): string {
+  try {
+    const form = lowerPythonFunction(source, file, fn, []);
+    return formatLabel({ file, function: form.function, sampled: form.constants.filter((c) => vars.includes(c)) });
+  } catch (e) {
+    if (e instanceof UserError && e.span !== undefined) e.withSource(source, file);
+    throw e;
+  }
 }
 
 /** A UserError propagates with its source and file name attached; the CLI shows it with a caret, exit 2. */

@@ -6,7 +6,8 @@ import { exitCode } from '../report/exit-code.js';
 import { formatFor } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
 import { loadBackend } from './backend.js';
-import { collect, readSource, readText, referenceOf } from './inputs.js';
+import { collect, readText, referenceOf } from './inputs.js';
+import { formsOf } from './forms.js';
 import { parseAt, parsePoints, type Point } from './points.js';
 
 interface EvalFlags { file?: string; at: string[]; points?: string; reference?: string; format: string; output?: string; backend: string }
@@ -28,13 +29,16 @@ export function registerEval(program: Command, run: (work: () => Promise<number>
 
 async function runEval(expr: string | undefined, flags: EvalFlags): Promise<number> {
   const format = formatFor('eval', flags.format);
-  const source = readSource(expr, flags.file);
-  if (!source) throw new UserError('eval needs an expression (or -f FILE)');
   const points: Point[] = flags.at.map(parseAt);
   if (flags.points) points.push(...parsePoints(readText(flags.points), flags.points === '-' ? '<stdin>' : flags.points));
+  // a defaulted parameter of a Python function given at the points is a variable
+  const forms = formsOf(expr, flags.file, [...new Set(points.flatMap((p) => Object.keys(p)))]);
+  if (!forms) throw new UserError('eval needs an expression (or -f FILE, or FILE.py::NAME)');
+  if (forms.length > 1) throw new UserError(`eval evaluates one function: name it, e.g. ${forms[0]!.name}`);
+  const source = forms[0]!;
   if (!points.length) throw new UserError('eval needs points: --at x=VALUE (repeatable) or --points FILE');
   const runtime = await loadBackend(flags.backend);
-  const results = evaluatePoints({ ...source, reference: referenceOf(flags.reference) }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
+  const results = evaluatePoints({ source: source.source, file: source.file, reference: referenceOf(flags.reference) }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
   const text = format.eval({ source: source.source, results }, { color: !flags.output && useColor(process.stdout) });
   writeReport(text, flags.output);
   return exitCode({ failing: 0 });

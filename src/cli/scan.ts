@@ -12,7 +12,8 @@ import { compile } from '../graph/compile.js';
 import { STORY_FORMS } from '../core/story.js';
 import { MAX_SAMPLES } from '../graph/limits.js';
 import { loadBackend } from './backend.js';
-import { collect, parseInteger, readSource, referenceOf, type Source } from './inputs.js';
+import { collect, parseInteger, referenceOf } from './inputs.js';
+import { formsOf } from './forms.js';
 
 export interface ScanFlags {
   file?: string;
@@ -34,7 +35,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
   program
     .command('scan')
     .description('sample the expression (default: the built-in story) and report where value and gradient go NaN, inf or inaccurate')
-    .argument('[expr]', 'the expression under test (or -f FILE)')
+    .argument('[expr]', 'the expression under test, or a Python file: losses.py (every function) or losses.py::NAME (or -f FILE)')
     .option('-f, --file <file>', 'read the expression from a file ("-" for stdin)')
     .option('-r, --reference <expr>', 'ground truth comes from this expression instead of the one under test')
     .option('--var <name=lo:hi>', 'sample a variable in a range (repeatable), e.g. x=-1000:1000', collect, [])
@@ -48,10 +49,10 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
     .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load)', 'both')
-    .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(readSource(expr, flags.file), flags)));
+    .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(expr, flags)));
 }
 
-async function runScan(source: Source | undefined, flags: ScanFlags): Promise<number> {
+async function runScan(expr: string | undefined, flags: ScanFlags): Promise<number> {
   const format = formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
   const loading = loadBackend(flags.backend);
@@ -67,8 +68,9 @@ async function runScan(source: Source | undefined, flags: ScanFlags): Promise<nu
     maxDigits: parseInteger('--max-digits', flags.maxDigits, 20, 1200),
   });
   const reference = referenceOf(flags.reference);
-  if (!source && reference) throw new UserError('--reference needs an expression to compare (the built-in story has its own)');
-  const forms: FormSpec[] = source ? [{ name: source.file ?? 'expression', ...source, reference }] : STORY_FORMS;
+  const given = formsOf(expr, flags.file, Object.keys(ranges), reference);
+  if (!given && reference) throw new UserError('--reference needs an expression to compare (the built-in story has its own)');
+  const forms: FormSpec[] = given ?? STORY_FORMS;
   const known = new Set(forms.flatMap((f) => compile(f.source, f.file).vars));
   for (const name of Object.keys(ranges)) {
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);

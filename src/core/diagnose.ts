@@ -1,4 +1,4 @@
-import { groundTruth } from '../backends/decimal/index.js';
+import { groundTruth } from '../backends/truth/index.js';
 import { forVariables } from '../backends/truth.js';
 import { checkReference } from './reference.js';
 import { evaluateFloat } from '../backends/float.js';
@@ -54,6 +54,8 @@ export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOpti
 
 /** Bisections that need the ground truth at every step (boundaries between ok, inaccurate and unknown). */
 const TRUTH_BISECTIONS = 4;
+/** Past this many forward ops a truth costs too much to spend ~60 of them per boundary: boundaries keep sample resolution. */
+const BISECT_WITH_TRUTH_UP_TO = 256;
 
 interface Planned {
   spec: FormSpec;
@@ -164,7 +166,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
         },
         ownTruth: reference ? (p) => truthAt(graph, p) : undefined,
         tolerance: options.ulpTolerance,
-        truthBisections: TRUTH_BISECTIONS,
+        truthBisections: graph.nodes.filter((n) => n.pass === 'forward').length > BISECT_WITH_TRUTH_UP_TO ? 0 : TRUTH_BISECTIONS,
       };
       const out = targetsOf(graph).map((t) => analyseTarget(ev, t));
       if (useTfjs) addTfjsBlocks(out, tfjs, graph, set, values);

@@ -1,5 +1,5 @@
 import { UserError } from '../base/user-error.js';
-import { groundTruth } from '../backends/decimal/index.js';
+import { groundTruth } from '../backends/truth/index.js';
 import { forVariables } from '../backends/truth.js';
 import { checkReference } from './reference.js';
 import { evaluateFloat } from '../backends/float.js';

@@ -1,4 +1,4 @@
-import { exactOp, groundTruth } from '../backends/decimal/index.js';
+import { exactOp, groundTruth } from '../backends/truth/index.js';
 import { evaluateFloat, type FloatArray } from '../backends/float.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
@@ -45,7 +45,21 @@ export function inaccuracyCause(
     const kink = kinkAt(graph, values, live, i);
     if (kink) return kink;
   }
+  // Substitution and local error cost one exact evaluation per op: past a size, say only where the error ends up.
+  const forwardOps = live.filter((id) => graph.nodes[id]!.pass === 'forward' && OPS[graph.nodes[id]!.op].kind !== 'leaf').length;
+  if (forwardOps > BLAME_BY_TRUTH_OPS) return accumulated(graph, target, forwardOps);
   return substitution(graph, values, live, target, i, format, truth) ?? localize(graph, values, live, i, format);
+}
+
+/** Above this many ops on the path, blaming one op needs too many exact evaluations (one per op, per region). */
+const BLAME_BY_TRUTH_OPS = 64;
+
+function accumulated(graph: Graph, target: number, ops: number): HazardEvent {
+  const node = graph.nodes[target]!;
+  return {
+    pass: node.pass, op: node.op, node: target, hazard: 'rounding', span: node.span,
+    detail: `rounding errors accumulate over ${ops} ops; no single subtraction loses the bits (too many ops to blame one by exact substitution)`,
+  };
 }
 
 /**
@@ -87,9 +101,15 @@ function substitution(graph: Graph, values: FloatArray[], live: number[], target
 
 /** A forward op at a point where it is not differentiable, whose TF gradient rule picks one side. */
 function kinkAt(graph: Graph, values: FloatArray[], live: number[], i: number): HazardEvent | undefined {
+  // The forward ops whose gradient rules the target went through (a rule reads the op's inputs, not the op itself).
+  const ops = new Set<number>();
   for (const id of live) {
     const node = graph.nodes[id]!;
-    if (node.pass !== 'forward') continue;
+    if (node.pass === 'forward') ops.add(id);
+    else if (node.gradOf && node.gradOf.input >= 0) ops.add(node.gradOf.node);
+  }
+  for (const id of [...ops].sort((a, b) => a - b)) {
+    const node = graph.nodes[id]!;
     const v = node.inputs.map((k) => values[k]![i]!);
     const at =
       (node.op === 'abs' || node.op === 'sign') && v[0] === 0 ? `${node.op}(0)` :

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { groundTruth } from '../../src/backends/decimal/index.js';
+import { groundTruth } from '../../src/backends/truth/index.js';
 import { compile } from '../../src/graph/compile.js';
 import { printExpr } from '../../src/parse/index.js';
 import { CATALOG } from '../../src/repair/catalog.js';

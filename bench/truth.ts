@@ -1,0 +1,39 @@
+/**
+ * The new truth engine's points/s on the bench points (value and derivative of the story loss and of
+ * src/story.ts's stable form), to compare with bench/truth-vs-mpmath.py on the same points:
+ *
+ *     npx tsc -p tsconfig.json && node dist/bench/truth.js --points > /tmp/truth-points.json
+ *     node dist/bench/truth.js; /usr/bin/python3 bench/truth-vs-mpmath.py /tmp/truth-points.json
+ */
+import { groundTruth } from '../src/backends/truth/index.js';
+import { compile } from '../src/graph/compile.js';
+import { STORY_FORMS, STORY_REFERENCE } from '../src/core/story.js';
+import { benchPoints } from './truth-points.js';
+
+const formats = ['float64', 'float32'] as const;
+
+if (process.argv.includes('--points')) {
+  console.log(JSON.stringify(Object.fromEntries(formats.map((f) => [f, benchPoints(f)]))));
+} else {
+  const forms = [['story', STORY_REFERENCE], ['stable', STORY_FORMS.find((f) => f.name === 'stable')!.source]] as const;
+  for (const [name, source] of forms) {
+    const graph = compile(source);
+    for (const format of formats) {
+      const xs = benchPoints(format);
+      const unknown = { value: 0, grad: 0 };
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      for (const x of xs) {
+        const t = groundTruth(graph, { x }, format);
+        if (t.value.kind === 'unknown') unknown.value++;
+        if (t.grad.x!.kind === 'unknown') unknown.grad++;
+      }
+      const s = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(c0);
+      const cs = (cpu.user + cpu.system) / 1e6;
+      console.log(`truth ${name} ${format}: ${xs.length} points in ${s.toFixed(2)} s = ${(xs.length / s).toFixed(0)} points/s`
+        + ` (cpu ${cs.toFixed(2)} s = ${(xs.length / cs).toFixed(0)} points/s)`
+        + ` (unknown: ${unknown.value} values, ${unknown.grad} derivatives)`);
+    }
+  }
+}

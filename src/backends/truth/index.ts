@@ -1,0 +1,1 @@
+export { groundTruth, exactOp } from './ground-truth.js';

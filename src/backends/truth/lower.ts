@@ -1,0 +1,50 @@
+import type { Graph } from '../../graph/graph.js';
+import { walkBack } from '../../graph/walk.js';
+import type { Builder } from './build.js';
+import type { Rel } from './pgraph.js';
+import type { PrimOp } from './prim.js';
+
+const REL: Partial<Record<string, Rel>> = {
+  less: 'lt', lessEqual: 'le', greater: 'gt', greaterEqual: 'ge', equal: 'eq', notEqual: 'ne',
+};
+
+const PRIM = new Set<string>([
+  'add', 'sub', 'mul', 'div', 'neg', 'abs', 'sqrt', 'square', 'reciprocal', 'exp', 'expm1', 'log', 'log1p',
+  'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'atan2', 'pow', 'sigmoid', 'softplus',
+]);
+
+/**
+ * The forward part of a graph as primitive nodes: returns the primitive id of every forward node
+ * reachable from the output (clip is TF's clip_by_value, max(min(x, hi), lo); cast is the identity; pi and e are the
+ * exact constants, acos(-1) and exp(1), not their 60 digits of text). Nodes are in topological order, so one loop
+ * over the reachable ones, without recursion (a graph may be thousands of ops deep).
+ */
+export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
+  const ids = new Map<number, number>();
+  const reachable = [...walkBack(graph, graph.output)].sort((x, y) => x - y);
+  for (const id of reachable) {
+    const node = graph.nodes[id]!;
+    const args = node.inputs.map((k) => ids.get(k)!);
+    let out: number;
+    if (node.op === 'const' && node.constant === 'pi') out = b.g.add({ k: 'prim', op: 'acos', args: [b.int(-1)] });
+    else if (node.op === 'const' && node.constant === 'e') out = b.g.add({ k: 'prim', op: 'exp', args: [b.one] });
+    else if (node.op === 'const') out = b.literal(node.text ?? String(node.value));
+    else if (node.op === 'var') out = b.g.add({ k: 'var', name: node.name! });
+    else if (PRIM.has(node.op)) out = b.g.add({ k: 'prim', op: node.op as PrimOp, args });
+    else if (REL[node.op]) out = b.cmp(REL[node.op]!, args[0]!, args[1]!);
+    else if (node.op === 'logicalAnd') out = b.g.add({ k: 'logic', op: 'and', args });
+    else if (node.op === 'logicalOr') out = b.g.add({ k: 'logic', op: 'or', args });
+    else if (node.op === 'logicalNot') out = b.g.add({ k: 'logic', op: 'not', args });
+    else if (node.op === 'where') out = b.g.add({ k: 'where', args });
+    else if (node.op === 'sign') out = b.g.add({ k: 'sign', args });
+    else if (node.op === 'maximum') out = b.g.add({ k: 'max', args });
+    else if (node.op === 'minimum') out = b.g.add({ k: 'min', args });
+    else if (node.op === 'clip') {
+      out = b.g.add({ k: 'max', args: [b.g.add({ k: 'min', args: [args[0]!, args[2]!] }), args[1]!] });
+    } else if (node.op === 'step') out = b.g.add({ k: 'step', args });
+    else if (node.op === 'cast') out = args[0]!;
+    else throw new Error(`truth: no exact semantics for op '${node.op}'`);
+    ids.set(id, out);
+  }
+  return ids;
+}
