@@ -10,7 +10,9 @@ import { exitCode } from '../report/exit-code.js';
 import { writeReport } from '../report/write.js';
 import { parseVarRange } from '../sample/ranges.js';
 import { loadBackend } from './backend.js';
-import { collect, parseInteger, readSource } from './inputs.js';
+import { collect, parseInteger } from './inputs.js';
+import { formsOf } from './forms.js';
+import { toJson } from '../base/json.js';
 import { parsePrecision } from './scan.js';
 
 interface FixFlags {
@@ -31,7 +33,7 @@ export function registerFix(program: Command, run: (work: () => Promise<number>)
   program
     .command('fix')
     .description('propose stable forms of the expression (rewrites, double where, series at a removable singularity), each proved against its exact values')
-    .argument('[expr]', 'the expression to fix (or -f FILE)')
+    .argument('[expr]', 'the expression to fix, or a Python file: losses.py (every function) or losses.py::NAME (or -f FILE)')
     .option('-f, --file <file>', 'read the expression from a file ("-" for stdin)')
     .option('--var <name=lo:hi>', 'check in a range (repeatable), e.g. x=-1000:1000', collect, [])
     .option('-n, --samples <n>', 'samples per variable for the proof', '1024')
@@ -47,25 +49,33 @@ export function registerFix(program: Command, run: (work: () => Promise<number>)
 }
 
 async function runFix(expr: string | undefined, flags: FixFlags): Promise<number> {
-  const source = readSource(expr, flags.file);
-  if (!source) throw new UserError('fix needs an expression or -f FILE', undefined, "e.g. f-diagnose fix '1/(1-exp(-x)) - 1/x'");
   if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format '${flags.format}': expected text or json`);
   if (flags.emit !== undefined && !FRAMEWORKS.includes(flags.emit as Framework)) throw new UserError(`--emit '${flags.emit}': expected ${FRAMEWORKS.join(', ')}`);
+  const ranges = Object.fromEntries(flags.var.map(parseVarRange));
+  const forms = formsOf(expr, flags.file, Object.keys(ranges));
+  if (!forms) throw new UserError('fix needs an expression, -f FILE or a Python file (losses.py::NAME)', undefined, "e.g. f-diagnose fix '1/(1-exp(-x)) - 1/x'");
   const options = defaultScanOptions({
     samples: parseInteger('--samples', flags.samples, 1, MAX_SAMPLES),
     seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1),
     precisions: parsePrecision(flags.precision),
-    ranges: Object.fromEntries(flags.var.map(parseVarRange)),
+    ranges,
   });
   const tolerances = { value: parseInteger('--ulps', flags.ulps, 0, 2 ** 53), grad: parseInteger('--grad-ulps', flags.gradUlps, 0, 2 ** 53) };
   const runtime = await loadBackend(flags.backend);
-  const report = await fix(source.source, options, tolerances, runtime, source.file);
-  if (runtime.progress) process.stderr.write('\r\x1b[K');
-  const best = report.fixes[0];
-  const emitted = flags.emit && best && best.verdict !== 'rejected' ? emit(best.expr, report.vars, flags.emit as Framework) : undefined;
-  const text = flags.format === 'json'
-    ? formatFixJson(report, emitted ? { framework: flags.emit!, code: emitted } : undefined)
-    : formatFixText(report, { emitted });
+  const texts: string[] = [];
+  const reports: unknown[] = [];
+  let failing = 0;
+  for (const form of forms) {
+    const report = await fix(form.source, options, tolerances, runtime, form.file);
+    if (runtime.progress) process.stderr.write('\r\x1b[K');
+    const best = report.fixes[0];
+    if (!best || best.verdict === 'rejected') failing++;
+    const emitted = flags.emit && best && best.verdict !== 'rejected' ? emit(best.expr, report.vars, flags.emit as Framework) : undefined;
+    const emittedJson = emitted ? { framework: flags.emit!, code: emitted } : undefined;
+    if (flags.format === 'json') reports.push(JSON.parse(formatFixJson(report, emittedJson)));
+    else texts.push((forms.length > 1 ? `== ${form.name}\n` : '') + formatFixText(report, { emitted }));
+  }
+  const text = flags.format === 'json' ? (reports.length === 1 ? toJson(reports[0]) : toJson({ schemaVersion: 1, command: 'fix', reports })) + '\n' : texts.join('\n');
   writeReport(text, flags.output);
-  return exitCode({ failing: best && best.verdict !== 'rejected' ? 0 : 1 });
+  return exitCode({ failing });
 }

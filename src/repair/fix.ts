@@ -2,7 +2,8 @@ import { UserError } from '../base/user-error.js';
 import type { ScanRuntime } from '../core/diagnose.js';
 import type { ScanOptions } from '../core/types.js';
 import { compile } from '../graph/compile.js';
-import { parseProgram, printExpr, printStatement, type Program, type Statement } from '../parse/index.js';
+import { parseProgram, printExpr, printProgram, printStatement, type Program, type Statement } from '../parse/index.js';
+import { isPythonLabel } from '../parse/python/index.js';
 import { candidatesFor } from './candidates.js';
 import { prove, type Candidate, type TargetCheck, type Tolerances, type Verified } from './prove.js';
 import { inlineProgram, opCount } from './tree.js';
@@ -25,6 +26,11 @@ export interface FixReport {
 /** Candidates for the input, each scanned against the input's truth (or the reference's, when given), ranked. No I/O. */
 export async function fix(source: string, options: ScanOptions, tolerances: Tolerances, runtime?: ScanRuntime, file?: string, reference?: string): Promise<FixReport> {
   const started = performance.now();
+  if (isPythonLabel(file)) {
+    // A Python function, lowered once to the expression language: every candidate and the proof work on that text.
+    source = printProgram(parseProgram(source, file));
+    file = undefined;
+  }
   const graph = compile(source, file);
   const expr = inlineProgram(parseProgram(source, file));
 

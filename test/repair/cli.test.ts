@@ -65,3 +65,12 @@ test('fix -f FILE with a function: the function fixed once serves both its singu
   assert.match(best.expr, /^f\(x\) = where\(abs\(x\) < \S+, 5e-1 \+ /);
   assert.match(best.expr, /\nf\(x\) \+ f\(x \+ 50\)$/);
 });
+
+test('fix FILE.py::NAME: the Python function is lowered once and fixed in the expression language', () => {
+  const r = runCli(['fix', 'fixtures/losses/story.py::f', '-n', '64', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as { input: string; fixes: { expr: string; verdict: string; steps: string[] }[] };
+  assert.equal(report.input, '(exp(x) - 1.0 - x) / (x * x)');
+  assert.notEqual(report.fixes[0]!.verdict, 'rejected');
+  assert.ok(report.fixes[0]!.steps.some((s) => s.startsWith('Taylor series at x = 0')), report.fixes[0]!.steps.join(', '));
+});
