@@ -1,13 +1,14 @@
 import type { Graph } from '../graph/graph.js';
-import { OPS } from '../graph/ops.js';
-import { allocate, type FloatFormat } from '../base/float-format.js';
+import { flushOf, forwardKernel } from '../graph/frameworks/forward.js';
+import { allocate, FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
 
 export type FloatArray = Float32Array | Float64Array;
 
 /**
- * Evaluates every node of the graph (forward and backward) over a batch, in IEEE float64 or float32. Storing into a
- * Float32Array rounds to nearest-even exactly as Math.fround does, so float32 gets every constant, input and op result
- * rounded, which is what TF.js's cpu kernels do. Returns the values per node id.
+ * Evaluates every node of the graph (forward and backward) over a batch, in IEEE float64 or float32, with the forward
+ * switches of the graph's framework (graph.framework): its kernels where they differ, and flush-to-zero of subnormal
+ * inputs and results where its CPU kernels do that. Storing into a Float32Array rounds to nearest-even exactly as
+ * Math.fround does, so float32 gets every constant, input and op result rounded. Returns the values per node id.
  */
 export function evaluateFloat(
   graph: Graph,
@@ -36,18 +37,30 @@ export function evaluateFloat(
       out.set(inputs[node.name!]!);
       continue;
     }
-    const info = OPS[node.op];
-    const f = (format === 'float32' && info.f32) || info.f64;
+    const f = forwardKernel(graph.framework, node.op, format);
+    const flush = flushOf(graph.framework, node.op, format);
     const [a, b, c] = node.inputs.map((i) => values[i]!);
-    switch (node.inputs.length) {
-      case 1:
-        for (let i = 0; i < n; i++) out[i] = f(a![i]!, 0, 0);
-        break;
-      case 2:
-        for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, 0);
-        break;
-      default:
-        for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, c![i]!);
+    if (flush === 'none') {
+      switch (node.inputs.length) {
+        case 1:
+          for (let i = 0; i < n; i++) out[i] = f(a![i]!, 0, 0);
+          break;
+        case 2:
+          for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, 0);
+          break;
+        default:
+          for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, c![i]!);
+      }
+      continue;
+    }
+    // FTZ/DAZ: a subnormal (|x| < the smallest normal) becomes a zero of its sign, x * 0; NaN fails both tests
+    const min = FORMAT_LIMITS[format].minNormal;
+    const dazOn = flush === 'both';
+    const daz = (x: number) => (dazOn && x < min && x > -min ? x * 0 : x);
+    for (let i = 0; i < n; i++) {
+      out[i] = f(daz(a![i]!), b ? daz(b[i]!) : 0, c ? daz(c[i]!) : 0);
+      const r = out[i]!; // read back: float32 storage has rounded it
+      if (r < min && r > -min) out[i] = r * 0;
     }
   }
   return values;

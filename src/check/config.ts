@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_SAMPLES } from '../graph/limits.js';
+import { FRAMEWORK_IDS } from '../graph/frameworks/index.js';
 
 /**
  * The `f-diagnose.config.json` schema. It is the single source of both the runtime validation
@@ -12,6 +13,10 @@ const range = z
   .tuple([z.number(), z.number()])
   .refine(([lo, hi]) => lo < hi, { message: RANGE_MESSAGE })
   .meta({ description: 'The input range [lo, hi] of the variable, finite, lo < hi.' });
+
+const framework = z
+  .enum(FRAMEWORK_IDS as ['tf', 'torch', 'jax', 'tfjs'])
+  .meta({ description: 'The framework whose gradient rules and CPU kernels produce the float results: tf (TensorFlow/Keras), torch (PyTorch), jax, tfjs (TensorFlow.js). Default tf.' });
 
 const ulps = z.number().min(0).meta({ description: 'Largest allowed error in ULPs (units in the last place) against the exact result.' });
 
@@ -60,6 +65,7 @@ const checkShape = {
     thresholds: thresholds.optional(),
     samples: z.int().min(16).max(MAX_SAMPLES).optional().meta({ description: 'Samples per variable (default 4096).' }),
     seed: z.int().optional().meta({ description: 'Random seed of the sampler (default: the scanner default, printed in reports).' }),
+    framework: framework.optional(),
 };
 
 export const CheckSchema = z
@@ -82,6 +88,7 @@ export const CheckSchema = z
 
 const configShape = {
     $schema: z.string().optional().meta({ description: 'Path or URL of this JSON Schema, for editors.' }),
+    framework: framework.optional(),
     checks: z
       .array(CheckSchema)
       .min(1)

@@ -15,6 +15,7 @@ import type { LoadedConfig } from './load-config.js';
 import { type ExprSource, spanLocation, wholeLocation } from './locate.js';
 import { lineColumn } from '../base/span.js';
 import type { CheckResult, CheckRun, Limits } from './types.js';
+import { DEFAULT_FRAMEWORK, type FrameworkId } from '../graph/frameworks/index.js';
 
 export interface RunOptions {
   /** Paths in reports are relative to this directory (the repository root in CI). */
@@ -22,6 +23,8 @@ export interface RunOptions {
   baseline?: { file: string; data: Baseline };
   /** Overrides every check's samples (tests, quick local runs). */
   samples?: number;
+  /** Overrides every check's framework (--framework). */
+  framework?: FrameworkId;
 }
 
 /** A path as reports show it: relative to cwd, with forward slashes (what GitHub annotations and SARIF expect). */
@@ -74,7 +77,7 @@ function pythonLabel(source: string, file: string, fn: string | undefined, vars:
 }
 
 /** A UserError propagates with its source and file name attached; the CLI shows it with a caret, exit 2. */
-const compileOrThrow = (located: Located): Graph => compile(located.source, located.label);
+const compileOrThrow = (located: Located, framework: FrameworkId): Graph => compile(located.source, located.label, { framework });
 
 export function limitsOf(check: CheckConfig): Limits {
   return {
@@ -84,9 +87,10 @@ export function limitsOf(check: CheckConfig): Limits {
   };
 }
 
-function scanOptionsOf(check: CheckConfig, limits: Limits, samples: number | undefined): ScanOptions {
+function scanOptionsOf(check: CheckConfig, limits: Limits, samples: number | undefined, framework: FrameworkId): ScanOptions {
   const partial: Partial<ScanOptions> = {
     ranges: Object.fromEntries(Object.entries(check.vars).map(([v, [lo, hi]]) => [v, { lo, hi }])),
+    framework,
   };
   if (samples !== undefined || check.samples !== undefined) partial.samples = samples ?? check.samples;
   if (check.seed !== undefined) partial.seed = check.seed;
@@ -102,8 +106,10 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
   const check = loaded.config.checks[i]!;
   const expr = locate(loaded, i, 'expr', 'file', opts.cwd)!;
   const reference = locate(loaded, i, 'reference', 'referenceFile', opts.cwd);
-  const graph = compileOrThrow(expr);
-  if (reference !== undefined) compileOrThrow(reference);
+  // --framework, else the check's own, else the config's, else tf
+  const framework = opts.framework ?? check.framework ?? loaded.config.framework ?? DEFAULT_FRAMEWORK;
+  const graph = compileOrThrow(expr, framework);
+  if (reference !== undefined) compileOrThrow(reference, framework);
   for (const name of Object.keys(check.vars)) {
     if (!graph.vars.includes(name)) {
       const its = graph.vars.length === 0 ? 'it has none' : `its variables: ${graph.vars.join(', ')}`;
@@ -113,7 +119,7 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
   const limits = limitsOf(check);
   const spec: FormSpec = { name: check.name, source: expr.source, file: expr.label };
   if (reference !== undefined) spec.reference = { source: reference.source, file: reference.label };
-  const report = await diagnoseParallel([spec], scanOptionsOf(check, limits, opts.samples));
+  const report = await diagnoseParallel([spec], scanOptionsOf(check, limits, opts.samples, framework));
   const form = report.forms[0]!;
   const targets = new Set(check.targets ?? ['value', 'gradient']);
   const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));
@@ -126,6 +132,7 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
     passed: violations.length === 0,
     exprLocation: wholeLocation(expr.where, expr.source.length),
     limits,
+    framework: report.framework,
     form: { ...form, results },
     violations,
     elapsedMs: Math.round(performance.now() - started),

@@ -2,6 +2,7 @@ import type { FloatFormat } from '../base/float-format.js';
 import type { Target } from '../graph/graph.js';
 import type { FormResult } from '../core/types.js';
 import type { Region } from '../detect/types.js';
+import type { FrameworkId } from '../graph/frameworks/types.js';
 
 /** What a check tolerates: nan/inf true = allowed; maxUlps absent = no limit. */
 export interface Limits {
@@ -56,6 +57,8 @@ export interface CheckResult {
   /** The whole expression: where annotations point when a violation has no root-cause span. */
   exprLocation: SourceLocation;
   limits: Limits;
+  /** The framework whose rules and kernels the results are for, and the version its model was checked against. */
+  framework: { id: FrameworkId; name: string; version: string };
   /** The scanned form with only the checked precisions and targets. */
   form: FormResult;
   violations: Violation[];

@@ -1,6 +1,15 @@
 import { UserError } from '../base/user-error.js';
 import { loadTfjs } from '../backends/tfjs/load.js';
 import type { BackendChoice, ScanRuntime } from '../core/diagnose.js';
+import { FRAMEWORK_IDS, isFrameworkId, type FrameworkId } from '../graph/frameworks/index.js';
+
+/** --framework: whose gradient rules and CPU kernels (default tf). */
+export function parseFramework(text: string): FrameworkId {
+  if (!isFrameworkId(text)) throw new UserError(`--framework '${text}': expected ${FRAMEWORK_IDS.join(', ')}`);
+  return text;
+}
+
+export const FRAMEWORK_HELP = 'whose gradient rules and CPU kernels: tf (TensorFlow/Keras), torch, jax or tfjs';
 
 const CHOICES: readonly BackendChoice[] = ['emulated', 'tfjs', 'both'];
 
@@ -8,11 +17,14 @@ const CHOICES: readonly BackendChoice[] = ['emulated', 'tfjs', 'both'];
  * --backend: TF.js is loaded for tfjs and both. The fallback is said on stderr, never silently: tfjs-node missing
  * (cpu backend instead) is a note; TF.js failing to load at all drops 'both' to the emulator, and fails 'tfjs'.
  */
-export async function loadBackend(choice: string): Promise<ScanRuntime> {
+export async function loadBackend(choice: string, framework: FrameworkId): Promise<ScanRuntime> {
   if (!CHOICES.includes(choice as BackendChoice)) throw new UserError(`--backend '${choice}': expected emulated, tfjs or both`);
   const progress = process.stderr.isTTY ? (m: string) => process.stderr.write(`\r\x1b[Kscanning ${m} ...`) : undefined;
   const backend = choice as BackendChoice;
   if (backend === 'emulated') return { backend, progress };
+  // TF.js is compared with the tfjs model only: not loaded for the others, whose results stay emulated (the report
+  // says in one line that the cross-check was skipped)
+  if (framework !== 'tfjs') return { backend, progress };
   try {
     // a missing tfjs-node is stated in the report itself (backend, fallbackReason), not on stderr at every run
     return { backend, tfjs: await loadTfjs(), progress };

@@ -15,6 +15,7 @@ import { useColor } from '../report/write.js';
 import { MAX_SAMPLES } from '../graph/limits.js';
 import { VERSION } from '../base/version.js';
 import { describeError } from './errors.js';
+import { FRAMEWORK_HELP, parseFramework } from './backend.js';
 
 export interface CheckCommandOptions {
   config?: string;
@@ -24,6 +25,8 @@ export interface CheckCommandOptions {
   updateBaseline?: boolean;
   /** Overrides every check's samples (quick runs and tests). */
   samples?: string;
+  /** Overrides every check's framework. */
+  framework?: string;
 }
 
 export interface CheckIO {
@@ -52,7 +55,8 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
     const baselineLabel = opts.baseline ?? displayPath(io.cwd, baselinePath);
     const baseline = useBaseline ? { file: baselinePath, data: readBaseline(baselinePath, baselineLabel) } : undefined;
 
-    let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, { cwd: io.cwd, baseline, samples });
+    const framework = opts.framework === undefined ? undefined : parseFramework(opts.framework);
+    let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, { cwd: io.cwd, baseline, samples, ...(framework ? { framework } : {}) });
     if (opts.updateBaseline) run = updateBaseline(run, baselinePath, displayPath(io.cwd, baselinePath), `f-diagnose ${VERSION}`);
 
     const report = format.check(run, { color: io.color && opts.output === undefined });
@@ -87,6 +91,7 @@ export function registerCheck(program: Command, run: (work: () => Promise<number
     .option('--baseline <file>', `baseline file (default: ${BASELINE_FILE} next to the config, used when it exists)`)
     .option('--update-baseline', 'record the current findings in the baseline file (later runs fail only on new or worse ones)')
     .option('--samples <n>', 'samples per variable for every check (overrides the config)')
+    .option('--framework <name>', `${FRAMEWORK_HELP} (overrides the config; default tf)`)
     .action((opts: CheckCommandOptions) => {
       const work = () =>
         runCheckCommand(opts, {

@@ -1,16 +1,17 @@
 import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
-import { defaultScanOptions } from '../core/diagnose.js';
+import { defaultScanOptions, frameworkInfo, tfjsSkipNote } from '../core/diagnose.js';
+import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
 import { evaluatePoints } from '../core/evaluate-points.js';
 import { exitCode } from '../report/exit-code.js';
 import { formatFor } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
-import { loadBackend } from './backend.js';
+import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { collect, readText, referenceOf } from './inputs.js';
 import { formsOf } from './forms.js';
 import { parseAt, parsePoints, type Point } from './points.js';
 
-interface EvalFlags { file?: string; at: string[]; points?: string; reference?: string; format: string; output?: string; backend: string }
+interface EvalFlags { file?: string; at: string[]; points?: string; reference?: string; format: string; output?: string; backend: string; framework: string }
 
 export function registerEval(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
   program
@@ -23,7 +24,8 @@ export function registerEval(program: Command, run: (work: () => Promise<number>
     .option('-r, --reference <expr>', 'exact values come from this expression')
     .option('--format <format>', 'text or json (one JSON line per point)', 'text')
     .option('-o, --output <file>', 'write the report to a file')
-    .option('--backend <backend>', 'emulated, tfjs or both: add TF.js\'s float32 results', 'both')
+    .option('--framework <name>', FRAMEWORK_HELP, DEFAULT_FRAMEWORK)
+    .option('--backend <backend>', 'emulated, tfjs or both: add TF.js\'s float32 results (--framework tfjs only)', 'both')
     .action((expr: string | undefined, flags: EvalFlags) => run(() => runEval(expr, flags)));
 }
 
@@ -37,9 +39,11 @@ async function runEval(expr: string | undefined, flags: EvalFlags): Promise<numb
   if (forms.length > 1) throw new UserError(`eval evaluates one function: name it, e.g. ${forms[0]!.name}`);
   const source = forms[0]!;
   if (!points.length) throw new UserError('eval needs points: --at x=VALUE (repeatable) or --points FILE');
-  const runtime = await loadBackend(flags.backend);
-  const results = evaluatePoints({ source: source.source, file: source.file, reference: referenceOf(flags.reference) }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
-  const text = format.eval({ source: source.source, results }, { color: !flags.output && useColor(process.stdout) });
+  const framework = parseFramework(flags.framework);
+  const runtime = await loadBackend(flags.backend, framework);
+  const results = evaluatePoints({ source: source.source, file: source.file, reference: referenceOf(flags.reference), framework }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
+  const skipped = runtime.backend !== 'emulated' && framework !== 'tfjs' ? tfjsSkipNote(framework) : undefined;
+  const text = format.eval({ source: source.source, results, framework: frameworkInfo(framework), ...(skipped ? { skipped } : {}) }, { color: !flags.output && useColor(process.stdout) });
   writeReport(text, flags.output);
   return exitCode({ failing: 0 });
 }

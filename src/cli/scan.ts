@@ -11,7 +11,8 @@ import { failOnLine } from '../report/check-common.js';
 import { compile } from '../graph/compile.js';
 import { STORY_FORMS } from '../core/story.js';
 import { MAX_SAMPLES } from '../graph/limits.js';
-import { loadBackend } from './backend.js';
+import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
+import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
 import { collect, parseInteger, referenceOf } from './inputs.js';
 import { formsOf } from './forms.js';
 
@@ -29,6 +30,7 @@ export interface ScanFlags {
   failOn?: string;
   maxDigits: string;
   brief?: boolean;
+  framework: string;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -48,14 +50,16 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
-    .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load)', 'both')
+    .option('--framework <name>', FRAMEWORK_HELP, DEFAULT_FRAMEWORK)
+    .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load; TF.js only with --framework tfjs)', 'both')
     .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(expr, flags)));
 }
 
 async function runScan(expr: string | undefined, flags: ScanFlags): Promise<number> {
   const format = formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
-  const loading = loadBackend(flags.backend);
+  const framework = parseFramework(flags.framework);
+  const loading = loadBackend(flags.backend, framework);
   loading.catch(() => {}); // awaited below; a failure surfaces there, once
   const precisions = parsePrecision(flags.precision);
   const ranges = Object.fromEntries(flags.var.map(parseVarRange));
@@ -66,12 +70,13 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
     ranges,
     ulpTolerance: parseInteger('--ulps', flags.ulps, 0, 2 ** 53),
     maxDigits: parseInteger('--max-digits', flags.maxDigits, 20, 1200),
+    framework,
   });
   const reference = referenceOf(flags.reference);
   const given = formsOf(expr, flags.file, Object.keys(ranges), reference);
   if (!given && reference) throw new UserError('--reference needs an expression to compare (the built-in story has its own)');
   const forms: FormSpec[] = given ?? STORY_FORMS;
-  const known = new Set(forms.flatMap((f) => compile(f.source, f.file).vars));
+  const known = new Set(forms.flatMap((f) => compile(f.source, f.file, { framework }).vars));
   for (const name of Object.keys(ranges)) {
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
   }

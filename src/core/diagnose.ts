@@ -10,6 +10,7 @@ import type { TfjsRuntime } from '../backends/tfjs/load.js';
 import type { PointTruth } from '../backends/truth.js';
 import { truthsInParallel, type TruthGroup } from '../backends/truth-pool.js';
 import { compile } from '../graph/compile.js';
+import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkLabel, type FrameworkId } from '../graph/frameworks/index.js';
 import { analyseTarget, type FormEvaluation } from '../detect/analyse.js';
 import { detectEvents } from '../detect/index.js';
 import { originChain } from '../detect/root-cause.js';
@@ -48,6 +49,7 @@ export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOpti
     ulpTolerance: 16,
     cancellationBits: { float32: 12, float64: 26 },
     maxDigits: 1200,
+    framework: DEFAULT_FRAMEWORK,
     ...partial,
   };
 }
@@ -69,8 +71,8 @@ interface Planned {
 /** Compile every form and draw its samples; forms with the same variables share the samples (and so the truths). */
 function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
   const compiled = forms.map((f) => {
-    const graph = compile(f.source, f.file);
-    const reference = f.reference ? compile(f.reference.source, f.reference.file ?? 'reference') : undefined;
+    const graph = compile(f.source, f.file, { framework: options.framework });
+    const reference = f.reference ? compile(f.reference.source, f.reference.file ?? 'reference', { framework: options.framework }) : undefined;
     if (reference) checkReference(graph, reference);
     return { spec: f, graph, reference, truthGraph: reference ?? graph, sets: {} as Planned['sets'] };
   });
@@ -129,7 +131,9 @@ export function diagnose(forms: FormSpec[], options: ScanOptions, runtime: ScanR
 
 function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number): ScanReport {
   const truthCache = new Map<string, PointTruth>(runtime.truthCache);
-  const tfjs = runtime.backend === 'emulated' ? undefined : runtime.tfjs;
+  // TF.js is compared with the tfjs model only (like with like); the other models are checked against golden data
+  const skipped = runtime.backend !== 'emulated' && options.framework !== 'tfjs' ? tfjsSkipNote(options.framework) : undefined;
+  const tfjs = runtime.backend === 'emulated' || skipped ? undefined : runtime.tfjs;
 
   const results: FormResult[] = compiled.map(({ spec, graph, reference, truthGraph, sets }) => {
     const vars = graph.vars;
@@ -189,10 +193,22 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
     options,
     backend: tfjs
       ? { float32: runtime.backend === 'tfjs' ? 'tfjs' : 'emulated', tfjs: { backend: tfjs.backend, versions: tfjs.versions, ...(tfjs.fallbackReason ? { fallbackReason: tfjs.fallbackReason } : {}) } }
-      : { float32: 'emulated' },
+      : { float32: 'emulated', ...(skipped ? { skipped } : {}) },
+    framework: frameworkInfo(options.framework),
     forms: results,
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/** The framework a report is for: id, name and the version its model was checked against. */
+export function frameworkInfo(id: FrameworkId): { id: FrameworkId; name: string; version: string } {
+  const f = FRAMEWORKS[id];
+  return { id, name: f.name, version: f.version };
+}
+
+/** The one-line note a report gives when TF.js does not cross-check a framework other than tfjs. */
+export function tfjsSkipNote(id: FrameworkId): string {
+  return `TF.js cross-check skipped: it compares TF.js with the tfjs model only; the ${id} model is checked against golden data from ${frameworkLabel(id)} (fixtures/frameworks/${id}.jsonl)`;
 }
 
 function float32Columns(set: SampleSet): Record<string, Float32Array> {

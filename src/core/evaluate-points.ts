@@ -8,6 +8,7 @@ import type { Truth } from '../backends/truth.js';
 import { evaluateTfjs } from '../backends/tfjs/evaluate.js';
 import type { TfjsRuntime } from '../backends/tfjs/load.js';
 import { compile } from '../graph/compile.js';
+import { DEFAULT_FRAMEWORK, FRAMEWORKS, type FrameworkId } from '../graph/frameworks/index.js';
 import { truthOf } from '../detect/analyse.js';
 import { detectEvents, maskedZeroOf } from '../detect/index.js';
 import { liveAncestors } from '../detect/root-cause.js';
@@ -31,6 +32,8 @@ export interface PrecisionResult {
 
 export interface PointResult {
   point: Record<string, number>;
+  /** The framework whose rules and kernels the float results are for. */
+  framework: { id: FrameworkId; name: string; version: string };
   float32: PrecisionResult;
   float64: PrecisionResult;
   /** At the float64 input: decimal strings, or "undefined" / "unknown" / "Infinity". */
@@ -39,12 +42,21 @@ export interface PointResult {
   tfjs?: { backend: string; value: number; grad: Record<string, number> };
 }
 
-export interface EvalSpec { source: string; file?: string; reference?: { source: string; file?: string } }
+export interface EvalSpec {
+  source: string;
+  file?: string;
+  reference?: { source: string; file?: string };
+  /** Whose rules and kernels (default tf); TF.js's results are only given for tfjs. */
+  framework?: FrameworkId;
+}
 
 /** Explicit points (e.g. the batch that went NaN in training): results in both precisions, the truth, hazards. */
 export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[], cancellationBits: Record<FloatFormat, number>, tfjs?: TfjsRuntime): PointResult[] {
-  const graph = compile(spec.source, spec.file);
-  const truthGraph = spec.reference ? compile(spec.reference.source, spec.reference.file ?? 'reference') : graph;
+  const framework = spec.framework ?? DEFAULT_FRAMEWORK;
+  const graph = compile(spec.source, spec.file, { framework });
+  const truthGraph = spec.reference ? compile(spec.reference.source, spec.reference.file ?? 'reference', { framework }) : graph;
+  if (framework !== 'tfjs') tfjs = undefined;
+  const info = { id: framework, name: FRAMEWORKS[framework].name, version: FRAMEWORKS[framework].version };
   checkReference(graph, truthGraph);
   for (const [k, p] of points.entries()) {
     const missing = graph.vars.filter((v) => !Object.hasOwn(p, v));
@@ -87,6 +99,7 @@ export function evaluatePoints(spec: EvalSpec, points: Record<string, number>[],
     return {
       ...(tf ? { tfjs: { backend: tfjs!.backend, value: tf.value[i]!, grad: Object.fromEntries(graph.vars.map((v) => [v, tf.grads[v]![i]!])) } } : {}),
       point,
+      framework: info,
       float32: per.float32[i]!,
       float64: per.float64[i]!,
       exact: { value: exactText(truth.value), grad: Object.fromEntries(graph.vars.map((v) => [v, exactText(truth.grad[v]!)])) },

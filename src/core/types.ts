@@ -1,5 +1,6 @@
 import type { FloatFormat } from '../base/float-format.js';
 import type { TargetResult } from '../detect/types.js';
+import type { FrameworkId } from '../graph/frameworks/types.js';
 import type { Range } from '../sample/ranges.js';
 
 export interface FormResult {
@@ -28,6 +29,8 @@ export interface ScanOptions {
   cancellationBits: Record<FloatFormat, number>;
   /** The ground truth gives up ("unknown") beyond this many significant digits. */
   maxDigits: number;
+  /** Whose gradient rules and forward kernels produce the float results (tf, torch, jax, tfjs). */
+  framework: FrameworkId;
 }
 
 export interface ScanReport {
@@ -36,7 +39,14 @@ export interface ScanReport {
   tool: { name: string; version: string };
   options: ScanOptions;
   /** Who computed the float32 results that were judged, and the TF.js that cross-checked them. */
-  backend?: { float32: 'emulated' | 'tfjs'; tfjs?: { backend: string; versions: Record<string, string | undefined>; fallbackReason?: string } };
+  backend?: {
+    float32: 'emulated' | 'tfjs';
+    tfjs?: { backend: string; versions: Record<string, string | undefined>; fallbackReason?: string };
+    /** Why TF.js did not cross-check (it is compared with the tfjs model only). */
+    skipped?: string;
+  };
+  /** The framework the results are for, and the version its model was checked against. */
+  framework: { id: FrameworkId; name: string; version: string };
   forms: FormResult[];
   /** Wall time in milliseconds. */
   elapsedMs: number;

@@ -4,7 +4,7 @@ import { type Span } from '../base/span.js';
 import { GraphBuilder } from './builder.js';
 import type { Graph } from './graph.js';
 import { backprop } from './grads/backprop.js';
-import type { GradTable } from './grads/table.js';
+import type { Framework } from './frameworks/types.js';
 import type { OpName } from '../vocab/ops.js';
 import { OPS } from './ops.js';
 
@@ -18,7 +18,7 @@ interface FunctionDef { params: string[]; body: Expr }
 type Scope = ReadonlyMap<string, number>;
 
 /** AST -> forward graph (definitions inlined, spans kept, shared subtrees merged) + TF-style backward graph. */
-export function buildGraph(program: Program, grads: GradTable): Graph {
+export function buildGraph(program: Program, framework: Framework): Graph {
   const b = new GraphBuilder();
   const functions = new Map<string, FunctionDef>();
   const vars: string[] = [];
@@ -135,6 +135,6 @@ export function buildGraph(program: Program, grads: GradTable): Graph {
     const end: Span = { start: program.source.length, end: program.source.length, line: 1, column: 1 };
     throw new UserError('the last statement must be the expression under test', end);
   }
-  const gradIds = backprop(b, output, vars, grads);
-  return b.finish(program.source, program.file, output, vars, gradIds);
+  const gradIds = backprop(b, output, vars, framework.grads);
+  return b.finish(program.source, program.file, framework.id, output, vars, gradIds);
 }

@@ -3,6 +3,7 @@ import { UserError } from '../base/user-error.js';
 import { LIMITS } from './limits.js';
 import type { Graph, GraphNode, Pass } from './graph.js';
 import type { OpName } from '../vocab/ops.js';
+import type { FrameworkId } from './frameworks/types.js';
 
 type NodeExtras = Pick<GraphNode, 'value' | 'text' | 'name' | 'gradOf' | 'whereMask' | 'constant'>;
 
@@ -33,7 +34,7 @@ export class GraphBuilder {
     return this.add('const', [], pass, span, named ? { text, value: Number(text), constant: named } : { text, value: Number(text) });
   }
 
-  finish(source: string, file: string | undefined, output: number, vars: string[], grads: Record<string, number>): Graph {
-    return { source, file, nodes: this.nodes, output, vars, grads };
+  finish(source: string, file: string | undefined, framework: FrameworkId, output: number, vars: string[], grads: Record<string, number>): Graph {
+    return { source, framework, file, nodes: this.nodes, output, vars, grads };
   }
 }

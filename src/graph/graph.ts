@@ -1,5 +1,6 @@
 import type { Span } from '../base/span.js';
 import type { OpName } from '../vocab/ops.js';
+import type { FrameworkId } from './frameworks/types.js';
 
 export type Pass = 'forward' | 'backward';
 
@@ -26,6 +27,11 @@ export interface GraphNode {
 
 export interface Graph {
   source: string;
+  /**
+   * Whose gradient rules built the backward nodes, and whose forward kernels (flush-to-zero, ...) evaluate them.
+   * Absent only in graphs made by hand (the ground truth's single-op graphs): then tf, the default.
+   */
+  framework?: FrameworkId;
   file?: string;
   nodes: GraphNode[];
   /** The forward output (the expression under test). */

@@ -88,6 +88,8 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   cast: { f64: (a) => a },
   /** TF's step(x, alpha): 1 for x > 0, alpha otherwise, NaN for NaN (Abs's gradient). */
   step: { f64: (a, alpha) => (Number.isNaN(a) ? NaN : a > 0 ? 1 : alpha) },
+  /** keep(dy, cond): a select, so an inf or NaN dy where cond is 0 gives 0 (not NaN as dy * cast(cond) would). */
+  keep: { f64: (dy, cond) => (cond !== 0 ? dy : 0) },
 };
 
 export const OPS: Readonly<Record<OpName, OpInfo>> = Object.fromEntries(

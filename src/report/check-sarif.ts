@@ -76,6 +76,7 @@ export function formatCheckSarif(run: CheckRun): string {
         }],
         properties: {
           check: check.name,
+          framework: `${check.framework.name} ${check.framework.version}`,
           precision: v.precision,
           target: v.target,
           kind: v.kind,

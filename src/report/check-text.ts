@@ -39,6 +39,8 @@ export function formatCheckText(run: CheckRun, opts: TextOptions): string {
   const seconds = (run.elapsedMs / 1000).toFixed(1);
   const verdict = failed === 0 ? c.green('all passed') : c.red(`${failed} failed`);
   const baseline = run.baseline === null ? '' : run.baseline.updated ? `, baseline written to ${run.baseline.file}` : `, against baseline ${run.baseline.file}`;
-  lines.push(`${run.checks.length} check${run.checks.length === 1 ? '' : 's'} in ${run.config}: ${verdict} (${seconds} s${baseline})`);
+  // which framework's rules and kernels the results are for (a check may override the config's)
+  const frameworks = [...new Set(run.checks.map((k) => `${k.framework.name} ${k.framework.version}`))].join(', ');
+  lines.push(`${run.checks.length} check${run.checks.length === 1 ? '' : 's'} in ${run.config}: ${verdict} (${seconds} s${baseline}; as ${frameworks} computes them)`);
   return `${lines.join('\n')}\n`;
 }

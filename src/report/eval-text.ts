@@ -1,13 +1,15 @@
 import { Chalk } from 'chalk';
-import type { PointResult } from '../core/evaluate-points.js';
+import type { EvalReport } from './formats.js';
 import { HAZARDS } from './hazards.js';
 import { formatFloat, formatUlps } from './numbers.js';
 import { excerpt } from '../base/excerpt.js';
 import { position } from './numbers.js';
 
-export function formatEvalText(source: string, results: PointResult[], color: boolean): string {
+export function formatEvalText(report: EvalReport, color: boolean): string {
+  const { source, results, framework: fw } = report;
   const c = new Chalk({ level: color ? 1 : 0 });
-  const out: string[] = [];
+  const out: string[] = [c.dim(`float results as ${fw.name} ${fw.version} computes them on CPU (--framework ${fw.id})`)];
+  if (report.skipped) out.push(c.dim(report.skipped));
   for (const r of results) {
     out.push(c.bold(Object.entries(r.point).map(([k, v]) => `${k} = ${v}`).join(', ')));
     out.push(`  exact     value ${r.exact.value}${Object.entries(r.exact.grad).map(([k, v]) => `   d/d${k} ${v}`).join('')}`);

@@ -25,6 +25,10 @@ export interface TextOptions {
 export interface EvalReport {
   source: string;
   results: PointResult[];
+  /** Whose rules and kernels (text header); each JSON line carries it too. */
+  framework: { id: string; name: string; version: string };
+  /** Why TF.js's results are absent (it is compared with the tfjs model only). */
+  skipped?: string;
 }
 
 /** One output format: which commands offer it, and how it renders each one's report. */
@@ -42,7 +46,7 @@ export type Command = 'scan' | 'eval' | 'check';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   {
     name: 'text', description: 'for people: tables, regions with their root causes and carets, verdicts',
-    scan: formatScanText, eval: (r, o) => formatEvalText(r.source, r.results, o.color), check: formatCheckText,
+    scan: formatScanText, eval: (r, o) => formatEvalText(r, o.color), check: formatCheckText,
   },
   {
     name: 'json', description: 'for programs: the whole report (valid for jq; non-finite numbers as strings)',

@@ -20,6 +20,9 @@ export function formatScanText(report: ScanReport, opts: TextOptions): string {
   const out = [
     c.bold('f-diagnose scan') + c.dim(`  seed ${o.seed}, ${o.samples} samples per variable, ${ranges}, ${o.precisions.join(' + ')}, tolerance ${o.ulpTolerance} ULP`),
   ];
+  const fw = report.framework;
+  out.push(c.dim(`float results as ${fw.name} ${fw.version} computes them on CPU (--framework ${fw.id}): its gradient rules and kernels`));
+  if (report.backend?.skipped) out.push(c.dim(report.backend.skipped));
   const tf = report.backend?.tfjs;
   if (tf) {
     const how = report.backend?.float32 === 'tfjs' ? 'float32 results computed by' : 'float32 cross-checked against';

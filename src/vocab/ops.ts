@@ -11,7 +11,7 @@ export type OpName =
   | 'sigmoid' | 'softplus' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
-  | 'cast' | 'step';
+  | 'cast' | 'step' | 'keep';
 
 export type OpKind = 'leaf' | 'arith' | 'math' | 'compare' | 'logic' | 'select';
 
@@ -75,6 +75,8 @@ const words: OpWord[] = [
   { name: 'cast', arity: 1, kind: 'arith', spellings: [], display: 'cast' },
   /** TF's step(x, alpha): 1 for x > 0, alpha otherwise, NaN for NaN (Abs's gradient). */
   { name: 'step', arity: 2, kind: 'math', spellings: [], display: 'step' },
+  /** keep(dy, cond): dy where cond holds, 0 elsewhere: TF's where_v2(cond, dy, zeros), torch's where and masked_fill. */
+  { name: 'keep', arity: 2, kind: 'select', spellings: [], display: 'keep' },
 ];
 
 export const VOCABULARY: Readonly<Record<OpName, OpWord>> = Object.fromEntries(words.map((w) => [w.name, w])) as Record<OpName, OpWord>;

@@ -10,6 +10,9 @@ import { evaluateTfjs } from '../../src/backends/tfjs/evaluate.js';
 import { loadTfjs, type TfjsRuntime } from '../../src/backends/tfjs/load.js';
 import { compile } from '../../src/graph/compile.js';
 
+/** These tests pin TF.js's rules and kernels (they compare with TF.js itself): the tfjs framework. */
+const TFJS = { framework: 'tfjs' } as const;
+
 let rt: TfjsRuntime;
 before(async () => {
   rt = await loadTfjs('cpu');
@@ -25,7 +28,7 @@ const KNOWN: Record<string, (x: number) => boolean> = { 'sign(x)': (x) => Number
 const cls = (v: number) => (Number.isNaN(v) ? 'nan' : v === Infinity ? '+inf' : v === -Infinity ? '-inf' : 'finite');
 
 function check(expr: string, inputs: Record<string, number[]>) {
-  const g = compile(expr);
+  const g = compile(expr, undefined, TFJS);
   const f32 = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, Float32Array.from(v)]));
   const ours = evaluateFloat(g, 'float32', f32);
   const theirs = evaluateTfjs(rt, g, f32);

@@ -12,8 +12,12 @@ import { evaluateTfjs } from '../../src/backends/tfjs/evaluate.js';
 import { fromOrdinal32, ordinal32 } from '../../src/backends/tfjs/float32.js';
 import { loadTfjs, type TfjsRuntime } from '../../src/backends/tfjs/load.js';
 import { compile } from '../../src/graph/compile.js';
+import { evaluateFloat } from '../../src/backends/float.js';
 import type { Graph } from '../../src/graph/graph.js';
 import { OP_NAMES, type OpName } from '../../src/vocab/ops.js';
+
+/** These tests pin TF.js's rules and kernels (they compare with TF.js itself): the tfjs framework. */
+const TFJS = { framework: 'tfjs' } as const;
 
 let rt: TfjsRuntime;
 before(async () => {
@@ -64,7 +68,7 @@ function inputsFor(graph: Graph): Record<string, Float32Array> {
 
 /** Asserts 100% NaN/inf agreement on every target, and reports the figures as test diagnostics. */
 function assertFullAgreement(expr: string, diagnostic: (message: string) => void): Record<string, TfjsComparison> {
-  const graph = compile(expr);
+  const graph = compile(expr, undefined, TFJS);
   const result = crossCheck(rt, graph, inputsFor(graph));
   for (const [target, c] of Object.entries(result)) {
     diagnostic(`${target}: ${c.samples} samples, nanInf ${c.agreement.nanInf}, maxUlpsDiff ${c.agreement.maxUlpsDiff}`);
@@ -144,8 +148,8 @@ const TABLE: string[] = [
 ];
 
 test('the table covers every op of the language', () => {
-  const internal: OpName[] = ['const', 'var', 'cast', 'step'];
-  const used = new Set(TABLE.flatMap((e) => compile(e).nodes.filter((n) => n.pass === 'forward').map((n) => n.op)));
+  const internal: OpName[] = ['const', 'var', 'cast', 'step', 'keep'];
+  const used = new Set(TABLE.flatMap((e) => compile(e, undefined, TFJS).nodes.filter((n) => n.pass === 'forward').map((n) => n.op)));
   const missing = OP_NAMES.filter((op) => !internal.includes(op) && !used.has(op));
   assert.deepEqual(missing, []);
   assert.ok(TABLE.length >= 20);
@@ -164,7 +168,7 @@ for (const form of STORY) {
 }
 
 test('the stable form has no NaN or inf in TF.js either', () => {
-  const graph = compile(STORY[4]!.expr);
+  const graph = compile(STORY[4]!.expr, undefined, TFJS);
   const r = evaluateTfjs(rt, graph, { x: sampleSet() });
   assert.ok(r.value.every(Number.isFinite));
   assert.ok(r.grads['x']!.every(Number.isFinite));
@@ -172,7 +176,7 @@ test('the stable form has no NaN or inf in TF.js either', () => {
 
 test('TF.js fact: its gradient of every where form is NaN at x = 0 (the where trap)', () => {
   for (const form of STORY.slice(1, 4)) {
-    const r = evaluateTfjs(rt, compile(form.expr), { x: Float32Array.of(0, -0) });
+    const r = evaluateTfjs(rt, compile(form.expr, undefined, TFJS), { x: Float32Array.of(0, -0) });
     assert.equal(r.value[0], 0.5, form.name);
     assert.ok(Number.isNaN(r.grads['x']![0]!) && Number.isNaN(r.grads['x']![1]!), form.name);
   }
@@ -182,7 +186,7 @@ test('TF.js fact: the naive and nested forms have a NaN gradient below -88.8, an
   const below = Float32Array.of(-88.8, -89, -100, -1e3, -1e10, -3e38, -FLT_MAX);
   const above = Float32Array.of(-88.7, -50, -10, -1, 1, 10, 1e10);
   for (const form of [STORY[0]!, STORY[2]!]) {
-    const graph = compile(form.expr);
+    const graph = compile(form.expr, undefined, TFJS);
     assert.ok(evaluateTfjs(rt, graph, { x: below }).grads['x']!.every(Number.isNaN), form.name);
     assert.ok(evaluateTfjs(rt, graph, { x: above }).grads['x']!.every(Number.isFinite), form.name);
   }
@@ -196,26 +200,25 @@ test('TF.js fact: the naive gradient goes NaN exactly where exp(-x) overflows fl
   if (edge > threshold) edge = next(edge, -1);
   assert.ok(edge > -88.7229 && edge < -88.7228);
   const samples = Float32Array.of(-1000, -100, -90, -88, -50, -1);
-  const boundaries = tfjsBoundaries(rt, compile(naive), 'x', samples);
+  const boundaries = tfjsBoundaries(rt, compile(naive, undefined, TFJS), 'x', samples);
   assert.deepEqual(nanEdges(boundaries), [edge]);
   assert.deepEqual(boundaries.map((b) => [b.lo, b.hi, b.below, b.above]), [[edge, next(edge, 1), 'nan', 'finite']]);
 });
 
-test('known kernel difference: TF.js cpu gives sign(NaN) = 0; any disagreement is located at sign', () => {
+test('known kernel difference: TF.js cpu gives sign(NaN) = 0, as the tfjs model does; TF (and the tf model) give NaN', () => {
   // tfjs-core PR #998 made sign(NaN) 0 "to align with TF" (TF 1.x documented it); TF 2.x (Eigen's sign_impl) and NumPy give NaN.
-  const graph = compile('sign(log(x))');
+  const graph = compile('sign(log(x))', undefined, TFJS);
   const x = Float32Array.of(-2, -1e-30, 0.5, 2);
   assert.deepEqual(Array.from(evaluateTfjs(rt, graph, { x }).value), [0, 0, -1, 1]);
-  const value = crossCheck(rt, graph, { x })['value'];
-  for (const d of value.disagreements) {
-    assert.ok(d.op.pass === 'forward' && d.op.op === 'sign', JSON.stringify(d));
-    assert.ok(Number.isNaN(d.emulated) && d.tfjs === 0);
-  }
+  assert.deepEqual(crossCheck(rt, graph, { x })['value'].disagreements, []);
+  const tf = compile('sign(log(x))', undefined, { framework: 'tf' });
+  assert.deepEqual(Array.from(evaluateFloat(tf, 'float32', { x })[tf.output]!), [NaN, NaN, -1, 1]);
+  assert.throws(() => crossCheck(rt, tf, { x }), /compares TF\.js with the tfjs model, not tf/);
 });
 
 test('disagreements are reported with the point, both results and the first forward op where they part', () => {
   // A hand-made emulator result that differs from TF.js at one sample, at exp(-x): the op must be exp.
-  const graph = compile(naive);
+  const graph = compile(naive, undefined, TFJS);
   const x = Float32Array.of(-100, 1);
   const emulated = graph.nodes.map(() => new Float32Array(2));
   const tfjs = evaluateTfjs(rt, graph, { x });
@@ -238,7 +241,7 @@ test('disagreements are reported with the point, both results and the first forw
 });
 
 test('a gradient disagreement with identical forward values is located in the backward pass; ULPs are counted', () => {
-  const graph = compile('x * x');
+  const graph = compile('x * x', undefined, TFJS);
   const x = Float32Array.of(2, 3);
   const tfjs = evaluateTfjs(rt, graph, { x });
   const emulated = graph.nodes.map(() => new Float32Array(2));
@@ -266,7 +269,7 @@ test(
     const native = await loadTfjs('auto');
     assert.equal(native.backend, 'tensorflow', native.fallbackReason);
     for (const form of STORY) {
-      const graph = compile(form.expr);
+      const graph = compile(form.expr, undefined, TFJS);
       for (const [target, c] of Object.entries(crossCheck(native, graph, inputsFor(graph)))) {
         assert.equal(c.agreement.nanInf, 1, `${form.name} [${target}] on tensorflow: ${JSON.stringify(c.disagreements.slice(0, 3))}`);
       }

@@ -5,6 +5,9 @@ import { classify, ulps32 } from '../../src/backends/tfjs/float32.js';
 import { loadTfjs, type TfjsRuntime } from '../../src/backends/tfjs/load.js';
 import { compile } from '../../src/graph/compile.js';
 
+/** These tests pin TF.js's rules and kernels (they compare with TF.js itself): the tfjs framework. */
+const TFJS = { framework: 'tfjs' } as const;
+
 let rt: TfjsRuntime;
 before(async () => {
   rt = await loadTfjs('cpu');
@@ -58,7 +61,7 @@ const rows: Array<{ expr: string; x: number; value: number; grad: number; ulps?:
 
 test('TF.js value and gradient match hand-derived values', () => {
   for (const row of rows) {
-    const graph = compile(row.expr);
+    const graph = compile(row.expr, undefined, TFJS);
     const r = evaluateTfjs(rt, graph, { x: Float32Array.of(row.x) });
     const label = `${row.expr} at x=${row.x}`;
     assertClose(r.value[0]!, row.value, row.ulps ?? 0, `${label}: value`);
@@ -73,7 +76,7 @@ function assertClose(actual: number, expected: number, ulps: number, label: stri
 }
 
 test('batches: each sample is independent; two variables get their own gradients', () => {
-  const graph = compile('x*y + exp(y)');
+  const graph = compile('x*y + exp(y)', undefined, TFJS);
   const r = evaluateTfjs(rt, graph, { x: Float32Array.of(2, -1, 0), y: Float32Array.of(3, 0, 100) });
   assert.deepEqual(Array.from(r.value), [f32(6 + f32(Math.exp(3))), 1, Infinity]);
   assert.deepEqual(Array.from(r.grads['x']!), [3, 0, 100]);
@@ -81,12 +84,12 @@ test('batches: each sample is independent; two variables get their own gradients
 });
 
 test('a variable that only steers a condition has gradient 0, and an output without variables is broadcast', () => {
-  const graph = compile('where(y > 0, x, 2*x)');
+  const graph = compile('where(y > 0, x, 2*x)', undefined, TFJS);
   const r = evaluateTfjs(rt, graph, { x: Float32Array.of(1, 1), y: Float32Array.of(1, -1) });
   assert.deepEqual(Array.from(r.value), [1, 2]);
   assert.deepEqual(Array.from(r.grads['x']!), [1, 2]);
   assert.deepEqual(Array.from(r.grads['y']!), [0, 0]);
-  const constant = evaluateTfjs(rt, compile('where(x < 0, 1, 2) + 0.5'), { x: Float32Array.of(-1, 1, 0) });
+  const constant = evaluateTfjs(rt, compile('where(x < 0, 1, 2) + 0.5', undefined, TFJS), { x: Float32Array.of(-1, 1, 0) });
   assert.deepEqual(Array.from(constant.value), [1.5, 2.5, 2.5]);
   assert.deepEqual(Array.from(constant.grads['x']!), [0, 0, 0]);
 });
@@ -106,11 +109,11 @@ test('forward values of every forward node are returned, conditions as 0/1', () 
 test('no tensor leaks', () => {
   const exprs = [naive, `where(abs(x) < 0.1, 0.5 + x/12, ${naive})`, 'clip(x, -1, 1) * maximum(x, 0)', 'where(x < 0, 1, 2)', '3'];
   const before = rt.tf.memory().numTensors;
-  for (const expr of exprs) evaluateTfjs(rt, compile(expr), { x: Float32Array.of(-1, 0, 1) });
+  for (const expr of exprs) evaluateTfjs(rt, compile(expr, undefined, TFJS), { x: Float32Array.of(-1, 0, 1) });
   assert.equal(rt.tf.memory().numTensors, before);
 });
 
 test('bad batches are refused', () => {
-  assert.throws(() => evaluateTfjs(rt, compile('x + y'), { x: Float32Array.of(1, 2), y: Float32Array.of(1) }), /differ in length/);
-  assert.throws(() => evaluateTfjs(rt, compile('x + y'), { x: Float32Array.of(1) }), /no input values for variable 'y'/);
+  assert.throws(() => evaluateTfjs(rt, compile('x + y', undefined, TFJS), { x: Float32Array.of(1, 2), y: Float32Array.of(1) }), /differ in length/);
+  assert.throws(() => evaluateTfjs(rt, compile('x + y', undefined, TFJS), { x: Float32Array.of(1) }), /no input values for variable 'y'/);
 });

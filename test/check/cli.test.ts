@@ -13,7 +13,8 @@ function cli(args: string[]) {
 
 /** The built binary as a user runs it: [args] -> exit code, and a pattern its output must match. */
 const rows: Array<[string[], number, RegExp]> = [
-  [['check', '--config', 'fixtures/check/passing.config.json', '--samples', '256'], 0, /^PASS stable-f /m],
+  [['check', '--config', 'fixtures/check/passing.config.json', '--samples', '256', '--framework', 'tfjs'], 0, /^PASS stable-f /m],
+  [['check', '--config', 'fixtures/check/passing.config.json', '--samples', '256', '--framework', 'pytorch'], 2, /--framework 'pytorch': expected tf, torch, jax, tfjs/],
   [['check', '--config', 'fixtures/check/failing.config.json', '--samples', '256'], 1, /^FAIL naive-f /m],
   [['check', '--config', 'fixtures/check/failing.config.json', '--samples', '256', '--format', 'github'], 1, /^::error file=fixtures\/check\/naive-f\.txt,line=2,col=15,endLine=2,endColumn=21,title=f-diagnose naive-f%3A float32 grad%3Ax::NaN on \[-1000, -88\.72\]/m],
   [['check', '--config', 'fixtures/check/no-such.json'], 2, /^f-diagnose: error: fixtures\/check\/no-such\.json: cannot read the config file: no such file$/m],

@@ -35,8 +35,9 @@ const FAILING = 'losses/failing.config.json';
 
 describe('check: exit codes and text', () => {
   const cwd = repo();
+  // the passing config passes in TF.js's model; under TF's flush-to-zero (the default) huber does not: see below
   it('passing config: exit 0, a PASS line per check', async () => {
-    const r = await check(cwd, { config: PASSING });
+    const r = await check(cwd, { config: PASSING, framework: 'tfjs' });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^PASS stable-f +no NaN or inf; max error \d+ ULPs value, \d+ ULPs gradient$/m);
     assert.match(r.stdout, /^PASS huber +no NaN or inf; max error 0 ULPs value, 1 ULPs gradient$/m);
@@ -56,7 +57,26 @@ describe('check: exit codes and text', () => {
     const dir = repo();
     cpSync(join(dir, PASSING), join(dir, 'f-diagnose.config.json'));
     writeFileSync(join(dir, 'f-diagnose.config.json'), readFileSync(join(dir, PASSING), 'utf8').replace('"stable-f.txt"', '"losses/stable-f.txt"'));
-    assert.equal((await check(dir, {})).code, 0);
+    assert.equal((await check(dir, { framework: 'tfjs' })).code, 0);
+  });
+  it('the config\'s framework, overridden per check and by --framework', async () => {
+    const dir = repo();
+    const text = readFileSync(join(dir, PASSING), 'utf8').replace('"checks": [', '"framework": "tfjs", "checks": [');
+    writeFileSync(join(dir, 'losses/fw.config.json'), text);
+    assert.equal((await check(dir, { config: 'losses/fw.config.json' })).code, 0, 'tfjs keeps subnormals: both pass');
+    writeFileSync(join(dir, 'losses/fw.config.json'), text.replace('"name": "huber",', '"name": "huber", "framework": "tf",'));
+    const perCheck = await check(dir, { config: 'losses/fw.config.json' });
+    assert.equal(perCheck.code, 1);
+    assert.match(perCheck.stdout, /^FAIL huber /m);
+    assert.match(perCheck.stdout, /as TensorFlow\.js 4\.22\.0, TensorFlow 2\.21\.0 computes them\)$/m);
+    assert.equal((await check(dir, { config: 'losses/fw.config.json', framework: 'torch' })).code, 0, 'torch keeps subnormals');
+  });
+  it('TF (the default) flushes subnormals: huber\'s 0.5 * x * x is 0 instead of 2e-39 near x = 6e-20, over its 2 ULPs', async () => {
+    const r = await check(cwd, { config: PASSING });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^PASS stable-f /m);
+    assert.match(r.stdout, /^FAIL huber +float32 value {2}error [\d.e]+ ULPs > 2 at x=[\d.]+e-(19|2\d) {2}root cause: underflow in mul /m);
+    assert.match(r.stdout, /as TensorFlow 2\.21\.0 computes them\)$/m);
   });
 
   /** A config c.json with this text; the expected message gets the 1-based column of `needle` in it (found by search). */

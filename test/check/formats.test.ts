@@ -54,7 +54,7 @@ describe('text', () => {
       + ' -> 0 * inf in mul (backward)  (+1 more)');
   });
   it('says why a check passes', () => assert.equal(lines[1], 'PASS stable      no NaN or inf; max error 2 ULPs value, 11 ULPs gradient'));
-  it('ends with the count', () => assert.equal(lines[2], '2 checks in f-diagnose.config.json: 1 failed (1.2 s)'));
+  it('ends with the count and the framework the results are for', () => assert.equal(lines[2], '2 checks in f-diagnose.config.json: 1 failed (1.2 s; as TensorFlow 2.21.0 computes them)'));
   it('has no colour codes when colour is off', () => assert.doesNotMatch(text, /\u001b\[/));
   it('colours PASS and FAIL when asked', () => assert.match(formatCheckText(sample, { color: true }), /\u001b\[31mFAIL/));
 });
@@ -100,6 +100,7 @@ describe('sarif', () => {
   ajvFormats.default(ajv);
   const validate = ajv.compile(SARIF_SCHEMA);
   it('is valid against the SARIF 2.1.0 schema', () => assert.ok(validate(log), JSON.stringify(validate.errors, null, 2)));
+  it('says which framework each result is for', () => assert.equal(log.runs[0].results[0].properties.framework, 'TensorFlow 2.21.0'));
   it('the schema check can fail (a result without a message is rejected)', () => {
     const broken = structuredClone(log);
     delete broken.runs[0].results[0].message;

@@ -40,7 +40,7 @@ export function check(name: string, violations: Violation[], results: TargetResu
   return {
     name, passed: violations.every((v) => v.baseline?.status === 'known'),
     exprLocation: { file: 'fixtures/check/loss.txt', startLine: 1, startColumn: 1, endLine: 1, endColumn: 20 },
-    limits: { nan: false, inf: false, maxUlps: {} }, form: form(results, name), violations, elapsedMs: 12,
+    limits: { nan: false, inf: false, maxUlps: {} }, framework: { id: 'tf', name: 'TensorFlow', version: '2.21.0' }, form: form(results, name), violations, elapsedMs: 12,
   };
 }
 

@@ -2,6 +2,8 @@
  * CLI behaviour pinned as rows of [args] -> exit code + the whole stdout, run against the built binary with colours
  * off (arethetypeswrong's cli snapshots). Each expected text was checked by hand against the mathematics, e.g.
  * sqrt'(0): TF.js computes dy / (sqrt(0) * 2) = 1 / 0 = inf, and the exact derivative is +infinity too (0 ULP).
+ * The framework rows are the measured goldens (fixtures/frameworks/README.md, where_sqrt): d/dx where(x > 0, sqrt(x), x)
+ * at -10 is 1 in TensorFlow (SqrtGrad gives 0 for a 0 upstream) and NaN in PyTorch (grad / (2 * result)).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -9,9 +11,10 @@ import { runCli } from '../helpers/cli.js';
 
 const rows: Array<{ args: string[]; code: number; stdout: string }> = [
   {
-    args: ['eval', 'sqrt(x)', '--at', 'x=0', '--at', 'x=4', '--backend', 'emulated'],
+    args: ['eval', 'sqrt(x)', '--at', 'x=0', '--at', 'x=4', '--backend', 'emulated', '--framework', 'tfjs'],
     code: 0,
-    stdout: `x = 0
+    stdout: `float results as TensorFlow.js 4.22.0 computes them on CPU (--framework tfjs)
+x = 0
   exact     value 0   d/dx Infinity
   float32   value 0 (0 ULP)   d/dx inf (0 ULP)
             division by zero (backward) at 1:1: 1 / 0 = inf
@@ -30,9 +33,10 @@ x = 4
   },
   {
     // the where trap: the value is right (0), the gradient NaN; log(0) itself is discarded by where
-    args: ['eval', 'where(x > 0, log(x), 0)', '--at', 'x=0', '--backend', 'emulated'],
+    args: ['eval', 'where(x > 0, log(x), 0)', '--at', 'x=0', '--backend', 'emulated', '--framework', 'tfjs'],
     code: 0,
-    stdout: `x = 0
+    stdout: `float results as TensorFlow.js 4.22.0 computes them on CPU (--framework tfjs)
+x = 0
   exact     value 0   d/dx 0
   float32   value 0 (0 ULP)   d/dx NaN (inf ULP)
             log(0) (forward) at 1:14: log(0) = -inf (discarded by where: reaches no result)
@@ -53,8 +57,48 @@ x = 4
   {
     args: ['eval', 'x * 3', '--at', 'x=2', '--format', 'json', '--backend', 'emulated'],
     code: 0,
-    stdout: '{"point":{"x":2},"float32":{"value":6,"grad":{"x":3},"ulps":{"value":0,"grad:x":0},"hazards":[]},'
+    stdout: '{"point":{"x":2},"framework":{"id":"tf","name":"TensorFlow","version":"2.21.0"},"float32":{"value":6,"grad":{"x":3},"ulps":{"value":0,"grad:x":0},"hazards":[]},'
       + '"float64":{"value":6,"grad":{"x":3},"ulps":{"value":0,"grad:x":0},"hazards":[]},"exact":{"value":"6","grad":{"x":"3"}}}\n',
+  },
+  {
+    // TF: the masked-off sqrt's gradient kernel sees a 0 upstream and returns 0, so no where trap
+    args: ['eval', 'where(x > 0, sqrt(x), x)', '--at', 'x=-10', '--framework', 'tf'],
+    code: 0,
+    stdout: `float results as TensorFlow 2.21.0 computes them on CPU (--framework tf)
+TF.js cross-check skipped: it compares TF.js with the tfjs model only; the tf model is checked against golden data from TensorFlow 2.21.0 (fixtures/frameworks/tf.jsonl)
+x = -10
+  exact     value -10   d/dx 1
+  float32   value -10 (0 ULP)   d/dx 1 (0 ULP)
+            domain error (forward) at 1:14: sqrt(-10) = NaN (discarded by where: reaches no result)
+              where(x > 0, sqrt(x), x)
+                           ^~~~~~~
+  float64   value -10 (0 ULP)   d/dx 1 (0 ULP)
+            domain error (forward) at 1:14: sqrt(-10) = NaN (discarded by where: reaches no result)
+              where(x > 0, sqrt(x), x)
+                           ^~~~~~~
+`,
+  },
+  {
+    // PyTorch: sqrt's backward divides by 2 * result, the NaN of the discarded branch: NaN
+    args: ['eval', 'where(x > 0, sqrt(x), x)', '--at', 'x=-10', '--framework', 'torch', '--backend', 'emulated'],
+    code: 0,
+    stdout: `float results as PyTorch 2.13.0 computes them on CPU (--framework torch)
+x = -10
+  exact     value -10   d/dx 1
+  float32   value -10 (0 ULP)   d/dx NaN (inf ULP)
+            domain error (forward) at 1:14: sqrt(-10) = NaN
+              where(x > 0, sqrt(x), x)
+                           ^~~~~~~
+  float64   value -10 (0 ULP)   d/dx NaN (inf ULP)
+            domain error (forward) at 1:14: sqrt(-10) = NaN
+              where(x > 0, sqrt(x), x)
+                           ^~~~~~~
+`,
+  },
+  {
+    args: ['eval', 'x', '--at', 'x=0', '--framework', 'keras'],
+    code: 2,
+    stdout: '',
   },
 ];
 

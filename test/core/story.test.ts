@@ -33,7 +33,7 @@ test('the derived cliffs are the well-known ones', () => {
 
 let report: ScanReport;
 before(async () => {
-  report = await diagnoseParallel(STORY_FORMS, defaultScanOptions());
+  report = await diagnoseParallel(STORY_FORMS, defaultScanOptions({ framework: 'tfjs' }));
 });
 
 const form = (name: string): FormResult => report.forms.find((f) => f.name === name)!;

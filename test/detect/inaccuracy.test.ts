@@ -4,8 +4,11 @@ import { evaluateFloat } from '../../src/backends/float.js';
 import { compile } from '../../src/graph/compile.js';
 import { defaultScanOptions, diagnose } from '../../src/core/diagnose.js';
 
+/** These tests pin TF.js's rules and kernels (they compare with TF.js itself): the tfjs framework. */
+const TFJS = { framework: 'tfjs' } as const;
+
 const result = (expr: string, precision: 'float32' | 'float64', target: string) =>
-  diagnose([{ name: expr, source: expr }], defaultScanOptions({ samples: 512, precisions: [precision] }), { backend: 'emulated' })
+  diagnose([{ name: expr, source: expr }], defaultScanOptions({ samples: 512, precisions: [precision], framework: 'tfjs' }), { backend: 'emulated' })
     .forms[0]!.results.find((r) => r.target === target)!;
 
 // (The smooth softplus written as maximum(x,0) + log1p(exp(-abs(x))) has derivative 1/2 at 0, but the exact engine
@@ -20,7 +23,7 @@ test('a kink: TF.js differentiates maximum(x,0) - maximum(-x,0) (which is x) at 
 
 test('an amplified rounding: 1 - 1e-7 is 1 - 2^-23 in float32, and -log of it is 1.19e-7, not 1e-7', () => {
   const expr = '-log(clip(sigmoid(x), 1e-7, 1-1e-7))';
-  const graph = compile(expr);
+  const graph = compile(expr, undefined, TFJS);
   assert.equal(evaluateFloat(graph, 'float32', { x: [1000] })[graph.output]![0], Math.fround(-Math.log(Math.fround(1 - 2 ** -23))));
   const g = result(expr, 'float32', 'value').regions.find((x) => x.outcome === 'inaccurate' && x.lo <= 1000 && 1000 <= x.hi)!;
   assert.deepEqual([g.hazard, g.op], ['rounding', 'log']);
@@ -28,7 +31,7 @@ test('an amplified rounding: 1 - 1e-7 is 1 - 2^-23 in float32, and -log of it is
 });
 
 test('clip bounds may be constant expressions, folded as Python folds 1 - 1e-7 before TF sees it', () => {
-  const g = compile('clip(x, 1e-7, 1 - 1e-7)');
+  const g = compile('clip(x, 1e-7, 1 - 1e-7)', undefined, TFJS);
   const clip = g.nodes[g.output]!;
   assert.deepEqual(clip.inputs.slice(1).map((i) => g.nodes[i]!.text), ['1e-7', '0.9999999']);
 });

@@ -4,7 +4,7 @@ import { defaultScanOptions, diagnose } from '../../src/core/diagnose.js';
 import type { TargetResult } from '../../src/detect/types.js';
 
 const run = (expr: string, precision: 'float32' | 'float64', samples = 512) =>
-  diagnose([{ name: expr, source: expr }], defaultScanOptions({ samples, precisions: [precision] }), { backend: 'emulated' }).forms[0]!.results;
+  diagnose([{ name: expr, source: expr }], defaultScanOptions({ samples, precisions: [precision], framework: 'tfjs' }), { backend: 'emulated' }).forms[0]!.results;
 const get = (rs: TargetResult[], target: string) => rs.find((r) => r.target === target)!;
 
 /** Regions split where the root cause changes, not only the outcome; endpoints are exact floats derived by hand. */

@@ -7,10 +7,13 @@ import { detectEvents } from '../../src/detect/index.js';
 import { originChain } from '../../src/detect/root-cause.js';
 import { targetNode, type Target } from '../../src/graph/graph.js';
 
+/** These tests pin TF.js's rules and kernels (they compare with TF.js itself): the tfjs framework. */
+const TFJS = { framework: 'tfjs' } as const;
+
 interface Row { expr: string; at: number; format?: FloatFormat; events: string[] }
 
 function events(expr: string, at: number, format: FloatFormat = 'float64') {
-  const g = compile(expr);
+  const g = compile(expr, undefined, TFJS);
   const v = evaluateFloat(g, format, { x: [at] });
   return { g, v, ev: detectEvents(g, v, format, format === 'float32' ? 12 : 26) };
 }

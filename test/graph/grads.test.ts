@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluateFloat } from '../../src/backends/float.js';
 import { compile } from '../../src/graph/compile.js';
-import { TFJS_GRADS } from '../../src/graph/grads/tfjs.js';
+import { FRAMEWORK_IDS, FRAMEWORKS } from '../../src/graph/frameworks/index.js';
 import { OP_NAMES, type OpName } from '../../src/vocab/ops.js';
 import { ulpDistance } from '../../src/base/float-format.js';
+
+/** These tests pin TF.js's rules and kernels (they compare with TF.js itself): the tfjs framework. */
+const TFJS = { framework: 'tfjs' } as const;
 
 /**
  * Every op's forward kernel and TF.js gradient rule, float64, against hand-derived values. TF.js-specific choices are
@@ -71,7 +74,7 @@ const close = (a: number, b: number) => Object.is(a, b) || a === b || ulpDistanc
 
 for (const [expr, x, value, grad] of rows) {
   test(`${expr} at x = ${x}: value ${value}, d/dx ${grad}`, () => {
-    const g = compile(expr);
+    const g = compile(expr, undefined, TFJS);
     const v = evaluateFloat(g, 'float64', { x: [x] });
     assert.ok(close(v[g.output]![0]!, value), `value ${v[g.output]![0]} != ${value}`);
     const d = g.vars.includes('x') ? v[g.grads.x!]![0]! : 0;
@@ -81,16 +84,17 @@ for (const [expr, x, value, grad] of rows) {
 
 test('the rows exercise every op of the table, forward and backward', () => {
   const seen = new Set<OpName>();
-  for (const [expr] of rows) for (const n of compile(expr).nodes) seen.add(n.op);
+  // keep (a select in the backward pass) comes from the other frameworks' tables
+  for (const framework of FRAMEWORK_IDS) for (const [expr] of rows) for (const n of compile(expr, undefined, { framework }).nodes) seen.add(n.op);
   assert.deepEqual([...OP_NAMES].filter((op) => !seen.has(op)), []);
 });
 
-test('there is exactly one gradient rule per op', () => {
-  assert.deepEqual(Object.keys(TFJS_GRADS.rules).sort(), [...OP_NAMES].sort());
+test('there is exactly one gradient rule per op, in every framework\'s table', () => {
+  for (const framework of FRAMEWORK_IDS) assert.deepEqual(Object.keys(FRAMEWORKS[framework].grads.rules).sort(), [...OP_NAMES].sort(), framework);
 });
 
 test('float32 rounds every constant and result: 0.1 + 0.2 is float32(0.1) + float32(0.2) rounded', () => {
-  const g = compile('x + 0.2');
+  const g = compile('x + 0.2', undefined, TFJS);
   const v = evaluateFloat(g, 'float32', { x: [0.1] });
   assert.equal(v[g.output]![0], Math.fround(Math.fround(0.1) + Math.fround(0.2)));
   assert.equal(v[g.output]![0], 0.30000001192092896);

@@ -25,7 +25,8 @@ test('(d) the float64 evaluator gives, bit for bit, what an independent evaluati
     fc.property(typedProgram.map((p) => render(p, true)), points, ({ text, statements }, rows) => {
       let graph;
       try {
-        graph = compile(text);
+        // the tfjs model: IEEE double kernels, subnormals kept, JS's Math.pow (the reference's ops)
+        graph = compile(text, undefined, { framework: 'tfjs' });
       } catch (e) {
         fc.pre(!(e instanceof UserError && e.message === 'nested more than 200 levels deep'));
         throw e;

@@ -48,8 +48,8 @@ function softplus(x: number): number {
 const UNARY: Record<string, (x: number) => number> = {
   exp: Math.exp, expm1: Math.expm1, log: Math.log, log1p: Math.log1p, sqrt: Math.sqrt, abs: Math.abs,
   square: (x) => x * x, reciprocal: (x) => 1 / x, neg: (x) => -x,
-  // TF's sign: (0 < x) - (x < 0), so sign(-0) is +0, and NaN stays NaN
-  sign: (x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0),
+  // TF.js's cpu sign (the tfjs model): (0 < x) - (x < 0), so sign(-0) is +0 and sign(NaN) is 0
+  sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
   sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
   sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh,
   // TF.js's cpu sigmoid kernel: 1 / (1 + exp(-x))

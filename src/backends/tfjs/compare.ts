@@ -59,6 +59,8 @@ export function crossCheck(
   emulated: Values[] = evaluateFloat(graph, 'float32', inputs),
   options: CompareOptions = {},
 ): Record<Target, TfjsComparison> {
+  // like with like: TF.js's kernels and gradient functions are the tfjs model's; the others differ on purpose
+  if (graph.framework !== 'tfjs') throw new Error(`crossCheck compares TF.js with the tfjs model, not ${graph.framework ?? 'tf'} (compile with { framework: 'tfjs' })`);
   const tfjs = evaluateTfjs(rt, graph, inputs);
   const out = {} as Record<Target, TfjsComparison>;
   for (const target of targetsOf(graph)) out[target] = compareTarget(rt, graph, inputs, emulated, tfjs, target, options);

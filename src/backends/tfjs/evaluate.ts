@@ -85,6 +85,7 @@ const KERNELS: Record<OpName, Kernel> = {
   logicalNot: ([a], { tf }) => tf.logicalNot(a!),
   cast: ([a], { tf }) => tf.cast(a!, 'float32'),
   step: ([a], { tf, scalarInput }) => tf.step(a!, scalarInput(1)),
+  keep: ([dy, c], { tf }) => tf.where(c!, dy!, tf.zerosLike(dy!)),
 };
 
 /** Inputs that are plain numbers to the TF.js op (attributes), not tensors. */

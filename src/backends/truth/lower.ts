@@ -43,6 +43,8 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
       out = b.g.add({ k: 'max', args: [b.g.add({ k: 'min', args: [args[0]!, args[2]!] }), args[1]!] });
     } else if (node.op === 'step') out = b.g.add({ k: 'step', args });
     else if (node.op === 'cast') out = args[0]!;
+    // keep(dy, cond): dy where cond holds, else 0 (cond is a 0/1 value here, as cast gives it)
+    else if (node.op === 'keep') out = b.g.add({ k: 'where', args: [b.cmp('ne', args[1]!, b.zero), args[0]!, b.zero] });
     else throw new Error(`truth: no exact semantics for op '${node.op}'`);
     ids.set(id, out);
   }

@@ -56,5 +56,12 @@ function context(b: GraphBuilder, node: GraphNode, input: number, dy: number): G
       const cast = b.add('cast', [mask], 'backward', node.span, extras);
       return b.add('mul', [dy, cast], 'backward', node.span, { ...extras, whereMask: { where: node.id, branch } });
     },
+    selected: (mask: number, branch) => b.add('keep', [dy, mask], 'backward', node.span, { ...extras, whereMask: { where: node.id, branch } }),
+    literal: (ref: number) => {
+      const n = b.nodes[ref]!;
+      const inner = n.op === 'neg' ? b.nodes[n.inputs[0]!]! : n;
+      if (inner.op !== 'const' || inner.pass !== 'forward' || inner.constant) return undefined;
+      return n === inner ? inner.text : `-${inner.text}`;
+    },
   };
 }

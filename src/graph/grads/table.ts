@@ -15,8 +15,12 @@ export interface GradContext extends OpCalls {
   readonly y: Ref;
   /** A constant, from its exact decimal text: g.num('1'). */
   num(text: string): Ref;
-  /** dy * cast(mask), marked as where's mask multiply for the where-trap detector. */
+  /** dy * cast(mask), marked as where's mask multiply for the where-trap detector (TF.js, JAX's mask multiplies). */
   masked(mask: Ref, branch: 'then' | 'else'): Ref;
+  /** keep(dy, mask): where(mask, dy, 0), a select, marked for the where-trap detector (TF's where_v2, torch's where). */
+  selected(mask: Ref, branch: 'then' | 'else'): Ref;
+  /** The exact text of a constant written in the user's expression (e.g. "2" or "2.0"), else undefined. */
+  literal(ref: Ref): string | undefined;
 }
 
 /** One thunk per input, called only for inputs on a path to a variable (as TF's backprop does); null: no gradient. */

@@ -91,7 +91,7 @@ const rules: Record<OpName, GradRule> = {
   // a masked branch receives 0, and its own rules turn 0 * inf or 0 / 0 into NaN.
   where: (g) => [null, () => g.masked(g.x[0]!, 'then'), () => g.masked(g.logicalNot(g.x[0]!), 'else')],
   less: none, lessEqual: none, greater: none, greaterEqual: none, equal: none, notEqual: none,
-  logicalAnd: none, logicalOr: none, logicalNot: none, cast: none, step: none,
+  logicalAnd: none, logicalOr: none, logicalNot: none, cast: none, step: none, keep: none,
 };
 
 export const TFJS_GRADS: GradTable = { source: 'TensorFlow.js 4.22 (tfjs-core/src/gradients/*_grad.ts)', rules };

@@ -127,6 +127,9 @@ test('exactOp: one op on exact inputs', () => {
     [['sub', [1e16, 1], 'float64'], { kind: 'finite', value: 1e16 }],
     [['mul', [3.4028234663852886e38, 2], 'float32'], { kind: 'finite', value: Infinity }],
     [['greater', [1, 0], 'float64'], { kind: 'finite', value: 1 }],
+    // keep(dy, cond): the select of TF's, torch's and JAX's backward passes
+    [['keep', [5, 1], 'float64'], { kind: 'finite', value: 5 }],
+    [['keep', [5, 0], 'float64'], { kind: 'finite', value: 0 }],
   ];
   for (const [args, want] of cases) check(exactOp(...args), want, `${args[0]}(${args[1].join(', ')})`);
 });

@@ -1,0 +1,29 @@
+import { JAX_GRADS } from '../grads/jax.js';
+import { atan2Xla32, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import type { Framework } from './types.js';
+
+/** JAX 0.10.2 on CPU, eager (XLA kernels with FTZ/DAZ; x ** <integer literal> is integer_pow). */
+export const JAX: Framework = {
+  id: 'jax',
+  name: 'JAX',
+  version: '0.10.2',
+  grads: JAX_GRADS,
+  forward: {
+    flushSubnormals: { float32: true, float64: true },
+    unflushed: {
+      float32: ['neg', 'abs', 'expm1', 'sin', 'tan', 'tanh', 'atan', 'atan2'],
+      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'atan', 'atan2'],
+    },
+    // XLA's pow reads a subnormal exponent as it is (pow(0, 1e-45) = 0) but flushes a subnormal result
+    flushResultOnly: { float32: ['pow'], float64: ['pow'] },
+    kernels: {
+      pow: { float32: powC, float64: powC },
+      softplus: { float32: softplusJax, float64: softplusJax },
+      atan2: { float32: atan2Xla32 },
+      tanh: { float32: tanhClamped32 },
+      sigmoid: { float32: sigmoidStepwise32 },
+      sinh: { float32: viaExp(Math.sinh, Math.fround) },
+      cosh: { float32: viaExp(Math.cosh, Math.fround) },
+    },
+  },
+};

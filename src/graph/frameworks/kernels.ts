@@ -1,0 +1,50 @@
+/** Forward kernels that some frameworks use instead of the shared ones (graph/ops.ts); each says whose it is. */
+
+/** sign with sign(NaN) = 0: torch's and TF.js's kernels compare, and comparisons with NaN are false. */
+export const signNanZero = (a: number): number => (a > 0 ? 1 : a < 0 ? -1 : 0);
+
+/** 1 / (1 + exp(-x)) with every step rounded to float32: exp(-x) overflows below -88.72, so the result is 0 there. */
+export const sigmoidStepwise32 = (a: number): number => Math.fround(1 / Math.fround(1 + Math.fround(Math.exp(-a))));
+
+/** torch's vectorised log1p (measured): 0 at the smallest subnormal of the format, other subnormals kept. */
+export function log1pTorch(minSubnormal: number): (a: number) => number {
+  return (a) => (Math.abs(a) === minSubnormal ? 0 : Math.log1p(a));
+}
+
+/** torch's softplus (beta 1, threshold 20): x above 20, else log1p(exp(x)), exp rounded to the format first. */
+export function softplusTorch(round: (x: number) => number, minSubnormal: number): (a: number) => number {
+  const log1p = log1pTorch(minSubnormal);
+  return (a) => (a > 20 ? a : log1p(round(Math.exp(a))));
+}
+
+/** jax.nn.softplus = logaddexp(x, 0) = max(x, 0) + log1p(exp(-|x|)). */
+export const softplusJax = (a: number): number => (Number.isNaN(a) ? NaN : Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a))));
+
+/** C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN. */
+export const powC = (a: number, b: number): number => (a === 1 || b === 0 ? 1 : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b));
+
+/** sinh/cosh as (exp(|x|) +- exp(-|x|)) / 2 in the format: inf once exp(|x|) overflows, just before the true result does. */
+export function viaExp(f: (x: number) => number, round: (x: number) => number): (a: number) => number {
+  return (a) => (round(Math.exp(Math.abs(a))) === Infinity ? f(a) * Infinity : f(a));
+}
+
+/** Eigen's float32 tanh (TF, XLA): a rational approximation clamped to exactly +-1 beyond |x| = 7.90531110763549805. */
+export const tanhClamped32 = (a: number): number => (Math.abs(a) > 7.90531110763549805 ? Math.sign(a) : Math.tanh(a));
+
+/**
+ * Eigen's logistic (TF): e / (1 + e) with e = exp(x), each step rounded to the format. 1 + e rounds to e from x = 17
+ * (float32) and 37 (float64) on, so the result is exactly 1 there, and 1 - y keeps two ULPs at 36.8; a subnormal
+ * result far left is flushed by FTZ (the -87.34 cliff of log(sigmoid(x)) in float32).
+ */
+export function sigmoidEigen(round: (x: number) => number): (a: number) => number {
+  return (a) => {
+    const e = round(Math.exp(a));
+    return e === Infinity ? 1 : e / round(1 + e);
+  };
+}
+
+/** XLA's float32 atan2 (measured): inputs read unflushed, but two subnormals give NaN (their ratio is taken with DAZ). */
+export const atan2Xla32 = (a: number, b: number): number => {
+  const tiny = (v: number) => v !== 0 && Math.abs(v) < 2 ** -126;
+  return tiny(a) && tiny(b) ? NaN : Math.atan2(a, b);
+};

@@ -1,0 +1,17 @@
+import { TFJS_GRADS } from '../grads/tfjs.js';
+import { signNanZero } from './kernels.js';
+import type { Framework } from './types.js';
+
+/** TensorFlow.js 4.22, cpu backend: JS doubles stored into Float32Array, subnormals kept. */
+export const TFJS: Framework = {
+  id: 'tfjs',
+  name: 'TensorFlow.js',
+  version: '4.22.0',
+  grads: TFJS_GRADS,
+  forward: {
+    flushSubnormals: { float32: false, float64: false },
+    kernels: {
+      sign: { float32: signNanZero, float64: signNanZero },
+    },
+  },
+};

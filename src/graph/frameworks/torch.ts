@@ -1,0 +1,26 @@
+import { TORCH_GRADS } from '../grads/torch.js';
+import { log1pTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
+import type { Framework } from './types.js';
+
+const id = (x: number) => x;
+
+/** PyTorch 2.13 on CPU: subnormals kept, sign(NaN) = 0, softplus threshold 20, sigmoid as 1 / (1 + exp(-x)). */
+export const TORCH: Framework = {
+  id: 'torch',
+  name: 'PyTorch',
+  version: '2.13.0',
+  grads: TORCH_GRADS,
+  forward: {
+    flushSubnormals: { float32: false, float64: false },
+    kernels: {
+      pow: { float32: powC, float64: powC },
+      sign: { float32: signNanZero, float64: signNanZero },
+      softplus: { float32: softplusTorch(Math.fround, 2 ** -149), float64: softplusTorch(id, 2 ** -1074) },
+      log1p: { float32: log1pTorch(2 ** -149), float64: log1pTorch(2 ** -1074) },
+      sigmoid: { float32: sigmoidStepwise32 },
+      // the vectorised (Sleef) kernels: sinh/cosh overflow with exp(|x|)
+      sinh: { float32: viaExp(Math.sinh, Math.fround), float64: viaExp(Math.sinh, id) },
+      cosh: { float32: viaExp(Math.cosh, Math.fround), float64: viaExp(Math.cosh, id) },
+    },
+  },
+};

@@ -1,0 +1,133 @@
+import type { OpName } from '../../vocab/ops.js';
+import type { GradContext, GradRule, GradTable, Ref } from './table.js';
+
+const none: GradRule = (g) => g.x.map(() => null);
+
+/** _balanced_eq(x, z, y) (jax/_src/lax/lax.py): 1 where x alone is the result z, 0.5 at a tie, 0 elsewhere (and NaN). */
+function balancedEq(g: GradContext, x: Ref, z: Ref, y: Ref): Ref {
+  return g.where(g.equal(x, z), g.where(g.equal(y, z), g.num('0.5'), g.num('1')), g.num('0'));
+}
+
+/** (1 - x) * (1 + x): asin and acos's jvp, without the cancellation of 1 - x^2 near +-1. */
+function oneMinusSquare(g: GradContext, x: Ref): Ref {
+  return g.mul(g.sub(g.num('1'), x), g.add(g.num('1'), x));
+}
+
+/** _replace_inf(x) (jax/_src/numpy/ufuncs.py): 0 where x is +inf. */
+function replaceInf(g: GradContext, x: Ref): Ref {
+  return g.where(g.equal(x, g.num('Infinity')), g.num('0'), x);
+}
+
+/** integer_pow(x, n) as XLA computes it for n < 0: 1 / x^|n| (lax.py _integer_pow). */
+function integerPow(g: GradContext, x: Ref, n: number): Ref {
+  if (n === 0) return g.num('1');
+  if (n === 1) return x;
+  const p = n === -1 || n === 2 || n === -2 ? (Math.abs(n) === 1 ? x : g.mul(x, x)) : g.pow(x, g.num(String(Math.abs(n))));
+  return n < 0 ? g.div(g.num('1'), p) : p;
+}
+
+/** The integer n when the exponent is an integer literal (x ** 2, not x ** 2.0): JAX then uses lax.integer_pow. */
+function integerLiteral(g: GradContext, ref: Ref): number | undefined {
+  const text = g.literal(ref);
+  return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * JAX's rules (jax/_src/lax/lax.py jvp rules, JAX 0.10.2), transposed as JAX's reverse mode does: a jvp
+ * mul(g, jac) becomes mul(ct, jac), and the forward value jac is computed as the jvp rule writes it.
+ */
+const rules: Record<OpName, GradRule> = {
+  const: none,
+  var: none,
+  // add_p / sub_p / neg_p: linear
+  add: (g) => [() => g.dy, () => g.dy],
+  sub: (g) => [() => g.dy, () => g.neg(g.dy)],
+  neg: (g) => [() => g.neg(g.dy)],
+  // mul_p transpose: mul(ct, y), mul(x, ct)
+  mul: (g) => {
+    const [a, b] = g.x;
+    return [() => g.mul(g.dy, b!), () => g.mul(a!, g.dy)];
+  },
+  // div_p: div(g, y); mul(mul(neg(g), x), integer_pow(y, -2)), transposed: neg(mul(mul(ct, y^-2), x)). y^-2 = 1/(y*y)
+  // underflows before -x/y/y does (-inf at 1e-30 in float32)
+  div: (g) => {
+    const [a, b] = g.x;
+    return [() => g.div(g.dy, b!), () => g.neg(g.mul(g.mul(g.dy, integerPow(g, b!, -2)), a!))];
+  },
+  // pow_p: _pow_jvp_lhs: mul(g, mul(y, pow(x, y - 1))); _pow_jvp_rhs: mul(g, mul(log(_replace_zero(x)), ans)).
+  // An integer literal exponent is integer_pow_p: _integer_pow_jvp: zeros for n == 0, else g * (n * integer_pow(x, n - 1))
+  pow: (g) => {
+    const [a, b] = g.x;
+    const n = integerLiteral(g, b!);
+    if (n !== undefined) return [() => (n === 0 ? g.num('0') : g.mul(g.dy, g.mul(g.num(String(n)), integerPow(g, a!, n - 1)))), null];
+    return [
+      () => g.mul(g.dy, g.mul(b!, g.pow(a!, g.sub(b!, g.num('1'))))),
+      () => g.mul(g.dy, g.mul(g.log(g.where(g.equal(a!, g.num('0')), g.num('1'), a!)), g.y)),
+    ];
+  },
+  // exp_p: mul(g, ans); log_p: div(g, x); expm1_p: mul(g, add(ans, 1)); log1p_p: div(g, add(x, 1))
+  exp: (g) => [() => g.mul(g.dy, g.y)],
+  log: (g) => [() => g.div(g.dy, g.x[0]!)],
+  expm1: (g) => [() => g.mul(g.dy, g.add(g.y, g.num('1')))],
+  log1p: (g) => [() => g.div(g.dy, g.add(g.x[0]!, g.num('1')))],
+  // sqrt_p: div(g, mul(2, ans))
+  sqrt: (g) => [() => g.div(g.dy, g.mul(g.num('2'), g.y))],
+  // abs_p: _abs_jvp_rule: select(x >= 0, g, neg(g))  (+1 at 0, -1 at NaN)
+  abs: (g) => [() => g.where(g.greaterEqual(g.x[0]!, g.num('0')), g.dy, g.neg(g.dy))],
+  // square_p: mul(g, mul(2, x))
+  square: (g) => [() => g.mul(g.dy, g.mul(g.num('2'), g.x[0]!))],
+  // jnp.reciprocal is integer_pow(x, -1): g * (-1 * integer_pow(x, -2))
+  reciprocal: (g) => [() => g.mul(g.dy, g.mul(g.num('-1'), integerPow(g, g.x[0]!, -2)))],
+  // sign_p: zeros
+  sign: (g) => [() => g.num('0')],
+  // sin_p: mul(g, cos(x)); cos_p: neg(mul(g, sin(x))); tan_p: mul(g, add(1, square(ans)))
+  sin: (g) => [() => g.mul(g.dy, g.cos(g.x[0]!))],
+  cos: (g) => [() => g.neg(g.mul(g.dy, g.sin(g.x[0]!)))],
+  tan: (g) => [() => g.mul(g.dy, g.add(g.num('1'), g.square(g.y)))],
+  // tanh_p: mul(add(g, mul(g, ans)), sub(1, ans))
+  tanh: (g) => [() => g.mul(g.add(g.dy, g.mul(g.dy, g.y)), g.sub(g.num('1'), g.y))],
+  // sinh_p: mul(g, cosh(x)); cosh_p: mul(g, sinh(x))
+  sinh: (g) => [() => g.mul(g.dy, g.cosh(g.x[0]!))],
+  cosh: (g) => [() => g.mul(g.dy, g.sinh(g.x[0]!))],
+  // asin_p: mul(g, rsqrt((1 - x) * (1 + x))); acos_p: mul(g, -rsqrt((1 - x) * (1 + x))); atan_p: div(g, 1 + square(x))
+  asin: (g) => [() => g.mul(g.dy, g.reciprocal(g.sqrt(oneMinusSquare(g, g.x[0]!))))],
+  acos: (g) => [() => g.mul(g.dy, g.neg(g.reciprocal(g.sqrt(oneMinusSquare(g, g.x[0]!)))))],
+  atan: (g) => [() => g.div(g.dy, g.add(g.num('1'), g.square(g.x[0]!)))],
+  // atan2_p: g * (y / (square(x) + square(y))), g * -x / (square(x) + square(y))
+  atan2: (g) => {
+    const [a, b] = g.x;
+    const d = () => g.add(g.square(a!), g.square(b!));
+    return [() => g.mul(g.dy, g.div(b!, d())), () => g.div(g.mul(g.dy, g.neg(a!)), d())];
+  },
+  // logistic_p: g * ans * (1 - ans)
+  sigmoid: (g) => [() => g.mul(g.mul(g.dy, g.y), g.sub(g.num('1'), g.y))],
+  // jax.nn.softplus is jnp.logaddexp(x, 0), whose custom jvp is g * exp(_replace_inf(x) - _replace_inf(ans))
+  softplus: (g) => [() => g.mul(g.dy, g.exp(g.sub(replaceInf(g, g.x[0]!), replaceInf(g, g.y))))],
+  // max_p: mul(g, _balanced_eq(x, ans, y)), mul(g, _balanced_eq(y, ans, x)): a mask multiply (inf * 0 = NaN)
+  maximum: (g) => {
+    const [a, b] = g.x;
+    return [() => g.mul(g.dy, balancedEq(g, a!, g.y, b!)), () => g.mul(g.dy, balancedEq(g, b!, g.y, a!))];
+  },
+  minimum: (g) => {
+    const [a, b] = g.x;
+    return [() => g.mul(g.dy, balancedEq(g, a!, g.y, b!)), () => g.mul(g.dy, balancedEq(g, b!, g.y, a!))];
+  },
+  // jnp.clip(x, lo, hi) is minimum(maximum(x, lo), hi) (jax/_src/numpy/lax_numpy.py): both max_p and min_p rules
+  clip: (g) => {
+    const [x, lo, hi] = g.x;
+    return [
+      () => {
+        const m = g.maximum(x!, lo!);
+        return g.mul(g.mul(g.dy, balancedEq(g, m, g.y, hi!)), balancedEq(g, x!, m, lo!));
+      },
+      null,
+      null,
+    ];
+  },
+  // select_n_p transpose: select(c, ct, 0), select(c, 0, ct)
+  where: (g) => [null, () => g.selected(g.x[0]!, 'then'), () => g.selected(g.logicalNot(g.x[0]!), 'else')],
+  less: none, lessEqual: none, greater: none, greaterEqual: none, equal: none, notEqual: none,
+  logicalAnd: none, logicalOr: none, logicalNot: none, cast: none, step: none, keep: none,
+};
+
+export const JAX_GRADS: GradTable = { source: 'JAX 0.10.2 (jax/_src/lax/lax.py jvp rules, transposed)', rules };

@@ -1,0 +1,107 @@
+import type { OpName } from '../../vocab/ops.js';
+import type { GradContext, GradRule, GradTable, Ref } from './table.js';
+
+const none: GradRule = (g) => g.x.map(() => null);
+
+/**
+ * The fused TF gradient kernels SqrtGrad, RsqrtGrad and ReciprocalGrad (tensorflow/core/kernels/cwise_ops_gradients.h)
+ * return 0 where the upstream gradient is 0, whatever the other factor: a branch masked off by where stays 0.
+ */
+const unlessZeroDy = (g: GradContext, value: Ref): Ref => g.keep(value, g.notEqual(g.dy, g.num('0')));
+
+/**
+ * TensorFlow's gradient rules (tensorflow/python/ops/math_grad.py and array_grad.py, TF 2.21), op for op and in the
+ * same order of operations. Where the Python rule calls a fused kernel (SqrtGrad, TanhGrad, SigmoidGrad, SoftplusGrad)
+ * the kernel's formula is written out from tensorflow/core/kernels.
+ */
+const rules: Record<OpName, GradRule> = {
+  const: none,
+  var: none,
+  // _AddGrad / _SubGrad / _NegGrad
+  add: (g) => [() => g.dy, () => g.dy],
+  sub: (g) => [() => g.dy, () => g.neg(g.dy)],
+  neg: (g) => [() => g.neg(g.dy)],
+  // _MulGrad: grad * y, grad * x
+  mul: (g) => {
+    const [a, b] = g.x;
+    return [() => g.mul(g.dy, b!), () => g.mul(g.dy, a!)];
+  },
+  // _RealDivGrad: grad / y; grad * ((-x / y) / y) (finite where y^2 would underflow)
+  div: (g) => {
+    const [a, b] = g.x;
+    return [() => g.div(g.dy, b!), () => g.mul(g.dy, g.div(g.div(g.neg(a!), b!), b!))];
+  },
+  // _PowGrad: grad * y * pow(x, y - 1); grad * z * where(x > 0, log(where(x > 0, x, 1)), 0)
+  pow: (g) => {
+    const [a, b] = g.x;
+    return [
+      () => g.mul(g.mul(g.dy, b!), g.pow(a!, g.sub(b!, g.num('1')))),
+      () => {
+        const mask = g.greater(a!, g.num('0'));
+        return g.mul(g.mul(g.dy, g.y), g.where(mask, g.log(g.where(mask, a!, g.num('1'))), g.num('0')));
+      },
+    ];
+  },
+  // _ExpGrad: grad * y
+  exp: (g) => [() => g.mul(g.dy, g.y)],
+  // _LogGrad: grad * reciprocal(x)
+  log: (g) => [() => g.mul(g.dy, g.reciprocal(g.x[0]!))],
+  // _Expm1Grad: grad * exp(x)
+  expm1: (g) => [() => g.mul(g.dy, g.exp(g.x[0]!))],
+  // _Log1pGrad: grad * reciprocal(1 + x)
+  log1p: (g) => [() => g.mul(g.dy, g.reciprocal(g.add(g.num('1'), g.x[0]!)))],
+  // _SqrtGrad -> SqrtGrad kernel: dy == 0 ? 0 : 0.5 * dy / y
+  sqrt: (g) => [() => unlessZeroDy(g, g.div(g.mul(g.num('0.5'), g.dy), g.y))],
+  // _AbsGrad: grad * sign(x)  (0 at 0, NaN at NaN)
+  abs: (g) => [() => g.mul(g.dy, g.sign(g.x[0]!))],
+  // _SquareGrad: grad * (x * 2)
+  square: (g) => [() => g.mul(g.dy, g.mul(g.x[0]!, g.num('2')))],
+  // _ReciprocalGrad -> ReciprocalGrad kernel: dy == 0 ? 0 : -y * y * dy
+  reciprocal: (g) => [() => unlessZeroDy(g, g.mul(g.mul(g.neg(g.y), g.y), g.dy))],
+  // _SignGrad: zeros
+  sign: (g) => [() => g.num('0')],
+  // _SinGrad: grad * cos(x); _CosGrad: -grad * sin(x); _TanGrad: grad * square(reciprocal(cos(x)))
+  sin: (g) => [() => g.mul(g.dy, g.cos(g.x[0]!))],
+  cos: (g) => [() => g.mul(g.neg(g.dy), g.sin(g.x[0]!))],
+  tan: (g) => [() => g.mul(g.dy, g.square(g.reciprocal(g.cos(g.x[0]!))))],
+  // _TanhGrad -> TanhGrad kernel: dy * (1 - y * y)
+  tanh: (g) => [() => g.mul(g.dy, g.sub(g.num('1'), g.mul(g.y, g.y)))],
+  // _SinhGrad: grad * cosh(x); _CoshGrad: grad * sinh(x)
+  sinh: (g) => [() => g.mul(g.dy, g.cosh(g.x[0]!))],
+  cosh: (g) => [() => g.mul(g.dy, g.sinh(g.x[0]!))],
+  // _AsinGrad: grad * reciprocal(sqrt(1 - square(x))); _AcosGrad: -grad * (same); _AtanGrad: grad * reciprocal(1 + square(x))
+  asin: (g) => [() => g.mul(g.dy, g.reciprocal(g.sqrt(g.sub(g.num('1'), g.square(g.x[0]!)))))],
+  acos: (g) => [() => g.mul(g.neg(g.dy), g.reciprocal(g.sqrt(g.sub(g.num('1'), g.square(g.x[0]!)))))],
+  atan: (g) => [() => g.mul(g.dy, g.reciprocal(g.add(g.num('1'), g.square(g.x[0]!))))],
+  // _Atan2Grad (atan2(y, x)): grad_inv = grad / (square(x) + square(y)); x * grad_inv, -y * grad_inv
+  atan2: (g) => {
+    const [a, b] = g.x;
+    const inv = () => g.div(g.dy, g.add(g.square(b!), g.square(a!)));
+    return [() => g.mul(b!, inv()), () => g.mul(g.neg(a!), inv())];
+  },
+  // _SigmoidGrad -> SigmoidGrad kernel: dy * y * (1 - y)
+  sigmoid: (g) => [() => g.mul(g.mul(g.dy, g.y), g.sub(g.num('1'), g.y))],
+  // _SoftplusGrad -> SoftplusGrad kernel: dy / (exp(-x) + 1)
+  softplus: (g) => [() => g.div(g.dy, g.add(g.exp(g.neg(g.x[0]!)), g.num('1')))],
+  // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x
+  maximum: (g) => {
+    const [a, b] = g.x;
+    return [() => g.keep(g.dy, g.greaterEqual(a!, b!)), () => g.keep(g.dy, g.logicalNot(g.greaterEqual(a!, b!)))];
+  },
+  minimum: (g) => {
+    const [a, b] = g.x;
+    return [() => g.keep(g.dy, g.lessEqual(a!, b!)), () => g.keep(g.dy, g.logicalNot(g.lessEqual(a!, b!)))];
+  },
+  // clip_by_value is maximum(minimum(x, hi), lo) (clip_ops.py), differentiated by _MaximumMinimumGrad: selects, a tie
+  // at a bound passes the gradient, NaN gets 0
+  clip: (g) => {
+    const [x, lo, hi] = g.x;
+    return [() => g.keep(g.keep(g.dy, g.greaterEqual(g.minimum(x!, hi!), lo!)), g.lessEqual(x!, hi!)), null, null];
+  },
+  // _SelectGradV2: where_v2(c, grad, 0), where_v2(c, 0, grad): selects, so an inf upstream does not become NaN
+  where: (g) => [null, () => g.selected(g.x[0]!, 'then'), () => g.selected(g.logicalNot(g.x[0]!), 'else')],
+  less: none, lessEqual: none, greater: none, greaterEqual: none, equal: none, notEqual: none,
+  logicalAnd: none, logicalOr: none, logicalNot: none, cast: none, step: none, keep: none,
+};
+
+export const TF_GRADS: GradTable = { source: 'TensorFlow 2.21 (tensorflow/python/ops/math_grad.py, array_grad.py)', rules };

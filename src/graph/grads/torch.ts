@@ -1,0 +1,109 @@
+import type { OpName } from '../../vocab/ops.js';
+import type { GradContext, GradRule, GradTable, Ref } from './table.js';
+
+const none: GradRule = (g) => g.x.map(() => null);
+
+/** where(self == other, grad / 2, grad).masked_fill_(loses, 0): maximum/minimum's backward, ties split 0.5/0.5. */
+function tieSplit(g: GradContext, loses: Ref): Ref {
+  const [a, b] = g.x;
+  return g.keep(g.where(g.equal(a!, b!), g.div(g.dy, g.num('2')), g.dy), g.logicalNot(loses));
+}
+
+/**
+ * PyTorch's derivative formulas (tools/autograd/derivatives.yaml, torch/csrc/autograd/FunctionsManual.cpp; PyTorch
+ * 2.13), op for op and in the same order of operations.
+ */
+const rules: Record<OpName, GradRule> = {
+  const: none,
+  var: none,
+  // add/sub: grad, -grad (alpha 1); neg: grad.neg()
+  add: (g) => [() => g.dy, () => g.dy],
+  sub: (g) => [() => g.dy, () => g.neg(g.dy)],
+  neg: (g) => [() => g.neg(g.dy)],
+  // mul: mul_tensor_backward: grad * other, grad * self
+  mul: (g) => {
+    const [a, b] = g.x;
+    return [() => g.mul(g.dy, b!), () => g.mul(g.dy, a!)];
+  },
+  // div: div_tensor_self_backward: grad / other; div_tensor_other_backward: -grad * ((self / other) / other)
+  div: (g) => {
+    const [a, b] = g.x;
+    return [() => g.div(g.dy, b!), () => g.mul(g.neg(g.dy), g.div(g.div(a!, b!), b!))];
+  },
+  // pow: pow_backward_self: where(exponent == 0, 0, grad * (exponent * pow(self, exponent - 1)));
+  // pow_backward_exponent: grad * where(self == 0 & exponent >= 0, 0, result * log(self))
+  pow: (g) => {
+    const [a, b] = g.x;
+    const zero = g.num('0');
+    return [
+      () => g.keep(g.mul(g.dy, g.mul(b!, g.pow(a!, g.sub(b!, g.num('1'))))), g.notEqual(b!, zero)),
+      () => g.mul(g.dy, g.keep(g.mul(g.y, g.log(a!)), g.logicalNot(g.logicalAnd(g.equal(a!, zero), g.greaterEqual(b!, zero))))),
+    ];
+  },
+  // exp: grad * result; log: grad.div(self); expm1: grad * (result + 1); log1p: log1p_backward: grad / (self + 1)
+  exp: (g) => [() => g.mul(g.dy, g.y)],
+  log: (g) => [() => g.div(g.dy, g.x[0]!)],
+  expm1: (g) => [() => g.mul(g.dy, g.add(g.y, g.num('1')))],
+  log1p: (g) => [() => g.div(g.dy, g.add(g.x[0]!, g.num('1')))],
+  // sqrt: grad / (2 * result)
+  sqrt: (g) => [() => g.div(g.dy, g.mul(g.num('2'), g.y))],
+  // abs: grad * self.sgn()  (sgn(NaN) = 0)
+  abs: (g) => [() => g.mul(g.dy, g.sign(g.x[0]!))],
+  // square is pow(self, 2): grad * (2 * self)
+  square: (g) => [() => g.mul(g.dy, g.mul(g.num('2'), g.x[0]!))],
+  // reciprocal: -grad * (result * result)
+  reciprocal: (g) => [() => g.mul(g.neg(g.dy), g.mul(g.y, g.y))],
+  // sign: zeros_like(grad)
+  sign: (g) => [() => g.num('0')],
+  // sin: grad * self.cos(); cos: grad * -self.sin(); tan: grad * (1 + result.pow(2))
+  sin: (g) => [() => g.mul(g.dy, g.cos(g.x[0]!))],
+  cos: (g) => [() => g.mul(g.dy, g.neg(g.sin(g.x[0]!)))],
+  tan: (g) => [() => g.mul(g.dy, g.add(g.num('1'), g.square(g.y)))],
+  // tanh: tanh_backward: grad * (1 - y * y)
+  tanh: (g) => [() => g.mul(g.dy, g.sub(g.num('1'), g.mul(g.y, g.y)))],
+  // sinh: grad * self.cosh(); cosh: grad * self.sinh()
+  sinh: (g) => [() => g.mul(g.dy, g.cosh(g.x[0]!))],
+  cosh: (g) => [() => g.mul(g.dy, g.sinh(g.x[0]!))],
+  // asin: grad * (-self * self + 1).rsqrt(); acos: grad * -((-self * self + 1).rsqrt()); atan: grad / (self * self + 1)
+  asin: (g) => [() => g.mul(g.dy, g.reciprocal(g.sqrt(g.add(g.mul(g.neg(g.x[0]!), g.x[0]!), g.num('1')))))],
+  acos: (g) => [() => g.mul(g.dy, g.neg(g.reciprocal(g.sqrt(g.add(g.mul(g.neg(g.x[0]!), g.x[0]!), g.num('1'))))))],
+  atan: (g) => [() => g.div(g.dy, g.add(g.mul(g.x[0]!, g.x[0]!), g.num('1')))],
+  // atan2: atan2_backward: recip = (self^2 + other^2).reciprocal(), masked to 0 where the sum is 0 (2.x; NaN in 1.13);
+  // grad * other * recip, grad * -self * recip
+  atan2: (g) => {
+    const [a, b] = g.x;
+    const recip = () => {
+      const d = g.add(g.mul(a!, a!), g.mul(b!, b!));
+      return g.keep(g.reciprocal(d), g.notEqual(d, g.num('0')));
+    };
+    return [() => g.mul(g.mul(g.dy, b!), recip()), () => g.mul(g.mul(g.dy, g.neg(a!)), recip())];
+  },
+  // sigmoid: sigmoid_backward: grad * (1 - y) * y
+  sigmoid: (g) => [() => g.mul(g.mul(g.dy, g.sub(g.num('1'), g.y)), g.y)],
+  // softplus (beta 1, threshold 20): softplus_backward: x > 20 ? grad : grad * z / (z + 1), z = exp(x)
+  softplus: (g) => {
+    const x = g.x[0]!;
+    const z = g.exp(x);
+    return [() => g.where(g.greater(x, g.num('20')), g.dy, g.div(g.mul(g.dy, z), g.add(z, g.num('1'))))];
+  },
+  // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
+  maximum: (g) => {
+    const [a, b] = g.x;
+    return [() => tieSplit(g, g.less(a!, b!)), () => tieSplit(g, g.greater(a!, b!))];
+  },
+  minimum: (g) => {
+    const [a, b] = g.x;
+    return [() => tieSplit(g, g.greater(a!, b!)), () => tieSplit(g, g.less(a!, b!))];
+  },
+  // clamp: clamp_backward: where(self >= min & self <= max, grad, 0): a select, NaN gets 0
+  clip: (g) => {
+    const [x, lo, hi] = g.x;
+    return [() => g.keep(g.dy, g.logicalAnd(g.greaterEqual(x!, lo!), g.lessEqual(x!, hi!))), null, null];
+  },
+  // where: where(condition, grad, 0), where(condition, 0, grad)
+  where: (g) => [null, () => g.selected(g.x[0]!, 'then'), () => g.selected(g.logicalNot(g.x[0]!), 'else')],
+  less: none, lessEqual: none, greater: none, greaterEqual: none, equal: none, notEqual: none,
+  logicalAnd: none, logicalOr: none, logicalNot: none, cast: none, step: none, keep: none,
+};
+
+export const TORCH_GRADS: GradTable = { source: 'PyTorch 2.13 (tools/autograd/derivatives.yaml, FunctionsManual.cpp)', rules };
