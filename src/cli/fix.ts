@@ -9,7 +9,8 @@ import { formatFixText } from '../report/fix-text.js';
 import { exitCode } from '../report/exit-code.js';
 import { writeReport } from '../report/write.js';
 import { parseVarRange } from '../sample/ranges.js';
-import { loadBackend } from './backend.js';
+import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
+import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
 import { collect, parseInteger } from './inputs.js';
 import { formsOf } from './forms.js';
 import { toJson } from '../base/json.js';
@@ -27,6 +28,7 @@ interface FixFlags {
   emit?: string;
   output?: string;
   backend: string;
+  framework: string;
 }
 
 export function registerFix(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -44,13 +46,15 @@ export function registerFix(program: Command, run: (work: () => Promise<number>)
     .option('--grad-ulps <n>', 'a fixed gradient must be within this many ULP of the exact one', '64')
     .option('--emit <framework>', `also print the best fix as a function: ${FRAMEWORKS.join(', ')}`)
     .option('-o, --output <file>', 'write the report to a file')
-    .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared', 'emulated')
+    .option('--framework <name>', FRAMEWORK_HELP, DEFAULT_FRAMEWORK)
+    .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (TF.js only with --framework tfjs)', 'emulated')
     .action((expr: string | undefined, flags: FixFlags) => run(() => runFix(expr, flags)));
 }
 
 async function runFix(expr: string | undefined, flags: FixFlags): Promise<number> {
   if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format '${flags.format}': expected text or json`);
   if (flags.emit !== undefined && !FRAMEWORKS.includes(flags.emit as Framework)) throw new UserError(`--emit '${flags.emit}': expected ${FRAMEWORKS.join(', ')}`);
+  const framework = parseFramework(flags.framework);
   const ranges = Object.fromEntries(flags.var.map(parseVarRange));
   const forms = formsOf(expr, flags.file, Object.keys(ranges));
   if (!forms) throw new UserError('fix needs an expression, -f FILE or a Python file (losses.py::NAME)', undefined, "e.g. f-diagnose fix '1/(1-exp(-x)) - 1/x'");
@@ -59,9 +63,10 @@ async function runFix(expr: string | undefined, flags: FixFlags): Promise<number
     seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1),
     precisions: parsePrecision(flags.precision),
     ranges,
+    framework,
   });
   const tolerances = { value: parseInteger('--ulps', flags.ulps, 0, 2 ** 53), grad: parseInteger('--grad-ulps', flags.gradUlps, 0, 2 ** 53) };
-  const runtime = await loadBackend(flags.backend);
+  const runtime = await loadBackend(flags.backend, framework);
   const texts: string[] = [];
   const reports: unknown[] = [];
   let failing = 0;

@@ -1,5 +1,6 @@
 import { evaluateFloat } from '../backends/float.js';
 import { UserError } from '../base/user-error.js';
+import type { FrameworkId } from '../graph/frameworks/index.js';
 import type { ScanOptions } from '../core/types.js';
 import { compile } from '../graph/compile.js';
 import type { Expr } from '../parse/ast.js';
@@ -20,9 +21,9 @@ const CLOSED_FORMS = 2;
 const candidate = (expr: Expr, steps: string[], why: string[], changes?: string): Candidate => ({ expr: printShared(expr), steps, why, ops: opCount(expr), ...(changes ? { changes } : {}) });
 
 /** A candidate the language cannot take (nested too deep, too many nodes) is dropped, never an error for the user. */
-function compiles(text: string): boolean {
+function compiles(text: string, framework: FrameworkId): boolean {
   try {
-    compile(text);
+    compile(text, undefined, { framework });
     return true;
   } catch (e) {
     if (e instanceof UserError) return false;
@@ -32,7 +33,7 @@ function compiles(text: string): boolean {
 
 /** NaN and inf over the scan's samples, value and gradients, float32 and float64: no truth needed, so cheap. */
 function nonFinite(c: Candidate, vars: readonly string[], options: ScanOptions): number {
-  const graph = compile(c.expr);
+  const graph = compile(c.expr, undefined, { framework: options.framework });
   let count = 0;
   for (const format of options.precisions) {
     const set = samplePoints([graph], [...vars], format, options.ranges, Math.min(options.samples, 1024), options.seed);
@@ -43,8 +44,8 @@ function nonFinite(c: Candidate, vars: readonly string[], options: ScanOptions):
 }
 
 /** The derived double-where version of a candidate, when it has a where to make safe. */
-function withSafeWheres(c: { expr: Expr; steps: string[]; why: string[]; changes?: string }, vars: readonly string[]): Candidate[] {
-  const safe = doubleWhere(c.expr, vars);
+function withSafeWheres(c: { expr: Expr; steps: string[]; why: string[]; changes?: string }, vars: readonly string[], framework: FrameworkId): Candidate[] {
+  const safe = doubleWhere(c.expr, vars, framework);
   return safe ? [candidate(safe, [...c.steps, 'double where'], [...c.why, 'each where\'s masked branch gets a safe input, so its gradient cannot be NaN (the where trap)'], c.changes)] : [];
 }
 
@@ -64,13 +65,13 @@ export function candidatesFor(e: Expr, vars: readonly string[], options: ScanOpt
   // Each candidate with the tree it was made from before the double where (a series join wraps that tree).
   const made = [
     ...fromCatalog.map((c) => ({ c: candidate(c.expr, c.steps, c.why, c.changes), from: c })),
-    ...base.flatMap((c) => withSafeWheres(c, vars).map((safe) => ({ c: safe, from: c }))),
+    ...base.flatMap((c) => withSafeWheres(c, vars, options.framework).map((safe) => ({ c: safe, from: c }))),
   ];
-  const unique = made.filter((m, i) => made.findIndex((o) => o.c.expr === m.c.expr) === i).filter((m) => compiles(m.c.expr));
+  const unique = made.filter((m, i) => made.findIndex((o) => o.c.expr === m.c.expr) === i).filter((m) => compiles(m.c.expr, options.framework));
   const screened = unique.map((m) => ({ ...m, bad: nonFinite(m.c, vars, options) })).sort((a, b) => a.bad - b.bad || a.c.ops - b.c.ops);
   const kept = screened.slice(0, KEEP);
   const closed = [base[0]!, ...kept.map((k) => k.from)].filter((f, i, all) => all.indexOf(f) === i).slice(0, CLOSED_FORMS + 1);
-  return [...kept.map((k) => k.c), ...seriesJoins(e, vars, closed).filter((c) => compiles(c.expr))];
+  return [...kept.map((k) => k.c), ...seriesJoins(e, vars, closed, options.framework).filter((c) => compiles(c.expr, options.framework))];
 }
 
 interface Made {
@@ -79,10 +80,10 @@ interface Made {
   why: string[];
 }
 
-function seriesJoins(e: Expr, vars: readonly string[], closedForms: Made[]): Candidate[] {
+function seriesJoins(e: Expr, vars: readonly string[], closedForms: Made[], framework: FrameworkId): Candidate[] {
   if (vars.length !== 1) return [];
   const v = vars[0]!;
-  if (finiteAt(e, { [v]: 0 })) return [];
+  if (finiteAt(e, { [v]: 0 }, framework)) return [];
   const series = removableSeries(e, v);
   if (!series) return [];
   const out: Candidate[] = [];
@@ -92,7 +93,7 @@ function seriesJoins(e: Expr, vars: readonly string[], closedForms: Made[]): Can
       if (!p) continue;
       const steps = [`Taylor series at ${v} = 0 (degree ${p.coefficients.length - 1}) for |${v}| < ${t}`, ...closed.steps];
       const why = [`${v} = 0 is a removable singularity (the exact series there has no negative power); the polynomial's truncation is below 2^-55 of its leading term up to |${v}| = ${t}`];
-      out.push(...withSafeWheres({ expr: joinAt(p, closed.expr, v), steps, why: [...why, ...closed.why] }, vars));
+      out.push(...withSafeWheres({ expr: joinAt(p, closed.expr, v), steps, why: [...why, ...closed.why] }, vars, framework));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Expr } from '../parse/ast.js';
 import { finiteAt } from './finite-at.js';
+import type { FrameworkId } from '../graph/frameworks/index.js';
 import { VOCABULARY } from '../vocab/ops.js';
 import type { Expr as E } from '../parse/ast.js';
 import { children, mapTree, name, num, substitute } from './tree.js';
@@ -16,7 +17,7 @@ const call = (op: 'where', args: Expr[]): Expr => ({ kind: 'call', callee: op, o
  * in both precisions. The selected branch sees the real input, so the value is unchanged. Undefined when a branch
  * has no such point among those tried, or when there is no where.
  */
-export function doubleWhere(e: Expr, vars: readonly string[]): Expr | undefined {
+export function doubleWhere(e: Expr, vars: readonly string[], framework?: FrameworkId): Expr | undefined {
   let changed = false;
   let failed = false;
   const out = mapTree(e, (x) => {
@@ -27,7 +28,7 @@ export function doubleWhere(e: Expr, vars: readonly string[]): Expr | undefined 
       const carried = gradientNames(branch);
       const used = vars.filter((v) => carried.has(v));
       if (!used.length) return branch;
-      const safe = SAFE_POINTS.find((s) => finiteAt(branch, Object.fromEntries(used.map((v) => [v, Number(s)]))));
+      const safe = SAFE_POINTS.find((s) => finiteAt(branch, Object.fromEntries(used.map((v) => [v, Number(s)])), framework));
       if (safe === undefined) {
         failed = true;
         return branch;

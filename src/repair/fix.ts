@@ -13,6 +13,8 @@ export interface FixReport {
   command: 'fix';
   input: string;
   vars: string[];
+  /** Whose gradient rules and kernels the proof used. */
+  framework: string;
   tolerances: Tolerances;
   samples: number;
   seed: number;
@@ -31,7 +33,7 @@ export async function fix(source: string, options: ScanOptions, tolerances: Tole
     source = printProgram(parseProgram(source, file));
     file = undefined;
   }
-  const graph = compile(source, file);
+  const graph = compile(source, file, { framework: options.framework });
   const expr = inlineProgram(parseProgram(source, file));
 
   if (!expr) throw new UserError('fix needs a final expression to fix (the program only defines names)');
@@ -39,7 +41,7 @@ export async function fix(source: string, options: ScanOptions, tolerances: Tole
   const candidates = [...candidatesFor(expr, graph.vars, options), ...(await perFunction(program, options, tolerances, runtime))];
   const { original, ranked } = await prove(source, candidates, options, tolerances, runtime, reference);
   return {
-    schemaVersion: 1, command: 'fix', input: source, vars: graph.vars, tolerances, samples: options.samples, seed: options.seed,
+    schemaVersion: 1, command: 'fix', input: source, vars: graph.vars, framework: options.framework, tolerances, samples: options.samples, seed: options.seed,
     original, fixes: ranked, elapsedMs: Math.round(performance.now() - started),
   };
 }

@@ -1,7 +1,8 @@
 import { diagnoseParallel, type FormSpec, type ScanRuntime } from '../core/diagnose.js';
 import type { ScanOptions } from '../core/types.js';
 import type { TargetResult } from '../detect/types.js';
-import { nextDown, nextUp } from '../base/float-format.js';
+import { FORMAT_LIMITS, nextDown, nextUp } from '../base/float-format.js';
+import { FRAMEWORKS } from '../graph/frameworks/index.js';
 
 export interface Candidate {
   /** The form, in f-diagnose's language (re-scannable). */
@@ -23,6 +24,11 @@ export interface TargetCheck {
   inaccurate: number;
   unknown: number;
   maxUlps: number;
+  /**
+   * The largest error where the exact result is a normal float or zero. It differs from maxUlps when the framework
+   * flushes subnormals to zero (TF, JAX): no form can return a subnormal there, so those errors are not the form's.
+   */
+  maxUlpsNormal: number;
 }
 
 export type Verdict = 'proved' | 'improved' | 'changes the function' | 'rejected';
@@ -41,12 +47,23 @@ export interface Tolerances {
   grad: number;
 }
 
-const check = (r: TargetResult): TargetCheck => ({
-  precision: r.precision, target: r.target, samples: r.samples, nan: r.nan, inf: r.inf, inaccurate: r.inaccurate, unknown: r.unknown, maxUlps: r.maxUlps,
-});
+function checkOf(r: TargetResult, flushes: boolean, okUlps: number): TargetCheck {
+  const subnormal = (v: number) => v !== 0 && Math.abs(v) < FORMAT_LIMITS[r.precision].minNormal;
+  let maxUlpsNormal = r.maxUlps;
+  if (flushes && r.worst && subnormal(r.worst.truth)) {
+    // Samples outside every region are ok (within the scan's tolerance); the regions whose exact value is a normal
+    // float or zero keep their errors, NaN or inf.
+    const kept = r.regions.filter((g) => !(g.truth.kind === 'finite' && subnormal(g.truth.value)));
+    maxUlpsNormal = Math.max(Math.min(r.maxUlps, okUlps), ...kept.map((g) => (g.outcome === 'nan' || g.outcome === 'inf' ? (Number.isNaN(g.maxUlps) ? 0 : g.maxUlps) : g.maxUlps)));
+  }
+  return {
+    precision: r.precision, target: r.target, samples: r.samples, nan: r.nan, inf: r.inf, inaccurate: r.inaccurate, unknown: r.unknown,
+    maxUlps: r.maxUlps, maxUlpsNormal,
+  };
+}
 
 const bad = (cs: TargetCheck[]) => cs.reduce((n, c) => n + c.nan + c.inf, 0);
-const worst = (cs: TargetCheck[], tol: Tolerances) => Math.max(...cs.map((c) => c.maxUlps / (c.target === 'value' ? tol.value : tol.grad)));
+const worst = (cs: TargetCheck[], tol: Tolerances) => Math.max(...cs.map((c) => c.maxUlpsNormal / (c.target === 'value' ? tol.value : tol.grad)));
 
 /**
  * Scans the original and every candidate against the original's truth (the original is every candidate's reference,
@@ -62,15 +79,17 @@ export async function prove(original: string, candidates: Candidate[], options: 
     ...candidates.map((c, i) => ({ name: `candidate ${i + 1}`, source: c.expr, reference: truth })),
   ];
   const report = await diagnoseParallel(forms, options, runtime);
+  const flushes = options.precisions.some((p) => FRAMEWORKS[options.framework].forward.flushSubnormals[p]);
+  const check = (r: TargetResult) => checkOf(r, flushes, options.ulpTolerance);
   const originalChecks = report.forms[0]!.results.map(check);
   const judged = (c: Candidate, checks: TargetCheck[]): Verified => {
     const reasons = checks.flatMap((k) => {
       const limit = k.target === 'value' ? tol.value : tol.grad;
       // A NaN or inf where the exact result is finite counts as an infinite error (detect/outcome.ts), so maxUlps
       // within the limit leaves only NaN where the function is undefined and inf where it is infinite too.
-      if (k.maxUlps <= limit) return [];
+      if (k.maxUlpsNormal <= limit) return [];
       const infinite = k.nan + k.inf > 0 ? `NaN or inf where the exact result is finite (${k.nan} NaN, ${k.inf} inf in all)` : 'finite where the exact result is infinite';
-      return [`${k.precision} ${k.target}: ${Number.isFinite(k.maxUlps) ? `up to ${k.maxUlps.toPrecision(3)} ULP (> ${limit})` : infinite}`];
+      return [`${k.precision} ${k.target}: ${Number.isFinite(k.maxUlpsNormal) ? `up to ${k.maxUlpsNormal.toPrecision(3)} ULP (> ${limit})` : infinite}`];
     });
     const improved = bad(checks) < bad(originalChecks) || (bad(checks) === bad(originalChecks) && worst(checks, tol) < worst(originalChecks, tol));
     const verdict: Verdict = c.changes ? 'changes the function' : !reasons.length ? 'proved' : improved ? 'improved' : 'rejected';
@@ -118,7 +137,7 @@ function merge(a: TargetCheck[], b: TargetCheck[]): TargetCheck[] {
     if (!o) return k;
     return {
       ...k, samples: k.samples + o.samples, nan: k.nan + o.nan, inf: k.inf + o.inf, inaccurate: k.inaccurate + o.inaccurate,
-      unknown: k.unknown + o.unknown, maxUlps: Math.max(k.maxUlps, o.maxUlps),
+      unknown: k.unknown + o.unknown, maxUlps: Math.max(k.maxUlps, o.maxUlps), maxUlpsNormal: Math.max(k.maxUlpsNormal, o.maxUlpsNormal),
     };
   });
 }

@@ -5,13 +5,13 @@ import type { TargetCheck, Verified } from '../repair/prove.js';
 const OTHERS = 6;
 
 const ulps = (u: number) => (Number.isFinite(u) ? (u < 1e5 ? String(u) : u.toExponential(1)) : 'inf');
-const cell = (c: TargetCheck | undefined) => (c ? `${String(c.nan).padStart(5)} ${String(c.inf).padStart(5)} ${ulps(c.maxUlps).padStart(8)}` : ' '.repeat(20));
+const cell = (c: TargetCheck | undefined) => (c ? `${String(c.nan).padStart(5)} ${String(c.inf).padStart(5)} ${ulps(c.maxUlpsNormal).padStart(8)}` : ' '.repeat(20));
 
 /** The best fix as a diff against the input, its verification beside the input's, then the runners-up. */
 export function formatFixText(report: FixReport, opts: { emitted?: string } = {}): string {
   const out: string[] = [];
   const tol = report.tolerances;
-  out.push(`f-diagnose fix  seed ${report.seed}, ${report.samples} samples per variable, value within ${tol.value} ULP, gradient within ${tol.grad} ULP, checked against the input's exact values`);
+  out.push(`f-diagnose fix  ${report.framework}, seed ${report.seed}, ${report.samples} samples per variable, value within ${tol.value} ULP, gradient within ${tol.grad} ULP, checked against the input's exact values`);
   out.push('');
   const best = report.fixes[0];
   if (!best || best.verdict === 'rejected') {
@@ -30,13 +30,16 @@ export function formatFixText(report: FixReport, opts: { emitted?: string } = {}
   out.push(...lineDiff(report.input.trim().split('\n'), best.expr.split('\n')));
   out.push('');
   out.push(...table(report.original, best));
+  if ([...report.original, ...best.checks].some((k) => k.maxUlpsNormal !== k.maxUlps)) {
+    out.push(`(max ULP where the exact result is a normal float or zero: ${report.framework} flushes subnormals to zero, so no form can return one)`);
+  }
   if (best.edgePoints) out.push(`(the fix's counts include ${best.edgePoints} more points: the input's region edges and the floats beside them)`);
   if (opts.emitted) out.push('', opts.emitted.trimEnd());
   const others = report.fixes.slice(1, 1 + OTHERS);
   if (others.length) {
     out.push('', 'other candidates (best first):');
     for (const o of others) {
-      const worst = Math.max(...o.checks.map((c) => c.maxUlps));
+      const worst = Math.max(...o.checks.map((c) => c.maxUlpsNormal));
       const bad = o.checks.reduce((n, c) => n + c.nan + c.inf, 0);
       out.push(`  ${o.verdict.padEnd(20)} ${String(o.ops).padStart(4)} ops  NaN+inf ${String(bad).padStart(5)}  max ULP ${ulps(worst).padStart(8)}  ${o.steps.join(' + ')}`);
     }

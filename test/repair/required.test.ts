@@ -44,8 +44,9 @@ const CASES: Case[] = [
 const TOL = { value: 16, grad: 64 };
 
 for (const c of CASES) {
-  test(`fix '${c.expr}': proved, and within tolerance against mpmath at the regime edges`, async () => {
-    const report = await fix(c.expr, defaultScanOptions({ samples: 256 }), TOL);
+  // TF.js: no flush-to-zero, so "everywhere" includes the subnormal results
+  test(`fix '${c.expr}' (tfjs): proved, and within tolerance against mpmath at the regime edges`, async () => {
+    const report = await fix(c.expr, defaultScanOptions({ samples: 256, framework: 'tfjs' }), TOL);
     const best = report.fixes[0]!;
     assert.equal(best.verdict, 'proved', `${best.reasons.join('; ')}\n${best.expr}`);
     for (const k of best.checks) {
@@ -55,7 +56,7 @@ for (const c of CASES) {
     // The input was broken (else there is nothing to prove).
     assert.ok(report.original.some((k) => k.nan + k.inf > 0 || k.maxUlps > TOL.grad));
     if (!hasMpmath) return;
-    const graph = compile(best.expr);
+    const graph = compile(best.expr, undefined, { framework: 'tfjs' });
     for (const format of ['float32', 'float64'] as FloatFormat[]) {
       const round = format === 'float32' ? Math.fround : (v: number) => v;
       const points = c.points.map((p) => p.map(round)).filter((p) => p.every(Number.isFinite));
@@ -70,6 +71,19 @@ for (const c of CASES) {
           assert.ok(ulpDistance(got, want, format) <= limit, `${format} at ${p}: ${j ? 'gradient' : 'value'} ${got}, mpmath ${want}`);
         });
       });
+    }
+  });
+}
+
+/** TF (the default) and JAX flush subnormals to zero: proved means within tolerance wherever the exact result is normal or 0. */
+for (const framework of ['tf', 'jax', 'torch'] as const) {
+  test(`fix '${CASES[0]!.expr}' (${framework}): proved under the framework's own rules`, async () => {
+    const best = (await fix(CASES[0]!.expr, defaultScanOptions({ samples: 256, framework }), TOL)).fixes[0]!;
+    assert.equal(best.verdict, 'proved', best.reasons.join('; '));
+    for (const k of best.checks) {
+      assert.equal(k.nan + k.inf, 0, `${k.precision} ${k.target}`);
+      assert.ok(k.maxUlpsNormal <= (k.target === 'value' ? TOL.value : TOL.grad), `${k.precision} ${k.target}: ${k.maxUlpsNormal} ULP`);
+      if (framework === 'torch') assert.equal(k.maxUlps, k.maxUlpsNormal, 'torch does not flush: nothing is set aside');
     }
   });
 }
