@@ -93,6 +93,12 @@ export const CATALOG: readonly Rewrite[] = [
     why: 'exp overflows above 88 (float32) or 709 (float64) and underflows to log(0) below; shifted by the larger argument, softplus sees only non-positive numbers',
   },
   {
+    name: 'logaddexp (log1p)',
+    pattern: 'log(exp(a) + exp(b))',
+    replacement: 'where(a > b, a + log1p(exp(b - a)), b + log1p(exp(a - b)))',
+    why: 'shifted by the larger argument, exp sees only non-positive numbers; log1p(exp(u)) keeps its gradient exp(u) / (1 + exp(u)) where a softplus kernel\'s sigmoid underflows to 0',
+  },
+  {
     name: 'logaddexp (max shift)',
     pattern: 'log(exp(a) + exp(b))',
     replacement: 'maximum(a, b) + log1p(exp(-abs(a - b)))',
