@@ -29,6 +29,8 @@ export interface TargetCheck {
    * flushes subnormals to zero (TF, JAX): no form can return a subnormal there, so those errors are not the form's.
    */
   maxUlpsNormal: number;
+  /** maxUlpsNormal is the scan's tolerance as a bound (the samples outside every region), not a measured error. */
+  normalIsBound?: boolean;
 }
 
 export type Verdict = 'proved' | 'improved' | 'changes the function' | 'rejected';
@@ -50,15 +52,19 @@ export interface Tolerances {
 function checkOf(r: TargetResult, flushes: boolean, okUlps: number): TargetCheck {
   const subnormal = (v: number) => v !== 0 && Math.abs(v) < FORMAT_LIMITS[r.precision].minNormal;
   let maxUlpsNormal = r.maxUlps;
+  let normalIsBound = false;
   if (flushes && r.worst && subnormal(r.worst.truth)) {
     // Samples outside every region are ok (within the scan's tolerance); the regions whose exact value is a normal
     // float or zero keep their errors, NaN or inf.
     const kept = r.regions.filter((g) => !(g.truth.kind === 'finite' && subnormal(g.truth.value)));
-    maxUlpsNormal = Math.max(Math.min(r.maxUlps, okUlps), ...kept.map((g) => (g.outcome === 'nan' || g.outcome === 'inf' ? (Number.isNaN(g.maxUlps) ? 0 : g.maxUlps) : g.maxUlps)));
+    const measured = Math.max(0, ...kept.map((g) => (Number.isNaN(g.maxUlps) ? 0 : g.maxUlps)));
+    const bound = Math.min(r.maxUlps, okUlps);
+    maxUlpsNormal = Math.max(measured, bound);
+    normalIsBound = bound > measured;
   }
   return {
     precision: r.precision, target: r.target, samples: r.samples, nan: r.nan, inf: r.inf, inaccurate: r.inaccurate, unknown: r.unknown,
-    maxUlps: r.maxUlps, maxUlpsNormal,
+    maxUlps: r.maxUlps, maxUlpsNormal, ...(normalIsBound ? { normalIsBound } : {}),
   };
 }
 

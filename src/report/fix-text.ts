@@ -5,7 +5,8 @@ import type { TargetCheck, Verified } from '../repair/prove.js';
 const OTHERS = 6;
 
 const ulps = (u: number) => (Number.isFinite(u) ? (u < 1e5 ? String(u) : u.toExponential(1)) : 'inf');
-const cell = (c: TargetCheck | undefined) => (c ? `${String(c.nan).padStart(5)} ${String(c.inf).padStart(5)} ${ulps(c.maxUlpsNormal).padStart(8)}` : ' '.repeat(20));
+const cell = (c: TargetCheck | undefined) =>
+  c ? `${String(c.nan).padStart(5)} ${String(c.inf).padStart(5)} ${`${c.normalIsBound ? '<=' : ''}${ulps(c.maxUlpsNormal)}`.padStart(8)}` : ' '.repeat(20);
 
 /** The best fix as a diff against the input, its verification beside the input's, then the runners-up. */
 export function formatFixText(report: FixReport, opts: { emitted?: string } = {}): string {
@@ -31,7 +32,7 @@ export function formatFixText(report: FixReport, opts: { emitted?: string } = {}
   out.push('');
   out.push(...table(report.original, best));
   if ([...report.original, ...best.checks].some((k) => k.maxUlpsNormal !== k.maxUlps)) {
-    out.push(`(max ULP where the exact result is a normal float or zero: ${report.framework} flushes subnormals to zero, so no form can return one)`);
+    out.push(`(max ULP where the exact result is a normal float or zero: ${report.framework} flushes subnormals to zero, so no form can return one; <= N: within the scan's tolerance, not measured further)`);
   }
   if (best.edgePoints) out.push(`(the fix's counts include ${best.edgePoints} more points: the input's region edges and the floats beside them)`);
   if (opts.emitted) out.push('', opts.emitted.trimEnd());
