@@ -20,7 +20,7 @@ const MIN_POINTS = 512;
  * Points are dealt round-robin, so the expensive ones (e.g. tiny |x|, contiguous in sorted samples) are shared out.
  * Returns undefined when a pool is not worth it or cannot start; the caller then computes in-thread.
  */
-export async function truthsInParallel(groups: TruthGroup[]): Promise<PointTruth[][] | undefined> {
+export async function truthsInParallel(groups: TruthGroup[], onPoints?: (done: number) => void): Promise<PointTruth[][] | undefined> {
   const total = groups.reduce((n, g) => n + g.points.length, 0);
   const threads = Math.min(availableParallelism(), 4);
   if (threads < 2 || total < MIN_POINTS) return undefined;
@@ -29,7 +29,7 @@ export async function truthsInParallel(groups: TruthGroup[]): Promise<PointTruth
   try {
     workers = shares.map(() => new Worker(new URL('./truth-worker.js', import.meta.url)));
     const answers = await Promise.all(workers.map((w, k) => new Promise<PointTruth[][]>((resolve, reject) => {
-      w.once('message', resolve);
+      w.on('message', (m: { done: number } | { truths: PointTruth[][] }) => ('truths' in m ? resolve(m.truths) : onPoints?.(m.done)));
       w.once('error', reject);
       w.postMessage(shares[k]);
     })));

@@ -30,6 +30,11 @@ const thresholdsShape = {
       })
       .optional()
       .meta({ description: 'Largest allowed error of finite results, for the value and for every gradient component. No limit when absent.' }),
+    atol: z
+      .number()
+      .min(0)
+      .optional()
+      .meta({ description: 'Absolute tolerance: a finite result is inaccurate only when off by more than maxUlps AND by more than atol. Default: half an ULP of 1 (2^-24 in float32, 2^-53 in float64), below which an error vanishes once the result meets anything of order 1; 0 judges by ULPs alone.' }),
 };
 
 const thresholds = z.strictObject(thresholdsShape).meta({ description: 'What makes the check fail.' });

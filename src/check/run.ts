@@ -4,7 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compile } from '../graph/compile.js';
 import { formatLabel, lowerPythonFunction } from '../parse/python/index.js';
-import { defaultScanOptions, type FormSpec, diagnoseParallel } from '../core/diagnose.js';
+import { defaultScanOptions, type FormSpec, diagnoseParallel, type ScanProgress } from '../core/diagnose.js';
 import type { Graph } from '../graph/graph.js';
 import type { ScanOptions } from '../core/types.js';
 import { type Baseline, applyBaseline } from './baseline.js';
@@ -25,6 +25,12 @@ export interface RunOptions {
   samples?: number;
   /** Overrides every check's framework (--framework). */
   framework?: FrameworkId;
+  /** Overrides every check's absolute tolerance (--atol). */
+  atol?: number;
+  /** Keep every sample in the results (for check --html). */
+  keepSeries?: boolean;
+  /** How far the run is (0 to 1) and what it is doing, for a progress bar. */
+  onProgress?: ScanProgress;
 }
 
 /** A path as reports show it: relative to cwd, with forward slashes (what GitHub annotations and SARIF expect). */
@@ -87,11 +93,13 @@ export function limitsOf(check: CheckConfig): Limits {
   };
 }
 
-function scanOptionsOf(check: CheckConfig, limits: Limits, samples: number | undefined, framework: FrameworkId): ScanOptions {
+function scanOptionsOf(check: CheckConfig, limits: Limits, samples: number | undefined, framework: FrameworkId, opts: Pick<RunOptions, 'atol'> = {}): ScanOptions {
   const partial: Partial<ScanOptions> = {
     ranges: Object.fromEntries(Object.entries(check.vars).map(([v, [lo, hi]]) => [v, { lo, hi }])),
     framework,
   };
+  const atol = opts.atol ?? check.thresholds?.atol;
+  if (atol !== undefined) partial.atol = { float32: atol, float64: atol };
   if (samples !== undefined || check.samples !== undefined) partial.samples = samples ?? check.samples;
   if (check.seed !== undefined) partial.seed = check.seed;
   if (check.precisions !== undefined) partial.precisions = [...new Set(check.precisions)];
@@ -116,10 +124,11 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
       throw new UserError(`${fieldPosition(loaded, ['checks', i, 'vars', name])}: ${formatPath(['checks', i, 'vars', name])}: not a variable of the expression (${its})`);
     }
   }
-  const limits = limitsOf(check);
+  const options = scanOptionsOf(check, limitsOf(check), opts.samples, framework, opts);
+  const limits: Limits = { ...limitsOf(check), atol: Object.fromEntries(options.precisions.map((p) => [p, options.atol[p]])) };
   const spec: FormSpec = { name: check.name, source: expr.source, file: expr.label };
   if (reference !== undefined) spec.reference = { source: reference.source, file: reference.label };
-  const report = await diagnoseParallel([spec], scanOptionsOf(check, limits, opts.samples, framework));
+  const report = await diagnoseParallel([spec], options, { backend: 'emulated', keepSeries: opts.keepSeries === true }, opts.onProgress);
   const form = report.forms[0]!;
   const targets = new Set(check.targets ?? ['value', 'gradient']);
   const results = form.results.filter((r) => targets.has(r.target === 'value' ? 'value' : 'gradient'));
@@ -133,6 +142,7 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
     exprLocation: wholeLocation(expr.where, expr.source.length),
     limits,
     framework: report.framework,
+    ...(opts.keepSeries ? { options } : {}),
     form: { ...form, results },
     violations,
     elapsedMs: Math.round(performance.now() - started),
@@ -143,7 +153,12 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
 export async function runChecks(loaded: LoadedConfig, tool: { name: string; version: string }, opts: RunOptions): Promise<CheckRun> {
   const started = performance.now();
   let checks: CheckResult[] = [];
-  for (let i = 0; i < loaded.config.checks.length; i++) checks.push(await runOne(loaded, i, opts));
+  const n = loaded.config.checks.length;
+  for (let i = 0; i < n; i++) {
+    const name = loaded.config.checks[i]!.name;
+    const onProgress = opts.onProgress && ((f: number, stage: string) => opts.onProgress!((i + f) / n, `${name}: ${stage}`));
+    checks.push(await runOne(loaded, i, { ...opts, onProgress }));
+  }
   if (opts.baseline !== undefined) checks = applyBaseline(checks, opts.baseline.data);
   return {
     schemaVersion: 1,

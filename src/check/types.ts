@@ -1,3 +1,4 @@
+import type { ScanOptions } from '../core/types.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { Target } from '../graph/graph.js';
 import type { FormResult } from '../core/types.js';
@@ -9,6 +10,8 @@ export interface Limits {
   nan: boolean;
   inf: boolean;
   maxUlps: { value?: number; gradient?: number };
+  /** The absolute tolerance the scan judged with, per precision (absent: not recorded). */
+  atol?: Partial<Record<'float32' | 'float64', number>>;
 }
 
 export type ViolationKind = 'nan' | 'inf' | 'ulps';
@@ -59,6 +62,8 @@ export interface CheckResult {
   limits: Limits;
   /** The framework whose rules and kernels the results are for, and the version its model was checked against. */
   framework: { id: FrameworkId; name: string; version: string };
+  /** The options the check's scan ran with (ranges, tolerances), for reports that redraw it (HTML). */
+  options?: ScanOptions;
   /** The scanned form with only the checked precisions and targets. */
   form: FormResult;
   violations: Violation[];

@@ -19,18 +19,17 @@ const CHOICES: readonly BackendChoice[] = ['emulated', 'tfjs', 'both'];
  */
 export async function loadBackend(choice: string, framework: FrameworkId): Promise<ScanRuntime> {
   if (!CHOICES.includes(choice as BackendChoice)) throw new UserError(`--backend '${choice}': expected emulated, tfjs or both`);
-  const progress = process.stderr.isTTY ? (m: string) => process.stderr.write(`\r\x1b[Kscanning ${m} ...`) : undefined;
   const backend = choice as BackendChoice;
-  if (backend === 'emulated') return { backend, progress };
+  if (backend === 'emulated') return { backend };
   // TF.js is compared with the tfjs model only: not loaded for the others, whose results stay emulated (the report
   // says in one line that the cross-check was skipped)
-  if (framework !== 'tfjs') return { backend, progress };
+  if (framework !== 'tfjs') return { backend };
   try {
     // a missing tfjs-node is stated in the report itself (backend, fallbackReason), not on stderr at every run
-    return { backend, tfjs: await loadTfjs(), progress };
+    return { backend, tfjs: await loadTfjs() };
   } catch (e) {
     if (backend === 'tfjs') throw new UserError(`--backend tfjs: TensorFlow.js failed to load: ${(e as Error).message}`);
     process.stderr.write(`f-diagnose: note: TensorFlow.js failed to load (${(e as Error).message}); float32 results are not cross-checked\n`);
-    return { backend: 'emulated', progress };
+    return { backend: 'emulated' };
   }
 }

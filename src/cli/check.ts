@@ -9,6 +9,7 @@ import { CONFIG_FILE } from '../check/config.js';
 import { loadConfig } from '../check/load-config.js';
 import { displayPath, runChecks } from '../check/run.js';
 import { formatCheckText } from '../report/check-text.js';
+import { formatCheckHtml } from '../report/html.js';
 import { exitCode } from '../report/exit-code.js';
 import { formatFor, formatNames } from '../report/formats.js';
 import { useColor } from '../report/write.js';
@@ -16,6 +17,8 @@ import { MAX_SAMPLES } from '../graph/limits.js';
 import { VERSION } from '../base/version.js';
 import { describeError } from './errors.js';
 import { FRAMEWORK_HELP, parseFramework } from './backend.js';
+import { parseAtol } from './inputs.js';
+import { progressBar, type ProgressStream } from './progress.js';
 
 export interface CheckCommandOptions {
   config?: string;
@@ -27,10 +30,16 @@ export interface CheckCommandOptions {
   samples?: string;
   /** Overrides every check's framework. */
   framework?: string;
+  /** Overrides every check's absolute tolerance. */
+  atol?: string;
+  /** Also write an HTML report here (a CI artifact). */
+  html?: string;
 }
 
 export interface CheckIO {
   cwd: string;
+  /** Where a progress bar may draw (stderr on a terminal); none when absent. */
+  progress?: ProgressStream;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color: boolean;
@@ -56,10 +65,16 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
     const baseline = useBaseline ? { file: baselinePath, data: readBaseline(baselinePath, baselineLabel) } : undefined;
 
     const framework = opts.framework === undefined ? undefined : parseFramework(opts.framework);
-    let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, { cwd: io.cwd, baseline, samples, ...(framework ? { framework } : {}) });
+    const atol = opts.atol === undefined ? undefined : parseAtol(opts.atol);
+    const progress = io.progress ? progressBar(io.progress, format.name !== 'json') : undefined;
+    let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, {
+      cwd: io.cwd, baseline, samples, ...(framework ? { framework } : {}), ...(atol === undefined ? {} : { atol }),
+      ...(progress ? { onProgress: progress.update } : {}), keepSeries: opts.html !== undefined,
+    }).finally(() => progress?.stop());
     if (opts.updateBaseline) run = updateBaseline(run, baselinePath, displayPath(io.cwd, baselinePath), `f-diagnose ${VERSION}`);
 
     const report = format.check(run, { color: io.color && opts.output === undefined });
+    if (opts.html !== undefined) writeTextFile(resolve(io.cwd, opts.html), formatCheckHtml(run), opts.html);
     if (opts.output !== undefined) {
       writeTextFile(resolve(io.cwd, opts.output), report, opts.output);
       io.stdout(formatCheckText(run, { color: io.color }));
@@ -92,10 +107,13 @@ export function registerCheck(program: Command, run: (work: () => Promise<number
     .option('--update-baseline', 'record the current findings in the baseline file (later runs fail only on new or worse ones)')
     .option('--samples <n>', 'samples per variable for every check (overrides the config)')
     .option('--framework <name>', `${FRAMEWORK_HELP} (overrides the config; default tf)`)
+    .option('--html <file>', 'also write a self-contained HTML report with plots (a CI artifact)')
+    .option('--atol <x>', 'absolute tolerance for every check (overrides the config): auto (half an ULP of 1) or a number >= 0')
     .action((opts: CheckCommandOptions) => {
       const work = () =>
         runCheckCommand(opts, {
           cwd: process.cwd(),
+          progress: process.stderr,
           stdout: (t) => process.stdout.write(t),
           stderr: (t) => process.stderr.write(t),
           color: useColor(process.stdout),

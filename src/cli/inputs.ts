@@ -22,6 +22,17 @@ export function parseInteger(name: string, text: string, min: number, max: numbe
   return v;
 }
 
+/**
+ * --atol: "auto" (half an ULP of 1 per precision, core/diagnose.ts DEFAULT_ATOL) or one absolute tolerance >= 0 for
+ * every precision; undefined for auto.
+ */
+export function parseAtol(text: string): number | undefined {
+  if (text.trim() === 'auto') return undefined;
+  const v = /^\s*[0-9.]+(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(v) || v < 0) throw new UserError(`--atol '${text}': expected auto or a number >= 0, e.g. 1e-6`);
+  return v;
+}
+
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** --reference: absent, or a non-empty expression (an empty one is a mistake, not "no reference"). */

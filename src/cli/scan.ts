@@ -5,6 +5,8 @@ import type { FloatFormat } from '../base/float-format.js';
 import { exitCode } from '../report/exit-code.js';
 import { formatFor, formatNames } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
+import { terminalWidth } from '../report/fit.js';
+import { progressBar } from './progress.js';
 import { parseVarRange } from '../sample/ranges.js';
 import { failOnViolations, parseFailOn } from '../check/fail-on.js';
 import { failOnLine } from '../report/check-common.js';
@@ -13,7 +15,7 @@ import { STORY_FORMS } from '../core/story.js';
 import { MAX_SAMPLES } from '../graph/limits.js';
 import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
-import { collect, parseInteger, referenceOf } from './inputs.js';
+import { collect, parseAtol, parseInteger, referenceOf } from './inputs.js';
 import { formsOf } from './forms.js';
 
 export interface ScanFlags {
@@ -25,12 +27,15 @@ export interface ScanFlags {
   precision: string;
   format: string;
   ulps: string;
+  atol: string;
   output?: string;
   backend: string;
   failOn?: string;
   maxDigits: string;
   brief?: boolean;
   framework: string;
+  verbose?: boolean;
+  plot?: boolean;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -45,8 +50,11 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('--seed <n>', 'random seed (printed in every report)', '1')
     .option('-p, --precision <p>', 'float32, float64 or both', 'both')
     .option('--format <format>', formatNames('scan').join(' or '), 'text')
-    .option('--brief', 'text: only the table, TF.js agreement and verdict of each form')
+    .option('--brief', 'text: only the summary (a line per form, a line per precision and target)')
+    .option('--plot', 'text: draw outcome bands and bits of error against x (signed log axis), per precision and target')
+    .option('--verbose', 'text: the full detail: tables, every region with its carets, hazards, TF.js agreement, verdicts')
     .option('--ulps <n>', 'a finite result further than this from the truth is inaccurate', '16')
+    .option('--atol <x>', '...and further than this in absolute terms (auto: half an ULP of 1, 6e-8 float32 / 1.1e-16 float64; 0: ULPs alone)', 'auto')
     .option('--max-digits <n>', 'the ground truth gives up (unknown) beyond this many digits: lower is faster', '1200')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
@@ -63,7 +71,9 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   loading.catch(() => {}); // awaited below; a failure surfaces there, once
   const precisions = parsePrecision(flags.precision);
   const ranges = Object.fromEntries(flags.var.map(parseVarRange));
+  const atol = parseAtol(flags.atol);
   const options = defaultScanOptions({
+    ...(atol === undefined ? {} : { atol: { float32: atol, float64: atol } }),
     samples: parseInteger('--samples', flags.samples, 1, MAX_SAMPLES),
     seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1),
     precisions,
@@ -80,9 +90,14 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   for (const name of Object.keys(ranges)) {
     if (!known.has(name)) throw new UserError(`--var ${name}: not a variable of the expression (its variables: ${[...known].join(', ') || 'none'})`);
   }
-  const report = await diagnoseParallel(forms, options, loading);
-  if ((await loading).progress) process.stderr.write('\r\x1b[K');
-  const text = format.scan(report, { color: !flags.output && useColor(process.stdout), brief: flags.brief });
+  const progress = progressBar(process.stderr, format.name !== 'json');
+  const keepSeries = flags.plot === true || format.name === 'html';
+  const runtime = keepSeries ? loading.then((r) => ({ ...r, keepSeries })) : loading;
+  const report = await diagnoseParallel(forms, options, runtime, progress.update).finally(progress.stop);
+  const text = format.scan(report, {
+    color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose, plot: flags.plot,
+    width: flags.output ? 80 : terminalWidth(process.stdout),
+  });
   writeReport(text, flags.output);
   const violations = failOn ? failOnViolations(report, failOn) : [];
   for (const v of violations) process.stderr.write(`f-diagnose: fail: ${failOnLine(v)}\n`);

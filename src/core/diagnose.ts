@@ -11,12 +11,13 @@ import type { PointTruth } from '../backends/truth.js';
 import { truthsInParallel, type TruthGroup } from '../backends/truth-pool.js';
 import { compile } from '../graph/compile.js';
 import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkLabel, type FrameworkId } from '../graph/frameworks/index.js';
-import { analyseTarget, type FormEvaluation } from '../detect/analyse.js';
+import { analyseTarget, truthOf, type FormEvaluation } from '../detect/analyse.js';
+import { bitsOf, judge } from '../detect/outcome.js';
 import { detectEvents } from '../detect/index.js';
 import { originChain } from '../detect/root-cause.js';
 import { targetNode, targetsOf, type Graph, type Target } from '../graph/graph.js';
 import { pointAt, samplePoints, type SampleSet } from '../sample/points.js';
-import type { FormResult, ScanOptions, ScanReport } from './types.js';
+import type { FormResult, ScanOptions, ScanReport, Series } from './types.js';
 import type { TargetResult } from '../detect/types.js';
 import { VERSION } from '../base/version.js';
 
@@ -36,9 +37,19 @@ export interface ScanRuntime {
   tfjs?: TfjsRuntime;
   /** Progress messages (the CLI sends them to stderr). */
   progress?: (message: string) => void;
+  /** Keep every sample's result, outcome and bits of error in the report (TargetResult.series), for pictures. */
+  keepSeries?: boolean;
   /** Truths already certified, keyed by format, expression and point (diagnoseParallel fills it). */
   truthCache?: ReadonlyMap<string, PointTruth>;
 }
+
+/**
+ * Default absolute tolerance: half an ULP of 1 in each format (2^-24 float32, 2^-53 float64). An error below it
+ * vanishes as soon as the result meets anything of order 1 (summed into a loss, applied to a weight), so ML use loses
+ * nothing by ignoring it, while a flushed 1e-16 gradient or log(cosh(x)) = 0 near 0 stop drowning the real findings.
+ * Losses whose whole scale is far below 1 should pass --atol 0 (ULPs only).
+ */
+export const DEFAULT_ATOL: Readonly<Record<FloatFormat, number>> = { float32: 2 ** -24, float64: 2 ** -53 };
 
 export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOptions {
   return {
@@ -47,12 +58,19 @@ export function defaultScanOptions(partial: Partial<ScanOptions> = {}): ScanOpti
     precisions: ['float32', 'float64'],
     ranges: {},
     ulpTolerance: 16,
+    atol: { ...DEFAULT_ATOL },
     cancellationBits: { float32: 12, float64: 26 },
     maxDigits: 1200,
     framework: DEFAULT_FRAMEWORK,
     ...partial,
   };
 }
+
+/** How far a scan is (0 to 1) and what it is doing: for a progress bar. */
+export type ScanProgress = (fraction: number, stage: string) => void;
+
+/** The share of a scan's time spent certifying the sample truths when the pool computes them (the story: 8.0 of 11.3 s). */
+const TRUTH_SHARE = 0.7;
 
 /** Bisections that need the ground truth at every step (boundaries between ok, inaccurate and unknown). */
 const TRUTH_BISECTIONS = 4;
@@ -98,7 +116,9 @@ const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<strin
  * diagnose() with the sample truths computed on all cores first; the same result. The runtime may still be loading
  * (TF.js takes about a second): it loads on this thread while the workers compute the truths.
  */
-export async function diagnoseParallel(forms: FormSpec[], options: ScanOptions, runtimeOrLoading: ScanRuntime | Promise<ScanRuntime> = { backend: 'emulated' }): Promise<ScanReport> {
+export async function diagnoseParallel(
+  forms: FormSpec[], options: ScanOptions, runtimeOrLoading: ScanRuntime | Promise<ScanRuntime> = { backend: 'emulated' }, onProgress?: ScanProgress,
+): Promise<ScanReport> {
   const started = performance.now();
   const planned = plan(forms, options);
   const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
@@ -112,16 +132,34 @@ export async function diagnoseParallel(forms: FormSpec[], options: ScanOptions, 
     }
   }
   const list = [...groups.values()];
-  const [truths, runtime] = await Promise.all([
-    truthsInParallel(list.map(({ source, file, format, points, maxDigits }) => ({ source, file, format, points, maxDigits }))),
+  const points = list.reduce((n, g) => n + g.points.length, 0);
+  let certified = 0;
+  const [truths, loaded] = await Promise.all([
+    truthsInParallel(list.map(({ source, file, format, points, maxDigits }) => ({ source, file, format, points, maxDigits })), (done) => {
+      certified += done;
+      onProgress?.(TRUTH_SHARE * Math.min(1, certified / points), 'certifying the truths');
+    }),
     runtimeOrLoading,
   ]);
+  // the analysis announces each form and precision as it starts it: count them for the rest of the bar
+  const base = truths ? TRUTH_SHARE : 0;
+  const steps = planned.length * options.precisions.length;
+  let step = 0;
+  const runtime: ScanRuntime = onProgress === undefined ? loaded : {
+    ...loaded,
+    progress: (m) => {
+      loaded.progress?.(m);
+      onProgress(base + ((1 - base) * step++) / steps, m);
+    },
+  };
   const cache = new Map<string, PointTruth>(runtime.truthCache);
   truths?.forEach((ts, gi) => {
     const g = list[gi]!;
     ts.forEach((t, i) => cache.set(truthKey(g.format, g.graph, g.vars, g.points[i]!), t));
   });
-  return analyse(planned, options, { ...runtime, truthCache: cache }, started);
+  const report = analyse(planned, options, { ...runtime, truthCache: cache }, started);
+  onProgress?.(1, 'done');
+  return report;
 }
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
@@ -170,9 +208,13 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
         },
         ownTruth: reference ? (p) => truthAt(graph, p) : undefined,
         tolerance: options.ulpTolerance,
+        atol: options.atol[format],
         truthBisections: graph.nodes.filter((n) => n.pass === 'forward').length > BISECT_WITH_TRUTH_UP_TO ? 0 : TRUTH_BISECTIONS,
       };
-      const out = targetsOf(graph).map((t) => analyseTarget(ev, t));
+      const out = targetsOf(graph).map((t) => {
+        const r = analyseTarget(ev, t);
+        return runtime.keepSeries ? { ...r, series: seriesOf(ev, t, options) } : r;
+      });
       if (useTfjs) addTfjsBlocks(out, tfjs, graph, set, values);
       return out;
     });
@@ -209,6 +251,19 @@ export function frameworkInfo(id: FrameworkId): { id: FrameworkId; name: string;
 /** The one-line note a report gives when TF.js does not cross-check a framework other than tfjs. */
 export function tfjsSkipNote(id: FrameworkId): string {
   return `TF.js cross-check skipped: it compares TF.js with the tfjs model only; the ${id} model is checked against golden data from ${frameworkLabel(id)} (fixtures/frameworks/${id}.jsonl)`;
+}
+
+/** Every sample's point, result, outcome and bits of error, for pictures (plots, heatmaps); kept only when asked. */
+function seriesOf(ev: FormEvaluation, t: Target, options: ScanOptions): Series {
+  const results = ev.results(t);
+  const outcome: Series['outcome'] = [];
+  const bits: number[] = [];
+  for (let i = 0; i < ev.set.size; i++) {
+    const j = judge(results[i]!, truthOf(ev.truths[i]!, t), ev.format, options.ulpTolerance, options.atol[ev.format]);
+    outcome.push(j.outcome);
+    bits.push(Number.isNaN(j.ulps) ? NaN : bitsOf(j.ulps, ev.format));
+  }
+  return { at: Object.fromEntries(ev.set.vars.map((v) => [v, Array.from(ev.set.columns[v]!)])), result: Array.from(results), outcome, bits };
 }
 
 function float32Columns(set: SampleSet): Record<string, Float32Array> {

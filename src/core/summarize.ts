@@ -1,5 +1,6 @@
 import type { FormResult } from './types.js';
 import type { HazardCount, Region, TargetResult } from '../detect/types.js';
+import { ulpDistance } from '../base/float-format.js';
 
 /**
  * The one summarize step: grouping, sorting and worst cases, as pure data that every formatter (text, JSON, the CI
@@ -38,8 +39,8 @@ export function worstInaccurate(regions: readonly Region[]): Region | null {
 
 /** The largest error among finite results with a certified truth (NaN and inf are gated on their own). */
 export function finiteUlps(result: TargetResult): number {
-  if (result.worst !== null) return result.worst.ulps;
-  return Number.isFinite(result.maxUlps) ? result.maxUlps : 0;
+  // worst skips results within the absolute tolerance; none left means nothing beyond it
+  return result.worst?.ulps ?? 0;
 }
 
 /** One hazard at one place of the source, over every result of a form: how often per precision and target. */
@@ -66,4 +67,62 @@ export function hazardGroups(form: FormResult): HazardGroup[] {
     }
   }
   return [...byKey.values()].sort((a, b) => b.total - a.total);
+}
+
+/**
+ * Why the truth is unknown, with how many samples each reason covers, most first: read from the unknown regions (each
+ * carries its representative truth's reason). Samples no region accounts for are counted under "reason not recorded".
+ */
+export function unknownReasons(result: TargetResult): Array<{ reason: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const g of result.regions) {
+    if (g.outcome !== 'unknown') continue;
+    const reason = g.truth.kind === 'unknown' || g.truth.kind === 'undefined' ? g.truth.reason : 'reason not recorded';
+    counts.set(reason, (counts.get(reason) ?? 0) + g.samples);
+  }
+  const covered = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (result.unknown > covered) counts.set('reason not recorded', (counts.get('reason not recorded') ?? 0) + result.unknown - covered);
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
+
+/** "2 cancellation not resolved at 4000 bits, 1 results did not agree up to 1200 digits" */
+export function unknownReasonText(results: readonly TargetResult[]): string {
+  const merged = new Map<string, number>();
+  for (const r of results) for (const { reason, count } of unknownReasons(r)) merged.set(reason, (merged.get(reason) ?? 0) + count);
+  return [...merged].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `${count} ${reason}`).join(', ');
+}
+
+/** An interval of one variable; open ends exclude the float at the end (it belongs to a bad region). */
+export interface Interval { lo: number; hi: number; loOpen: boolean; hiOpen: boolean }
+
+/**
+ * Where a one-variable result is free of the given outcomes: the sampled range [lo, hi] minus those regions, as the
+ * intervals in between (an interval with no float inside is dropped). Region edges are exact floats when bisected,
+ * else sample positions, so the intervals are as exact as the regions. Null for several variables (boxes, not
+ * intervals).
+ */
+export function freeIntervals(result: TargetResult, range: { lo: number; hi: number }, outcomes: ReadonlyArray<Region['outcome']>): Interval[] | null {
+  if (result.regions.some((g) => g.box !== undefined)) return null;
+  const bad = result.regions.filter((g) => outcomes.includes(g.outcome)).sort((a, b) => a.lo - b.lo);
+  const out: Interval[] = [];
+  let lo = range.lo;
+  let loOpen = false;
+  const push = (hi: number, hiOpen: boolean) => {
+    const empty = hi < lo || ((loOpen || hiOpen) && ulpDistance(lo, hi, result.precision) <= (loOpen && hiOpen ? 1 : 0));
+    if (!empty) out.push({ lo, hi, loOpen, hiOpen });
+  };
+  for (const g of bad) {
+    if (g.lo > lo || (g.lo === lo && loOpen)) push(g.lo, true);
+    if (g.hi > lo || (g.hi === lo && !loOpen)) {
+      lo = g.hi;
+      loOpen = true;
+    }
+  }
+  if (!(lo === range.hi && loOpen)) push(range.hi, false);
+  return out;
+}
+
+/** The finding a one-line summary shows: the widest NaN region, else the widest inf, else the largest error. */
+export function headlineRegion(result: TargetResult): Region | null {
+  return widestRegion(result.regions, 'nan') ?? widestRegion(result.regions, 'inf') ?? worstInaccurate(result.regions);
 }

@@ -3,12 +3,21 @@ import type { TargetResult } from '../detect/types.js';
 import type { FrameworkId } from '../graph/frameworks/types.js';
 import type { Range } from '../sample/ranges.js';
 
+/** Every sample of one result, in sample order (one variable: ascending x): what pictures are drawn from. */
+export interface Series {
+  at: Record<string, number[]>;
+  result: number[];
+  outcome: Array<'ok' | 'inaccurate' | 'nan' | 'inf' | 'unknown'>;
+  /** log2(1 + ULPs); every bit for NaN/inf where the truth is finite; NaN where the truth is not certified. */
+  bits: number[];
+}
+
 export interface FormResult {
   name: string;
   expr: string;
   reference: string | null;
   vars: string[];
-  results: TargetResult[];
+  results: Array<TargetResult & { series?: Series }>;
 }
 
 export interface VarRange {
@@ -25,6 +34,8 @@ export interface ScanOptions {
   ranges: Record<string, Range>;
   /** A finite result further than this from the truth is "inaccurate". */
   ulpTolerance: number;
+  /** ...and further than this in absolute terms (per format; 0: ULPs alone decide). */
+  atol: Record<FloatFormat, number>;
   /** Cancellation events are reported from this many bits lost (per precision). */
   cancellationBits: Record<FloatFormat, number>;
   /** The ground truth gives up ("unknown") beyond this many significant digits. */

@@ -29,6 +29,8 @@ export interface FormEvaluation {
   /** The form's own exact value at a point, when a reference differs from the form (to tell approximation error). */
   ownTruth?: (point: Record<string, number>) => PointTruth;
   tolerance: number;
+  /** Absolute tolerance of this evaluation's format (see judge). */
+  atol: number;
   truthBisections: number;
 }
 
@@ -41,7 +43,7 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
   const results = ev.results(target);
   const n = ev.set.size;
   const judged: Judged[] = new Array(n);
-  for (let i = 0; i < n; i++) judged[i] = judge(results[i]!, truthOf(ev.truths[i]!, target), ev.format, ev.tolerance);
+  for (let i = 0; i < n; i++) judged[i] = judge(results[i]!, truthOf(ev.truths[i]!, target), ev.format, ev.tolerance, ev.atol);
 
   const count = (o: Outcome) => judged.filter((j) => j.outcome === o).length;
   const known = judged.map((j) => j.ulps).filter((u) => !Number.isNaN(u));
@@ -49,7 +51,8 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
   let worst: TargetResult['worst'] = null;
   judged.forEach((j, i) => {
     const t = truthOf(ev.truths[i]!, target);
-    if (Number.isFinite(results[i]!) && t.kind === 'finite' && !Number.isNaN(j.ulps) && (!worst || j.ulps > worst.ulps)) {
+    const counts = ev.atol === 0 || Math.abs(results[i]! - (t.kind === 'finite' ? t.value : NaN)) > ev.atol;
+    if (Number.isFinite(results[i]!) && t.kind === 'finite' && counts && !Number.isNaN(j.ulps) && (!worst || j.ulps > worst.ulps)) {
       worst = { at: pointAt(ev.set, i), result: results[i]!, truth: t.value, ulps: j.ulps };
     }
   });
@@ -88,7 +91,7 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
     const point = { [name]: x };
     const p = ev.probe(point, target, !cheap);
     const r = p.result;
-    const outcome: Outcome = cheap && Number.isFinite(r) ? 'ok' : judge(r, cheap ? UNKNOWN : truthOf(p.truth!, target), ev.format, ev.tolerance).outcome;
+    const outcome: Outcome = cheap && Number.isFinite(r) ? 'ok' : judge(r, cheap ? UNKNOWN : truthOf(p.truth!, target), ev.format, ev.tolerance, ev.atol).outcome;
     return keyOf(outcome, () => ev.chainAt(point, target));
   };
   const runs = outcomeRuns(xs, keys, { format: ev.format, keyAt, truthBisections: ev.truthBisections, ulps: judged.map((j) => j.ulps) });
@@ -198,7 +201,7 @@ function approximationAt(ev: FormEvaluation, target: Target, i: number): HazardE
   const own = truthOf(ev.ownTruth(pointAt(ev.set, i)), target);
   const ref = truthOf(ev.truths[i]!, target);
   if (own.kind !== 'finite' || ref.kind !== 'finite' || own.value === ref.value) return undefined;
-  if (judge(ev.results(target)[i]!, own, ev.format, ev.tolerance).outcome !== 'ok') return undefined;
+  if (judge(ev.results(target)[i]!, own, ev.format, ev.tolerance, ev.atol).outcome !== 'ok') return undefined;
   const out = ev.graph.nodes[ev.graph.output]!;
   return {
     pass: 'forward', op: out.op, node: out.id, hazard: 'approximation', span: out.span,

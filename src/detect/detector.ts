@@ -54,8 +54,13 @@ export const noInputNaN = (ctx: RuleContext, i: number): boolean => ctx.inputs.e
 export function describe(ctx: RuleContext, i: number): string {
   const args = ctx.inputs.map((a) => valueText(a[i]!));
   const out = valueText(ctx.out[i]!);
-  const d = ctx.info.display;
-  if (ctx.info.kind === 'arith' && args.length === 2) return `${args[0]} ${d.split(' ')[1]} ${args[1]} = ${out}`;
-  if (d === '-a') return `-(${args[0]}) = ${out}`;
-  return `${d}(${args.join(', ')}) = ${out}`;
+  return `${applied(ctx.info.display, args)} = ${out}`;
+}
+
+/** An op applied to its arguments as text: "exp(100.5)", "2.37e27 ** 2" (displays with operands: "a ** b"), "-(3)". */
+export function applied(display: string, args: readonly string[]): string {
+  if (display === '-a') return `-(${args[0]})`;
+  const binary = /^a (\S+) b$/.exec(display);
+  if (binary && args.length === 2) return `${args[0]} ${binary[1]} ${args[1]}`;
+  return `${display}(${args.join(', ')})`;
 }

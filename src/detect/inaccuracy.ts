@@ -10,6 +10,7 @@ import type { EventTable } from './index.js';
 import { cancellation } from './detectors/cancellation.js';
 import { countText, valueText } from '../base/numbers.js';
 import { liveAncestors, toEvent } from './root-cause.js';
+import { applied } from './detector.js';
 
 /** Fewer bits than this lost in a subtraction is ordinary rounding, not the cause of an inaccurate result. */
 const BLAME_BITS = 4;
@@ -89,15 +90,35 @@ function substitution(graph: Graph, values: FloatArray[], live: number[], target
   const inputs = node.inputs.map((k) => values[k]![i]!);
   const own = node.inputs.length && node.op !== 'where' ? exactOp(node.op, inputs, format) : undefined;
   const amplified = own !== undefined && own.kind === 'finite' && ulpDistance(got, own.value, format) <= 1;
-  const what = amplified
-    ? `${OPS[node.op].display}(${inputs.map(valueText).join(', ')}) = ${g} is correctly rounded, but amplifies the rounding its input${inputs.length > 1 ? 's' : ''} carry (exact: ${e})`
-    : `${OPS[node.op].display} gives ${g} where the exact value rounds to ${e}`;
+  const call = applied(OPS[node.op].display, inputs.map(valueText));
+  const absorbedInput = node.inputs.map((k) => {
+    const n = graph.nodes[k]!;
+    return absorbed(graph, n.op, n.inputs, n.inputs.map((j) => values[j]![i]!), values[k]![i]!);
+  }).find((t) => t !== undefined);
+  const what = absorbed(graph, node.op, node.inputs, inputs, got)
+    ?? (amplified && absorbedInput ? `${call} = ${g} is correctly rounded, but its input ${absorbedInput}` : undefined)
+    ?? (amplified
+      ? `${call} = ${g} is correctly rounded, but amplifies the rounding error ${inputs.length > 1 ? 'its inputs carry' : 'its input carries'} (exact: ${e})`
+      : `${call} gives ${g} where the exact value rounds to ${e}`);
   return {
     pass: node.pass, op: node.op, node: best.id, hazard: 'rounding', span: node.span,
     detail: `${what}; with that one value exact the result is ${countText(best.after)} ULP off instead of ${countText(before)}`,
   };
 }
 
+
+/**
+ * "1 + exp(x) absorbs exp(x) = 1e-9: no more than half an ULP of 1": a sum that returns one operand unchanged although the
+ * other is not zero, so the small operand is lost entirely (the fix is log1p/expm1 or reordering, not more digits).
+ */
+function absorbed(graph: Graph, op: string, ids: readonly number[], inputs: readonly number[], got: number): string | undefined {
+  if ((op !== 'add' && op !== 'sub') || inputs.length !== 2 || !inputs.every(Number.isFinite)) return undefined;
+  const big = inputs.findIndex((v, k) => v === got && inputs[1 - k] !== 0);
+  if (big < 0) return undefined;
+  const text = (k: number) => graph.source.slice(graph.nodes[ids[k]!]!.span.start, graph.nodes[ids[k]!]!.span.end);
+  const whole = `${text(0)} ${op === 'add' ? '+' : '-'} ${text(1)}`;
+  return `${whole} absorbs ${text(1 - big)} = ${valueText(inputs[1 - big]!)}: no more than half an ULP of ${valueText(got)}`;
+}
 
 /** A forward op at a point where it is not differentiable, whose TF gradient rule picks one side. */
 function kinkAt(graph: Graph, values: FloatArray[], live: number[], i: number): HazardEvent | undefined {

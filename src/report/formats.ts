@@ -11,14 +11,21 @@ import { formatEvalJson } from './eval-json.js';
 import { formatEvalText } from './eval-text.js';
 import { formatScanJson } from './json.js';
 import { formatScanText } from './text.js';
+import { formatScanHtml } from './html.js';
 
 /** What every formatter may be told: pure functions (report, options) => string; one writer does the I/O. */
 export interface TextOptions {
   color: boolean;
   /** scan: regions shown per result. */
   maxRegions?: number;
-  /** scan: only the table, the TF.js lines and the verdict of each form. */
+  /** scan: only the summary (a line per form, a line per precision and target). */
   brief?: boolean;
+  /** scan: the full detail (tables, every region, hazards, TF.js agreement, verdict sentences), lines not fitted. */
+  verbose?: boolean;
+  /** scan: pictures of outcomes and bits of error against x (needs the report's series). */
+  plot?: boolean;
+  /** Columns to fit (80 when not a terminal). */
+  width?: number;
 }
 
 /** An evaluation of explicit points, with the source its spans point into. */
@@ -51,6 +58,10 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   {
     name: 'json', description: 'for programs: the whole report (valid for jq; non-finite numbers as strings)',
     scan: (r) => formatScanJson(r), eval: (r) => formatEvalJson(r.source, r.results), check: (r) => formatCheckJson(r),
+  },
+  {
+    name: 'html', description: 'one self-contained HTML file (plots, hazards with carets, root causes; nothing fetched): use with -o',
+    scan: (r) => formatScanHtml(r),
   },
   { name: 'github', description: 'GitHub Actions annotations on the offending characters', check: (r) => formatCheckGithub(r) },
   { name: 'sarif', description: 'SARIF 2.1.0 for code scanning', check: (r) => formatCheckSarif(r) },

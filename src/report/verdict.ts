@@ -1,7 +1,8 @@
-import { worstInaccurate } from '../core/summarize.js';
+import { unknownReasonText, worstInaccurate } from '../core/summarize.js';
 import type { FormResult, ScanOptions } from '../core/types.js';
 import type { Region, TargetResult } from '../detect/types.js';
 import { HAZARDS } from './hazards.js';
+import { fourDigits } from '../base/numbers.js';
 import { formatUlps, interval, pointText as point } from './numbers.js';
 
 /** A few plain sentences per form: where it breaks and why, or that it does not. */
@@ -18,7 +19,7 @@ export function verdict(form: FormResult, options: ScanOptions): string[] {
     if (bad.length > 3) lines.push(`${label}: ... and ${bad.length - 3} more NaN/inf regions`);
     if (r.inaccurate) {
       const worst = worstInaccurate(r.regions) ?? undefined;
-      lines.push(`${label}: off by more than ${options.ulpTolerance} ULP on ${r.inaccurate} of ${r.samples} samples, up to ${formatUlps(r.maxUlps === Infinity ? worst?.maxUlps ?? Infinity : r.maxUlps)} ULP${worst ? ` (near ${point(worst, r)}${cause(worst, form.expr)})` : ''}`);
+      lines.push(`${label}: off by more than ${beyond(options, r.precision)} on ${r.inaccurate} of ${r.samples} samples, up to ${formatUlps(r.maxUlps === Infinity ? worst?.maxUlps ?? Infinity : r.maxUlps)} ULP${worst ? ` (near ${point(worst, r)}${cause(worst, form.expr)})` : ''}`);
     }
   }
   const clean = form.results.every((r) => r.nan === 0 && r.inf === 0);
@@ -27,12 +28,12 @@ export function verdict(form: FormResult, options: ScanOptions): string[] {
   const undefinedTruth = form.results.reduce((s, r) => s + r.undefined, 0);
   const worstBy = (t: (r: TargetResult) => boolean) => formatUlps(Math.max(0, ...form.results.filter(t).map((r) => r.maxUlps).filter((u) => !Number.isNaN(u))));
   const summary = clean && accurate
-    ? `stable: no NaN or inf in value or gradient, every sample within ${options.ulpTolerance} ULP (worst ${worstBy((r) => r.target === 'value')} ULP value, ${worstBy((r) => r.target !== 'value')} ULP gradient)`
+    ? `stable: no NaN or inf in value or gradient, every sample within ${options.ulpTolerance} ULP${options.precisions.some((p) => options.atol[p] > 0) ? ' or the absolute tolerance' : ''} (worst ${worstBy((r) => r.target === 'value')} ULP value, ${worstBy((r) => r.target !== 'value')} ULP gradient)`
     : clean
       ? 'no NaN or inf, but inaccurate where listed above'
       : 'unstable: NaN or inf where listed above';
   const notJudged = [
-    unknown ? `truth unknown (not certified) at ${unknown} result(s)` : '',
+    unknown ? `truth unknown (not certified) at ${unknown} result${unknown === 1 ? '' : 's'}: ${unknownReasonText(form.results)}` : '',
     undefinedTruth ? `the exact function is undefined at ${undefinedTruth} result(s)` : '',
   ].filter(Boolean);
   lines.push(notJudged.length ? `${summary}; ${notJudged.join('; ')}, not judged` : summary);
@@ -58,4 +59,10 @@ function cause(g: Region, source: string): string {
     return `${HAZARDS[e.hazard].title} in ${e.pass === 'backward' ? 'the gradient of ' : ''}${text} [${e.detail}]`;
   });
   return `: ${steps.join(' -> ')}`;
+}
+
+/** "16 ULP and 5.96e-8": both must be exceeded for a result to count as inaccurate. */
+function beyond(options: ScanOptions, precision: TargetResult['precision']): string {
+  const atol = options.atol[precision];
+  return atol > 0 ? `${options.ulpTolerance} ULP and ${fourDigits(atol)}` : `${options.ulpTolerance} ULP`;
 }

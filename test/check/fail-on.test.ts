@@ -31,7 +31,7 @@ describe('parseFailOn', () => {
 function report(results = [target()]): ScanReport {
   return {
     schemaVersion: 1, command: 'scan', tool: { name: 'f-diagnose', version: '0' }, elapsedMs: 1, forms: [form(results, 'naive')],
-    options: { samples: 256, seed: 1, precisions: ['float32'], ranges: {}, ulpTolerance: 16, cancellationBits: { float32: 12, float64: 26 }, maxDigits: 1200, framework: 'tf' },
+    options: { samples: 256, seed: 1, precisions: ['float32'], ranges: {}, ulpTolerance: 16, atol: { float32: 0, float64: 0 }, cancellationBits: { float32: 12, float64: 26 }, maxDigits: 1200, framework: 'tf' },
     framework: { id: 'tf', name: 'TensorFlow', version: '2.21.0' },
   };
 }

@@ -53,7 +53,8 @@ describe('text', () => {
     assert.equal(lines[0], 'FAIL naive, "f"  float32 grad:x  NaN on [-1000, -88.72]  root cause: overflow in exp at fixtures/check/loss.txt:1:8'
       + ' -> 0 * inf in mul (backward)  (+1 more)');
   });
-  it('says why a check passes', () => assert.equal(lines[1], 'PASS stable      no NaN or inf; max error 2 ULPs value, 11 ULPs gradient'));
+  it('says why a check passes, and that no ULP limit was set', () =>
+    assert.equal(lines[1], 'PASS stable      no NaN or inf; max error 2 ULPs value, 11 ULPs gradient (no ULP limit set)'));
   it('ends with the count and the framework the results are for', () => assert.equal(lines[2], '2 checks in f-diagnose.config.json: 1 failed (1.2 s; as TensorFlow 2.21.0 computes them)'));
   it('has no colour codes when colour is off', () => assert.doesNotMatch(text, /\u001b\[/));
   it('colours PASS and FAIL when asked', () => assert.match(formatCheckText(sample, { color: true }), /\u001b\[31mFAIL/));

@@ -25,7 +25,7 @@ const usageErrors: Array<[string[], RegExp]> = [
   [['scan', 'x', '--var', 'x=a:1'], /--var 'x=a:1': 'a' is not a number/],
   [['scan', 'x + 1', '--var', 'y=0:1'], /--var y: not a variable of the expression \(its variables: x\)/],
   [['scan', 'x', '--samples', 'many'], /--samples 'many': expected a whole number/],
-  [['scan', 'x', '--format', 'xml'], /--format 'xml': expected text or json/],
+  [['scan', 'x', '--format', 'xml'], /--format 'xml': expected text, json or html/],
   [['scan', 'x', '--precision', 'half'], /--precision 'half'/],
   [['scan', '-f', join(dir, 'missing.txt')], /missing\.txt: cannot read the file: no such file/],
   [['eval', 'x', '--points', badJson], /bad\.jsonl:2:\d+: not valid JSON/],
@@ -169,10 +169,20 @@ test('eval marks the hazards of the discarded where branch as off the path, the 
   assert.equal(line.float64.grad.x, 'NaN');
 });
 
-test('scan --brief keeps the table and the verdict, drops the regions', () => {
+test('scan --brief is the summary alone: a verdict per form, a line per precision and target, no regions', () => {
   const r = runCli(['scan', 'exp(x)', '--samples', '64', '--brief', '--backend', 'emulated']);
+  assert.equal(r.code, 0, r.stderr);
+  // float32 exp overflows from the first float above ln(3.4028235e38) = 88.7228391: 88.72284
+  assert.match(r.stdout, /^UNSTABLE +expression: +NaN\/inf in 4 of 4 results/m);
+  const unwrapped = r.stdout.replace(/\n {4,}/g, ' '); // continuation rows of lines wrapped at 80 columns
+  assert.match(unwrapped, /^ {2}float32 value +inf +inf-free only for x in \[-3\.403e38, 88\.72\); worst: inf for x in \[88\.72, 3\.403e38\]: overflow in exp\(x\)$/m);
+  assert.doesNotMatch(r.stdout, /root cause:|precision {2}target/);
+});
+
+test('scan --verbose keeps the full detail: the table, every region with carets, the verdict sentences', () => {
+  const r = runCli(['scan', 'exp(x)', '--samples', '64', '--verbose', '--backend', 'emulated']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /precision {2}target/);
   assert.match(r.stdout, /verdict:\n {3}- float32 value: inf for x in \[88\.72284, 3\.4028235e\+38\]: overflow in exp\(x\)/);
-  assert.doesNotMatch(r.stdout, /root cause:/);
+  assert.match(r.stdout, /root cause:/);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 
-const QUICK = ['-n', '16', '--backend', 'emulated', '--brief'];
+const QUICK = ['-n', '16', '--backend', 'emulated', '--verbose'];
 const corpus = readdirSync(new URL('../../../fixtures/losses/', import.meta.url)).filter((f) => f.endsWith('.py')).sort();
 
 test('the loss corpus: at least 10 files', () => assert.ok(corpus.length >= 10, corpus.join(', ')));

@@ -14,7 +14,7 @@ const DEFAULT_MAX_DIGITS = 1200;
 
 /**
  * The exact value of graph.output and its exact partials by every variable at the point,
- * certified for the format (docs/ground-truth-new.md).
+ * certified for the format (docs/ground-truth.md).
  */
 export function groundTruth(graph: Graph, point: Record<string, number>, format: FloatFormat, options: TruthOptions = {}): PointTruth {
   const [value, ...grads] = truthOf(cachedPlanOf(graph), point, format, options);

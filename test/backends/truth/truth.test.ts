@@ -113,7 +113,7 @@ test('groundTruth: several variables, each partial on its own', () => {
   check(t.grad.y!, { kind: 'finite', value: -0.5 }, 'd/dy');
   check(t.grad.x!, { kind: 'finite', value: -0.5 }, 'd/dx');
   // (x - y) / (x - y) at x = y: the old engine's limit along one direction (1) is not a proof of the
-  // two-variable limit; the new engine says so (docs/ground-truth-new.md, "Singular points")
+  // two-variable limit; the new engine says so (docs/ground-truth.md, "Singular points")
   check(groundTruth(compile('(x - y) / (x - y)'), { x: 2, y: 2 }, 'float64').value, { kind: 'unknown', reason: /several variables/ }, 'x-y');
 });
 

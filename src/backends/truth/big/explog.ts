@@ -30,7 +30,10 @@ export function expPoint(m: bigint, e: bigint, prec: number): BigResult {
   if (m === 0n) return ONE;
   const topx = BigInt(bitLen(m)) + e; // |x| < 2^topx
   if (topx > BigInt(MAX_EXP_BITS - 2)) return fail('limit', `exp of a number beyond 2^${MAX_EXP_BITS - 2}`);
-  const s = Math.max(4, Math.round(0.7 * Math.sqrt(prec)));
+  // halvings so the Taylor sum converges fast; an argument already below 2^-s0 needs fewer (a tiny x none at all:
+  // the same bound on |r / 2^s| holds, with fewer squarings to lose bits in)
+  const s0 = Math.max(4, Math.round(0.7 * Math.sqrt(prec)));
+  const s = topx < 0n ? Math.max(0, s0 + Math.max(-s0, Number(topx))) : s0;
   const W = prec + Math.ceil(1.6 * s) + 24 + Math.ceil(Math.log2(prec));
   const tb = topx > 0n ? Number(topx) : 0;
   const kbits = tb + 20;

@@ -1,0 +1,149 @@
+import { excerpt } from '../base/excerpt.js';
+import { hazardGroups, headlineRegion } from '../core/summarize.js';
+import type { FormResult, ScanOptions, ScanReport, Series } from '../core/types.js';
+import type { CheckRun } from '../check/types.js';
+import type { HazardEvent, TargetResult } from '../detect/types.js';
+import { uplot } from './assets.js';
+import { HAZARDS } from './hazards.js';
+import { REPORT_SCRIPT } from './html-script.js';
+import { formatFloat, interval, position } from './numbers.js';
+import { formVerdict, overviewLine, targetLine, targetVerdict } from './summary.js';
+import { toleranceText } from './text.js';
+import { verdict } from './verdict.js';
+
+/**
+ * The scan as one self-contained HTML file: the summary, per form the plots (uPlot, inlined), the hazard table with the
+ * source and carets, the root-cause chains, the TF.js cross-check and the verdict sentences. Nothing is fetched: the
+ * plotting library, its CSS and the data are in the file.
+ */
+export function formatScanHtml(report: ScanReport): string {
+  const o = report.options;
+  const tf = report.backend?.tfjs;
+  const framework = tf ? `TensorFlow.js ${tf.versions.tfjs ?? '?'} (${tf.backend} backend${tf.fallbackReason ? `; ${tf.fallbackReason}` : ''}), float32 ${report.backend?.float32 === 'tfjs' ? 'computed by' : 'cross-checked against'} it` : 'float32 and float64 emulated (no TF.js cross-check)';
+  const meta = `${report.tool.name} ${report.tool.version}; seed ${o.seed}, ${o.samples} samples per variable, ${o.precisions.join(' + ')}, ${toleranceText(o)}; ${framework}; ${report.elapsedMs} ms`;
+  return page('f-diagnose scan', meta, report.forms.map((form) => ({ form, options: o })));
+}
+
+/** The HTML of a check run: every check as a form section, its PASS/FAIL in the summary (check --html FILE). */
+export function formatCheckHtml(run: CheckRun): string {
+  const sections = run.checks.flatMap((k) => (k.options ? [{ form: k.form, options: k.options, status: k.passed ? 'PASS' : 'FAIL' }] : []));
+  const meta = `${run.tool.name} ${run.tool.version}; ${run.checks.length} checks in ${run.config}: ${run.passed ? 'all passed' : `${run.checks.filter((k) => !k.passed).length} failed`}; ${(run.elapsedMs / 1000).toFixed(1)} s`;
+  return page('f-diagnose check', meta, sections);
+}
+
+interface Section { form: FormResult; options: ScanOptions; status?: string }
+
+function page(title: string, meta: string, sections: Section[]): string {
+  const lib = uplot();
+  const nameWidth = Math.max(0, ...sections.map((s) => s.form.name.length));
+  const summary = sections.map((s) => `<span class="${formVerdict(s.form)}">${s.status ? `${s.status} ` : ''}${esc(overviewLine(s.form, nameWidth))}</span>`).join('\n');
+  const body = [
+    `<h1>${esc(title)}</h1>`,
+    `<p class="meta">${esc(meta)}; plots by uPlot ${esc(lib.version)}</p>`,
+    `<h2>Summary</h2>`,
+    `<pre class="summary">${summary}</pre>`,
+    ...sections.map((s, i) => formSection(s.form, i, s.options)),
+  ].join('\n');
+  const data = { forms: sections.map(({ form: f }) => ({ name: f.name, vars: f.vars, results: f.results.map(seriesData) })) };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${lib.css}
+${STYLE}</style>
+</head>
+<body>
+${body}
+<script id="data" type="application/json">${scriptSafe(JSON.stringify(data))}</script>
+<script>${scriptSafe(lib.js)}</script>
+<script>${REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+const STYLE = `
+body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 960px; color: #212529; }
+pre { background: #f8f9fa; padding: 0.6em; overflow-x: auto; }
+.meta { color: #495057; }
+.unstable { color: #c92a2a; } .inaccurate { color: #a86c00; } .stable { color: #2b8a3e; }
+table { border-collapse: collapse; margin: 0.5em 0; } td, th { border: 1px solid #dee2e6; padding: 2px 6px; text-align: left; vertical-align: top; }
+th { background: #f1f3f5; } td pre { margin: 0; padding: 0; background: none; }
+.caret { color: #ae3ec9; }
+`;
+
+function formSection(f: FormResult, i: number, options: ScanOptions): string {
+  const v = formVerdict(f);
+  const targets = f.results.map((r) => `<li class="${targetVerdict(r) === 'ok' ? 'stable' : targetVerdict(r) === 'inaccurate' ? 'inaccurate' : 'unstable'}">${esc(targetLine(f, r, options).trim())}</li>`).join('');
+  return [
+    `<section class="form"><h2 class="${v}">${esc(f.name)}: ${v}</h2>`,
+    `<pre>${esc(f.expr)}</pre>`,
+    f.reference !== null && f.reference !== f.expr ? `<p>reference: <code>${esc(f.reference)}</code></p>` : '',
+    `<ul>${targets}</ul>`,
+    `<div id="plots-${i}" class="plots"></div>`,
+    f.vars.length > 2 ? `<p>(no plot for ${f.vars.length} variables)</p>` : '',
+    hazardTable(f),
+    chains(f),
+    crossCheck(f),
+    `<h3>Verdict</h3><ul>${verdict(f, options).map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`,
+    `</section>`,
+  ].join('\n');
+}
+
+function hazardTable(f: FormResult): string {
+  const rows = hazardGroups(f);
+  if (!rows.length) return '';
+  const tr = rows.map((g) => {
+    const [line, caret] = excerpt(f.expr, g.span, 100);
+    const counts = g.counts.map((k) => `${k.precision} ${k.target}: ${k.count}`).join(', ');
+    return `<tr><td>${esc(HAZARDS[g.hazard].title)}</td><td>${g.pass}</td><td><pre>${esc(line)}\n<span class="caret">${esc(caret)}</span></pre></td><td>${esc(counts)}</td></tr>`;
+  });
+  return `<h3>Hazards on the way</h3><table><tr><th>hazard</th><th>pass</th><th>where</th><th>samples</th></tr>${tr.join('')}</table>`;
+}
+
+function chains(f: FormResult): string {
+  const items = f.results.flatMap((r) => {
+    const g = headlineRegion(r);
+    if (!g) return [];
+    const what = g.outcome === 'nan' ? 'NaN' : g.outcome === 'inf' ? 'inf' : `off by up to ${g.maxUlps.toPrecision(3)} ULP`;
+    const steps = g.chain.map((e, k) => eventHtml(f.expr, e, k === 0 ? 'root cause' : 'then')).join('');
+    return [`<li><b>${r.precision} ${r.target}</b>: ${what} for ${esc(interval(g, r))} (${g.samples} samples; at ${esc(Object.entries(g.at).map(([k, x]) => `${k} = ${formatFloat(x, r.precision)}`).join(', '))}: got ${esc(formatFloat(g.result, r.precision))})${steps}</li>`];
+  });
+  return items.length ? `<h3>Root causes</h3><ul>${items.join('')}</ul>` : '';
+}
+
+function eventHtml(source: string, e: HazardEvent, label: string): string {
+  const [line, caret] = excerpt(source, e.span, 100);
+  const pass = e.pass === 'backward' ? 'backward pass, in the gradient of' : 'forward pass, at';
+  return `<div>${label}: <b>${esc(HAZARDS[e.hazard].title)}</b> (${pass} ${position(source, e.span)}): ${esc(e.detail)}<pre>${esc(line)}\n<span class="caret">${esc(caret)}</span></pre></div>`;
+}
+
+function crossCheck(f: FormResult): string {
+  const rows = f.results.filter((r) => r.tfjs).map((r) => {
+    const t = r.tfjs!;
+    return `<tr><td>${r.precision} ${r.target}</td><td>${(100 * t.agreement.nanInf).toFixed(2)}% of ${t.samples}</td><td>${t.agreement.maxUlpsDiff} ULP</td><td>${t.disagreements.length}</td></tr>`;
+  });
+  return rows.length ? `<h3>Cross-check against TF.js</h3><table><tr><th>result</th><th>NaN/inf agreement</th><th>finite results within</th><th>disagreements</th></tr>${rows.join('')}</table>` : '';
+}
+
+/** A result's samples for the browser: non-finite numbers as null (JSON has none), 7 significant digits. */
+function seriesData(r: TargetResult & { series?: Series }): Record<string, unknown> {
+  const s = r.series;
+  const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(7)) : null);
+  return {
+    precision: r.precision, target: r.target,
+    at: s ? Object.fromEntries(Object.entries(s.at).map(([k, xs]) => [k, xs.map((x) => (Number.isFinite(x) ? x : null))])) : {},
+    result: s ? s.result.map(num) : [], outcome: s ? s.outcome : [], bits: s ? s.bits.map((b) => (Number.isNaN(b) ? null : Number(b.toFixed(2)))) : [],
+  };
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Text inside <script>: "</script" and "<!--" cannot end or confuse it. */
+function scriptSafe(s: string): string {
+  return s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
