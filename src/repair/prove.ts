@@ -1,8 +1,7 @@
 import { diagnoseParallel, type FormSpec, type ScanRuntime } from '../core/diagnose.js';
 import type { ScanOptions } from '../core/types.js';
 import type { TargetResult } from '../detect/types.js';
-import { FORMAT_LIMITS, nextDown, nextUp } from '../base/float-format.js';
-import { FRAMEWORKS } from '../graph/frameworks/index.js';
+import { nextDown, nextUp } from '../base/float-format.js';
 
 export interface Candidate {
   /** The form, in f-diagnose's language (re-scannable). */
@@ -25,12 +24,13 @@ export interface TargetCheck {
   unknown: number;
   maxUlps: number;
   /**
-   * The largest error where the exact result is a normal float or zero. It differs from maxUlps when the framework
-   * flushes subnormals to zero (TF, JAX): no form can return a subnormal there, so those errors are not the form's.
+   * The largest error the scan counts: over the results farther than its atol from the exact value (default half
+   * an ULP of 1: a subnormal that TF or JAX flush to zero, which no form can return, is within it). Infinite for a
+   * NaN or inf where the exact result is finite. maxUlps keeps the raw figure over every sample.
    */
-  maxUlpsNormal: number;
-  /** maxUlpsNormal is the scan's tolerance as a bound (the samples outside every region), not a measured error. */
-  normalIsBound?: boolean;
+  maxUlpsJudged: number;
+  /** Every finite result was within atol: maxUlpsJudged is the tolerance as a bound, not a measured error. */
+  judgedIsBound?: boolean;
 }
 
 export type Verdict = 'proved' | 'improved' | 'changes the function' | 'rejected';
@@ -49,27 +49,27 @@ export interface Tolerances {
   grad: number;
 }
 
-function checkOf(r: TargetResult, flushes: boolean, okUlps: number): TargetCheck {
-  const subnormal = (v: number) => v !== 0 && Math.abs(v) < FORMAT_LIMITS[r.precision].minNormal;
-  let maxUlpsNormal = r.maxUlps;
-  let normalIsBound = false;
-  if (flushes && r.worst && subnormal(r.worst.truth)) {
-    // Samples outside every region are ok (within the scan's tolerance); the regions whose exact value is a normal
-    // float or zero keep their errors, NaN or inf.
-    const kept = r.regions.filter((g) => !(g.truth.kind === 'finite' && subnormal(g.truth.value)));
-    const measured = Math.max(0, ...kept.map((g) => (Number.isNaN(g.maxUlps) ? 0 : g.maxUlps)));
-    const bound = Math.min(r.maxUlps, okUlps);
-    maxUlpsNormal = Math.max(measured, bound);
-    normalIsBound = bound > measured;
+function checkOf(r: TargetResult, okUlps: number): TargetCheck {
+  // The scan's judgement (detect/outcome.ts): a finite result within atol of the exact one is ok whatever its ULPs
+  // (a subnormal flushed to zero by TF or JAX, a tiny value), so the error that counts is the worst sample beyond
+  // atol; an infinite maxUlps is a NaN or inf where the exact result is finite (or the reverse) and always counts.
+  let maxUlpsJudged = r.maxUlps;
+  let judgedIsBound = false;
+  if (Number.isFinite(r.maxUlps)) {
+    if (r.worst) maxUlpsJudged = r.worst.ulps;
+    else {
+      maxUlpsJudged = Math.min(r.maxUlps, okUlps);
+      judgedIsBound = maxUlpsJudged < r.maxUlps;
+    }
   }
   return {
     precision: r.precision, target: r.target, samples: r.samples, nan: r.nan, inf: r.inf, inaccurate: r.inaccurate, unknown: r.unknown,
-    maxUlps: r.maxUlps, maxUlpsNormal, ...(normalIsBound ? { normalIsBound } : {}),
+    maxUlps: r.maxUlps, maxUlpsJudged, ...(judgedIsBound ? { judgedIsBound } : {}),
   };
 }
 
 const bad = (cs: TargetCheck[]) => cs.reduce((n, c) => n + c.nan + c.inf, 0);
-const worst = (cs: TargetCheck[], tol: Tolerances) => Math.max(...cs.map((c) => c.maxUlpsNormal / (c.target === 'value' ? tol.value : tol.grad)));
+const worst = (cs: TargetCheck[], tol: Tolerances) => Math.max(...cs.map((c) => c.maxUlpsJudged / (c.target === 'value' ? tol.value : tol.grad)));
 
 /**
  * Scans the original and every candidate against the original's truth (the original is every candidate's reference,
@@ -85,17 +85,16 @@ export async function prove(original: string, candidates: Candidate[], options: 
     ...candidates.map((c, i) => ({ name: `candidate ${i + 1}`, source: c.expr, reference: truth })),
   ];
   const report = await diagnoseParallel(forms, options, runtime);
-  const flushes = options.precisions.some((p) => FRAMEWORKS[options.framework].forward.flushSubnormals[p]);
-  const check = (r: TargetResult) => checkOf(r, flushes, options.ulpTolerance);
+  const check = (r: TargetResult) => checkOf(r, options.ulpTolerance);
   const originalChecks = report.forms[0]!.results.map(check);
   const judged = (c: Candidate, checks: TargetCheck[]): Verified => {
     const reasons = checks.flatMap((k) => {
       const limit = k.target === 'value' ? tol.value : tol.grad;
       // A NaN or inf where the exact result is finite counts as an infinite error (detect/outcome.ts), so maxUlps
       // within the limit leaves only NaN where the function is undefined and inf where it is infinite too.
-      if (k.maxUlpsNormal <= limit) return [];
+      if (k.maxUlpsJudged <= limit) return [];
       const infinite = k.nan + k.inf > 0 ? `NaN or inf where the exact result is finite (${k.nan} NaN, ${k.inf} inf in all)` : 'finite where the exact result is infinite';
-      return [`${k.precision} ${k.target}: ${Number.isFinite(k.maxUlpsNormal) ? `up to ${k.maxUlpsNormal.toPrecision(3)} ULP (> ${limit})` : infinite}`];
+      return [`${k.precision} ${k.target}: ${Number.isFinite(k.maxUlpsJudged) ? `up to ${k.maxUlpsJudged.toPrecision(3)} ULP (> ${limit})` : infinite}`];
     });
     const improved = bad(checks) < bad(originalChecks) || (bad(checks) === bad(originalChecks) && worst(checks, tol) < worst(originalChecks, tol));
     const verdict: Verdict = c.changes ? 'changes the function' : !reasons.length ? 'proved' : improved ? 'improved' : 'rejected';
@@ -143,7 +142,7 @@ function merge(a: TargetCheck[], b: TargetCheck[]): TargetCheck[] {
     if (!o) return k;
     return {
       ...k, samples: k.samples + o.samples, nan: k.nan + o.nan, inf: k.inf + o.inf, inaccurate: k.inaccurate + o.inaccurate,
-      unknown: k.unknown + o.unknown, maxUlps: Math.max(k.maxUlps, o.maxUlps), maxUlpsNormal: Math.max(k.maxUlpsNormal, o.maxUlpsNormal),
+      unknown: k.unknown + o.unknown, maxUlps: Math.max(k.maxUlps, o.maxUlps), maxUlpsJudged: Math.max(k.maxUlpsJudged, o.maxUlpsJudged),
     };
   });
 }

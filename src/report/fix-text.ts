@@ -6,7 +6,7 @@ const OTHERS = 6;
 
 const ulps = (u: number) => (Number.isFinite(u) ? (u < 1e5 ? String(u) : u.toExponential(1)) : 'inf');
 const cell = (c: TargetCheck | undefined) =>
-  c ? `${String(c.nan).padStart(5)} ${String(c.inf).padStart(5)} ${`${c.normalIsBound ? '<=' : ''}${ulps(c.maxUlpsNormal)}`.padStart(8)}` : ' '.repeat(20);
+  c ? `${String(c.nan).padStart(5)} ${String(c.inf).padStart(5)} ${`${c.judgedIsBound ? '<=' : ''}${ulps(c.maxUlpsJudged)}`.padStart(8)}` : ' '.repeat(20);
 
 /** The best fix as a diff against the input, its verification beside the input's, then the runners-up. */
 export function formatFixText(report: FixReport, opts: { emitted?: string } = {}): string {
@@ -31,8 +31,8 @@ export function formatFixText(report: FixReport, opts: { emitted?: string } = {}
   out.push(...lineDiff(report.input.trim().split('\n'), best.expr.split('\n')));
   out.push('');
   out.push(...table(report.original, best));
-  if ([...report.original, ...best.checks].some((k) => k.maxUlpsNormal !== k.maxUlps)) {
-    out.push(`(max ULP where the exact result is a normal float or zero: ${report.framework} flushes subnormals to zero, so no form can return one; <= N: within the scan's tolerance, not measured further)`);
+  if ([...report.original, ...best.checks].some((k) => k.maxUlpsJudged !== k.maxUlps)) {
+    out.push(`(max ULP over the results farther than atol from the exact value, as scan judges: a subnormal flushed to zero by ${report.framework} is within it; <= N: every result within atol)`);
   }
   if (best.edgePoints) out.push(`(the fix's counts include ${best.edgePoints} more points: the input's region edges and the floats beside them)`);
   if (opts.emitted) out.push('', opts.emitted.trimEnd());
@@ -40,7 +40,7 @@ export function formatFixText(report: FixReport, opts: { emitted?: string } = {}
   if (others.length) {
     out.push('', 'other candidates (best first):');
     for (const o of others) {
-      const worst = Math.max(...o.checks.map((c) => c.maxUlpsNormal));
+      const worst = Math.max(...o.checks.map((c) => c.maxUlpsJudged));
       const bad = o.checks.reduce((n, c) => n + c.nan + c.inf, 0);
       out.push(`  ${o.verdict.padEnd(20)} ${String(o.ops).padStart(4)} ops  NaN+inf ${String(bad).padStart(5)}  max ULP ${ulps(worst).padStart(8)}  ${o.steps.join(' + ')}`);
     }

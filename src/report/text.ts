@@ -73,6 +73,7 @@ function summaryText(report: ScanReport, emit: Emit, c: ChalkInstance, width: nu
       const v = targetVerdict(r);
       emit(targetLine(form, r, report.options), v === 'ok' ? c.green : v === 'inaccurate' ? c.yellow : c.red, 29);
     }
+    for (const line of fixLines(form)) emit(line, c.green, 7);
   }
 }
 
