@@ -4,6 +4,7 @@ import { VERSION } from '../base/version.js';
 import { describeError } from './errors.js';
 import { registerCheck } from './check.js';
 import { registerEval } from './eval.js';
+import { registerFix } from './fix.js';
 import { registerScan } from './scan.js';
 
 /** Parses argv, runs one command, returns the exit code. Never throws. */
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   registerScan(program, run);
   registerEval(program, run);
   registerCheck(program, run);
+  registerFix(program, run);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -7,6 +7,7 @@ import type { HazardEvent, Region, TargetResult } from '../detect/types.js';
 import { hazardGroups, headlineRegion, sortedRegions } from '../core/summarize.js';
 import { HAZARDS } from './hazards.js';
 import { verdict } from './verdict.js';
+import { fixLines } from './fix-line.js';
 import { formatFloat, formatUlps, interval, pointText } from './numbers.js';
 import { excerpt } from '../base/excerpt.js';
 import { cut, wrap } from './fit.js';
@@ -72,6 +73,7 @@ function summaryText(report: ScanReport, emit: Emit, c: ChalkInstance, width: nu
       const v = targetVerdict(r);
       emit(targetLine(form, r, report.options), v === 'ok' ? c.green : v === 'inaccurate' ? c.yellow : c.red, 29);
     }
+    for (const line of fixLines(form)) emit(line, c.green, 7);
   }
 }
 
@@ -105,6 +107,7 @@ function formText(form: FormResult, sentences: string[], c: ChalkInstance, maxRe
     const colour = v.startsWith('stable') ? c.green : v.startsWith('unstable') || / NaN | inf /.test(v) ? c.red : c.yellow;
     lines.push(colour(`   - ${v}`));
   }
+  lines.push(...fixLines(form));
   return lines;
 }
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../../src');
 
 /** Bottom to top. `index.ts` (the library API) sits above everything. */
-const LAYERS = ['base', 'vocab', 'parse', 'graph', 'backends', 'sample', 'detect', 'core', 'check', 'report', 'cli'] as const;
+const LAYERS = ['base', 'vocab', 'parse', 'graph', 'backends', 'sample', 'detect', 'core', 'repair', 'check', 'report', 'cli'] as const;
 const rank = (folder: string) => (folder === 'index.ts' ? LAYERS.length : LAYERS.indexOf(folder as (typeof LAYERS)[number]));
 
 function files(dir: string): string[] {

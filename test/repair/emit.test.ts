@@ -1,0 +1,78 @@
+/**
+ * --emit: the story's fix as a function in each framework. TF.js and NumPy run here (real kernels, not ours) and
+ * are compared with mpmath; TF, PyTorch and JAX are not installed on this machine, so their code is only
+ * syntax-checked by Python and checked for its own spellings.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { before, test } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import { ulpDistance } from '../../src/base/float-format.js';
+import { defaultScanOptions } from '../../src/core/diagnose.js';
+import { emit } from '../../src/repair/emit.js';
+import { fix } from '../../src/repair/fix.js';
+import { hasMpmath, mpmathAt } from './mpmath-oracle.js';
+
+const STORY = '1/(1-exp(-x)) - 1/x';
+const POINTS = [0, 1e-30, -1e-6, 0.5, 1.99, 2.01, -2.01, -30, 30, -100, 100, -1e25, 1e25];
+let best = '';
+
+before(async () => {
+  await tf.setBackend('cpu');
+  best = (await fix(STORY, defaultScanOptions({ samples: 128 }), { value: 16, grad: 64 })).fixes[0]!.expr;
+});
+
+const python = (code: string, input = '') => spawnSync('/usr/bin/python3', ['-c', code], { input, encoding: 'utf8' });
+
+test('tfjs: the emitted function runs in TF.js with finite values and gradients, within 16 / 64 ULP of mpmath', { skip: !hasMpmath }, () => {
+  const code = emit(best, ['x'], 'tfjs');
+  assert.match(code, /^import \* as tf from '@tensorflow\/tfjs';/);
+  const f = new Function('tf', code.replace(/^import .*\n/, '').replace('export function f', 'return function f'))(tf) as (x: tf.Tensor) => tf.Tensor;
+  const x = tf.tensor1d(POINTS.map(Math.fround), 'float32');
+  const value = f(x).dataSync();
+  const grad = tf.grad(f)(x).dataSync();
+  const exact = mpmathAt(STORY, ['x'], POINTS.map((p) => [Math.fround(p)]), true);
+  POINTS.forEach((p, i) => {
+    assert.ok(Number.isFinite(value[i]!) && Number.isFinite(grad[i]!), `at ${p}: ${value[i]}, ${grad[i]}`);
+    assert.ok(ulpDistance(value[i]!, Math.fround(exact[i]![0]!), 'float32') <= 16, `value at ${p}: ${value[i]} vs ${exact[i]![0]}`);
+    assert.ok(ulpDistance(grad[i]!, Math.fround(exact[i]![1]!), 'float32') <= 64, `gradient at ${p}: ${grad[i]} vs ${exact[i]![1]}`);
+  });
+});
+
+test('numpy: the emitted function runs in NumPy (float64) with finite values within 16 ULP of mpmath', { skip: !hasMpmath || python('import numpy').status !== 0 }, () => {
+  const code = emit(best, ['x'], 'numpy');
+  const r = python(`${code}\nimport json, sys, warnings\nwarnings.simplefilter('ignore')\nprint(json.dumps([float(v) for v in f(np.array(json.load(sys.stdin), dtype=np.float64))]))`, JSON.stringify(POINTS));
+  assert.equal(r.status, 0, r.stderr);
+  const values = JSON.parse(r.stdout) as number[];
+  const exact = mpmathAt(STORY, ['x'], POINTS.map((p) => [p]), true);
+  POINTS.forEach((p, i) => assert.ok(ulpDistance(values[i]!, exact[i]![0]!, 'float64') <= 16, `at ${p}: ${values[i]} vs ${exact[i]![0]}`));
+});
+
+const SPELLINGS: { framework: 'tf' | 'torch' | 'jax'; must: RegExp[]; mustNot: RegExp }[] = [
+  { framework: 'tf', must: [/^import tensorflow as tf/, /tf\.where\(/, /tf\.math\.expm1\(/, /tf\.cast\(1\.0, x\.dtype\)/], mustNot: /\b(np|torch|jnp)\./ },
+  { framework: 'torch', must: [/^import torch/, /torch\.where\(/, /torch\.expm1\(/], mustNot: /\b(np|tf|jnp)\./ },
+  { framework: 'jax', must: [/^import jax/, /jnp\.where\(/, /jnp\.expm1\(/], mustNot: /\b(np|tf|torch)\./ },
+];
+
+for (const s of SPELLINGS) {
+  test(`${s.framework}: the emitted function is valid Python in the framework's own spellings`, () => {
+    const code = emit(best, ['x'], s.framework);
+    for (const m of s.must) assert.match(code, m);
+    assert.doesNotMatch(code, s.mustNot);
+    const r = python('import sys, ast; ast.parse(sys.stdin.read())', code);
+    assert.equal(r.status, 0, r.stderr);
+  });
+}
+
+test('python: operands are parenthesised where Python binds differently (& before <)', () => {
+  const code = emit('where((x < 1) & (x > -1), x, 0)', ['x'], 'torch');
+  assert.match(code, /return torch\.where\(\(x < 1\) & \(x > -1\), x, 0\.0\)/);
+});
+
+test('a program with a function: the function nested in the emitted one, called by its own name', () => {
+  const code = emit('f(x) = where(x > 0, x, 0)\nf(x) + f(x + 50)', ['x'], 'jax');
+  assert.match(code, /^def loss\(x\):\n    def f\(x\):\n        return jnp\.where\(x > 0, x, 0\.0\)\n\n    return f\(x\) \+ f\(x \+ 50\)\n$/m);
+  const js = emit('f(x) = where(x > 0, x, 0)\nf(x) + f(x + 50)', ['x'], 'tfjs');
+  assert.match(js, /const f = \(x\) => tf\.where\(/);
+  assert.match(js, /return tf\.add\(f\(x\), f\(tf\.add\(x, /);
+});
