@@ -17,6 +17,7 @@ import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
 import { collect, parseAtol, parseInteger, referenceOf } from './inputs.js';
 import { formsOf } from './forms.js';
+import { attachFixes } from '../repair/attach.js';
 import { frameworkOfInput } from './python-input.js';
 
 export interface ScanFlags {
@@ -37,6 +38,7 @@ export interface ScanFlags {
   framework?: string;
   verbose?: boolean;
   plot?: boolean;
+  fix?: boolean;
 }
 
 export function registerScan(program: Command, run: (work: () => Promise<number>) => Promise<void>): void {
@@ -60,6 +62,7 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <list>', 'exit 1 when the report has any of: nan, inf, ulps:N (e.g. nan,inf,ulps:64)')
     .option('--framework <name>', `${FRAMEWORK_HELP} (default: what a .py file imports, else tf)`)
+    .option('--no-fix', 'do not look for a proved fix under each finding (faster)')
     .option('--backend <backend>', 'float32 results from the emulator, from TF.js, or both compared (default both; emulated if TF.js fails to load; TF.js only with --framework tfjs)', 'both')
     .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(expr, flags)));
 }
@@ -94,7 +97,9 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   const progress = progressBar(process.stderr, format.name !== 'json');
   const keepSeries = flags.plot === true || format.name === 'html';
   const runtime = keepSeries ? loading.then((r) => ({ ...r, keepSeries })) : loading;
-  const report = await diagnoseParallel(forms, options, runtime, progress.update).finally(progress.stop);
+  const scanned = await diagnoseParallel(forms, options, runtime, progress.update).finally(progress.stop);
+  // a proved fix under each finding (repair: candidates scanned against the form's own truth); --no-fix skips it
+  const report = flags.fix === false ? scanned : await attachFixes(scanned, await runtime);
   const text = format.scan(report, {
     color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose, plot: flags.plot,
     width: flags.output ? 80 : terminalWidth(process.stdout),
