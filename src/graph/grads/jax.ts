@@ -1,7 +1,7 @@
 import type { OpName } from '../../vocab/ops.js';
+import { LINEAR, none } from './linear.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
-const none: GradRule = (g) => g.x.map(() => null);
 
 /** _balanced_eq(x, z, y) (jax/_src/lax/lax.py): 1 where x alone is the result z, 0.5 at a tie, 0 elsewhere (and NaN). */
 function balancedEq(g: GradContext, x: Ref, z: Ref, y: Ref): Ref {
@@ -37,12 +37,7 @@ function integerLiteral(g: GradContext, ref: Ref): number | undefined {
  * mul(g, jac) becomes mul(ct, jac), and the forward value jac is computed as the jvp rule writes it.
  */
 const rules: Record<OpName, GradRule> = {
-  const: none,
-  var: none,
-  // add_p / sub_p / neg_p: linear
-  add: (g) => [() => g.dy, () => g.dy],
-  sub: (g) => [() => g.dy, () => g.neg(g.dy)],
-  neg: (g) => [() => g.neg(g.dy)],
+  ...LINEAR, // add_p / sub_p / neg_p: linear
   // mul_p transpose: mul(ct, y), mul(x, ct)
   mul: (g) => {
     const [a, b] = g.x;

@@ -1,7 +1,7 @@
 import type { OpName } from '../../vocab/ops.js';
+import { LINEAR, none } from './linear.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
-const none: GradRule = (g) => g.x.map(() => null);
 
 /**
  * The fused TF gradient kernels SqrtGrad, RsqrtGrad and ReciprocalGrad (tensorflow/core/kernels/cwise_ops_gradients.h)
@@ -15,12 +15,7 @@ const unlessZeroDy = (g: GradContext, value: Ref): Ref => g.keep(value, g.notEqu
  * the kernel's formula is written out from tensorflow/core/kernels.
  */
 const rules: Record<OpName, GradRule> = {
-  const: none,
-  var: none,
-  // _AddGrad / _SubGrad / _NegGrad
-  add: (g) => [() => g.dy, () => g.dy],
-  sub: (g) => [() => g.dy, () => g.neg(g.dy)],
-  neg: (g) => [() => g.neg(g.dy)],
+  ...LINEAR, // _AddGrad / _SubGrad / _NegGrad
   // _MulGrad: grad * y, grad * x
   mul: (g) => {
     const [a, b] = g.x;

@@ -1,19 +1,14 @@
 import type { OpName } from '../../vocab/ops.js';
+import { LINEAR, none } from './linear.js';
 import type { GradRule, GradTable } from './table.js';
 
-const none: GradRule = (g) => g.x.map(() => null);
 
 /**
  * TF.js's gradient rules (tfjs-core/src/gradients/*_grad.ts), op for op and in the same order of operations, so the
  * backward pass rounds and overflows where TF.js's does.
  */
 const rules: Record<OpName, GradRule> = {
-  const: none,
-  var: none,
-  // Add_grad / Sub_grad / Neg_grad
-  add: (g) => [() => g.dy, () => g.dy],
-  sub: (g) => [() => g.dy, () => g.neg(g.dy)],
-  neg: (g) => [() => g.neg(g.dy)],
+  ...LINEAR, // Add_grad / Sub_grad / Neg_grad
   // Multiply_grad: dy * b, dy * a
   mul: (g) => {
     const [a, b] = g.x;

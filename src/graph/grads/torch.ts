@@ -1,7 +1,7 @@
 import type { OpName } from '../../vocab/ops.js';
+import { LINEAR, none } from './linear.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
-const none: GradRule = (g) => g.x.map(() => null);
 
 /** where(self == other, grad / 2, grad).masked_fill_(loses, 0): maximum/minimum's backward, ties split 0.5/0.5. */
 function tieSplit(g: GradContext, loses: Ref): Ref {
@@ -14,12 +14,7 @@ function tieSplit(g: GradContext, loses: Ref): Ref {
  * 2.13), op for op and in the same order of operations.
  */
 const rules: Record<OpName, GradRule> = {
-  const: none,
-  var: none,
-  // add/sub: grad, -grad (alpha 1); neg: grad.neg()
-  add: (g) => [() => g.dy, () => g.dy],
-  sub: (g) => [() => g.dy, () => g.neg(g.dy)],
-  neg: (g) => [() => g.neg(g.dy)],
+  ...LINEAR, // add/sub: grad, -grad (alpha 1); neg: grad.neg()
   // mul: mul_tensor_backward: grad * other, grad * self
   mul: (g) => {
     const [a, b] = g.x;
