@@ -36,7 +36,7 @@ for (const format of ['float64', 'float32'] as const) {
   const M = 2000;
   const pts = Array.from(xs.subarray(0, M), (x) => (format === 'float32' ? Math.fround(x) : x));
   const [, s] = time(() => pts.forEach((x) => groundTruth(ref, { x }, format)));
-  rows.push([`decimal.js truth (value + derivative), ${format}`, String(M), s.toFixed(3), fmt(M / s)]);
+  rows.push([`truth (value + derivative), ${format}`, String(M), s.toFixed(3), fmt(M / s)]);
 }
 
 async function timeAsync<T>(f: () => Promise<T>): Promise<number> {
