@@ -86,6 +86,8 @@ const rules: Record<OpName, GradRule> = {
     const z = g.exp(x);
     return [() => g.where(g.greater(x, g.num('20')), g.dy, g.div(g.mul(g.dy, z), g.add(z, g.num('1'))))];
   },
+  // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
+  relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
   maximum: (g) => {
     const [a, b] = g.x;
