@@ -69,6 +69,8 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   atan2: { f64: Math.atan2, thresholds: () => [0] },
   sigmoid: { f64: (a) => 1 / (1 + Math.exp(-a)), underflows: true, thresholds: expThresholds },
   softplus: { f64: (a) => softplus64(a, 2 ** -52), f32: (a) => softplus64(a, 2 ** -23), underflows: true, thresholds: expThresholds },
+  // tf.math.log_sigmoid and jax.nn.log_sigmoid are -softplus(-x) (math_ops.py, jax/_src/nn/functions.py), TF.js too
+  logSigmoid: { f64: (a) => -softplus64(-a, 2 ** -52), f32: (a) => -softplus64(-a, 2 ** -23), underflows: true, thresholds: (f) => expThresholds(f).map((t) => -t) },
   // max(x, 0) with NaN kept (TF's Relu: x > 0 ? x : 0 would lose it; measured NaN in all four)
   relu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : 0), thresholds: () => [0] },
   // NaN if either is; max(-0, 0) = 0, as in TF.js

@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -58,6 +58,7 @@ const words: OpWord[] = [
   { name: 'atan2', arity: 2, kind: 'math', spellings: ['atan2', 'arctan2'], display: 'atan2' },
   { name: 'sigmoid', arity: 1, kind: 'math', spellings: ['sigmoid', 'expit'], display: 'sigmoid' },
   { name: 'softplus', arity: 1, kind: 'math', spellings: ['softplus'], display: 'softplus' },
+  { name: 'logSigmoid', arity: 1, kind: 'math', spellings: ['log_sigmoid', 'logsigmoid'], display: 'log_sigmoid' },
   { name: 'relu', arity: 1, kind: 'math', spellings: ['relu'], display: 'relu' },
   { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
   { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },

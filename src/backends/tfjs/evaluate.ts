@@ -70,6 +70,7 @@ const KERNELS: Record<OpName, Kernel> = {
   atan2: ([a, b], { tf }) => tf.atan2(a!, b!),
   sigmoid: ([a], { tf }) => tf.sigmoid(a!),
   softplus: ([a], { tf }) => tf.softplus(a!),
+  logSigmoid: ([a], { tf }) => tf.logSigmoid(a!),
   relu: ([a], { tf }) => tf.relu(a!),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),

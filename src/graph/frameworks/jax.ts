@@ -1,5 +1,5 @@
 import { JAX_GRADS } from '../grads/jax.js';
-import { atan2Xla32, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import { atan2Xla32, logSigmoidJax, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** JAX 0.10.2 on CPU, eager (XLA kernels with FTZ/DAZ; x ** <integer literal> is integer_pow). */
@@ -19,6 +19,7 @@ export const JAX: Framework = {
     kernels: {
       pow: { float32: powC, float64: powC },
       softplus: { float32: softplusJax, float64: softplusJax },
+      logSigmoid: { float32: logSigmoidJax, float64: logSigmoidJax },
       atan2: { float32: atan2Xla32 },
       tanh: { float32: tanhClamped32 },
       sigmoid: { float32: sigmoidStepwise32 },

@@ -20,6 +20,14 @@ export function softplusTorch(round: (x: number) => number, minSubnormal: number
 /** jax.nn.softplus = logaddexp(x, 0) = max(x, 0) + log1p(exp(-|x|)). */
 export const softplusJax = (a: number): number => (Number.isNaN(a) ? NaN : Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a))));
 
+/** torch's log_sigmoid_forward (aten/src/ATen/native/cpu/Activation.cpp): min(x, 0) - log1p(exp(-|x|)), exp rounded first. */
+export function logSigmoidTorch(round: (x: number) => number): (a: number) => number {
+  return (a) => (Number.isNaN(a) ? NaN : Math.min(a, 0) - Math.log1p(round(Math.exp(-Math.abs(a)))));
+}
+
+/** jax.nn.log_sigmoid = -softplus(-x), softplus being logaddexp(x, 0). */
+export const logSigmoidJax = (a: number): number => -softplusJax(-a);
+
 /** C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN. */
 export const powC = (a: number, b: number): number => (a === 1 || b === 0 ? 1 : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b));
 

@@ -1,5 +1,5 @@
 import { TORCH_GRADS } from '../grads/torch.js';
-import { log1pTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
+import { log1pTorch, logSigmoidTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 const id = (x: number) => x;
@@ -16,6 +16,7 @@ export const TORCH: Framework = {
       pow: { float32: powC, float64: powC },
       sign: { float32: signNanZero, float64: signNanZero },
       softplus: { float32: softplusTorch(Math.fround, 2 ** -149), float64: softplusTorch(id, 2 ** -1074) },
+      logSigmoid: { float32: logSigmoidTorch(Math.fround), float64: logSigmoidTorch(id) },
       log1p: { float32: log1pTorch(2 ** -149), float64: log1pTorch(2 ** -1074) },
       sigmoid: { float32: sigmoidStepwise32 },
       // the vectorised (Sleef) kernels: sinh/cosh overflow with exp(|x|)

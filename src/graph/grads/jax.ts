@@ -104,6 +104,9 @@ const rules: Record<OpName, GradRule> = {
   // jax.nn.softplus is jnp.logaddexp(x, 0), whose custom jvp is g * exp(_replace_inf(x) - _replace_inf(ans))
   softplus: (g) => [() => g.mul(g.dy, g.exp(g.sub(replaceInf(g, g.x[0]!), replaceInf(g, g.y))))],
   // max_p: mul(g, _balanced_eq(x, ans, y)), mul(g, _balanced_eq(y, ans, x)): a mask multiply (inf * 0 = NaN)
+  // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
+  // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y
+  logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],
   // jax.nn.relu's custom jvp: select(x > 0, g, zeros) (jax/_src/nn/functions.py): a select, NaN gets 0
   relu: (g) => [() => g.keep(g.dy, g.greater(g.x[0]!, g.num('0')))],
   maximum: (g) => {

@@ -83,6 +83,8 @@ const rules: Record<OpName, GradRule> = {
   sigmoid: (g) => [() => g.mul(g.mul(g.dy, g.y), g.sub(g.num('1'), g.y))],
   // _SoftplusGrad -> SoftplusGrad kernel: dy / (exp(-x) + 1)
   softplus: (g) => [() => g.div(g.dy, g.add(g.exp(g.neg(g.x[0]!)), g.num('1')))],
+  // log_sigmoid is neg(softplus(neg(x))) (math_ops.py): _NegGrad, SoftplusGrad (dy / (exp(-u) + 1)), _NegGrad
+  logSigmoid: (g) => [() => g.neg(g.div(g.neg(g.dy), g.add(g.exp(g.neg(g.neg(g.x[0]!))), g.num('1'))))],
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x

@@ -73,6 +73,8 @@ const rules: Record<OpName, GradRule> = {
   sigmoid: (g) => [() => g.mul(g.dy, g.mul(g.y, g.sub(g.num('1'), g.y)))],
   // Softplus_grad: dy * sigmoid(x)
   softplus: (g) => [() => g.mul(g.dy, g.sigmoid(g.x[0]!))],
+  // logSigmoid's customGrad (tfjs-core/src/ops/log_sigmoid.ts): mul(dy, sigmoid(neg(x)))
+  logSigmoid: (g) => [() => g.mul(g.dy, g.sigmoid(g.neg(g.x[0]!)))],
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)

@@ -86,6 +86,18 @@ const rules: Record<OpName, GradRule> = {
     const z = g.exp(x);
     return [() => g.where(g.greater(x, g.num('20')), g.dy, g.div(g.mul(g.dy, z), g.add(z, g.num('1'))))];
   },
+  // log_sigmoid: log_sigmoid_backward (aten/src/ATen/native/cpu/Activation.cpp): z = exp(-|x|),
+  // grad * (max_deriv - sign * (z / (1 + z))) with max_deriv, sign = x < 0 ? (1, 1) : (0, -1)
+  logSigmoid: (g) => {
+    const x = g.x[0]!;
+    const neg = () => g.less(x, g.num('0'));
+    const z = () => g.exp(g.neg(g.abs(x)));
+    return [() => {
+      const zz = z();
+      const ratio = g.div(zz, g.add(g.num('1'), zz));
+      return g.mul(g.dy, g.sub(g.where(neg(), g.num('1'), g.num('0')), g.mul(g.where(neg(), g.num('1'), g.num('-1')), ratio)));
+    }];
+  },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
