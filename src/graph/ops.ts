@@ -39,6 +39,11 @@ function softplus64(x: number, epsilon: number): number {
   return Math.log1p(Math.exp(x));
 }
 
+function logaddexp64(a: number, b: number): number {
+  const delta = a - b;
+  return Number.isNaN(delta) ? a + b : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(delta)));
+}
+
 const SEMANTICS: Record<OpName, OpSemantics> = {
   const: { f64: () => NaN },
   var: { f64: () => NaN },
@@ -71,6 +76,9 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   softplus: { f64: (a) => softplus64(a, 2 ** -52), f32: (a) => softplus64(a, 2 ** -23), underflows: true, thresholds: expThresholds },
   // tf.math.log_sigmoid and jax.nn.log_sigmoid are -softplus(-x) (math_ops.py, jax/_src/nn/functions.py), TF.js too
   logSigmoid: { f64: (a) => -softplus64(-a, 2 ** -52), f32: (a) => -softplus64(-a, 2 ** -23), underflows: true, thresholds: (f) => expThresholds(f).map((t) => -t) },
+  // tf.experimental.numpy's and jnp's logaddexp: where(isnan(a - b), a + b, max(a, b) + log1p(exp(-|a - b|)));
+  // torch's kernel (a == b == +-inf ? a : the same sum) gives the same values
+  logaddexp: { f64: logaddexp64, infCause: () => 'overflow' },
   // max(x, 0) with NaN kept (TF's Relu: x > 0 ? x : 0 would lose it; measured NaN in all four)
   relu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : 0), thresholds: () => [0] },
   // NaN if either is; max(-0, 0) = 0, as in TF.js

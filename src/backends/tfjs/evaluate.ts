@@ -71,6 +71,11 @@ const KERNELS: Record<OpName, Kernel> = {
   sigmoid: ([a], { tf }) => tf.sigmoid(a!),
   softplus: ([a], { tf }) => tf.softplus(a!),
   logSigmoid: ([a], { tf }) => tf.logSigmoid(a!),
+  // TF.js has no logaddexp: tf.experimental.numpy's formula in TF.js ops
+  logaddexp: ([a, b], { tf }) => {
+    const delta = tf.sub(a!, b!);
+    return tf.where(tf.isNaN(delta), tf.add(a!, b!), tf.add(tf.maximum(a!, b!), tf.log1p(tf.exp(tf.neg(tf.abs(delta))))));
+  },
   relu: ([a], { tf }) => tf.relu(a!),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),

@@ -38,7 +38,11 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
     else if (node.op === 'where') out = b.g.add({ k: 'where', args });
     else if (node.op === 'sign') out = b.g.add({ k: 'sign', args });
     else if (node.op === 'logSigmoid') out = b.neg(b.prim('softplus', b.neg(args[0]!)));
-    else if (node.op === 'relu') out = b.g.add({ k: 'max', args: [args[0]!, b.zero] });
+    else if (node.op === 'logaddexp') {
+      const [x, y] = [args[0]!, args[1]!];
+      const m = b.g.add({ k: 'max', args: [x, y] });
+      out = b.add(m, b.prim('log1p', b.prim('exp', b.neg(b.prim('abs', b.sub(x, y))))));
+    } else if (node.op === 'relu') out = b.g.add({ k: 'max', args: [args[0]!, b.zero] });
     else if (node.op === 'maximum') out = b.g.add({ k: 'max', args });
     else if (node.op === 'minimum') out = b.g.add({ k: 'min', args });
     else if (node.op === 'clip') {

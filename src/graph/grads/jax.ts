@@ -104,6 +104,14 @@ const rules: Record<OpName, GradRule> = {
   // jax.nn.softplus is jnp.logaddexp(x, 0), whose custom jvp is g * exp(_replace_inf(x) - _replace_inf(ans))
   softplus: (g) => [() => g.mul(g.dy, g.exp(g.sub(replaceInf(g, g.x[0]!), replaceInf(g, g.y))))],
   // max_p: mul(g, _balanced_eq(x, ans, y)), mul(g, _balanced_eq(y, ans, x)): a mask multiply (inf * 0 = NaN)
+  // jnp.logaddexp's custom jvp (jax/_src/numpy/ufuncs.py): t1 * exp(_replace_inf(x1) - _replace_inf(out)) + t2 * (same for x2)
+  logaddexp: (g) => {
+    const [a, b] = g.x;
+    return [
+      () => g.mul(g.dy, g.exp(g.sub(replaceInf(g, a!), replaceInf(g, g.y)))),
+      () => g.mul(g.dy, g.exp(g.sub(replaceInf(g, b!), replaceInf(g, g.y)))),
+    ];
+  },
   // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
   // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y
   logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],

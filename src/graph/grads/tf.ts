@@ -14,6 +14,29 @@ const unlessZeroDy = (g: GradContext, value: Ref): Ref => g.keep(value, g.notEqu
  * same order of operations. Where the Python rule calls a fused kernel (SqrtGrad, TanhGrad, SigmoidGrad, SoftplusGrad)
  * the kernel's formula is written out from tensorflow/core/kernels.
  */
+/**
+ * tf has no logaddexp op: tf.experimental.numpy.logaddexp (np_math_ops.py) is
+ * where(is_nan(a - b), a + b, maximum(a, b) + log1p(exp(-abs(a - b)))), differentiated op by op: _SelectGradV2's
+ * selects, _MaximumMinimumGrad (a tie goes to a), _Log1pGrad, _ExpGrad, _NegGrad, _AbsGrad (sign), _SubGrad.
+ */
+export const logaddexpComposite: GradRule = (g) => {
+  const [a, b] = g.x;
+  const delta = () => g.sub(a!, b!);
+  const isNan = () => g.notEqual(delta(), delta());
+  const viaSum = () => g.keep(g.dy, isNan());
+  const viaMax = () => g.keep(g.dy, g.logicalNot(isNan()));
+  // d/d(delta) of log1p(exp(-abs(delta))): e * reciprocal(1 + E) * E, negated, times sign(delta)
+  const dDelta = () => {
+    const e = g.exp(g.neg(g.abs(delta())));
+    return g.mul(g.neg(g.mul(g.mul(viaMax(), g.reciprocal(g.add(g.num('1'), e))), e)), g.sign(delta()));
+  };
+  const ge = () => g.greaterEqual(a!, b!);
+  return [
+    () => g.add(g.add(viaSum(), g.keep(viaMax(), ge())), dDelta()),
+    () => g.add(g.add(viaSum(), g.keep(viaMax(), g.logicalNot(ge()))), g.neg(dDelta())),
+  ];
+};
+
 const rules: Record<OpName, GradRule> = {
   const: none,
   var: none,
@@ -85,6 +108,7 @@ const rules: Record<OpName, GradRule> = {
   softplus: (g) => [() => g.div(g.dy, g.add(g.exp(g.neg(g.x[0]!)), g.num('1')))],
   // log_sigmoid is neg(softplus(neg(x))) (math_ops.py): _NegGrad, SoftplusGrad (dy / (exp(-u) + 1)), _NegGrad
   logSigmoid: (g) => [() => g.neg(g.div(g.neg(g.dy), g.add(g.exp(g.neg(g.neg(g.x[0]!))), g.num('1'))))],
+  logaddexp: logaddexpComposite,
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x

@@ -1,5 +1,6 @@
 import type { OpName } from '../../vocab/ops.js';
 import type { GradRule, GradTable } from './table.js';
+import { logaddexpComposite } from './tf.js';
 
 const none: GradRule = (g) => g.x.map(() => null);
 
@@ -75,6 +76,8 @@ const rules: Record<OpName, GradRule> = {
   softplus: (g) => [() => g.mul(g.dy, g.sigmoid(g.x[0]!))],
   // logSigmoid's customGrad (tfjs-core/src/ops/log_sigmoid.ts): mul(dy, sigmoid(neg(x)))
   logSigmoid: (g) => [() => g.mul(g.dy, g.sigmoid(g.neg(g.x[0]!)))],
+  // TF.js has no logaddexp (the goldens skip it): modelled as TF's tf.experimental.numpy formula
+  logaddexp: logaddexpComposite,
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)

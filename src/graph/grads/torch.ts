@@ -98,6 +98,11 @@ const rules: Record<OpName, GradRule> = {
       return g.mul(g.dy, g.sub(g.where(neg(), g.num('1'), g.num('0')), g.mul(g.where(neg(), g.num('1'), g.num('-1')), ratio)));
     }];
   },
+  // logaddexp: grad / (1 + exp(other - self)), grad / (1 + exp(self - other)) (derivatives.yaml)
+  logaddexp: (g) => {
+    const [a, b] = g.x;
+    return [() => g.div(g.dy, g.add(g.num('1'), g.exp(g.sub(b!, a!)))), () => g.div(g.dy, g.add(g.num('1'), g.exp(g.sub(a!, b!))))];
+  },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
