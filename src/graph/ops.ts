@@ -1,5 +1,6 @@
 import type { FloatFormat, FormatLimits } from '../base/float-format.js';
 import type { HazardKind } from '../vocab/hazards.js';
+import { erf64, erfc64 } from './special.js';
 import { VOCABULARY, type OpName, type OpWord } from '../vocab/ops.js';
 
 /**
@@ -79,6 +80,9 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   // tf.experimental.numpy's and jnp's logaddexp: where(isnan(a - b), a + b, max(a, b) + log1p(exp(-|a - b|)));
   // torch's kernel (a == b == +-inf ? a : the same sum) gives the same values
   logaddexp: { f64: logaddexp64, infCause: () => 'overflow' },
+  erf: { f64: erf64 },
+  // erfc underflows past 9.2 (float32) and 26.5 (float64)
+  erfc: { f64: erfc64, underflows: true, thresholds: (f) => [Math.sqrt(-Math.log(f.minNormal)), Math.sqrt(-Math.log(f.minSubnormal))] },
   // max(x, 0) with NaN kept (TF's Relu: x > 0 ? x : 0 would lose it; measured NaN in all four)
   relu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : 0), thresholds: () => [0] },
   // NaN if either is; max(-0, 0) = 0, as in TF.js

@@ -76,6 +76,9 @@ const KERNELS: Record<OpName, Kernel> = {
     const delta = tf.sub(a!, b!);
     return tf.where(tf.isNaN(delta), tf.add(a!, b!), tf.add(tf.maximum(a!, b!), tf.log1p(tf.exp(tf.neg(tf.abs(delta))))));
   },
+  erf: ([a], { tf }) => tf.erf(a!),
+  // TF.js has no erfc: 1 - erf
+  erfc: ([a], { tf }) => tf.sub(1, tf.erf(a!)),
   relu: ([a], { tf }) => tf.relu(a!),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),

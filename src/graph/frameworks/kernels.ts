@@ -1,3 +1,5 @@
+import { erf64 } from '../special.js';
+
 /** Forward kernels that some frameworks use instead of the shared ones (graph/ops.ts); each says whose it is. */
 
 /** sign with sign(NaN) = 0: torch's and TF.js's kernels compare, and comparisons with NaN are false. */
@@ -27,6 +29,19 @@ export function logSigmoidTorch(round: (x: number) => number): (a: number) => nu
 
 /** jax.nn.log_sigmoid = -softplus(-x), softplus being logaddexp(x, 0). */
 export const logSigmoidJax = (a: number): number => -softplusJax(-a);
+
+/** TF.js's cpu Erf (tfjs-backend-cpu kernels/Erf.js): Abramowitz & Stegun 7.1.26 in doubles, absolute error ~1.5e-7. */
+export const erfTfjs = (x: number): number => {
+  const v = Math.abs(x);
+  const t = 1.0 / (1.0 + 0.3275911 * v);
+  return Math.sign(x) * (1.0 - (((((1.061405429 * t + -1.453152027) * t) + 1.421413741) * t + -0.284496736) * t + 0.254829592) * t * Math.exp(-v * v));
+};
+
+/**
+ * TF's float64 erf (Eigen): NaN at +-max and +-inf (measured; 1 at 100). Modelled as NaN once x^2 overflows: the
+ * goldens do not bound the edge more tightly than (100, max].
+ */
+export const erfEigen64 = (x: number): number => (Number.isFinite(x * x) ? erf64(x) : NaN);
 
 /** C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN. */
 export const powC = (a: number, b: number): number => (a === 1 || b === 0 ? 1 : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b));

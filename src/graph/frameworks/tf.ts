@@ -1,5 +1,5 @@
 import { TF_GRADS } from '../grads/tf.js';
-import { powC, sigmoidEigen, tanhClamped32 } from './kernels.js';
+import { erfEigen64, powC, sigmoidEigen, tanhClamped32 } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** TensorFlow 2.21 on CPU (the story's framework, and Keras's default backend). */
@@ -18,6 +18,7 @@ export const TF: Framework = {
     kernels: {
       pow: { float32: powC, float64: powC },
       tanh: { float32: tanhClamped32 },
+      erf: { float64: erfEigen64 },
       sigmoid: { float32: sigmoidEigen(Math.fround), float64: sigmoidEigen((x) => x) },
     },
   },

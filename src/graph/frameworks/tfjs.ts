@@ -1,5 +1,5 @@
 import { TFJS_GRADS } from '../grads/tfjs.js';
-import { signNanZero } from './kernels.js';
+import { erfTfjs, signNanZero } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** TensorFlow.js 4.22, cpu backend: JS doubles stored into Float32Array, subnormals kept. */
@@ -12,6 +12,7 @@ export const TFJS: Framework = {
     flushSubnormals: { float32: false, float64: false },
     kernels: {
       sign: { float32: signNanZero, float64: signNanZero },
+      erf: { float32: erfTfjs, float64: erfTfjs },
     },
   },
 };

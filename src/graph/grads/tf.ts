@@ -109,6 +109,9 @@ const rules: Record<OpName, GradRule> = {
   // log_sigmoid is neg(softplus(neg(x))) (math_ops.py): _NegGrad, SoftplusGrad (dy / (exp(-u) + 1)), _NegGrad
   logSigmoid: (g) => [() => g.neg(g.div(g.neg(g.dy), g.add(g.exp(g.neg(g.neg(g.x[0]!))), g.num('1'))))],
   logaddexp: logaddexpComposite,
+  // _ErfGrad: grad * (2/sqrt(pi)) * exp(-square(x)); _ErfcGrad: grad * (-2/sqrt(pi)) * exp(-square(x))
+  erf: (g) => [() => g.mul(g.mul(g.dy, g.num('1.1283791670955126')), g.exp(g.neg(g.square(g.x[0]!))))],
+  erfc: (g) => [() => g.mul(g.mul(g.dy, g.num('-1.1283791670955126')), g.exp(g.neg(g.square(g.x[0]!))))],
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x

@@ -78,6 +78,10 @@ const rules: Record<OpName, GradRule> = {
   logSigmoid: (g) => [() => g.mul(g.dy, g.sigmoid(g.neg(g.x[0]!)))],
   // TF.js has no logaddexp (the goldens skip it): modelled as TF's tf.experimental.numpy formula
   logaddexp: logaddexpComposite,
+  // Erf_grad: mul(dy, mul(exp(neg(square(x))), 2 / Math.sqrt(Math.PI)))
+  erf: (g) => [() => g.mul(g.dy, g.mul(g.exp(g.neg(g.square(g.x[0]!))), g.num('1.1283791670955126')))],
+  // TF.js has no erfc (the goldens skip it): modelled as 1 - erf's rule
+  erfc: (g) => [() => g.neg(g.mul(g.dy, g.mul(g.exp(g.neg(g.square(g.x[0]!))), g.num('1.1283791670955126'))))],
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)

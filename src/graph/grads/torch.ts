@@ -103,6 +103,9 @@ const rules: Record<OpName, GradRule> = {
     const [a, b] = g.x;
     return [() => g.div(g.dy, g.add(g.num('1'), g.exp(g.sub(b!, a!)))), () => g.div(g.dy, g.add(g.num('1'), g.exp(g.sub(a!, b!))))];
   },
+  // erf: 2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad; erfc: -2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad
+  erf: (g) => [() => g.mul(g.mul(g.num('1.1283791670955126'), g.exp(g.neg(g.square(g.x[0]!)))), g.dy)],
+  erfc: (g) => [() => g.mul(g.mul(g.num('-1.1283791670955126'), g.exp(g.neg(g.square(g.x[0]!)))), g.dy)],
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
