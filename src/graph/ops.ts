@@ -83,6 +83,7 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   erf: { f64: erf64 },
   // erfc underflows past 9.2 (float32) and 26.5 (float64)
   erfc: { f64: erfc64, underflows: true, thresholds: (f) => [Math.sqrt(-Math.log(f.minNormal)), Math.sqrt(-Math.log(f.minSubnormal))] },
+  rsqrt: { f64: (a) => 1 / Math.sqrt(a), nanCause: domain, infCause: () => 'division-by-zero', thresholds: () => [0] },
   // max(x, 0) with NaN kept (TF's Relu: x > 0 ? x : 0 would lose it; measured NaN in all four)
   relu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : 0), thresholds: () => [0] },
   // NaN if either is; max(-0, 0) = 0, as in TF.js

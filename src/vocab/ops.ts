@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -62,6 +62,7 @@ const words: OpWord[] = [
   { name: 'logaddexp', arity: 2, kind: 'math', spellings: ['logaddexp'], display: 'logaddexp' },
   { name: 'erf', arity: 1, kind: 'math', spellings: ['erf'], display: 'erf' },
   { name: 'erfc', arity: 1, kind: 'math', spellings: ['erfc'], display: 'erfc' },
+  { name: 'rsqrt', arity: 1, kind: 'math', spellings: ['rsqrt'], display: 'rsqrt' },
   { name: 'relu', arity: 1, kind: 'math', spellings: ['relu'], display: 'relu' },
   { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
   { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },

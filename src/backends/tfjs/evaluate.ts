@@ -79,6 +79,7 @@ const KERNELS: Record<OpName, Kernel> = {
   erf: ([a], { tf }) => tf.erf(a!),
   // TF.js has no erfc: 1 - erf
   erfc: ([a], { tf }) => tf.sub(1, tf.erf(a!)),
+  rsqrt: ([a], { tf }) => tf.rsqrt(a!),
   relu: ([a], { tf }) => tf.relu(a!),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),

@@ -37,6 +37,7 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
     else if (node.op === 'logicalNot') out = b.g.add({ k: 'logic', op: 'not', args });
     else if (node.op === 'where') out = b.g.add({ k: 'where', args });
     else if (node.op === 'sign') out = b.g.add({ k: 'sign', args });
+    else if (node.op === 'rsqrt') out = b.prim('reciprocal', b.prim('sqrt', args[0]!));
     else if (node.op === 'logSigmoid') out = b.neg(b.prim('softplus', b.neg(args[0]!)));
     else if (node.op === 'logaddexp') {
       const [x, y] = [args[0]!, args[1]!];

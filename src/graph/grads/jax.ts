@@ -115,6 +115,8 @@ const rules: Record<OpName, GradRule> = {
   // erf_p: mul(_const(x, 2/sqrt(pi)), mul(g, exp(neg(square(x))))); erfc_p: the same with -2/sqrt(pi)
   erf: (g) => [() => g.mul(g.num('1.1283791670955126'), g.mul(g.dy, g.exp(g.neg(g.square(g.x[0]!)))))],
   erfc: (g) => [() => g.mul(g.num('-1.1283791670955126'), g.mul(g.dy, g.exp(g.neg(g.square(g.x[0]!)))))],
+  // rsqrt_p: defjvp2: mul(g, mul(_const(x, -0.5), div(ans, x)))
+  rsqrt: (g) => [() => g.mul(g.dy, g.mul(g.num('-0.5'), g.div(g.y, g.x[0]!)))],
   // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
   // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y
   logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],

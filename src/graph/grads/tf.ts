@@ -112,6 +112,8 @@ const rules: Record<OpName, GradRule> = {
   // _ErfGrad: grad * (2/sqrt(pi)) * exp(-square(x)); _ErfcGrad: grad * (-2/sqrt(pi)) * exp(-square(x))
   erf: (g) => [() => g.mul(g.mul(g.dy, g.num('1.1283791670955126')), g.exp(g.neg(g.square(g.x[0]!))))],
   erfc: (g) => [() => g.mul(g.mul(g.dy, g.num('-1.1283791670955126')), g.exp(g.neg(g.square(g.x[0]!))))],
+  // _RsqrtGrad -> RsqrtGrad kernel (cwise_ops_gradients.h): dy == 0 ? 0 : -0.5 * (dy * y) * (y * y)
+  rsqrt: (g) => [() => unlessZeroDy(g, g.mul(g.mul(g.num('-0.5'), g.mul(g.dy, g.y)), g.mul(g.y, g.y)))],
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x

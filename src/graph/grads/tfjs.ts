@@ -82,6 +82,8 @@ const rules: Record<OpName, GradRule> = {
   erf: (g) => [() => g.mul(g.dy, g.mul(g.exp(g.neg(g.square(g.x[0]!))), g.num('1.1283791670955126')))],
   // TF.js has no erfc (the goldens skip it): modelled as 1 - erf's rule
   erfc: (g) => [() => g.neg(g.mul(g.dy, g.mul(g.exp(g.neg(g.square(g.x[0]!))), g.num('1.1283791670955126'))))],
+  // Rsqrt_grad: neg(div(dy, mul(pow(x, 1.5), 2)))
+  rsqrt: (g) => [() => g.neg(g.div(g.dy, g.mul(g.pow(g.x[0]!, g.num('1.5')), g.num('2'))))],
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)

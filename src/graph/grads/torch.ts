@@ -106,6 +106,8 @@ const rules: Record<OpName, GradRule> = {
   // erf: 2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad; erfc: -2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad
   erf: (g) => [() => g.mul(g.mul(g.num('1.1283791670955126'), g.exp(g.neg(g.square(g.x[0]!)))), g.dy)],
   erfc: (g) => [() => g.mul(g.mul(g.num('-1.1283791670955126'), g.exp(g.neg(g.square(g.x[0]!)))), g.dy)],
+  // rsqrt: -0.5 * grad * result.pow(3)
+  rsqrt: (g) => [() => g.mul(g.mul(g.num('-0.5'), g.dy), g.mul(g.mul(g.y, g.y), g.y))],
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other

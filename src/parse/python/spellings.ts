@@ -74,7 +74,7 @@ export const SHAPE_KEYWORDS = new Set(['axis', 'axes', 'dim', 'keepdims', 'keepd
  */
 export const NOT_YET: ReadonlySet<string> = new Set([
   'relu6', 'leaky_relu', 'elu', 'selu', 'gelu', 'silu', 'swish', 'mish', 'softsign', 'hard_sigmoid',
-  'logsumexp', 'reduce_logsumexp', 'rsqrt', 'xlogy',
+  'logsumexp', 'reduce_logsumexp', 'xlogy',
   'xlog1py', 'sinc', 'hypot', 'asinh', 'acosh', 'atanh', 'arcsinh', 'arccosh', 'arctanh', 'log2', 'log10',
   'floor', 'ceil', 'round', 'softmax', 'log_softmax', 'norm', 'zeros_like', 'ones_like', 'stop_gradient', 'detach',
   'binary_crossentropy', 'binary_cross_entropy', 'binary_cross_entropy_with_logits', 'sigmoid_cross_entropy_with_logits',
