@@ -40,6 +40,11 @@ function softplus64(x: number, epsilon: number): number {
   return Math.log1p(Math.exp(x));
 }
 
+/** SELU's constants (Klambauer et al.), as the frameworks write them. */
+export const SELU_SCALE = 1.0507009873554804934193349852946;
+export const SELU_ALPHA = 1.6732632423543772848170429916717;
+export const SELU_SCALE_ALPHA = 1.7580993408473768599402175208123;
+
 function logaddexp64(a: number, b: number): number {
   const delta = a - b;
   return Number.isNaN(delta) ? a + b : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(delta)));
@@ -84,6 +89,13 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   // erfc underflows past 9.2 (float32) and 26.5 (float64)
   erfc: { f64: erfc64, underflows: true, thresholds: (f) => [Math.sqrt(-Math.log(f.minNormal)), Math.sqrt(-Math.log(f.minSubnormal))] },
   rsqrt: { f64: (a) => 1 / Math.sqrt(a), nanCause: domain, infCause: () => 'division-by-zero', thresholds: () => [0] },
+  // x / (1 + |x|): NaN at +-inf in every framework's forward (inf / inf)
+  softsign: { f64: (a) => a / (1 + Math.abs(a)) },
+  // alpha 1: x > 0 ? x : expm1(x)
+  elu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : Math.expm1(a)), thresholds: () => [0] },
+  selu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? SELU_SCALE * a : SELU_SCALE_ALPHA * Math.expm1(a)), infCause: () => 'overflow', thresholds: () => [0] },
+  // x * sigmoid(x) = x / (1 + exp(-x))
+  silu: { f64: (a) => a / (1 + Math.exp(-a)), underflows: true },
   // max(x, 0) with NaN kept (TF's Relu: x > 0 ? x : 0 would lose it; measured NaN in all four)
   relu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : 0), thresholds: () => [0] },
   // NaN if either is; max(-0, 0) = 0, as in TF.js

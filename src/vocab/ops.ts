@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -63,6 +63,10 @@ const words: OpWord[] = [
   { name: 'erf', arity: 1, kind: 'math', spellings: ['erf'], display: 'erf' },
   { name: 'erfc', arity: 1, kind: 'math', spellings: ['erfc'], display: 'erfc' },
   { name: 'rsqrt', arity: 1, kind: 'math', spellings: ['rsqrt'], display: 'rsqrt' },
+  { name: 'softsign', arity: 1, kind: 'math', spellings: ['softsign', 'soft_sign'], display: 'softsign' },
+  { name: 'elu', arity: 1, kind: 'math', spellings: ['elu'], display: 'elu' },
+  { name: 'selu', arity: 1, kind: 'math', spellings: ['selu'], display: 'selu' },
+  { name: 'silu', arity: 1, kind: 'math', spellings: ['silu', 'swish'], display: 'silu' },
   { name: 'relu', arity: 1, kind: 'math', spellings: ['relu'], display: 'relu' },
   { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
   { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },

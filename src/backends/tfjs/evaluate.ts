@@ -80,6 +80,11 @@ const KERNELS: Record<OpName, Kernel> = {
   // TF.js has no erfc: 1 - erf
   erfc: ([a], { tf }) => tf.sub(1, tf.erf(a!)),
   rsqrt: ([a], { tf }) => tf.rsqrt(a!),
+  // TF.js has no softsign and no silu: their formulas in TF.js ops
+  softsign: ([a], { tf }) => tf.div(a!, tf.add(tf.abs(a!), 1)),
+  elu: ([a], { tf }) => tf.elu(a!),
+  selu: ([a], { tf }) => tf.selu(a!),
+  silu: ([a], { tf }) => tf.mul(a!, tf.sigmoid(a!)),
   relu: ([a], { tf }) => tf.relu(a!),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),

@@ -37,6 +37,14 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
     else if (node.op === 'logicalNot') out = b.g.add({ k: 'logic', op: 'not', args });
     else if (node.op === 'where') out = b.g.add({ k: 'where', args });
     else if (node.op === 'sign') out = b.g.add({ k: 'sign', args });
+    else if (node.op === 'softsign') out = b.div(args[0]!, b.add(b.one, b.prim('abs', args[0]!)));
+    else if (node.op === 'elu') out = b.where(b.cmp('gt', args[0]!, b.zero), args[0]!, b.prim('expm1', args[0]!));
+    else if (node.op === 'selu') {
+      const x = args[0]!;
+      const scale = b.literal('1.0507009873554804934193349852946');
+      const alpha = b.literal('1.6732632423543772848170429916717');
+      out = b.mul(scale, b.where(b.cmp('gt', x, b.zero), x, b.mul(alpha, b.prim('expm1', x))));
+    } else if (node.op === 'silu') out = b.mul(args[0]!, b.prim('sigmoid', args[0]!));
     else if (node.op === 'rsqrt') out = b.prim('reciprocal', b.prim('sqrt', args[0]!));
     else if (node.op === 'logSigmoid') out = b.neg(b.prim('softplus', b.neg(args[0]!)));
     else if (node.op === 'logaddexp') {

@@ -1,5 +1,5 @@
 import { JAX_GRADS } from '../grads/jax.js';
-import { atan2Xla32, logSigmoidJax, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import { atan2Xla32, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** JAX 0.10.2 on CPU, eager (XLA kernels with FTZ/DAZ; x ** <integer literal> is integer_pow). */
@@ -23,6 +23,7 @@ export const JAX: Framework = {
       atan2: { float32: atan2Xla32 },
       tanh: { float32: tanhClamped32 },
       sigmoid: { float32: sigmoidStepwise32 },
+      silu: { float32: siluFlushed(sigmoidStepwise32, 2 ** -126) },
       sinh: { float32: viaExp(Math.sinh, Math.fround) },
       cosh: { float32: viaExp(Math.cosh, Math.fround) },
     },

@@ -43,6 +43,34 @@ export const erfTfjs = (x: number): number => {
  */
 export const erfEigen64 = (x: number): number => (Number.isFinite(x * x) ? erf64(x) : NaN);
 
+/**
+ * Eigen's elu and selu (relu_op_functor.h): (x < 0).select(c * (exp(x) - 1), s * x). Under DAZ a subnormal x
+ * compares as 0 and the select passes it through unchanged (elu(-1e-45) = -1e-45 measured), and exp(-min_normal) - 1
+ * is 0 (elu(-1.2e-38) = 0).
+ */
+export function eluEigen(round: (x: number) => number, minNormal: number, c: number, s: number): (a: number) => number {
+  const [cf, sf] = [round(c), round(s)];
+  return (a) => (Math.abs(a) < minNormal || !(a < 0) ? (s === 1 ? a : sf * a) : cf * round(round(Math.exp(a)) - 1));
+}
+
+/** x * sigmoid(x) with the sigmoid flushed to 0 when subnormal (FTZ: tf and jax's silu at -88.7 in float32 is -0). */
+export function siluFlushed(sigmoid: (a: number) => number, minNormal: number): (a: number) => number {
+  return (a) => {
+    const s = sigmoid(a);
+    return a * (Math.abs(s) < minNormal ? 0 : s);
+  };
+}
+
+/** torch's silu kernel: x / (1 + exp(-x)), each step in the format (exp(-x) overflows below -88.72 in float32). */
+export function siluTorch(round: (x: number) => number): (a: number) => number {
+  return (a) => a / round(1 + round(Math.exp(-a)));
+}
+
+/** TF.js's cpu Elu and Selu (tfjs-backend-cpu kernels/Elu.js, Selu.js): v >= 0 ? s * v : c * (Math.exp(v) - 1) in doubles. */
+export function eluTfjs(c: number, s: number): (a: number) => number {
+  return (a) => (a >= 0 ? s * a : c * (Math.exp(a) - 1));
+}
+
 /** C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN. */
 export const powC = (a: number, b: number): number => (a === 1 || b === 0 ? 1 : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b));
 

@@ -1,5 +1,6 @@
 import { TFJS_GRADS } from '../grads/tfjs.js';
-import { erfTfjs, signNanZero } from './kernels.js';
+import { SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
+import { eluTfjs, erfTfjs, signNanZero } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** TensorFlow.js 4.22, cpu backend: JS doubles stored into Float32Array, subnormals kept. */
@@ -13,6 +14,8 @@ export const TFJS: Framework = {
     kernels: {
       sign: { float32: signNanZero, float64: signNanZero },
       erf: { float32: erfTfjs, float64: erfTfjs },
+      elu: { float32: eluTfjs(1, 1), float64: eluTfjs(1, 1) },
+      selu: { float32: eluTfjs(SELU_SCALE_ALPHA, SELU_SCALE), float64: eluTfjs(SELU_SCALE_ALPHA, SELU_SCALE) },
     },
   },
 };

@@ -1,5 +1,5 @@
 import { TORCH_GRADS } from '../grads/torch.js';
-import { log1pTorch, logSigmoidTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
+import { log1pTorch, logSigmoidTorch, siluTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 const id = (x: number) => x;
@@ -19,6 +19,7 @@ export const TORCH: Framework = {
       logSigmoid: { float32: logSigmoidTorch(Math.fround), float64: logSigmoidTorch(id) },
       log1p: { float32: log1pTorch(2 ** -149), float64: log1pTorch(2 ** -1074) },
       sigmoid: { float32: sigmoidStepwise32 },
+      silu: { float32: siluTorch(Math.fround), float64: siluTorch((x) => x) },
       // the vectorised (Sleef) kernels: sinh/cosh overflow with exp(|x|)
       sinh: { float32: viaExp(Math.sinh, Math.fround), float64: viaExp(Math.sinh, id) },
       cosh: { float32: viaExp(Math.cosh, Math.fround), float64: viaExp(Math.cosh, id) },

@@ -32,6 +32,18 @@ function integerLiteral(g: GradContext, ref: Ref): number | undefined {
   return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : undefined;
 }
 
+const SELU_SCALE = '1.0507009873554804934193349852946';
+const SELU_ALPHA = '1.6732632423543772848170429916717';
+
+/** The cotangent of jax.nn.elu's x for a cotangent ct of its output (alpha 1 unless given). */
+function eluJax(g: GradContext, ct: Ref, alpha?: string): Ref {
+  const x = g.x[0]!;
+  const pos = g.greater(x, g.num('0'));
+  const inner = g.where(pos, g.num('0'), x);
+  const neg = alpha === undefined ? g.keep(ct, g.logicalNot(pos)) : g.mul(g.num(alpha), g.keep(ct, g.logicalNot(pos)));
+  return g.add(g.keep(ct, pos), g.keep(g.mul(neg, g.add(g.expm1(inner), g.num('1'))), g.logicalNot(pos)));
+}
+
 /**
  * JAX's rules (jax/_src/lax/lax.py jvp rules, JAX 0.10.2), transposed as JAX's reverse mode does: a jvp
  * mul(g, jac) becomes mul(ct, jac), and the forward value jac is computed as the jvp rule writes it.
@@ -117,6 +129,23 @@ const rules: Record<OpName, GradRule> = {
   erfc: (g) => [() => g.mul(g.num('-1.1283791670955126'), g.mul(g.dy, g.exp(g.neg(g.square(g.x[0]!)))))],
   // rsqrt_p: defjvp2: mul(g, mul(_const(x, -0.5), div(ans, x)))
   rsqrt: (g) => [() => g.mul(g.dy, g.mul(g.num('-0.5'), g.div(g.y, g.x[0]!)))],
+  // jax.nn.soft_sign is x / (jnp.abs(x) + 1): div_p's rules (y^-2 for the divisor), abs_p's select(x >= 0, g, -g)
+  softsign: (g) => {
+    const x = g.x[0]!;
+    const d = g.add(g.abs(x), g.num('1'));
+    const viaD = () => g.neg(g.mul(g.mul(g.dy, integerPow(g, d, -2)), x));
+    return [() => g.add(g.div(g.dy, d), g.where(g.greaterEqual(x, g.num('0')), viaD(), g.neg(viaD())))];
+  },
+  // jax.nn.elu: where(x > 0, x, alpha * expm1(where(x > 0, 0, x))): selects, expm1_p's jvp g * (ans + 1)
+  elu: (g) => [() => eluJax(g, g.dy)],
+  // jax.nn.selu: scale * elu(x, alpha)
+  selu: (g) => [() => eluJax(g, g.mul(g.num(SELU_SCALE), g.dy), SELU_ALPHA)],
+  // jax.nn.silu: x * sigmoid(x) (logistic_p's jvp g * ans * (1 - ans)): mul(ct, s) + mul(x, ct) * (s * (1 - s))
+  silu: (g) => {
+    const x = g.x[0]!;
+    const s = g.sigmoid(x);
+    return [() => g.add(g.mul(g.dy, s), g.mul(g.mul(x, g.dy), g.mul(s, g.sub(g.num('1'), s))))];
+  },
   // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
   // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y
   logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],

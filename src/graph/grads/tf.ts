@@ -1,6 +1,10 @@
 import type { OpName } from '../../vocab/ops.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
+/** SELU's scale and scale * alpha as the kernels write them (relu_op_functor.h). */
+const SCALE = '1.0507009873554804934193349852946';
+const SCALE_ALPHA = '1.7580993408473768599402175208123';
+
 const none: GradRule = (g) => g.x.map(() => null);
 
 /**
@@ -114,6 +118,18 @@ const rules: Record<OpName, GradRule> = {
   erfc: (g) => [() => g.mul(g.mul(g.dy, g.num('-1.1283791670955126')), g.exp(g.neg(g.square(g.x[0]!))))],
   // _RsqrtGrad -> RsqrtGrad kernel (cwise_ops_gradients.h): dy == 0 ? 0 : -0.5 * (dy * y) * (y * y)
   rsqrt: (g) => [() => unlessZeroDy(g, g.mul(g.mul(g.num('-0.5'), g.mul(g.dy, g.y)), g.mul(g.y, g.y)))],
+  // _SoftsignGrad -> SoftsignGrad kernel: gradients / (1 + |features|).square()
+  softsign: (g) => [() => g.div(g.dy, g.square(g.add(g.num('1'), g.abs(g.x[0]!))))],
+  // _EluGrad -> EluGrad kernel (relu_op_functor.h): (features < 0).select(gradients * (activations + 1), gradients)
+  elu: (g) => [() => g.where(g.less(g.x[0]!, g.num('0')), g.mul(g.dy, g.add(g.y, g.num('1'))), g.dy)],
+  // _SeluGrad -> SeluGrad kernel: (activations < 0).select(gradients * (activations + scale * alpha), gradients * scale)
+  selu: (g) => [() => g.where(g.less(g.y, g.num('0')), g.mul(g.dy, g.add(g.y, g.num(SCALE_ALPHA))), g.mul(g.dy, g.num(SCALE)))],
+  // tf.nn.silu's custom gradient (nn_impl.py swish): s = sigmoid(x); dy * (s * (1 + x * (1 - s)))
+  silu: (g) => {
+    const x = g.x[0]!;
+    const s = g.sigmoid(x);
+    return [() => g.mul(g.dy, g.mul(s, g.add(g.num('1'), g.mul(x, g.sub(g.num('1'), s)))))];
+  },
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x

@@ -84,6 +84,26 @@ const rules: Record<OpName, GradRule> = {
   erfc: (g) => [() => g.neg(g.mul(g.dy, g.mul(g.exp(g.neg(g.square(g.x[0]!))), g.num('1.1283791670955126'))))],
   // Rsqrt_grad: neg(div(dy, mul(pow(x, 1.5), 2)))
   rsqrt: (g) => [() => g.neg(g.div(g.dy, g.mul(g.pow(g.x[0]!, g.num('1.5')), g.num('2'))))],
+  // TF.js has no softsign (the goldens skip it): x / (abs(x) + 1) by Div_grad (neg(div(mul(dy, a), square(b)))) and
+  // Abs_grad (step(x, -1))
+  softsign: (g) => {
+    const x = g.x[0]!;
+    const d = g.add(g.abs(x), g.num('1'));
+    return [() => g.add(g.div(g.dy, d), g.mul(g.neg(g.div(g.mul(g.dy, x), g.square(d))), g.step(x, g.num('-1'))))];
+  },
+  // Elu_grad -> EluGrad kernel (tfjs-backend-cpu EluGrad.js): y >= 0 ? dy : dy * (y + 1)
+  elu: (g) => [() => g.where(g.greaterEqual(g.y, g.num('0')), g.dy, g.mul(g.dy, g.add(g.y, g.num('1'))))],
+  // Selu_grad: where(x > 0, dy * scale, dy * scaleAlpha * exp(x))
+  selu: (g) => {
+    const x = g.x[0]!;
+    return [() => g.where(g.greater(x, g.num('0')), g.mul(g.dy, g.num('1.0507009873554804934193349852946')), g.mul(g.mul(g.dy, g.num('1.7580993408473768599402175208123')), g.exp(x)))];
+  },
+  // TF.js has no silu: x * sigmoid(x) by Mul_grad and Sigmoid_grad (dy * (y * (1 - y)))
+  silu: (g) => {
+    const x = g.x[0]!;
+    const s = g.sigmoid(x);
+    return [() => g.add(g.mul(g.dy, s), g.mul(g.mul(g.dy, x), g.mul(s, g.sub(g.num('1'), s))))];
+  },
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)

@@ -1,6 +1,10 @@
 import type { OpName } from '../../vocab/ops.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
+/** SELU's scale and alpha * scale (torch/nn/functional.py selu -> elu with these coefficients). */
+const SCALE = '1.0507009873554804934193349852946';
+const SCALE_ALPHA = '1.7580993408473768599402175208123';
+
 const none: GradRule = (g) => g.x.map(() => null);
 
 /** where(self == other, grad / 2, grad).masked_fill_(loses, 0): maximum/minimum's backward, ties split 0.5/0.5. */
@@ -108,6 +112,28 @@ const rules: Record<OpName, GradRule> = {
   erfc: (g) => [() => g.mul(g.mul(g.num('-1.1283791670955126'), g.exp(g.neg(g.square(g.x[0]!)))), g.dy)],
   // rsqrt: -0.5 * grad * result.pow(3)
   rsqrt: (g) => [() => g.mul(g.mul(g.num('-0.5'), g.dy), g.mul(g.mul(g.y, g.y), g.y))],
+  // softsign is Python, x / (x.abs() + 1): div's rules, abs's grad * sgn(x)
+  softsign: (g) => {
+    const x = g.x[0]!;
+    const d = g.add(g.abs(x), g.num('1'));
+    return [() => g.add(g.div(g.dy, d), g.mul(g.mul(g.neg(g.dy), g.div(g.div(x, d), d)), g.sign(x)))];
+  },
+  // elu / selu: elu_backward (is_result false, aten/src/ATen/native/cpu/Activation.cpp, vectorised):
+  // x <= 0 ? grad * negiptcoef * negcoef * exp(x * negiptcoef) : grad * poscoef; NaN takes the negative side (batched)
+  elu: (g) => {
+    const x = g.x[0]!;
+    return [() => g.where(g.greater(x, g.num('0')), g.dy, g.mul(g.dy, g.exp(x)))];
+  },
+  selu: (g) => {
+    const x = g.x[0]!;
+    return [() => g.where(g.greater(x, g.num('0')), g.mul(g.dy, g.num(SCALE)), g.mul(g.mul(g.dy, g.num(SCALE_ALPHA)), g.exp(x)))];
+  },
+  // silu_backward: sigmoid = 1 / (1 + exp(-x)); grad * sigmoid * (1 + x * (1 - sigmoid))
+  silu: (g) => {
+    const x = g.x[0]!;
+    const s = g.div(g.num('1'), g.add(g.num('1'), g.exp(g.neg(x))));
+    return [() => g.mul(g.mul(g.dy, s), g.add(g.num('1'), g.mul(x, g.sub(g.num('1'), s))))];
+  },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
