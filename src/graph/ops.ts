@@ -96,6 +96,10 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   selu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? SELU_SCALE * a : SELU_SCALE_ALPHA * Math.expm1(a)), infCause: () => 'overflow', thresholds: () => [0] },
   // x * sigmoid(x) = x / (1 + exp(-x))
   silu: { f64: (a) => a / (1 + Math.exp(-a)), underflows: true },
+  // min(max(x, 0), 6), NaN kept
+  relu6: { f64: (a) => (Number.isNaN(a) ? NaN : Math.min(Math.max(a, 0), 6)), thresholds: () => [0, 6] },
+  // x > 0 ? x : slope * x (torch, TF.js; TF selects on x > 0, JAX on x >= 0: the same values)
+  leakyRelu: { f64: (a, slope) => (Number.isNaN(a) ? NaN : a > 0 ? a : slope * a), thresholds: () => [0] },
   // max(x, 0) with NaN kept (TF's Relu: x > 0 ? x : 0 would lose it; measured NaN in all four)
   relu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : 0), thresholds: () => [0] },
   // NaN if either is; max(-0, 0) = 0, as in TF.js

@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -67,6 +67,9 @@ const words: OpWord[] = [
   { name: 'elu', arity: 1, kind: 'math', spellings: ['elu'], display: 'elu' },
   { name: 'selu', arity: 1, kind: 'math', spellings: ['selu'], display: 'selu' },
   { name: 'silu', arity: 1, kind: 'math', spellings: ['silu', 'swish'], display: 'silu' },
+  { name: 'relu6', arity: 1, kind: 'math', spellings: ['relu6'], display: 'relu6' },
+  /** leaky_relu(x, slope): the slope is a constant, as clip's bounds. */
+  { name: 'leakyRelu', arity: 2, kind: 'math', spellings: ['leaky_relu', 'leakyRelu'], display: 'leaky_relu' },
   { name: 'relu', arity: 1, kind: 'math', spellings: ['relu'], display: 'relu' },
   { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
   { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },

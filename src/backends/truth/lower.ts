@@ -45,6 +45,8 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
       const alpha = b.literal('1.6732632423543772848170429916717');
       out = b.mul(scale, b.where(b.cmp('gt', x, b.zero), x, b.mul(alpha, b.prim('expm1', x))));
     } else if (node.op === 'silu') out = b.mul(args[0]!, b.prim('sigmoid', args[0]!));
+    else if (node.op === 'relu6') out = b.g.add({ k: 'min', args: [b.g.add({ k: 'max', args: [args[0]!, b.zero] }), b.int(6)] });
+    else if (node.op === 'leakyRelu') out = b.where(b.cmp('gt', args[0]!, b.zero), args[0]!, b.mul(args[1]!, args[0]!));
     else if (node.op === 'rsqrt') out = b.prim('reciprocal', b.prim('sqrt', args[0]!));
     else if (node.op === 'logSigmoid') out = b.neg(b.prim('softplus', b.neg(args[0]!)));
     else if (node.op === 'logaddexp') {

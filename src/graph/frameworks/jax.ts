@@ -1,5 +1,5 @@
 import { JAX_GRADS } from '../grads/jax.js';
-import { atan2Xla32, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import { atan2Xla32, leakyReluXla, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** JAX 0.10.2 on CPU, eager (XLA kernels with FTZ/DAZ; x ** <integer literal> is integer_pow). */
@@ -11,8 +11,8 @@ export const JAX: Framework = {
   forward: {
     flushSubnormals: { float32: true, float64: true },
     unflushed: {
-      float32: ['neg', 'abs', 'expm1', 'sin', 'tan', 'tanh', 'atan', 'atan2'],
-      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'atan', 'atan2'],
+      float32: ['neg', 'abs', 'expm1', 'sin', 'tan', 'tanh', 'atan', 'atan2', 'leakyRelu'],
+      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'atan', 'atan2', 'leakyRelu'],
     },
     // XLA's pow reads a subnormal exponent as it is (pow(0, 1e-45) = 0) but flushes a subnormal result
     flushResultOnly: { float32: ['pow'], float64: ['pow'] },
@@ -23,6 +23,7 @@ export const JAX: Framework = {
       atan2: { float32: atan2Xla32 },
       tanh: { float32: tanhClamped32 },
       sigmoid: { float32: sigmoidStepwise32 },
+      leakyRelu: { float32: leakyReluXla(2 ** -126), float64: leakyReluXla(2 ** -1022) },
       silu: { float32: siluFlushed(sigmoidStepwise32, 2 ** -126) },
       sinh: { float32: viaExp(Math.sinh, Math.fround) },
       cosh: { float32: viaExp(Math.cosh, Math.fround) },

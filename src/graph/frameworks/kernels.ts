@@ -71,6 +71,22 @@ export function eluTfjs(c: number, s: number): (a: number) => number {
   return (a) => (a >= 0 ? s * a : c * (Math.exp(a) - 1));
 }
 
+/** TF's LeakyRelu in float64: the slope is a float32 attribute (0.01 becomes 0.009999999776482582). */
+export const leakyReluTf64 = (a: number, slope: number): number => (Number.isNaN(a) ? NaN : a > 0 ? a : a * Math.fround(slope));
+
+/**
+ * jax.nn.leaky_relu, where(x >= 0, x, slope * x), under XLA's FTZ/DAZ: a subnormal x compares as 0 and the select
+ * passes it through unchanged; a subnormal product is flushed (leaky_relu(-min_normal, 0.01) = -0 in float32).
+ */
+export function leakyReluXla(minNormal: number): (a: number, slope: number) => number {
+  return (a, slope) => {
+    if (Number.isNaN(a)) return NaN;
+    if (Math.abs(a) < minNormal || a >= 0) return a;
+    const r = slope * a;
+    return Math.abs(r) < minNormal ? r * 0 : r;
+  };
+}
+
 /** C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN. */
 export const powC = (a: number, b: number): number => (a === 1 || b === 0 ? 1 : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b));
 

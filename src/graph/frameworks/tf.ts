@@ -1,5 +1,5 @@
 import { TF_GRADS } from '../grads/tf.js';
-import { eluEigen, erfEigen64, powC, siluFlushed, sigmoidEigen, tanhClamped32 } from './kernels.js';
+import { eluEigen, erfEigen64, leakyReluTf64, powC, siluFlushed, sigmoidEigen, tanhClamped32 } from './kernels.js';
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
 import type { Framework } from './types.js';
 
@@ -20,6 +20,7 @@ export const TF: Framework = {
       pow: { float32: powC, float64: powC },
       tanh: { float32: tanhClamped32 },
       erf: { float64: erfEigen64 },
+      leakyRelu: { float64: leakyReluTf64 },
       elu: { float32: eluEigen(Math.fround, 2 ** -126, 1, 1), float64: eluEigen((x) => x, 2 ** -1022, 1, 1) },
       selu: {
         float32: eluEigen(Math.fround, 2 ** -126, SELU_SCALE_ALPHA, SELU_SCALE),

@@ -146,6 +146,17 @@ const rules: Record<OpName, GradRule> = {
     const s = g.sigmoid(x);
     return [() => g.add(g.mul(g.dy, s), g.mul(g.mul(x, g.dy), g.mul(s, g.sub(g.num('1'), s))))];
   },
+  // jax.nn.relu6's custom jvp: select((x > 0) & (x < 6), g, 0)
+  relu6: (g) => {
+    const x = g.x[0]!;
+    return [() => g.keep(g.dy, g.logicalAnd(g.greater(x, g.num('0')), g.less(x, g.num('6'))))];
+  },
+  // jax.nn.leaky_relu: where(x >= 0, x, negative_slope * x): selects, so -0 takes the identity side (1)
+  leakyRelu: (g) => {
+    const [x, slope] = g.x;
+    const pos = () => g.greaterEqual(x!, g.num('0'));
+    return [() => g.add(g.keep(g.dy, pos()), g.mul(slope!, g.keep(g.dy, g.logicalNot(pos())))), null];
+  },
   // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
   // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y
   logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],

@@ -130,6 +130,19 @@ const rules: Record<OpName, GradRule> = {
     const s = g.sigmoid(x);
     return [() => g.mul(g.dy, g.mul(s, g.add(g.num('1'), g.mul(x, g.sub(g.num('1'), s)))))];
   },
+  // _Relu6Grad -> Relu6Grad kernel: gradients * ((features > 0) & (features < 6)), a multiply
+  relu6: (g) => {
+    const x = g.x[0]!;
+    return [() => g.mul(g.dy, g.cast(g.logicalAnd(g.greater(x, g.num('0')), g.less(x, g.num('6')))))];
+  },
+  // _LeakyReluGrad -> LeakyReluGrad kernel: (features > 0).select(gradients, gradients * alpha); alpha is a float32
+  // attribute, so float64 uses fround(alpha) (0.009999999776482582 measured)
+  leakyRelu: (g) => {
+    const [x, slope] = g.x;
+    const text = g.literal(slope!);
+    const alpha = text === undefined ? slope! : g.num(String(Math.fround(Number(text))));
+    return [() => g.where(g.greater(x!, g.num('0')), g.dy, g.mul(g.dy, alpha)), null];
+  },
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x

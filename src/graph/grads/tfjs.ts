@@ -104,6 +104,16 @@ const rules: Record<OpName, GradRule> = {
     const s = g.sigmoid(x);
     return [() => g.add(g.mul(g.dy, s), g.mul(g.mul(g.dy, x), g.mul(s, g.sub(g.num('1'), s))))];
   },
+  // Relu6_grad: mul(dy, mul(lessEqual(x, 6), step(x))): 1 at 6, NaN at NaN
+  relu6: (g) => {
+    const x = g.x[0]!;
+    return [() => g.mul(g.dy, g.mul(g.cast(g.lessEqual(x, g.num('6'))), g.step(x, g.num('0'))))];
+  },
+  // LeakyRelu_grad: where(greater(x, 0), dy, mul(dy, alpha))
+  leakyRelu: (g) => {
+    const [x, slope] = g.x;
+    return [() => g.where(g.greater(x!, g.num('0')), g.dy, g.mul(g.dy, slope!)), null];
+  },
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)

@@ -134,6 +134,16 @@ const rules: Record<OpName, GradRule> = {
     const s = g.div(g.num('1'), g.add(g.num('1'), g.exp(g.neg(x))));
     return [() => g.mul(g.mul(g.dy, s), g.add(g.num('1'), g.mul(x, g.sub(g.num('1'), s))))];
   },
+  // relu6 is hardtanh(x, 0, 6): hardtanh_backward, vectorised: where((x > min) & (x < max), grad, 0) (NaN: 0)
+  relu6: (g) => {
+    const x = g.x[0]!;
+    return [() => g.keep(g.dy, g.logicalAnd(g.greater(x, g.num('0')), g.less(x, g.num('6'))))];
+  },
+  // leaky_relu_backward: self > 0 ? grad : grad * negval
+  leakyRelu: (g) => {
+    const [x, slope] = g.x;
+    return [() => g.where(g.greater(x!, g.num('0')), g.dy, g.mul(g.dy, slope!)), null];
+  },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
