@@ -45,6 +45,9 @@ export const SELU_SCALE = 1.0507009873554804934193349852946;
 export const SELU_ALPHA = 1.6732632423543772848170429916717;
 export const SELU_SCALE_ALPHA = 1.7580993408473768599402175208123;
 
+/** sqrt(2 / pi) as the frameworks write it. */
+export const GELU_C = 0.7978845608028654;
+
 function logaddexp64(a: number, b: number): number {
   const delta = a - b;
   return Number.isNaN(delta) ? a + b : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(delta)));
@@ -96,6 +99,12 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   selu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? SELU_SCALE * a : SELU_SCALE_ALPHA * Math.expm1(a)), infCause: () => 'overflow', thresholds: () => [0] },
   // x * sigmoid(x) = x / (1 + exp(-x))
   silu: { f64: (a) => a / (1 + Math.exp(-a)), underflows: true },
+  // tf.nn.gelu and jax.nn.gelu: 0.5 * x * erfc(-x / sqrt 2) (torch's differs: graph/frameworks/kernels.ts)
+  gelu: { f64: (a) => 0.5 * a * erfc64(-a * Math.SQRT1_2), underflows: true },
+  // 0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))
+  geluTanh: { f64: (a) => 0.5 * a * (1 + Math.tanh(GELU_C * (a + 0.044715 * Math.pow(a, 3)))) },
+  // x * tanh(softplus(x))
+  mish: { f64: (a) => a * Math.tanh(softplus64(a, 2 ** -52)), f32: (a) => a * Math.fround(Math.tanh(Math.fround(softplus64(a, 2 ** -23)))), underflows: true },
   // min(max(x, 0), 6), NaN kept
   relu6: { f64: (a) => (Number.isNaN(a) ? NaN : Math.min(Math.max(a, 0), 6)), thresholds: () => [0, 6] },
   // x > 0 ? x : slope * x (torch, TF.js; TF selects on x > 0, JAX on x >= 0: the same values)

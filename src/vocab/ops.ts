@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -67,6 +67,10 @@ const words: OpWord[] = [
   { name: 'elu', arity: 1, kind: 'math', spellings: ['elu'], display: 'elu' },
   { name: 'selu', arity: 1, kind: 'math', spellings: ['selu'], display: 'selu' },
   { name: 'silu', arity: 1, kind: 'math', spellings: ['silu', 'swish'], display: 'silu' },
+  /** gelu(x): the exact (erf) form; gelu_tanh(x): the tanh approximation, gelu(x, approximate=True/'tanh') in Python. */
+  { name: 'gelu', arity: 1, kind: 'math', spellings: ['gelu'], display: 'gelu' },
+  { name: 'geluTanh', arity: 1, kind: 'math', spellings: ['gelu_tanh'], display: 'gelu_tanh' },
+  { name: 'mish', arity: 1, kind: 'math', spellings: ['mish'], display: 'mish' },
   { name: 'relu6', arity: 1, kind: 'math', spellings: ['relu6'], display: 'relu6' },
   /** leaky_relu(x, slope): the slope is a constant, as clip's bounds. */
   { name: 'leakyRelu', arity: 2, kind: 'math', spellings: ['leaky_relu', 'leakyRelu'], display: 'leaky_relu' },

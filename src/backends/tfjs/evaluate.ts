@@ -85,6 +85,10 @@ const KERNELS: Record<OpName, Kernel> = {
   elu: ([a], { tf }) => tf.elu(a!),
   selu: ([a], { tf }) => tf.selu(a!),
   silu: ([a], { tf }) => tf.mul(a!, tf.sigmoid(a!)),
+  // TF.js has no gelu and no mish: their formulas in TF.js ops
+  gelu: ([a], { tf }) => tf.mul(tf.mul(a!, 0.5), tf.add(1, tf.erf(tf.mul(a!, Math.SQRT1_2)))),
+  geluTanh: ([a], { tf }) => tf.mul(tf.mul(a!, 0.5), tf.add(1, tf.tanh(tf.mul(0.7978845608028654, tf.add(a!, tf.mul(0.044715, tf.mul(tf.mul(a!, a!), a!))))))),
+  mish: ([a], { tf }) => tf.mul(a!, tf.tanh(tf.softplus(a!))),
   relu6: ([a], { tf }) => tf.relu6(a!),
   leakyRelu: ([a], { tf, scalarInput }) => tf.leakyRelu(a!, scalarInput(1)),
   relu: ([a], { tf }) => tf.relu(a!),

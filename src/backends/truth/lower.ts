@@ -45,6 +45,17 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
       const alpha = b.literal('1.6732632423543772848170429916717');
       out = b.mul(scale, b.where(b.cmp('gt', x, b.zero), x, b.mul(alpha, b.prim('expm1', x))));
     } else if (node.op === 'silu') out = b.mul(args[0]!, b.prim('sigmoid', args[0]!));
+    else if (node.op === 'gelu') {
+      // x/2 (1 + erf(x / sqrt 2))
+      const x = args[0]!;
+      out = b.mul(b.div(x, b.int(2)), b.add(b.one, b.prim('erf', b.div(x, b.prim('sqrt', b.int(2))))));
+    } else if (node.op === 'geluTanh') {
+      // x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): the approximation is the function computed; its constant exact
+      const x = args[0]!;
+      const c = b.prim('sqrt', b.div(b.int(2), b.prim('acos', b.int(-1))));
+      const inner = b.mul(c, b.add(x, b.mul(b.literal('0.044715'), b.mul(b.square(x), x))));
+      out = b.mul(b.div(x, b.int(2)), b.add(b.one, b.prim('tanh', inner)));
+    } else if (node.op === 'mish') out = b.mul(args[0]!, b.prim('tanh', b.prim('softplus', args[0]!)));
     else if (node.op === 'relu6') out = b.g.add({ k: 'min', args: [b.g.add({ k: 'max', args: [args[0]!, b.zero] }), b.int(6)] });
     else if (node.op === 'leakyRelu') out = b.where(b.cmp('gt', args[0]!, b.zero), args[0]!, b.mul(args[1]!, args[0]!));
     else if (node.op === 'rsqrt') out = b.prim('reciprocal', b.prim('sqrt', args[0]!));

@@ -1,5 +1,5 @@
 import { JAX_GRADS } from '../grads/jax.js';
-import { atan2Xla32, leakyReluXla, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import { atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** JAX 0.10.2 on CPU, eager (XLA kernels with FTZ/DAZ; x ** <integer literal> is integer_pow). */
@@ -23,6 +23,9 @@ export const JAX: Framework = {
       atan2: { float32: atan2Xla32 },
       tanh: { float32: tanhClamped32 },
       sigmoid: { float32: sigmoidStepwise32 },
+      gelu: { float32: geluErfc(Math.fround), float64: geluErfc((x) => x) },
+      geluTanh: { float32: geluTanhWith(Math.fround, tanhClamped32, 'x-times-cdf'), float64: geluTanhWith((x) => x, Math.tanh, 'x-times-cdf') },
+      mish: { float32: mishWith(Math.fround, softplusJax, tanhClamped32, 2 ** -126), float64: mishWith((x) => x, softplusJax, Math.tanh) },
       leakyRelu: { float32: leakyReluXla(2 ** -126), float64: leakyReluXla(2 ** -1022) },
       silu: { float32: siluFlushed(sigmoidStepwise32, 2 ** -126) },
       sinh: { float32: viaExp(Math.sinh, Math.fround) },

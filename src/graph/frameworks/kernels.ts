@@ -1,4 +1,4 @@
-import { erf64 } from '../special.js';
+import { erf64, erfc64 } from '../special.js';
 
 /** Forward kernels that some frameworks use instead of the shared ones (graph/ops.ts); each says whose it is. */
 
@@ -84,6 +84,46 @@ export function leakyReluXla(minNormal: number): (a: number, slope: number) => n
     if (Math.abs(a) < minNormal || a >= 0) return a;
     const r = slope * a;
     return Math.abs(r) < minNormal ? r * 0 : r;
+  };
+}
+
+const SQRT_HALF = Math.SQRT1_2;
+
+/** tf.nn.gelu / jax.nn.gelu (exact): 0.5 * x * erfc(-x * sqrt(0.5)), each step in the format. */
+export function geluErfc(r: (x: number) => number, sqrtHalf = SQRT_HALF): (a: number) => number {
+  const c = r(sqrtHalf);
+  return (a) => r(r(0.5 * a) * r(erfc64(r(-a * c))));
+}
+
+/**
+ * torch's gelu kernel, x * 0.5 * (1 + erf(x * M_SQRT1_2)) (aten/src/ATen/native/cpu/Activation.cpp). The vectorised
+ * float32 path overflows at max and returns NaN at inf (measured: the scalar path does neither).
+ */
+export function geluTorch(r: (x: number) => number, vectorised32: boolean): (a: number) => number {
+  const c = r(SQRT_HALF);
+  return (a) => {
+    const cdf = r(1 + r(erf64(r(a * c))));
+    if (!vectorised32) return r(r(a * 0.5) * cdf);
+    return a === Infinity ? NaN : r(r(a * cdf) * 0.5);
+  };
+}
+
+/** The tanh form: cdf = 0.5 * (1 + tanh(c * (x + 0.044715 * x^3))), each step in the format, with the framework's tanh. */
+export function geluTanhWith(r: (x: number) => number, tanh: (x: number) => number, order: 'half-x-first' | 'x-times-cdf', kappa = 0.044715): (a: number) => number {
+  const c = r(0.7978845608028654);
+  const k = r(kappa);
+  return (a) => {
+    const t = r(tanh(r(c * r(a + r(k * r(r(a * a) * a))))));
+    return order === 'half-x-first' ? r(r(0.5 * a) * r(1 + t)) : r(a * r(0.5 * r(1 + t)));
+  };
+}
+
+/** mish = x * tanh(softplus(x)) with the framework's softplus and tanh, each step in the format; a softplus below
+ *  flushMin is flushed to 0 (FTZ: tf and jax's mish at -88.7 in float32 is -0). */
+export function mishWith(r: (x: number) => number, softplus: (x: number) => number, tanh: (x: number) => number, flushMin = 0): (a: number) => number {
+  return (a) => {
+    const sp = r(softplus(a));
+    return r(a * r(tanh(Math.abs(sp) < flushMin ? 0 : sp)));
   };
 }
 

@@ -1,5 +1,5 @@
 import { TORCH_GRADS } from '../grads/torch.js';
-import { log1pTorch, logSigmoidTorch, siluTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
+import { geluTanhWith, geluTorch, log1pTorch, logSigmoidTorch, mishWith, siluTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 const id = (x: number) => x;
@@ -19,6 +19,13 @@ export const TORCH: Framework = {
       logSigmoid: { float32: logSigmoidTorch(Math.fround), float64: logSigmoidTorch(id) },
       log1p: { float32: log1pTorch(2 ** -149), float64: log1pTorch(2 ** -1074) },
       sigmoid: { float32: sigmoidStepwise32 },
+      gelu: { float32: geluTorch(Math.fround, true), float64: geluTorch(id, false) },
+      geluTanh: { float32: geluTanhWith(Math.fround, Math.tanh, 'half-x-first'), float64: geluTanhWith(id, Math.tanh, 'half-x-first') },
+      // mish: x * tanh(log1p(exp(x)))
+      mish: {
+        float32: mishWith(Math.fround, (a) => Math.log1p(Math.fround(Math.exp(a))), Math.tanh),
+        float64: mishWith(id, (a) => Math.log1p(Math.exp(a)), Math.tanh),
+      },
       silu: { float32: siluTorch(Math.fround), float64: siluTorch((x) => x) },
       // the vectorised (Sleef) kernels: sinh/cosh overflow with exp(|x|)
       sinh: { float32: viaExp(Math.sinh, Math.fround), float64: viaExp(Math.sinh, id) },

@@ -96,8 +96,12 @@ const rules: Record<OpName, GradRule> = {
   sin: (g) => [() => g.mul(g.dy, g.cos(g.x[0]!))],
   cos: (g) => [() => g.neg(g.mul(g.dy, g.sin(g.x[0]!)))],
   tan: (g) => [() => g.mul(g.dy, g.add(g.num('1'), g.square(g.y)))],
-  // tanh_p: mul(add(g, mul(g, ans)), sub(1, ans))
-  tanh: (g) => [() => g.mul(g.add(g.dy, g.mul(g.dy, g.y)), g.sub(g.num('1'), g.y))],
+  // tanh_p: jvp mul(add(g, mul(g, ans)), sub(1, ans)); transposed, the outer multiply comes first:
+  // c = ct * (1 - ans); c + c * ans (so a huge ct times 1 - ans = 0 is 0, not inf * 0: jax's mish'(max) = 1)
+  tanh: (g) => [() => {
+    const c = g.mul(g.dy, g.sub(g.num('1'), g.y));
+    return g.add(c, g.mul(c, g.y));
+  }],
   // sinh_p: mul(g, cosh(x)); cosh_p: mul(g, sinh(x))
   sinh: (g) => [() => g.mul(g.dy, g.cosh(g.x[0]!))],
   cosh: (g) => [() => g.mul(g.dy, g.sinh(g.x[0]!))],
@@ -156,6 +160,36 @@ const rules: Record<OpName, GradRule> = {
     const [x, slope] = g.x;
     const pos = () => g.greaterEqual(x!, g.num('0'));
     return [() => g.add(g.keep(g.dy, pos()), g.mul(slope!, g.keep(g.dy, g.logicalNot(pos())))), null];
+  },
+  // jax.nn.gelu(approximate=False): 0.5 * x * erfc(-x * sqrt_half), transposed op by op (erfc_p's -2/sqrt(pi) rule)
+  gelu: (g) => {
+    const x = g.x[0]!;
+    const c = g.num('0.7071067811865476');
+    const m = g.mul(g.neg(x), c);
+    const viaT = () => g.mul(g.num('0.5'), g.mul(g.dy, g.erfc(m)));
+    const de = () => g.mul(g.mul(g.num('0.5'), x), g.dy);
+    const viaE = () => g.neg(g.mul(g.mul(g.num('-1.1283791670955126'), g.mul(de(), g.exp(g.neg(g.square(m))))), c));
+    return [() => g.add(viaT(), viaE())];
+  },
+  // jax.nn.gelu(approximate=True): x * (0.5 * (1 + tanh(c * (x + 0.044715 * x ** 3)))), x ** 3 being integer_pow
+  geluTanh: (g) => {
+    const x = g.x[0]!;
+    const th = g.tanh(g.mul(g.num('0.7978845608028654'), g.add(x, g.mul(g.num('0.044715'), g.mul(g.mul(x, x), x)))));
+    const ds = () => g.mul(g.num('0.5'), g.mul(x, g.dy));
+    const c = () => g.mul(ds(), g.sub(g.num('1'), th));
+    const dv = () => g.mul(g.num('0.7978845608028654'), g.add(c(), g.mul(c(), th)));
+    const cdf = g.mul(g.num('0.5'), g.add(g.num('1'), th));
+    return [() => g.add(g.add(g.mul(g.dy, cdf), dv()), g.mul(g.mul(g.num('0.044715'), dv()), g.mul(g.num('3'), g.mul(x, x))))];
+  },
+  // jax.nn.mish: x * tanh(softplus(x)): mul_p, tanh_p (ct + ct * ans) * (1 - ans), softplus's logaddexp jvp
+  mish: (g) => {
+    const x = g.x[0]!;
+    const sp = g.softplus(x);
+    const th = g.tanh(sp);
+    const dt = () => g.mul(x, g.dy);
+    const c = () => g.mul(dt(), g.sub(g.num('1'), th));
+    const dsp = () => g.add(c(), g.mul(c(), th));
+    return [() => g.add(g.mul(g.dy, th), g.mul(dsp(), g.exp(g.sub(replaceInf(g, x), replaceInf(g, sp)))))];
   },
   // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
   // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y

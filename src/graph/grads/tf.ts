@@ -5,6 +5,10 @@ import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 const SCALE = '1.0507009873554804934193349852946';
 const SCALE_ALPHA = '1.7580993408473768599402175208123';
 
+/** tf.nn.gelu's constants: float32 tensors cast to the input's dtype (measured in the float64 goldens). */
+const F32_SQRT_HALF = String(Math.fround(Math.SQRT1_2));
+const F32_KAPPA = String(Math.fround(0.044715));
+
 const none: GradRule = (g) => g.x.map(() => null);
 
 /**
@@ -142,6 +146,31 @@ const rules: Record<OpName, GradRule> = {
     const text = g.literal(slope!);
     const alpha = text === undefined ? slope! : g.num(String(Math.fround(Number(text))));
     return [() => g.where(g.greater(x!, g.num('0')), g.dy, g.mul(g.dy, alpha)), null];
+  },
+  // tf.nn.gelu (nn_ops.py; its constants are float32 tensors cast to the dtype, so float32-rounded), exact: 0.5 * x * erfc(-x * 0.7071067811865476), differentiated op by op (_MulGrad,
+  // _ErfcGrad: grad * (-2/sqrt(pi)) * exp(-square(m)), _NegGrad)
+  gelu: (g) => {
+    const x = g.x[0]!;
+    const c = g.num(F32_SQRT_HALF);
+    const m = g.mul(g.neg(x), c);
+    const viaT = () => g.mul(g.mul(g.dy, g.erfc(m)), g.num('0.5'));
+    const viaE = () => g.neg(g.mul(g.mul(g.mul(g.mul(g.dy, g.mul(g.num('0.5'), x)), g.num('-1.1283791670955126')), g.exp(g.neg(g.square(m)))), c));
+    return [() => g.add(viaT(), viaE())];
+  },
+  // tf.nn.gelu(approximate=True): 0.5 * x * (1 + tanh(0.7978845608028654 * (x + 0.044715 * pow(x, 3)))), op by op
+  // (_TanhGrad's dy * (1 - y * y), _PowGrad's grad * 3 * pow(x, 2))
+  geluTanh: (g) => {
+    const x = g.x[0]!;
+    const th = g.tanh(g.mul(g.num('0.7978845608028654'), g.add(x, g.mul(g.num(F32_KAPPA), g.pow(x, g.num('3'))))));
+    const du = () => g.mul(g.mul(g.dy, g.mul(g.num('0.5'), x)), g.sub(g.num('1'), g.mul(th, th)));
+    const dv = () => g.mul(du(), g.num('0.7978845608028654'));
+    return [() => g.add(g.add(g.mul(g.mul(g.dy, g.add(g.num('1'), th)), g.num('0.5')), dv()), g.mul(g.mul(g.mul(dv(), g.num(F32_KAPPA)), g.num('3')), g.pow(x, g.num('2'))))];
+  },
+  // keras.activations.mish: x * tanh(softplus(x)), op by op (_MulGrad, TanhGrad, SoftplusGrad dy / (exp(-x) + 1))
+  mish: (g) => {
+    const x = g.x[0]!;
+    const th = g.tanh(g.softplus(x));
+    return [() => g.add(g.mul(g.dy, th), g.div(g.mul(g.mul(g.dy, x), g.sub(g.num('1'), g.mul(th, th))), g.add(g.exp(g.neg(x)), g.num('1'))))];
   },
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],

@@ -104,6 +104,26 @@ const rules: Record<OpName, GradRule> = {
     const s = g.sigmoid(x);
     return [() => g.add(g.mul(g.dy, s), g.mul(g.mul(g.dy, x), g.mul(s, g.sub(g.num('1'), s))))];
   },
+  // TF.js has no gelu or mish (the goldens skip them): their formulas by TF.js's rules (Erf_grad, Tanh_grad
+  // (1 - y^2) * dy, Softplus_grad dy * sigmoid(x), Mul_grad)
+  gelu: (g) => {
+    const x = g.x[0]!;
+    const c = g.num('0.7071067811865476');
+    const e = g.erf(g.mul(x, c));
+    const de = () => g.mul(g.dy, g.mul(x, g.num('0.5')));
+    return [() => g.add(g.mul(g.mul(g.dy, g.add(g.num('1'), e)), g.num('0.5')), g.mul(g.mul(de(), g.mul(g.exp(g.neg(g.square(g.mul(x, c)))), g.num('1.1283791670955126'))), c))];
+  },
+  geluTanh: (g) => {
+    const x = g.x[0]!;
+    const t = g.tanh(g.mul(g.num('0.7978845608028654'), g.add(x, g.mul(g.num('0.044715'), g.mul(g.mul(x, x), x)))));
+    const dv = () => g.mul(g.mul(g.sub(g.num('1'), g.square(t)), g.mul(g.dy, g.mul(x, g.num('0.5')))), g.num('0.7978845608028654'));
+    return [() => g.add(g.add(g.mul(g.mul(g.dy, g.add(g.num('1'), t)), g.num('0.5')), dv()), g.mul(g.mul(dv(), g.num('0.044715')), g.mul(g.num('3'), g.mul(x, x))))];
+  },
+  mish: (g) => {
+    const x = g.x[0]!;
+    const t = g.tanh(g.softplus(x));
+    return [() => g.add(g.mul(g.dy, t), g.mul(g.mul(g.sub(g.num('1'), g.square(t)), g.mul(g.dy, x)), g.sigmoid(x)))];
+  },
   // Relu6_grad: mul(dy, mul(lessEqual(x, 6), step(x))): 1 at 6, NaN at NaN
   relu6: (g) => {
     const x = g.x[0]!;

@@ -144,6 +144,32 @@ const rules: Record<OpName, GradRule> = {
     const [x, slope] = g.x;
     return [() => g.where(g.greater(x!, g.num('0')), g.dy, g.mul(g.dy, slope!)), null];
   },
+  // gelu_backward (GeluKernel.cpp, approximate='none'): cdf = 0.5 * (1 + erf(x * M_SQRT1_2));
+  // pdf = exp(-0.5 * x * x) * kBeta (M_2_SQRTPI * M_SQRT1_2 * 0.5); grad * (cdf + x * pdf)
+  gelu: (g) => {
+    const x = g.x[0]!;
+    const cdf = g.mul(g.num('0.5'), g.add(g.num('1'), g.erf(g.mul(x, g.num('0.7071067811865476')))));
+    const pdf = g.mul(g.exp(g.mul(g.mul(g.num('-0.5'), x), x)), g.num('0.3989422804014327'));
+    return [() => g.mul(g.dy, g.add(cdf, g.mul(x, pdf)))];
+  },
+  // gelu_backward, approximate='tanh': inner = kBeta * (x + kKappa * x^3); t = tanh(inner);
+  // grad * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * kBeta * (1 + 3 * kKappa * x^2))
+  geluTanh: (g) => {
+    const x = g.x[0]!;
+    const xsq = g.mul(x, x);
+    const t = g.tanh(g.mul(g.num('0.7978845608028654'), g.add(x, g.mul(g.num('0.044715'), g.mul(xsq, x)))));
+    const left = g.mul(g.num('0.5'), x);
+    const right = g.add(g.num('1'), t);
+    const innerD = g.mul(g.num('0.7978845608028654'), g.add(g.num('1'), g.mul(g.mul(g.num('3'), g.num('0.044715')), xsq)));
+    return [() => g.mul(g.dy, g.add(g.mul(g.num('0.5'), right), g.mul(g.mul(left, g.sub(g.num('1'), g.mul(t, t))), innerD)))];
+  },
+  // mish_backward: sigmoid = 1 / (1 + exp(-x)); ts = tanh(log1p(exp(x))); grad * (ts + x * sigmoid * (1 - ts * ts))
+  mish: (g) => {
+    const x = g.x[0]!;
+    const s = g.div(g.num('1'), g.add(g.num('1'), g.exp(g.neg(x))));
+    const ts = g.tanh(g.log1p(g.exp(x)));
+    return [() => g.mul(g.dy, g.add(ts, g.mul(g.mul(x, s), g.sub(g.num('1'), g.mul(ts, ts)))))];
+  },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
