@@ -105,6 +105,12 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   geluTanh: { f64: (a) => 0.5 * a * (1 + Math.tanh(GELU_C * (a + 0.044715 * Math.pow(a, 3)))) },
   // x * tanh(softplus(x))
   mish: { f64: (a) => a * Math.tanh(softplus64(a, 2 ** -52)), f32: (a) => a * Math.fround(Math.tanh(Math.fround(softplus64(a, 2 ** -23)))), underflows: true },
+  asinh: { f64: Math.asinh },
+  acosh: { f64: Math.acosh, nanCause: domain, thresholds: () => [1] },
+  atanh: { f64: Math.atanh, nanCause: domain, infCause: () => 'division-by-zero', thresholds: () => [-1, 1] },
+  // tf.experimental.numpy and jnp: log(x) / log(2), two roundings (torch's own kernels: graph/frameworks/torch.ts)
+  log2: { f64: (a) => Math.log(a) / Math.LN2, f32: (a) => Math.fround(Math.log(a)) / Math.fround(Math.LN2), nanCause: domain, infCause: () => 'log-zero', thresholds: () => [0, 1] },
+  log10: { f64: (a) => Math.log(a) / Math.LN10, f32: (a) => Math.fround(Math.log(a)) / Math.fround(Math.LN10), nanCause: domain, infCause: () => 'log-zero', thresholds: () => [0, 1] },
   // min(max(x, 0), 6), NaN kept
   relu6: { f64: (a) => (Number.isNaN(a) ? NaN : Math.min(Math.max(a, 0), 6)), thresholds: () => [0, 6] },
   // x > 0 ? x : slope * x (torch, TF.js; TF selects on x > 0, JAX on x >= 0: the same values)

@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -71,6 +71,11 @@ const words: OpWord[] = [
   { name: 'gelu', arity: 1, kind: 'math', spellings: ['gelu'], display: 'gelu' },
   { name: 'geluTanh', arity: 1, kind: 'math', spellings: ['gelu_tanh'], display: 'gelu_tanh' },
   { name: 'mish', arity: 1, kind: 'math', spellings: ['mish'], display: 'mish' },
+  { name: 'asinh', arity: 1, kind: 'math', spellings: ['asinh', 'arcsinh'], display: 'asinh' },
+  { name: 'acosh', arity: 1, kind: 'math', spellings: ['acosh', 'arccosh'], display: 'acosh' },
+  { name: 'atanh', arity: 1, kind: 'math', spellings: ['atanh', 'arctanh'], display: 'atanh' },
+  { name: 'log2', arity: 1, kind: 'math', spellings: ['log2'], display: 'log2' },
+  { name: 'log10', arity: 1, kind: 'math', spellings: ['log10'], display: 'log10' },
   { name: 'relu6', arity: 1, kind: 'math', spellings: ['relu6'], display: 'relu6' },
   /** leaky_relu(x, slope): the slope is a constant, as clip's bounds. */
   { name: 'leakyRelu', arity: 2, kind: 'math', spellings: ['leaky_relu', 'leakyRelu'], display: 'leaky_relu' },

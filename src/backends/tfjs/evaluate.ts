@@ -89,6 +89,12 @@ const KERNELS: Record<OpName, Kernel> = {
   gelu: ([a], { tf }) => tf.mul(tf.mul(a!, 0.5), tf.add(1, tf.erf(tf.mul(a!, Math.SQRT1_2)))),
   geluTanh: ([a], { tf }) => tf.mul(tf.mul(a!, 0.5), tf.add(1, tf.tanh(tf.mul(0.7978845608028654, tf.add(a!, tf.mul(0.044715, tf.mul(tf.mul(a!, a!), a!))))))),
   mish: ([a], { tf }) => tf.mul(a!, tf.tanh(tf.softplus(a!))),
+  asinh: ([a], { tf }) => tf.asinh(a!),
+  acosh: ([a], { tf }) => tf.acosh(a!),
+  atanh: ([a], { tf }) => tf.atanh(a!),
+  // TF.js has no log2 / log10: log(x) / log(b)
+  log2: ([a], { tf }) => tf.div(tf.log(a!), Math.LN2),
+  log10: ([a], { tf }) => tf.div(tf.log(a!), Math.LN10),
   relu6: ([a], { tf }) => tf.relu6(a!),
   leakyRelu: ([a], { tf, scalarInput }) => tf.leakyRelu(a!, scalarInput(1)),
   relu: ([a], { tf }) => tf.relu(a!),

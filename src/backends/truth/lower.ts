@@ -10,7 +10,7 @@ const REL: Partial<Record<string, Rel>> = {
 
 const PRIM = new Set<string>([
   'add', 'sub', 'mul', 'div', 'neg', 'abs', 'sqrt', 'square', 'reciprocal', 'exp', 'expm1', 'log', 'log1p',
-  'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'atan2', 'pow', 'sigmoid', 'softplus', 'erf', 'erfc',
+  'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'atan2', 'pow', 'sigmoid', 'softplus', 'erf', 'erfc', 'asinh', 'acosh', 'atanh', 'log2', 'log10',
 ]);
 
 /**

@@ -15,8 +15,8 @@ export const TF: Framework = {
     // Eigen's vectorised kernels run with FTZ/DAZ on (fixtures/frameworks/README.md: ftz_mul1, ftz_underflow rows)
     flushSubnormals: { float32: true, float64: true },
     unflushed: {
-      float32: ['neg', 'abs', 'expm1', 'tan', 'sinh', 'elu'],
-      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'sinh', 'asin', 'elu'],
+      float32: ['neg', 'abs', 'expm1', 'tan', 'sinh', 'elu', 'asinh'],
+      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'sinh', 'asin', 'elu', 'asinh'],
     },
     kernels: {
       pow: { float32: powC, float64: powC },

@@ -19,6 +19,9 @@ export const TORCH: Framework = {
       logSigmoid: { float32: logSigmoidTorch(Math.fround), float64: logSigmoidTorch(id) },
       log1p: { float32: log1pTorch(2 ** -149), float64: log1pTorch(2 ** -1074) },
       sigmoid: { float32: sigmoidStepwise32 },
+      // native log2 / log10 kernels, one rounding
+      log2: { float32: Math.log2, float64: Math.log2 },
+      log10: { float32: Math.log10, float64: Math.log10 },
       gelu: { float32: geluTorch(Math.fround, true), float64: geluTorch(id, false) },
       geluTanh: { float32: geluTanhWith(Math.fround, Math.tanh, 'half-x-first'), float64: geluTanhWith(id, Math.tanh, 'half-x-first') },
       // mish: x * tanh(log1p(exp(x)))

@@ -191,6 +191,15 @@ const rules: Record<OpName, GradRule> = {
     const dsp = () => g.add(c(), g.mul(c(), th));
     return [() => g.add(g.mul(g.dy, th), g.mul(dsp(), g.exp(g.sub(replaceInf(g, x), replaceInf(g, sp)))))];
   },
+  // asinh_p: mul(rsqrt(square(x) + 1), g); acosh_p: mul(g, rsqrt((x - 1) * (x + 1))); XLA gives +inf at
+  // x = -1 (measured) where rsqrt(-0) is -inf, modelled as |rsqrt(...)|, the same value everywhere else;
+  // atanh_p: mul(reciprocal(1 + x), div(g, 1 - x))
+  asinh: (g) => [() => g.mul(g.rsqrt(g.add(g.square(g.x[0]!), g.num('1'))), g.dy)],
+  acosh: (g) => [() => g.mul(g.dy, g.abs(g.rsqrt(g.mul(g.sub(g.x[0]!, g.num('1')), g.add(g.x[0]!, g.num('1'))))))],
+  atanh: (g) => [() => g.mul(g.reciprocal(g.add(g.num('1'), g.x[0]!)), g.div(g.dy, g.sub(g.num('1'), g.x[0]!)))],
+  // jnp.log2 / log10: div(log(x), log(b)): div_p's div(ct, log b), then log_p's div(g, x)
+  log2: (g) => [() => g.div(g.div(g.dy, g.log(g.num('2'))), g.x[0]!)],
+  log10: (g) => [() => g.div(g.div(g.dy, g.log(g.num('10'))), g.x[0]!)],
   // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
   // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y
   logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],

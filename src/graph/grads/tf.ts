@@ -172,6 +172,13 @@ const rules: Record<OpName, GradRule> = {
     const th = g.tanh(g.softplus(x));
     return [() => g.add(g.mul(g.dy, th), g.div(g.mul(g.mul(g.dy, x), g.sub(g.num('1'), g.mul(th, th))), g.add(g.exp(g.neg(x)), g.num('1'))))];
   },
+  // _AsinhGrad: grad / cosh(y); _AcoshGrad: grad / sinh(y); _AtanhGrad: grad * reciprocal(1 - square(x))
+  asinh: (g) => [() => g.div(g.dy, g.cosh(g.y))],
+  acosh: (g) => [() => g.div(g.dy, g.sinh(g.y))],
+  atanh: (g) => [() => g.mul(g.dy, g.reciprocal(g.sub(g.num('1'), g.square(g.x[0]!))))],
+  // tf.experimental.numpy.log2/log10 are log(x) / log(b) (np_math_ops.py): _RealDivGrad then _LogGrad
+  log2: (g) => [() => g.mul(g.div(g.dy, g.log(g.num('2'))), g.reciprocal(g.x[0]!))],
+  log10: (g) => [() => g.mul(g.div(g.dy, g.log(g.num('10'))), g.reciprocal(g.x[0]!))],
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x

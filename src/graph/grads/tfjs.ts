@@ -124,6 +124,14 @@ const rules: Record<OpName, GradRule> = {
     const t = g.tanh(g.softplus(x));
     return [() => g.add(g.mul(g.dy, t), g.mul(g.mul(g.sub(g.num('1'), g.square(t)), g.mul(g.dy, x)), g.sigmoid(x)))];
   },
+  // Asinh_grad: div(dy, sqrt(add(square(x), 1))); Acosh_grad: div(dy, sqrt(sub(square(x), 1)));
+  // Atanh_grad: div(dy, sub(1, square(x)))
+  asinh: (g) => [() => g.div(g.dy, g.sqrt(g.add(g.square(g.x[0]!), g.num('1'))))],
+  acosh: (g) => [() => g.div(g.dy, g.sqrt(g.sub(g.square(g.x[0]!), g.num('1'))))],
+  atanh: (g) => [() => g.div(g.dy, g.sub(g.num('1'), g.square(g.x[0]!)))],
+  // TF.js has no log2 / log10: log(x) / log(b) by Div_grad and Log_grad
+  log2: (g) => [() => g.div(g.div(g.dy, g.num('0.6931471805599453')), g.x[0]!)],
+  log10: (g) => [() => g.div(g.div(g.dy, g.num('2.302585092994046')), g.x[0]!)],
   // Relu6_grad: mul(dy, mul(lessEqual(x, 6), step(x))): 1 at 6, NaN at NaN
   relu6: (g) => {
     const x = g.x[0]!;

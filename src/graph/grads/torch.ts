@@ -170,6 +170,13 @@ const rules: Record<OpName, GradRule> = {
     const ts = g.tanh(g.log1p(g.exp(x)));
     return [() => g.mul(g.dy, g.add(ts, g.mul(g.mul(x, s), g.sub(g.num('1'), g.mul(ts, ts)))))];
   },
+  // asinh: grad * (self.pow(2) + 1).rsqrt(); acosh: grad * (self.pow(2) - 1).rsqrt(); atanh: grad * 1 / (1 - self.pow(2))
+  asinh: (g) => [() => g.mul(g.dy, g.rsqrt(g.add(g.square(g.x[0]!), g.num('1'))))],
+  acosh: (g) => [() => g.mul(g.dy, g.rsqrt(g.sub(g.square(g.x[0]!), g.num('1'))))],
+  atanh: (g) => [() => g.mul(g.dy, g.div(g.num('1'), g.sub(g.num('1'), g.square(g.x[0]!))))],
+  // log2: grad / (self * 0.6931471805599453); log10: grad / (self * 2.302585092994046)
+  log2: (g) => [() => g.div(g.dy, g.mul(g.x[0]!, g.num('0.6931471805599453')))],
+  log10: (g) => [() => g.div(g.dy, g.mul(g.x[0]!, g.num('2.302585092994046')))],
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
