@@ -105,6 +105,9 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   geluTanh: { f64: (a) => 0.5 * a * (1 + Math.tanh(GELU_C * (a + 0.044715 * Math.pow(a, 3)))) },
   // x * tanh(softplus(x))
   mish: { f64: (a) => a * Math.tanh(softplus64(a, 2 ** -52)), f32: (a) => a * Math.fround(Math.tanh(Math.fround(softplus64(a, 2 ** -23)))), underflows: true },
+  // tf: x == 0 ? 0 : x * log(y), so xlogy(0, NaN) = 0 (torch and jax: NaN, graph/frameworks/kernels.ts)
+  xlogy: { f64: (x, y) => (x === 0 ? 0 : x * Math.log(y)), nanCause: (_x, y) => (y < 0 ? 'domain' : 'zero-times-inf'), infCause: (_x, y) => (y === 0 ? 'log-zero' : 'overflow'), thresholds: () => [0] },
+  xlog1py: { f64: (x, y) => (x === 0 ? 0 : x * Math.log1p(y)), nanCause: (_x, y) => (y < -1 ? 'domain' : 'zero-times-inf'), infCause: (_x, y) => (y === -1 ? 'log-zero' : 'overflow'), thresholds: () => [0] },
   asinh: { f64: Math.asinh },
   acosh: { f64: Math.acosh, nanCause: domain, thresholds: () => [1] },
   atanh: { f64: Math.atanh, nanCause: domain, infCause: () => 'division-by-zero', thresholds: () => [-1, 1] },

@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'xlogy' | 'xlog1py' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -71,6 +71,9 @@ const words: OpWord[] = [
   { name: 'gelu', arity: 1, kind: 'math', spellings: ['gelu'], display: 'gelu' },
   { name: 'geluTanh', arity: 1, kind: 'math', spellings: ['gelu_tanh'], display: 'gelu_tanh' },
   { name: 'mish', arity: 1, kind: 'math', spellings: ['mish'], display: 'mish' },
+  /** x * log(y), 0 where x == 0 (even for y <= 0): the 0 * log(0) = 0 of cross-entropies and KL. */
+  { name: 'xlogy', arity: 2, kind: 'math', spellings: ['xlogy'], display: 'xlogy' },
+  { name: 'xlog1py', arity: 2, kind: 'math', spellings: ['xlog1py'], display: 'xlog1py' },
   { name: 'asinh', arity: 1, kind: 'math', spellings: ['asinh', 'arcsinh'], display: 'asinh' },
   { name: 'acosh', arity: 1, kind: 'math', spellings: ['acosh', 'arccosh'], display: 'acosh' },
   { name: 'atanh', arity: 1, kind: 'math', spellings: ['atanh', 'arctanh'], display: 'atanh' },

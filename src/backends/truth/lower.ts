@@ -56,7 +56,10 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
       const inner = b.mul(c, b.add(x, b.mul(b.literal('0.044715'), b.mul(b.square(x), x))));
       out = b.mul(b.div(x, b.int(2)), b.add(b.one, b.prim('tanh', inner)));
     } else if (node.op === 'mish') out = b.mul(args[0]!, b.prim('tanh', b.prim('softplus', args[0]!)));
-    else if (node.op === 'relu6') out = b.g.add({ k: 'min', args: [b.g.add({ k: 'max', args: [args[0]!, b.zero] }), b.int(6)] });
+    else if (node.op === 'xlogy' || node.op === 'xlog1py') {
+      const [x, y] = [args[0]!, args[1]!];
+      out = b.where(b.cmp('eq', x, b.zero), b.zero, b.mul(x, b.prim(node.op === 'xlogy' ? 'log' : 'log1p', y)));
+    } else if (node.op === 'relu6') out = b.g.add({ k: 'min', args: [b.g.add({ k: 'max', args: [args[0]!, b.zero] }), b.int(6)] });
     else if (node.op === 'leakyRelu') out = b.where(b.cmp('gt', args[0]!, b.zero), args[0]!, b.mul(args[1]!, args[0]!));
     else if (node.op === 'rsqrt') out = b.prim('reciprocal', b.prim('sqrt', args[0]!));
     else if (node.op === 'logSigmoid') out = b.neg(b.prim('softplus', b.neg(args[0]!)));

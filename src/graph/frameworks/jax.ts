@@ -1,5 +1,5 @@
 import { JAX_GRADS } from '../grads/jax.js';
-import { atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import { xlog1pyTorch, xlogyTorch, atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** JAX 0.10.2 on CPU, eager (XLA kernels with FTZ/DAZ; x ** <integer literal> is integer_pow). */
@@ -23,6 +23,8 @@ export const JAX: Framework = {
       atan2: { float32: atan2Xla32 },
       tanh: { float32: tanhClamped32 },
       sigmoid: { float32: sigmoidStepwise32 },
+      xlogy: { float32: xlogyTorch, float64: xlogyTorch },
+      xlog1py: { float32: xlog1pyTorch, float64: xlog1pyTorch },
       gelu: { float32: geluErfc(Math.fround), float64: geluErfc((x) => x) },
       geluTanh: { float32: geluTanhWith(Math.fround, tanhClamped32, 'x-times-cdf'), float64: geluTanhWith((x) => x, Math.tanh, 'x-times-cdf') },
       mish: { float32: mishWith(Math.fround, softplusJax, tanhClamped32, 2 ** -126), float64: mishWith((x) => x, softplusJax, Math.tanh) },

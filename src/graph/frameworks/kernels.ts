@@ -127,6 +127,10 @@ export function mishWith(r: (x: number) => number, softplus: (x: number) => numb
   };
 }
 
+/** torch's xlogy / xlog1py kernels: NaN for a NaN y, then 0 where x == 0 (BinaryOpsKernel.cpp); jax's too (measured). */
+export const xlogyTorch = (x: number, y: number): number => (Number.isNaN(y) ? NaN : x === 0 ? 0 : x * Math.log(y));
+export const xlog1pyTorch = (x: number, y: number): number => (Number.isNaN(y) ? NaN : x === 0 ? 0 : x * Math.log1p(y));
+
 /** C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN. */
 export const powC = (a: number, b: number): number => (a === 1 || b === 0 ? 1 : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b));
 

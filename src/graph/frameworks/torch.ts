@@ -1,5 +1,5 @@
 import { TORCH_GRADS } from '../grads/torch.js';
-import { geluTanhWith, geluTorch, log1pTorch, logSigmoidTorch, mishWith, siluTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
+import { xlog1pyTorch, xlogyTorch, geluTanhWith, geluTorch, log1pTorch, logSigmoidTorch, mishWith, siluTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 const id = (x: number) => x;
@@ -19,6 +19,8 @@ export const TORCH: Framework = {
       logSigmoid: { float32: logSigmoidTorch(Math.fround), float64: logSigmoidTorch(id) },
       log1p: { float32: log1pTorch(2 ** -149), float64: log1pTorch(2 ** -1074) },
       sigmoid: { float32: sigmoidStepwise32 },
+      xlogy: { float32: xlogyTorch, float64: xlogyTorch },
+      xlog1py: { float32: xlog1pyTorch, float64: xlog1pyTorch },
       // native log2 / log10 kernels, one rounding
       log2: { float32: Math.log2, float64: Math.log2 },
       log10: { float32: Math.log10, float64: Math.log10 },

@@ -200,6 +200,16 @@ const rules: Record<OpName, GradRule> = {
   // jnp.log2 / log10: div(log(x), log(b)): div_p's div(ct, log b), then log_p's div(g, x)
   log2: (g) => [() => g.div(g.div(g.dy, g.log(g.num('2'))), g.x[0]!)],
   log10: (g) => [() => g.div(g.div(g.dy, g.log(g.num('10'))), g.x[0]!)],
+  // jax.scipy.special.xlogy's custom jvp: x_dot * log(y) + y_dot * x / y (no mask), transposed: ct * log(y), (ct / y) * x.
+  // xlog1py: the same with log1p(y) and 1 + y
+  xlogy: (g) => {
+    const [x, y] = g.x;
+    return [() => g.mul(g.dy, g.log(y!)), () => g.mul(g.div(g.dy, y!), x!)];
+  },
+  xlog1py: (g) => {
+    const [x, y] = g.x;
+    return [() => g.mul(g.dy, g.log1p(y!)), () => g.mul(g.div(g.dy, g.add(g.num('1'), y!)), x!)];
+  },
   // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
   // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y
   logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],

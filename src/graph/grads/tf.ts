@@ -9,6 +9,9 @@ const SCALE_ALPHA = '1.7580993408473768599402175208123';
 const F32_SQRT_HALF = String(Math.fround(Math.SQRT1_2));
 const F32_KAPPA = String(Math.fround(0.044715));
 
+/** TF's xdivy(x, y): 0 where x == 0, else x / y. */
+const xdivy = (g: GradContext, x: Ref, y: Ref): Ref => g.where(g.equal(x, g.num('0')), g.num('0'), g.div(x, y));
+
 const none: GradRule = (g) => g.x.map(() => null);
 
 /**
@@ -179,6 +182,16 @@ const rules: Record<OpName, GradRule> = {
   // tf.experimental.numpy.log2/log10 are log(x) / log(b) (np_math_ops.py): _RealDivGrad then _LogGrad
   log2: (g) => [() => g.mul(g.div(g.dy, g.log(g.num('2'))), g.reciprocal(g.x[0]!))],
   log10: (g) => [() => g.mul(g.div(g.dy, g.log(g.num('10'))), g.reciprocal(g.x[0]!))],
+  // _XLogyGrad: partial_x = xlogy(cast(x != 0), y), partial_y = xdivy(x, y) (x == 0 ? 0 : x / y); partial * grad.
+  // _XLog1pyGrad: the same with xlog1py and xdivy(x, y + 1)
+  xlogy: (g) => {
+    const [x, y] = g.x;
+    return [() => g.mul(g.xlogy(g.cast(g.notEqual(x!, g.num('0'))), y!), g.dy), () => g.mul(xdivy(g, x!, y!), g.dy)];
+  },
+  xlog1py: (g) => {
+    const [x, y] = g.x;
+    return [() => g.mul(g.xlog1py(g.cast(g.notEqual(x!, g.num('0'))), y!), g.dy), () => g.mul(xdivy(g, x!, g.add(y!, g.num('1'))), g.dy)];
+  },
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x

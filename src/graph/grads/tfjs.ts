@@ -132,6 +132,17 @@ const rules: Record<OpName, GradRule> = {
   // TF.js has no log2 / log10: log(x) / log(b) by Div_grad and Log_grad
   log2: (g) => [() => g.div(g.div(g.dy, g.num('0.6931471805599453')), g.x[0]!)],
   log10: (g) => [() => g.div(g.div(g.dy, g.num('2.302585092994046')), g.x[0]!)],
+  // TF.js has no xlogy / xlog1py: where(x == 0, 0, x * log(y)) by Select_grad (a mask multiply), Mul_grad, Log_grad
+  xlogy: (g) => {
+    const [x, y] = g.x;
+    const live = () => g.mul(g.dy, g.cast(g.notEqual(x!, g.num('0'))));
+    return [() => g.mul(live(), g.log(y!)), () => g.div(g.mul(live(), x!), y!)];
+  },
+  xlog1py: (g) => {
+    const [x, y] = g.x;
+    const live = () => g.mul(g.dy, g.cast(g.notEqual(x!, g.num('0'))));
+    return [() => g.mul(live(), g.log1p(y!)), () => g.div(g.mul(live(), x!), g.add(y!, g.num('1')))];
+  },
   // Relu6_grad: mul(dy, mul(lessEqual(x, 6), step(x))): 1 at 6, NaN at NaN
   relu6: (g) => {
     const x = g.x[0]!;

@@ -177,6 +177,23 @@ const rules: Record<OpName, GradRule> = {
   // log2: grad / (self * 0.6931471805599453); log10: grad / (self * 2.302585092994046)
   log2: (g) => [() => g.div(g.dy, g.mul(g.x[0]!, g.num('0.6931471805599453')))],
   log10: (g) => [() => g.div(g.dy, g.mul(g.x[0]!, g.num('2.302585092994046')))],
+  // xlogy.Tensor: self: at::xlogy(grad, other).masked_fill((self == 0.) & (other <= 0.), 0.); other: grad * self / other.
+  // special_xlog1py: the same with xlog1py, (other <= -1.) and grad * self / (other + 1)
+  xlogy: (g) => {
+    const [x, y] = g.x;
+    const zero = g.num('0');
+    return [
+      () => g.keep(g.xlogy(g.dy, y!), g.logicalNot(g.logicalAnd(g.equal(x!, zero), g.lessEqual(y!, zero)))),
+      () => g.div(g.mul(g.dy, x!), y!),
+    ];
+  },
+  xlog1py: (g) => {
+    const [x, y] = g.x;
+    return [
+      () => g.keep(g.xlog1py(g.dy, y!), g.logicalNot(g.logicalAnd(g.equal(x!, g.num('0')), g.lessEqual(y!, g.num('-1'))))),
+      () => g.div(g.mul(g.dy, x!), g.add(y!, g.num('1'))),
+    ];
+  },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other

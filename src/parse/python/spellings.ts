@@ -74,8 +74,7 @@ export const SHAPE_KEYWORDS = new Set(['axis', 'axes', 'dim', 'keepdims', 'keepd
  */
 export const NOT_YET: ReadonlySet<string> = new Set([
   'hard_sigmoid',
-  'logsumexp', 'reduce_logsumexp', 'xlogy',
-  'xlog1py', 'sinc', 'hypot', 
+  'logsumexp', 'reduce_logsumexp', 'sinc', 'hypot', 
   'floor', 'ceil', 'round', 'softmax', 'log_softmax', 'norm', 'zeros_like', 'ones_like', 'stop_gradient', 'detach',
   'binary_crossentropy', 'binary_cross_entropy', 'binary_cross_entropy_with_logits', 'sigmoid_cross_entropy_with_logits',
   'categorical_crossentropy', 'cross_entropy', 'huber', 'huber_loss', 'smooth_l1_loss', 'log_cosh', 'logcosh',
