@@ -35,6 +35,9 @@ interface OpContext {
 
 type Kernel = (x: Tensor[], ctx: OpContext) => Tensor;
 
+/** x == 0 as a constant bool tensor, read off the tape. */
+const zeroMask = (tf: TfModule, x: Tensor): Tensor => tf.tensor(Array.from(x.dataSync(), (v) => (v === 0 ? 1 : 0)), x.shape, 'bool');
+
 const leaf: Kernel = () => {
   throw new Error('leaf nodes are not evaluated by a kernel');
 };
@@ -89,9 +92,10 @@ const KERNELS: Record<OpName, Kernel> = {
   gelu: ([a], { tf }) => tf.mul(tf.mul(a!, 0.5), tf.add(1, tf.erf(tf.mul(a!, Math.SQRT1_2)))),
   geluTanh: ([a], { tf }) => tf.mul(tf.mul(a!, 0.5), tf.add(1, tf.tanh(tf.mul(0.7978845608028654, tf.add(a!, tf.mul(0.044715, tf.mul(tf.mul(a!, a!), a!))))))),
   mish: ([a], { tf }) => tf.mul(a!, tf.tanh(tf.softplus(a!))),
-  // TF.js has no xlogy / xlog1py: where(x == 0, 0, x * log(y))
-  xlogy: ([a, b], { tf }) => tf.where(tf.equal(a!, 0), tf.zerosLike(a!), tf.mul(a!, tf.log(b!))),
-  xlog1py: ([a, b], { tf }) => tf.where(tf.equal(a!, 0), tf.zerosLike(a!), tf.mul(a!, tf.log1p(b!))),
+  // TF.js has no xlogy / xlog1py: where(x == 0, 0, x * log(y)), the condition a constant off the tape (TF.js has no
+  // gradient for Equal)
+  xlogy: ([a, b], { tf }) => tf.where(zeroMask(tf, a!), tf.zerosLike(a!), tf.mul(a!, tf.log(b!))),
+  xlog1py: ([a, b], { tf }) => tf.where(zeroMask(tf, a!), tf.zerosLike(a!), tf.mul(a!, tf.log1p(b!))),
   asinh: ([a], { tf }) => tf.asinh(a!),
   acosh: ([a], { tf }) => tf.acosh(a!),
   atanh: ([a], { tf }) => tf.atanh(a!),
