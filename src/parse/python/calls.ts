@@ -141,6 +141,16 @@ function opCall(lw: Lowering, name: string, args: Args, span: Span, calleeSpan: 
     if (hi === undefined) return call('maximum', 'maximum', [value, lw.asExpr(lo)], span, calleeSpan);
     return call('clip', name, [value, lw.asExpr(lo), lw.asExpr(hi)], span, calleeSpan);
   }
+  if (name === 'gelu') {
+    // approximate: False / 'none' is the erf form; True / 'tanh' the tanh form (tf/jax take a bool, torch a string)
+    const approx = args.keywords.get('approximate');
+    const v = approx?.value;
+    const tanh = v?.kind === 'literal' && (v.value === true || v.value === 'tanh');
+    if (approx && !(v?.kind === 'literal' && (tanh || v.value === false || v.value === 'none'))) {
+      throw new UserError(`'approximate' of '${name}' must be True, False, 'tanh' or 'none'`, approx.span);
+    }
+    return call(tanh ? 'geluTanh' : 'gelu', name, [need(x)], span, calleeSpan);
+  }
   if (name === 'leaky_relu' || name === 'leakyRelu') {
     const slope = keyword(args, ['alpha', 'negative_slope'], 1);
     if (slope === undefined) {
