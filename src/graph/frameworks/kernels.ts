@@ -131,6 +131,12 @@ export function mishWith(r: (x: number) => number, softplus: (x: number) => numb
 export const xlogyTorch = (x: number, y: number): number => (Number.isNaN(y) ? NaN : x === 0 ? 0 : x * Math.log(y));
 export const xlog1pyTorch = (x: number, y: number): number => (Number.isNaN(y) ? NaN : x === 0 ? 0 : x * Math.log1p(y));
 
+/** gelu in TF.js ops (it has no gelu): x * 0.5 * (1 + erf(x * sqrt(0.5))) with TF.js's erf, each step in the format. */
+export function geluTfjs(r: (x: number) => number): (a: number) => number {
+  const c = r(SQRT_HALF);
+  return (a) => r(r(a * 0.5) * r(1 + r(erfTfjs(r(a * c)))));
+}
+
 /** C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN. */
 export const powC = (a: number, b: number): number => (a === 1 || b === 0 ? 1 : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b));
 
