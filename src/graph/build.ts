@@ -85,10 +85,11 @@ export function buildGraph(program: Program, framework: Framework): Graph {
     if (op === 'where') {
       return b.add(op, [expectCondition(args[0]!, e.args[0]!), expectNumber(args[1]!, e.args[1]!), expectNumber(args[2]!, e.args[2]!)], 'forward', e.span);
     }
-    if (op === 'clip') {
-      for (const i of [1, 2]) {
+    if (op === 'clip' || op === 'leakyRelu') {
+      for (const i of op === 'clip' ? [1, 2] : [1]) {
         const folded = constantFold(args[i]!);
         if (folded === undefined) {
+          if (op === 'leakyRelu') throw new UserError('the slope of leaky_relu must not depend on a variable', e.args[i]!.span, 'the frameworks take the slope as a constant attribute');
           throw new UserError('clip bounds must not depend on a variable', e.args[i]!.span, 'TF clip_by_value takes constant bounds; use minimum/maximum for expressions');
         }
         args[i] = folded;

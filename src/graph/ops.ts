@@ -1,5 +1,6 @@
 import type { FloatFormat, FormatLimits } from '../base/float-format.js';
 import type { HazardKind } from '../vocab/hazards.js';
+import { erf64, erfc64 } from './special.js';
 import { VOCABULARY, type OpName, type OpWord } from '../vocab/ops.js';
 
 /**
@@ -39,6 +40,19 @@ function softplus64(x: number, epsilon: number): number {
   return Math.log1p(Math.exp(x));
 }
 
+/** SELU's constants (Klambauer et al.), as the frameworks write them. */
+export const SELU_SCALE = 1.0507009873554804934193349852946;
+export const SELU_ALPHA = 1.6732632423543772848170429916717;
+export const SELU_SCALE_ALPHA = 1.7580993408473768599402175208123;
+
+/** sqrt(2 / pi) as the frameworks write it. */
+export const GELU_C = 0.7978845608028654;
+
+function logaddexp64(a: number, b: number): number {
+  const delta = a - b;
+  return Number.isNaN(delta) ? a + b : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(delta)));
+}
+
 const SEMANTICS: Record<OpName, OpSemantics> = {
   const: { f64: () => NaN },
   var: { f64: () => NaN },
@@ -69,6 +83,43 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   atan2: { f64: Math.atan2, thresholds: () => [0] },
   sigmoid: { f64: (a) => 1 / (1 + Math.exp(-a)), underflows: true, thresholds: expThresholds },
   softplus: { f64: (a) => softplus64(a, 2 ** -52), f32: (a) => softplus64(a, 2 ** -23), underflows: true, thresholds: expThresholds },
+  // tf.math.log_sigmoid and jax.nn.log_sigmoid are -softplus(-x) (math_ops.py, jax/_src/nn/functions.py), TF.js too
+  logSigmoid: { f64: (a) => -softplus64(-a, 2 ** -52), f32: (a) => -softplus64(-a, 2 ** -23), underflows: true, thresholds: (f) => expThresholds(f).map((t) => -t) },
+  // tf.experimental.numpy's and jnp's logaddexp: where(isnan(a - b), a + b, max(a, b) + log1p(exp(-|a - b|)));
+  // torch's kernel (a == b == +-inf ? a : the same sum) gives the same values
+  logaddexp: { f64: logaddexp64, infCause: () => 'overflow' },
+  erf: { f64: erf64 },
+  // erfc underflows past 9.2 (float32) and 26.5 (float64)
+  erfc: { f64: erfc64, underflows: true, thresholds: (f) => [Math.sqrt(-Math.log(f.minNormal)), Math.sqrt(-Math.log(f.minSubnormal))] },
+  rsqrt: { f64: (a) => 1 / Math.sqrt(a), nanCause: domain, infCause: () => 'division-by-zero', thresholds: () => [0] },
+  // x / (1 + |x|): NaN at +-inf in every framework's forward (inf / inf)
+  softsign: { f64: (a) => a / (1 + Math.abs(a)) },
+  // alpha 1: x > 0 ? x : expm1(x)
+  elu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : Math.expm1(a)), thresholds: () => [0] },
+  selu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? SELU_SCALE * a : SELU_SCALE_ALPHA * Math.expm1(a)), infCause: () => 'overflow', thresholds: () => [0] },
+  // x * sigmoid(x) = x / (1 + exp(-x))
+  silu: { f64: (a) => a / (1 + Math.exp(-a)), underflows: true },
+  // tf.nn.gelu and jax.nn.gelu: 0.5 * x * erfc(-x / sqrt 2) (torch's differs: graph/frameworks/kernels.ts)
+  gelu: { f64: (a) => 0.5 * a * erfc64(-a * Math.SQRT1_2), underflows: true },
+  // 0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))
+  geluTanh: { f64: (a) => 0.5 * a * (1 + Math.tanh(GELU_C * (a + 0.044715 * Math.pow(a, 3)))) },
+  // x * tanh(softplus(x))
+  mish: { f64: (a) => a * Math.tanh(softplus64(a, 2 ** -52)), f32: (a) => a * Math.fround(Math.tanh(Math.fround(softplus64(a, 2 ** -23)))), underflows: true },
+  // tf: x == 0 ? 0 : x * log(y), so xlogy(0, NaN) = 0 (torch and jax: NaN, graph/frameworks/kernels.ts)
+  xlogy: { f64: (x, y) => (x === 0 ? 0 : x * Math.log(y)), nanCause: (_x, y) => (y < 0 ? 'domain' : 'zero-times-inf'), infCause: (_x, y) => (y === 0 ? 'log-zero' : 'overflow'), thresholds: () => [0] },
+  xlog1py: { f64: (x, y) => (x === 0 ? 0 : x * Math.log1p(y)), nanCause: (_x, y) => (y < -1 ? 'domain' : 'zero-times-inf'), infCause: (_x, y) => (y === -1 ? 'log-zero' : 'overflow'), thresholds: () => [0] },
+  asinh: { f64: Math.asinh },
+  acosh: { f64: Math.acosh, nanCause: domain, thresholds: () => [1] },
+  atanh: { f64: Math.atanh, nanCause: domain, infCause: () => 'division-by-zero', thresholds: () => [-1, 1] },
+  // tf.experimental.numpy and jnp: log(x) / log(2), two roundings (torch's own kernels: graph/frameworks/torch.ts)
+  log2: { f64: (a) => Math.log(a) / Math.LN2, f32: (a) => Math.fround(Math.log(a)) / Math.fround(Math.LN2), nanCause: domain, infCause: () => 'log-zero', thresholds: () => [0, 1] },
+  log10: { f64: (a) => Math.log(a) / Math.LN10, f32: (a) => Math.fround(Math.log(a)) / Math.fround(Math.LN10), nanCause: domain, infCause: () => 'log-zero', thresholds: () => [0, 1] },
+  // min(max(x, 0), 6), NaN kept
+  relu6: { f64: (a) => (Number.isNaN(a) ? NaN : Math.min(Math.max(a, 0), 6)), thresholds: () => [0, 6] },
+  // x > 0 ? x : slope * x (torch, TF.js; TF selects on x > 0, JAX on x >= 0: the same values)
+  leakyRelu: { f64: (a, slope) => (Number.isNaN(a) ? NaN : a > 0 ? a : slope * a), thresholds: () => [0] },
+  // max(x, 0) with NaN kept (TF's Relu: x > 0 ? x : 0 would lose it; measured NaN in all four)
+  relu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : 0), thresholds: () => [0] },
   // NaN if either is; max(-0, 0) = 0, as in TF.js
   maximum: { f64: (a, b) => Math.max(a, b) },
   minimum: { f64: (a, b) => Math.min(a, b) },

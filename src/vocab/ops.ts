@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'xlogy' | 'xlog1py' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -58,6 +58,31 @@ const words: OpWord[] = [
   { name: 'atan2', arity: 2, kind: 'math', spellings: ['atan2', 'arctan2'], display: 'atan2' },
   { name: 'sigmoid', arity: 1, kind: 'math', spellings: ['sigmoid', 'expit'], display: 'sigmoid' },
   { name: 'softplus', arity: 1, kind: 'math', spellings: ['softplus'], display: 'softplus' },
+  { name: 'logSigmoid', arity: 1, kind: 'math', spellings: ['log_sigmoid', 'logsigmoid'], display: 'log_sigmoid' },
+  { name: 'logaddexp', arity: 2, kind: 'math', spellings: ['logaddexp'], display: 'logaddexp' },
+  { name: 'erf', arity: 1, kind: 'math', spellings: ['erf'], display: 'erf' },
+  { name: 'erfc', arity: 1, kind: 'math', spellings: ['erfc'], display: 'erfc' },
+  { name: 'rsqrt', arity: 1, kind: 'math', spellings: ['rsqrt'], display: 'rsqrt' },
+  { name: 'softsign', arity: 1, kind: 'math', spellings: ['softsign', 'soft_sign'], display: 'softsign' },
+  { name: 'elu', arity: 1, kind: 'math', spellings: ['elu'], display: 'elu' },
+  { name: 'selu', arity: 1, kind: 'math', spellings: ['selu'], display: 'selu' },
+  { name: 'silu', arity: 1, kind: 'math', spellings: ['silu', 'swish'], display: 'silu' },
+  /** gelu(x): the exact (erf) form; gelu_tanh(x): the tanh approximation, gelu(x, approximate=True/'tanh') in Python. */
+  { name: 'gelu', arity: 1, kind: 'math', spellings: ['gelu'], display: 'gelu' },
+  { name: 'geluTanh', arity: 1, kind: 'math', spellings: ['gelu_tanh'], display: 'gelu_tanh' },
+  { name: 'mish', arity: 1, kind: 'math', spellings: ['mish'], display: 'mish' },
+  /** x * log(y), 0 where x == 0 (even for y <= 0): the 0 * log(0) = 0 of cross-entropies and KL. */
+  { name: 'xlogy', arity: 2, kind: 'math', spellings: ['xlogy'], display: 'xlogy' },
+  { name: 'xlog1py', arity: 2, kind: 'math', spellings: ['xlog1py'], display: 'xlog1py' },
+  { name: 'asinh', arity: 1, kind: 'math', spellings: ['asinh', 'arcsinh'], display: 'asinh' },
+  { name: 'acosh', arity: 1, kind: 'math', spellings: ['acosh', 'arccosh'], display: 'acosh' },
+  { name: 'atanh', arity: 1, kind: 'math', spellings: ['atanh', 'arctanh'], display: 'atanh' },
+  { name: 'log2', arity: 1, kind: 'math', spellings: ['log2'], display: 'log2' },
+  { name: 'log10', arity: 1, kind: 'math', spellings: ['log10'], display: 'log10' },
+  { name: 'relu6', arity: 1, kind: 'math', spellings: ['relu6'], display: 'relu6' },
+  /** leaky_relu(x, slope): the slope is a constant, as clip's bounds. */
+  { name: 'leakyRelu', arity: 2, kind: 'math', spellings: ['leaky_relu', 'leakyRelu'], display: 'leaky_relu' },
+  { name: 'relu', arity: 1, kind: 'math', spellings: ['relu'], display: 'relu' },
   { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
   { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },
   { name: 'clip', arity: 3, kind: 'math', spellings: ['clip', 'clip_by_value', 'clamp', 'clipByValue'], display: 'clip' },

@@ -144,6 +144,21 @@ const TABLE: string[] = [
   'x - y / (x + y)',
   '-x * y',
   'sign(x) * x',
+  // the activations and special functions of issue 11 (TF.js's own ops, or their formulas in TF.js ops where it lacks them)
+  'relu(x) + relu6(x)',
+  'leaky_relu(x, 0.2)',
+  'log_sigmoid(x)',
+  'logaddexp(x, y)',
+  'erf(x) + erfc(x)',
+  'rsqrt(x)',
+  'softsign(x)',
+  'elu(x) + selu(x)',
+  'silu(x)',
+  'gelu(x) + gelu_tanh(x)',
+  'mish(x)',
+  'asinh(x) + acosh(x) + atanh(x)',
+  'log2(x) + log10(x)',
+  'xlogy(x, y) + xlog1py(x, y)',
   `f(x) = ${naive}\nf(x) + f(x + 50)`,
 ];
 

@@ -60,6 +60,11 @@ const NUMBER_FUNCTIONS: [OpName, number, string[]][] = [
   ['sin', 1, ['sin']], ['cos', 1, ['cos']], ['tan', 1, ['tan']], ['asin', 1, ['asin', 'arcsin']], ['acos', 1, ['acos', 'arccos']],
   ['atan', 1, ['atan', 'arctan']], ['atan2', 2, ['atan2', 'arctan2']], ['sinh', 1, ['sinh']], ['cosh', 1, ['cosh']], ['tanh', 1, ['tanh']],
   ['sigmoid', 1, ['sigmoid', 'expit']], ['softplus', 1, ['softplus']],
+  ['relu', 1, ['relu']], ['relu6', 1, ['relu6']], ['logSigmoid', 1, ['log_sigmoid', 'logsigmoid']], ['logaddexp', 2, ['logaddexp']],
+  ['erf', 1, ['erf']], ['erfc', 1, ['erfc']], ['rsqrt', 1, ['rsqrt']], ['softsign', 1, ['softsign', 'soft_sign']],
+  ['elu', 1, ['elu']], ['selu', 1, ['selu']], ['silu', 1, ['silu', 'swish']], ['gelu', 1, ['gelu']], ['geluTanh', 1, ['gelu_tanh']],
+  ['mish', 1, ['mish']], ['xlogy', 2, ['xlogy']], ['xlog1py', 2, ['xlog1py']], ['asinh', 1, ['asinh', 'arcsinh']],
+  ['acosh', 1, ['acosh', 'arccosh']], ['atanh', 1, ['atanh', 'arctanh']], ['log2', 1, ['log2']], ['log10', 1, ['log10']],
   ['maximum', 2, ['maximum', 'max', 'fmax']], ['minimum', 2, ['minimum', 'min', 'fmin']],
   ['add', 2, ['add']], ['sub', 2, ['subtract']], ['mul', 2, ['multiply']], ['div', 2, ['divide', 'truediv', 'true_divide', 'div']],
 ];
@@ -77,6 +82,8 @@ export const GENERATED_SPELLINGS: ReadonlyMap<string, OpName> = new Map([
   ...Object.values(COMPARE_FUNCTIONS).map(([op, s]): [string, OpName] => [s, op]),
   ['where', 'where'], ['select', 'where'], ['clip', 'clip'], ['clip_by_value', 'clip'], ['clamp', 'clip'], ['clipByValue', 'clip'],
   ['logical_and', 'logicalAnd'], ['logical_or', 'logicalOr'], ['logical_not', 'logicalNot'],
+  // its slope must be a constant, as clip's bounds: spelled here, not generated with a random slope
+  ['leaky_relu', 'leakyRelu'], ['leakyRelu', 'leakyRelu'],
 ]);
 
 const PREFIX_CHOICES = ['', '', '', 'tf.', 'tf.math.', 'np.', 'torch.', 'jnp.', 'math.', 'F.', 'scipy.special.'];

@@ -55,10 +55,38 @@ const UNARY: Record<string, (x: number) => number> = {
   // TF.js's cpu sigmoid kernel: 1 / (1 + exp(-x))
   sigmoid: (x) => 1 / (1 + Math.exp(-x)),
   softplus,
+  // issue 11's ops, as the tfjs model computes them in float64 (TF.js's kernels; its formulas where TF.js lacks the op)
+  relu: (x) => (Number.isNaN(x) ? NaN : x > 0 ? x : 0),
+  relu6: (x) => (Number.isNaN(x) ? NaN : Math.min(Math.max(x, 0), 6)),
+  logSigmoid: (x) => -softplus(-x),
+  erf: erfAS,
+  erfc: (x) => 1 - erfAS(x),
+  rsqrt: (x) => 1 / Math.sqrt(x),
+  softsign: (x) => x / (1 + Math.abs(x)),
+  // TF.js's cpu Elu / Selu: v >= 0 ? v : exp(v) - 1 (times scale and scale * alpha)
+  elu: (x) => (x >= 0 ? x : Math.exp(x) - 1),
+  selu: (x) => (x >= 0 ? 1.0507009873554805 * x : 1.7580993408473768 * (Math.exp(x) - 1)),
+  silu: (x) => x / (1 + Math.exp(-x)),
+  gelu: (x) => x * 0.5 * (1 + erfAS(x * Math.SQRT1_2)),
+  geluTanh: (x) => x * 0.5 * (1 + Math.tanh(0.7978845608028654 * (x + 0.044715 * (x * x * x)))),
+  mish: (x) => x * Math.tanh(softplus(x)),
+  asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
+  log2: (x) => Math.log(x) / Math.LN2,
+  log10: (x) => Math.log(x) / Math.LN10,
 };
+
+/** TF.js's erf (tfjs-backend-cpu Erf.js): Abramowitz & Stegun 7.1.26. */
+function erfAS(x: number): number {
+  const v = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * v);
+  return Math.sign(x) * (1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-v * v));
+}
 const BINARY: Record<string, (x: number, y: number) => number> = {
   add: (x, y) => x + y, sub: (x, y) => x - y, mul: (x, y) => x * y, div: (x, y) => x / y, pow: (x, y) => x ** y,
   atan2: Math.atan2, maximum: Math.max, minimum: Math.min,
+  logaddexp: (x, y) => (Number.isNaN(x - y) ? x + y : Math.max(x, y) + Math.log1p(Math.exp(-Math.abs(x - y)))),
+  xlogy: (x, y) => (x === 0 ? 0 : x * Math.log(y)),
+  xlog1py: (x, y) => (x === 0 ? 0 : x * Math.log1p(y)),
 };
 const COMPARE: Record<string, (x: number, y: number) => boolean> = {
   '<': (x, y) => x < y, '<=': (x, y) => x <= y, '>': (x, y) => x > y, '>=': (x, y) => x >= y, '==': (x, y) => x === y, '!=': (x, y) => x !== y,

@@ -35,6 +35,9 @@ interface OpContext {
 
 type Kernel = (x: Tensor[], ctx: OpContext) => Tensor;
 
+/** x == 0 as a constant bool tensor, read off the tape. */
+const zeroMask = (tf: TfModule, x: Tensor): Tensor => tf.tensor(Array.from(x.dataSync(), (v) => (v === 0 ? 1 : 0)), x.shape, 'bool');
+
 const leaf: Kernel = () => {
   throw new Error('leaf nodes are not evaluated by a kernel');
 };
@@ -70,6 +73,38 @@ const KERNELS: Record<OpName, Kernel> = {
   atan2: ([a, b], { tf }) => tf.atan2(a!, b!),
   sigmoid: ([a], { tf }) => tf.sigmoid(a!),
   softplus: ([a], { tf }) => tf.softplus(a!),
+  logSigmoid: ([a], { tf }) => tf.logSigmoid(a!),
+  // TF.js has no logaddexp: tf.experimental.numpy's formula in TF.js ops
+  logaddexp: ([a, b], { tf }) => {
+    const delta = tf.sub(a!, b!);
+    return tf.where(tf.isNaN(delta), tf.add(a!, b!), tf.add(tf.maximum(a!, b!), tf.log1p(tf.exp(tf.neg(tf.abs(delta))))));
+  },
+  erf: ([a], { tf }) => tf.erf(a!),
+  // TF.js has no erfc: 1 - erf
+  erfc: ([a], { tf }) => tf.sub(1, tf.erf(a!)),
+  rsqrt: ([a], { tf }) => tf.rsqrt(a!),
+  // TF.js has no softsign and no silu: their formulas in TF.js ops
+  softsign: ([a], { tf }) => tf.div(a!, tf.add(tf.abs(a!), 1)),
+  elu: ([a], { tf }) => tf.elu(a!),
+  selu: ([a], { tf }) => tf.selu(a!),
+  silu: ([a], { tf }) => tf.mul(a!, tf.sigmoid(a!)),
+  // TF.js has no gelu and no mish: their formulas in TF.js ops
+  gelu: ([a], { tf }) => tf.mul(tf.mul(a!, 0.5), tf.add(1, tf.erf(tf.mul(a!, Math.SQRT1_2)))),
+  geluTanh: ([a], { tf }) => tf.mul(tf.mul(a!, 0.5), tf.add(1, tf.tanh(tf.mul(0.7978845608028654, tf.add(a!, tf.mul(0.044715, tf.mul(tf.mul(a!, a!), a!))))))),
+  mish: ([a], { tf }) => tf.mul(a!, tf.tanh(tf.softplus(a!))),
+  // TF.js has no xlogy / xlog1py: where(x == 0, 0, x * log(y)), the condition a constant off the tape (TF.js has no
+  // gradient for Equal)
+  xlogy: ([a, b], { tf }) => tf.where(zeroMask(tf, a!), tf.zerosLike(a!), tf.mul(a!, tf.log(b!))),
+  xlog1py: ([a, b], { tf }) => tf.where(zeroMask(tf, a!), tf.zerosLike(a!), tf.mul(a!, tf.log1p(b!))),
+  asinh: ([a], { tf }) => tf.asinh(a!),
+  acosh: ([a], { tf }) => tf.acosh(a!),
+  atanh: ([a], { tf }) => tf.atanh(a!),
+  // TF.js has no log2 / log10: log(x) / log(b)
+  log2: ([a], { tf }) => tf.div(tf.log(a!), Math.LN2),
+  log10: ([a], { tf }) => tf.div(tf.log(a!), Math.LN10),
+  relu6: ([a], { tf }) => tf.relu6(a!),
+  leakyRelu: ([a], { tf, scalarInput }) => tf.leakyRelu(a!, scalarInput(1)),
+  relu: ([a], { tf }) => tf.relu(a!),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),
   clip: ([a], { tf, scalarInput }) => clipByValue(tf, a!, Math.fround(scalarInput(1)), Math.fround(scalarInput(2))),

@@ -95,6 +95,15 @@ export function derive(b: Builder, root: number, name: string): number {
       }
       case 'sigmoid': return chain(b.mul(y, p('sigmoid', b.neg(a))));
       case 'softplus': return chain(p('sigmoid', a));
+      // erf' = 2/sqrt(pi) exp(-a^2), pi being acos(-1) exactly
+      case 'erf': return chain(b.mul(twoOverSqrtPi(), p('exp', b.neg(b.square(a)))));
+      case 'erfc': return b.neg(chain(b.mul(twoOverSqrtPi(), p('exp', b.neg(b.square(a))))));
+      case 'asinh': return b.div(da, p('sqrt', b.add(b.one, b.square(a))));
+      case 'acosh': return b.div(da, p('sqrt', b.mul(b.sub(a, b.one), b.add(a, b.one))));
+      case 'atanh': return b.div(da, b.mul(b.sub(b.one, a), b.add(b.one, a)));
+      case 'log2': return b.div(da, b.mul(a, p('log', b.int(2))));
+      case 'log10': return b.div(da, b.mul(a, p('log', b.int(10))));
+      case 'hypot': return b.div(b.add(b.mul(a, da), b.mul(c, d(c))), y);
       case 'pow': {
         // d(a^c) = c a^(c-1) da + a^c log(a) dc, each term only where its partial is not 0
         const dc = d(c);
@@ -110,6 +119,7 @@ export function derive(b: Builder, root: number, name: string): number {
     }
   };
 
+  const twoOverSqrtPi = () => b.div(b.int(2), b.prim('sqrt', b.prim('acos', b.int(-1))));
   const oneMinusSquareRoot = (a: number) => b.prim('sqrt', b.mul(b.sub(b.one, a), b.add(b.one, a)));
 
   // Inputs first, so no rule recurses more than one level (a graph may be thousands of nodes deep).

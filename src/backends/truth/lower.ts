@@ -10,7 +10,7 @@ const REL: Partial<Record<string, Rel>> = {
 
 const PRIM = new Set<string>([
   'add', 'sub', 'mul', 'div', 'neg', 'abs', 'sqrt', 'square', 'reciprocal', 'exp', 'expm1', 'log', 'log1p',
-  'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'atan2', 'pow', 'sigmoid', 'softplus',
+  'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'atan', 'atan2', 'pow', 'sigmoid', 'softplus', 'erf', 'erfc', 'asinh', 'acosh', 'atanh', 'log2', 'log10',
 ]);
 
 /**
@@ -37,6 +37,37 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
     else if (node.op === 'logicalNot') out = b.g.add({ k: 'logic', op: 'not', args });
     else if (node.op === 'where') out = b.g.add({ k: 'where', args });
     else if (node.op === 'sign') out = b.g.add({ k: 'sign', args });
+    else if (node.op === 'softsign') out = b.div(args[0]!, b.add(b.one, b.prim('abs', args[0]!)));
+    else if (node.op === 'elu') out = b.where(b.cmp('gt', args[0]!, b.zero), args[0]!, b.prim('expm1', args[0]!));
+    else if (node.op === 'selu') {
+      const x = args[0]!;
+      const scale = b.literal('1.0507009873554804934193349852946');
+      const alpha = b.literal('1.6732632423543772848170429916717');
+      out = b.mul(scale, b.where(b.cmp('gt', x, b.zero), x, b.mul(alpha, b.prim('expm1', x))));
+    } else if (node.op === 'silu') out = b.mul(args[0]!, b.prim('sigmoid', args[0]!));
+    else if (node.op === 'gelu') {
+      // x/2 (1 + erf(x / sqrt 2))
+      const x = args[0]!;
+      out = b.mul(b.div(x, b.int(2)), b.add(b.one, b.prim('erf', b.div(x, b.prim('sqrt', b.int(2))))));
+    } else if (node.op === 'geluTanh') {
+      // x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): the approximation is the function computed; its constant exact
+      const x = args[0]!;
+      const c = b.prim('sqrt', b.div(b.int(2), b.prim('acos', b.int(-1))));
+      const inner = b.mul(c, b.add(x, b.mul(b.literal('0.044715'), b.mul(b.square(x), x))));
+      out = b.mul(b.div(x, b.int(2)), b.add(b.one, b.prim('tanh', inner)));
+    } else if (node.op === 'mish') out = b.mul(args[0]!, b.prim('tanh', b.prim('softplus', args[0]!)));
+    else if (node.op === 'xlogy' || node.op === 'xlog1py') {
+      const [x, y] = [args[0]!, args[1]!];
+      out = b.where(b.cmp('eq', x, b.zero), b.zero, b.mul(x, b.prim(node.op === 'xlogy' ? 'log' : 'log1p', y)));
+    } else if (node.op === 'relu6') out = b.g.add({ k: 'min', args: [b.g.add({ k: 'max', args: [args[0]!, b.zero] }), b.int(6)] });
+    else if (node.op === 'leakyRelu') out = b.where(b.cmp('gt', args[0]!, b.zero), args[0]!, b.mul(args[1]!, args[0]!));
+    else if (node.op === 'rsqrt') out = b.prim('reciprocal', b.prim('sqrt', args[0]!));
+    else if (node.op === 'logSigmoid') out = b.neg(b.prim('softplus', b.neg(args[0]!)));
+    else if (node.op === 'logaddexp') {
+      const [x, y] = [args[0]!, args[1]!];
+      const m = b.g.add({ k: 'max', args: [x, y] });
+      out = b.add(m, b.prim('log1p', b.prim('exp', b.neg(b.prim('abs', b.sub(x, y))))));
+    } else if (node.op === 'relu') out = b.g.add({ k: 'max', args: [args[0]!, b.zero] });
     else if (node.op === 'maximum') out = b.g.add({ k: 'max', args });
     else if (node.op === 'minimum') out = b.g.add({ k: 'min', args });
     else if (node.op === 'clip') {

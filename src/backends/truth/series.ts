@@ -283,8 +283,10 @@ function sqrtS(a: Series, terms: number): Series {
   if (P.pdeg(lead) !== 0) throw new SeriesFail('unknown', 'sqrt of a logarithmic term');
   if (Q.sign(lead[0]!) < 0) throw new SeriesFail('undefined', 'sqrt of a negative number on this side');
   if (a.v % 2 !== 0) throw new SeriesFail('root', 'sqrt of an odd power');
-  const r = Q.q(isqrtExact(lead[0]!.n), isqrtExact(lead[0]!.d));
-  if (Q.isZero(r)) throw new SeriesFail('unknown', 'sqrt of a leading coefficient that is not a rational square');
+  const rn = isqrtExact(lead[0]!.n);
+  const rd = isqrtExact(lead[0]!.d);
+  if (rn === 0n || rd === 0n) throw new SeriesFail('unknown', 'sqrt of a leading coefficient that is not a rational square');
+  const r = Q.q(rn, rd);
   const w = addS(scaleS(shiftS(a, -a.v), Q.div(Q.ONE, lead[0]!)), constS(Q.ONE), -1);
   return shiftS(scaleS(compose(addS(w, constS(Q.ONE)), sqrt1pC, terms), r), a.v / 2);
 }

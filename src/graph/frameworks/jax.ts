@@ -1,5 +1,5 @@
 import { JAX_GRADS } from '../grads/jax.js';
-import { atan2Xla32, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import { xlog1pyTorch, xlogyTorch, atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** JAX 0.10.2 on CPU, eager (XLA kernels with FTZ/DAZ; x ** <integer literal> is integer_pow). */
@@ -11,17 +11,25 @@ export const JAX: Framework = {
   forward: {
     flushSubnormals: { float32: true, float64: true },
     unflushed: {
-      float32: ['neg', 'abs', 'expm1', 'sin', 'tan', 'tanh', 'atan', 'atan2'],
-      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'atan', 'atan2'],
+      float32: ['neg', 'abs', 'expm1', 'sin', 'tan', 'tanh', 'atan', 'atan2', 'leakyRelu'],
+      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'atan', 'atan2', 'leakyRelu'],
     },
     // XLA's pow reads a subnormal exponent as it is (pow(0, 1e-45) = 0) but flushes a subnormal result
     flushResultOnly: { float32: ['pow'], float64: ['pow'] },
     kernels: {
       pow: { float32: powC, float64: powC },
       softplus: { float32: softplusJax, float64: softplusJax },
+      logSigmoid: { float32: logSigmoidJax, float64: logSigmoidJax },
       atan2: { float32: atan2Xla32 },
       tanh: { float32: tanhClamped32 },
       sigmoid: { float32: sigmoidStepwise32 },
+      xlogy: { float32: xlogyTorch, float64: xlogyTorch },
+      xlog1py: { float32: xlog1pyTorch, float64: xlog1pyTorch },
+      gelu: { float32: geluErfc(Math.fround), float64: geluErfc((x) => x) },
+      geluTanh: { float32: geluTanhWith(Math.fround, tanhClamped32, 'x-times-cdf'), float64: geluTanhWith((x) => x, Math.tanh, 'x-times-cdf') },
+      mish: { float32: mishWith(Math.fround, softplusJax, tanhClamped32, 2 ** -126), float64: mishWith((x) => x, softplusJax, Math.tanh) },
+      leakyRelu: { float32: leakyReluXla(2 ** -126), float64: leakyReluXla(2 ** -1022) },
+      silu: { float32: siluFlushed(sigmoidStepwise32, 2 ** -126) },
       sinh: { float32: viaExp(Math.sinh, Math.fround) },
       cosh: { float32: viaExp(Math.cosh, Math.fround) },
     },

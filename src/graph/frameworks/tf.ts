@@ -1,5 +1,8 @@
 import { TF_GRADS } from '../grads/tf.js';
-import { powC, sigmoidEigen, tanhClamped32 } from './kernels.js';
+import { eluEigen, erfEigen64, geluErfc, geluTanhWith, leakyReluTf64, mishWith, powC, siluFlushed, sigmoidEigen, tanhClamped32 } from './kernels.js';
+import { OPS, SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
+
+const id = (x: number) => x;
 import type { Framework } from './types.js';
 
 /** TensorFlow 2.21 on CPU (the story's framework, and Keras's default backend). */
@@ -12,12 +15,31 @@ export const TF: Framework = {
     // Eigen's vectorised kernels run with FTZ/DAZ on (fixtures/frameworks/README.md: ftz_mul1, ftz_underflow rows)
     flushSubnormals: { float32: true, float64: true },
     unflushed: {
-      float32: ['neg', 'abs', 'expm1', 'tan', 'sinh'],
-      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'sinh', 'asin'],
+      float32: ['neg', 'abs', 'expm1', 'tan', 'sinh', 'elu', 'asinh'],
+      float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'sinh', 'asin', 'elu', 'asinh'],
     },
     kernels: {
       pow: { float32: powC, float64: powC },
       tanh: { float32: tanhClamped32 },
+      erf: { float64: erfEigen64 },
+      leakyRelu: { float64: leakyReluTf64 },
+      // tf.nn.gelu's constants are float32 tensors cast to the input's dtype: sqrt(0.5) and 0.044715 rounded to
+      // float32 even in float64 (the float64 goldens match these exactly, not the double constants)
+      gelu: { float32: geluErfc(Math.fround), float64: geluErfc(id, Math.fround(Math.SQRT1_2)) },
+      geluTanh: {
+        float32: geluTanhWith(Math.fround, tanhClamped32, 'half-x-first'),
+        float64: geluTanhWith(id, Math.tanh, 'half-x-first', Math.fround(0.044715)),
+      },
+      mish: {
+        float32: mishWith(Math.fround, (a) => OPS.softplus.f32!(a, 0, 0), tanhClamped32, 2 ** -126),
+        float64: mishWith(id, (a) => OPS.softplus.f64(a, 0, 0), Math.tanh),
+      },
+      elu: { float32: eluEigen(Math.fround, 2 ** -126, 1, 1), float64: eluEigen((x) => x, 2 ** -1022, 1, 1) },
+      selu: {
+        float32: eluEigen(Math.fround, 2 ** -126, SELU_SCALE_ALPHA, SELU_SCALE),
+        float64: eluEigen((x) => x, 2 ** -1022, SELU_SCALE_ALPHA, SELU_SCALE),
+      },
+      silu: { float32: siluFlushed(sigmoidEigen(Math.fround), 2 ** -126), float64: siluFlushed(sigmoidEigen((x) => x), 2 ** -1022) },
       sigmoid: { float32: sigmoidEigen(Math.fround), float64: sigmoidEigen((x) => x) },
     },
   },

@@ -1,5 +1,6 @@
 import { TFJS_GRADS } from '../grads/tfjs.js';
-import { signNanZero } from './kernels.js';
+import { SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
+import { eluTfjs, erfTfjs, geluTanhWith, geluTfjs, signNanZero } from './kernels.js';
 import type { Framework } from './types.js';
 
 /** TensorFlow.js 4.22, cpu backend: JS doubles stored into Float32Array, subnormals kept. */
@@ -12,6 +13,13 @@ export const TFJS: Framework = {
     flushSubnormals: { float32: false, float64: false },
     kernels: {
       sign: { float32: signNanZero, float64: signNanZero },
+      erf: { float32: erfTfjs, float64: erfTfjs },
+      // TF.js lacks these: the formulas of backends/tfjs/evaluate.ts, with TF.js's erf
+      erfc: { float32: (a) => 1 - erfTfjs(a), float64: (a) => 1 - erfTfjs(a) },
+      gelu: { float32: geluTfjs(Math.fround), float64: geluTfjs((x) => x) },
+      geluTanh: { float32: geluTanhWith(Math.fround, Math.tanh, 'half-x-first'), float64: geluTanhWith((x) => x, Math.tanh, 'half-x-first') },
+      elu: { float32: eluTfjs(1, 1), float64: eluTfjs(1, 1) },
+      selu: { float32: eluTfjs(SELU_SCALE_ALPHA, SELU_SCALE), float64: eluTfjs(SELU_SCALE_ALPHA, SELU_SCALE) },
     },
   },
 };

@@ -32,6 +32,18 @@ function integerLiteral(g: GradContext, ref: Ref): number | undefined {
   return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : undefined;
 }
 
+const SELU_SCALE = '1.0507009873554804934193349852946';
+const SELU_ALPHA = '1.6732632423543772848170429916717';
+
+/** The cotangent of jax.nn.elu's x for a cotangent ct of its output (alpha 1 unless given). */
+function eluJax(g: GradContext, ct: Ref, alpha?: string): Ref {
+  const x = g.x[0]!;
+  const pos = g.greater(x, g.num('0'));
+  const inner = g.where(pos, g.num('0'), x);
+  const neg = alpha === undefined ? g.keep(ct, g.logicalNot(pos)) : g.mul(g.num(alpha), g.keep(ct, g.logicalNot(pos)));
+  return g.add(g.keep(ct, pos), g.keep(g.mul(neg, g.add(g.expm1(inner), g.num('1'))), g.logicalNot(pos)));
+}
+
 /**
  * JAX's rules (jax/_src/lax/lax.py jvp rules, JAX 0.10.2), transposed as JAX's reverse mode does: a jvp
  * mul(g, jac) becomes mul(ct, jac), and the forward value jac is computed as the jvp rule writes it.
@@ -79,8 +91,12 @@ const rules: Record<OpName, GradRule> = {
   sin: (g) => [() => g.mul(g.dy, g.cos(g.x[0]!))],
   cos: (g) => [() => g.neg(g.mul(g.dy, g.sin(g.x[0]!)))],
   tan: (g) => [() => g.mul(g.dy, g.add(g.num('1'), g.square(g.y)))],
-  // tanh_p: mul(add(g, mul(g, ans)), sub(1, ans))
-  tanh: (g) => [() => g.mul(g.add(g.dy, g.mul(g.dy, g.y)), g.sub(g.num('1'), g.y))],
+  // tanh_p: jvp mul(add(g, mul(g, ans)), sub(1, ans)); transposed, the outer multiply comes first:
+  // c = ct * (1 - ans); c + c * ans (so a huge ct times 1 - ans = 0 is 0, not inf * 0: jax's mish'(max) = 1)
+  tanh: (g) => [() => {
+    const c = g.mul(g.dy, g.sub(g.num('1'), g.y));
+    return g.add(c, g.mul(c, g.y));
+  }],
   // sinh_p: mul(g, cosh(x)); cosh_p: mul(g, sinh(x))
   sinh: (g) => [() => g.mul(g.dy, g.cosh(g.x[0]!))],
   cosh: (g) => [() => g.mul(g.dy, g.sinh(g.x[0]!))],
@@ -99,6 +115,101 @@ const rules: Record<OpName, GradRule> = {
   // jax.nn.softplus is jnp.logaddexp(x, 0), whose custom jvp is g * exp(_replace_inf(x) - _replace_inf(ans))
   softplus: (g) => [() => g.mul(g.dy, g.exp(g.sub(replaceInf(g, g.x[0]!), replaceInf(g, g.y))))],
   // max_p: mul(g, _balanced_eq(x, ans, y)), mul(g, _balanced_eq(y, ans, x)): a mask multiply (inf * 0 = NaN)
+  // jnp.logaddexp's custom jvp (jax/_src/numpy/ufuncs.py): t1 * exp(_replace_inf(x1) - _replace_inf(out)) + t2 * (same for x2)
+  logaddexp: (g) => {
+    const [a, b] = g.x;
+    return [
+      () => g.mul(g.dy, g.exp(g.sub(replaceInf(g, a!), replaceInf(g, g.y)))),
+      () => g.mul(g.dy, g.exp(g.sub(replaceInf(g, b!), replaceInf(g, g.y)))),
+    ];
+  },
+  // erf_p: mul(_const(x, 2/sqrt(pi)), mul(g, exp(neg(square(x))))); erfc_p: the same with -2/sqrt(pi)
+  erf: (g) => [() => g.mul(g.num('1.1283791670955126'), g.mul(g.dy, g.exp(g.neg(g.square(g.x[0]!)))))],
+  erfc: (g) => [() => g.mul(g.num('-1.1283791670955126'), g.mul(g.dy, g.exp(g.neg(g.square(g.x[0]!)))))],
+  // rsqrt_p: defjvp2: mul(g, mul(_const(x, -0.5), div(ans, x)))
+  rsqrt: (g) => [() => g.mul(g.dy, g.mul(g.num('-0.5'), g.div(g.y, g.x[0]!)))],
+  // jax.nn.soft_sign is x / (jnp.abs(x) + 1): div_p's rules (y^-2 for the divisor), abs_p's select(x >= 0, g, -g)
+  softsign: (g) => {
+    const x = g.x[0]!;
+    const d = g.add(g.abs(x), g.num('1'));
+    const viaD = () => g.neg(g.mul(g.mul(g.dy, integerPow(g, d, -2)), x));
+    return [() => g.add(g.div(g.dy, d), g.where(g.greaterEqual(x, g.num('0')), viaD(), g.neg(viaD())))];
+  },
+  // jax.nn.elu: where(x > 0, x, alpha * expm1(where(x > 0, 0, x))): selects, expm1_p's jvp g * (ans + 1)
+  elu: (g) => [() => eluJax(g, g.dy)],
+  // jax.nn.selu: scale * elu(x, alpha)
+  selu: (g) => [() => eluJax(g, g.mul(g.num(SELU_SCALE), g.dy), SELU_ALPHA)],
+  // jax.nn.silu: x * sigmoid(x) (logistic_p's jvp g * ans * (1 - ans)): mul(ct, s) + mul(x, ct) * (s * (1 - s))
+  silu: (g) => {
+    const x = g.x[0]!;
+    const s = g.sigmoid(x);
+    return [() => g.add(g.mul(g.dy, s), g.mul(g.mul(x, g.dy), g.mul(s, g.sub(g.num('1'), s))))];
+  },
+  // jax.nn.relu6's custom jvp: select((x > 0) & (x < 6), g, 0)
+  relu6: (g) => {
+    const x = g.x[0]!;
+    return [() => g.keep(g.dy, g.logicalAnd(g.greater(x, g.num('0')), g.less(x, g.num('6'))))];
+  },
+  // jax.nn.leaky_relu: where(x >= 0, x, negative_slope * x): selects, so -0 takes the identity side (1)
+  leakyRelu: (g) => {
+    const [x, slope] = g.x;
+    const pos = () => g.greaterEqual(x!, g.num('0'));
+    return [() => g.add(g.keep(g.dy, pos()), g.mul(slope!, g.keep(g.dy, g.logicalNot(pos())))), null];
+  },
+  // jax.nn.gelu(approximate=False): 0.5 * x * erfc(-x * sqrt_half), transposed op by op (erfc_p's -2/sqrt(pi) rule)
+  gelu: (g) => {
+    const x = g.x[0]!;
+    const c = g.num('0.7071067811865476');
+    const m = g.mul(g.neg(x), c);
+    const viaT = () => g.mul(g.num('0.5'), g.mul(g.dy, g.erfc(m)));
+    const de = () => g.mul(g.mul(g.num('0.5'), x), g.dy);
+    const viaE = () => g.neg(g.mul(g.mul(g.num('-1.1283791670955126'), g.mul(de(), g.exp(g.neg(g.square(m))))), c));
+    return [() => g.add(viaT(), viaE())];
+  },
+  // jax.nn.gelu(approximate=True): x * (0.5 * (1 + tanh(c * (x + 0.044715 * x ** 3)))), x ** 3 being integer_pow
+  geluTanh: (g) => {
+    const x = g.x[0]!;
+    const th = g.tanh(g.mul(g.num('0.7978845608028654'), g.add(x, g.mul(g.num('0.044715'), g.mul(g.mul(x, x), x)))));
+    const ds = () => g.mul(g.num('0.5'), g.mul(x, g.dy));
+    const c = () => g.mul(ds(), g.sub(g.num('1'), th));
+    const dv = () => g.mul(g.num('0.7978845608028654'), g.add(c(), g.mul(c(), th)));
+    const cdf = g.mul(g.num('0.5'), g.add(g.num('1'), th));
+    return [() => g.add(g.add(g.mul(g.dy, cdf), dv()), g.mul(g.mul(g.num('0.044715'), dv()), g.mul(g.num('3'), g.mul(x, x))))];
+  },
+  // jax.nn.mish: x * tanh(softplus(x)): mul_p, tanh_p (ct + ct * ans) * (1 - ans), softplus's logaddexp jvp
+  mish: (g) => {
+    const x = g.x[0]!;
+    const sp = g.softplus(x);
+    const th = g.tanh(sp);
+    const dt = () => g.mul(x, g.dy);
+    const c = () => g.mul(dt(), g.sub(g.num('1'), th));
+    const dsp = () => g.add(c(), g.mul(c(), th));
+    return [() => g.add(g.mul(g.dy, th), g.mul(dsp(), g.exp(g.sub(replaceInf(g, x), replaceInf(g, sp)))))];
+  },
+  // asinh_p: mul(rsqrt(square(x) + 1), g); acosh_p: mul(g, rsqrt((x - 1) * (x + 1))); XLA gives +inf at
+  // x = -1 (measured) where rsqrt(-0) is -inf, modelled as |rsqrt(...)|, the same value everywhere else;
+  // atanh_p: mul(reciprocal(1 + x), div(g, 1 - x))
+  asinh: (g) => [() => g.mul(g.rsqrt(g.add(g.square(g.x[0]!), g.num('1'))), g.dy)],
+  acosh: (g) => [() => g.mul(g.dy, g.abs(g.rsqrt(g.mul(g.sub(g.x[0]!, g.num('1')), g.add(g.x[0]!, g.num('1'))))))],
+  atanh: (g) => [() => g.mul(g.reciprocal(g.add(g.num('1'), g.x[0]!)), g.div(g.dy, g.sub(g.num('1'), g.x[0]!)))],
+  // jnp.log2 / log10: div(log(x), log(b)): div_p's div(ct, log b), then log_p's div(g, x)
+  log2: (g) => [() => g.div(g.div(g.dy, g.log(g.num('2'))), g.x[0]!)],
+  log10: (g) => [() => g.div(g.div(g.dy, g.log(g.num('10'))), g.x[0]!)],
+  // jax.scipy.special.xlogy's custom jvp: x_dot * log(y) + y_dot * x / y (no mask), transposed: ct * log(y), (ct / y) * x.
+  // xlog1py: the same with log1p(y) and 1 + y
+  xlogy: (g) => {
+    const [x, y] = g.x;
+    return [() => g.mul(g.dy, g.log(y!)), () => g.mul(g.div(g.dy, y!), x!)];
+  },
+  xlog1py: (g) => {
+    const [x, y] = g.x;
+    return [() => g.mul(g.dy, g.log1p(y!)), () => g.mul(g.div(g.dy, g.add(g.num('1'), y!)), x!)];
+  },
+  // jax.nn.log_sigmoid is -softplus(-x); softplus(u) = logaddexp(u, 0), whose custom jvp is
+  // g * exp(_replace_inf(u) - _replace_inf(ans)) (jax/_src/numpy/ufuncs.py); ans = softplus(u) = -y
+  logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],
+  // jax.nn.relu's custom jvp: select(x > 0, g, zeros) (jax/_src/nn/functions.py): a select, NaN gets 0
+  relu: (g) => [() => g.keep(g.dy, g.greater(g.x[0]!, g.num('0')))],
   maximum: (g) => {
     const [a, b] = g.x;
     return [() => g.mul(g.dy, balancedEq(g, a!, g.y, b!)), () => g.mul(g.dy, balancedEq(g, b!, g.y, a!))];

@@ -2,6 +2,17 @@ import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
+/** SELU's scale and scale * alpha as the kernels write them (relu_op_functor.h). */
+const SCALE = '1.0507009873554804934193349852946';
+const SCALE_ALPHA = '1.7580993408473768599402175208123';
+
+/** tf.nn.gelu's constants: float32 tensors cast to the input's dtype (measured in the float64 goldens). */
+const F32_SQRT_HALF = String(Math.fround(Math.SQRT1_2));
+const F32_KAPPA = String(Math.fround(0.044715));
+
+/** TF's xdivy(x, y): 0 where x == 0, else x / y. */
+const xdivy = (g: GradContext, x: Ref, y: Ref): Ref => g.where(g.equal(x, g.num('0')), g.num('0'), g.div(x, y));
+
 
 /**
  * The fused TF gradient kernels SqrtGrad, RsqrtGrad and ReciprocalGrad (tensorflow/core/kernels/cwise_ops_gradients.h)
@@ -14,6 +25,29 @@ const unlessZeroDy = (g: GradContext, value: Ref): Ref => g.keep(value, g.notEqu
  * same order of operations. Where the Python rule calls a fused kernel (SqrtGrad, TanhGrad, SigmoidGrad, SoftplusGrad)
  * the kernel's formula is written out from tensorflow/core/kernels.
  */
+/**
+ * tf has no logaddexp op: tf.experimental.numpy.logaddexp (np_math_ops.py) is
+ * where(is_nan(a - b), a + b, maximum(a, b) + log1p(exp(-abs(a - b)))), differentiated op by op: _SelectGradV2's
+ * selects, _MaximumMinimumGrad (a tie goes to a), _Log1pGrad, _ExpGrad, _NegGrad, _AbsGrad (sign), _SubGrad.
+ */
+export const logaddexpComposite: GradRule = (g) => {
+  const [a, b] = g.x;
+  const delta = () => g.sub(a!, b!);
+  const isNan = () => g.notEqual(delta(), delta());
+  const viaSum = () => g.keep(g.dy, isNan());
+  const viaMax = () => g.keep(g.dy, g.logicalNot(isNan()));
+  // d/d(delta) of log1p(exp(-abs(delta))): e * reciprocal(1 + E) * E, negated, times sign(delta)
+  const dDelta = () => {
+    const e = g.exp(g.neg(g.abs(delta())));
+    return g.mul(g.neg(g.mul(g.mul(viaMax(), g.reciprocal(g.add(g.num('1'), e))), e)), g.sign(delta()));
+  };
+  const ge = () => g.greaterEqual(a!, b!);
+  return [
+    () => g.add(g.add(viaSum(), g.keep(viaMax(), ge())), dDelta()),
+    () => g.add(g.add(viaSum(), g.keep(viaMax(), g.logicalNot(ge()))), g.neg(dDelta())),
+  ];
+};
+
 const rules: Record<OpName, GradRule> = {
   ...LINEAR, // _AddGrad / _SubGrad / _NegGrad
   // _MulGrad: grad * y, grad * x
@@ -78,6 +112,83 @@ const rules: Record<OpName, GradRule> = {
   sigmoid: (g) => [() => g.mul(g.mul(g.dy, g.y), g.sub(g.num('1'), g.y))],
   // _SoftplusGrad -> SoftplusGrad kernel: dy / (exp(-x) + 1)
   softplus: (g) => [() => g.div(g.dy, g.add(g.exp(g.neg(g.x[0]!)), g.num('1')))],
+  // log_sigmoid is neg(softplus(neg(x))) (math_ops.py): _NegGrad, SoftplusGrad (dy / (exp(-u) + 1)), _NegGrad
+  logSigmoid: (g) => [() => g.neg(g.div(g.neg(g.dy), g.add(g.exp(g.neg(g.neg(g.x[0]!))), g.num('1'))))],
+  logaddexp: logaddexpComposite,
+  // _ErfGrad: grad * (2/sqrt(pi)) * exp(-square(x)); _ErfcGrad: grad * (-2/sqrt(pi)) * exp(-square(x))
+  erf: (g) => [() => g.mul(g.mul(g.dy, g.num('1.1283791670955126')), g.exp(g.neg(g.square(g.x[0]!))))],
+  erfc: (g) => [() => g.mul(g.mul(g.dy, g.num('-1.1283791670955126')), g.exp(g.neg(g.square(g.x[0]!))))],
+  // _RsqrtGrad -> RsqrtGrad kernel (cwise_ops_gradients.h): dy == 0 ? 0 : -0.5 * (dy * y) * (y * y)
+  rsqrt: (g) => [() => unlessZeroDy(g, g.mul(g.mul(g.num('-0.5'), g.mul(g.dy, g.y)), g.mul(g.y, g.y)))],
+  // _SoftsignGrad -> SoftsignGrad kernel: gradients / (1 + |features|).square()
+  softsign: (g) => [() => g.div(g.dy, g.square(g.add(g.num('1'), g.abs(g.x[0]!))))],
+  // _EluGrad -> EluGrad kernel (relu_op_functor.h): (features < 0).select(gradients * (activations + 1), gradients)
+  elu: (g) => [() => g.where(g.less(g.x[0]!, g.num('0')), g.mul(g.dy, g.add(g.y, g.num('1'))), g.dy)],
+  // _SeluGrad -> SeluGrad kernel: (activations < 0).select(gradients * (activations + scale * alpha), gradients * scale)
+  selu: (g) => [() => g.where(g.less(g.y, g.num('0')), g.mul(g.dy, g.add(g.y, g.num(SCALE_ALPHA))), g.mul(g.dy, g.num(SCALE)))],
+  // tf.nn.silu's custom gradient (nn_impl.py swish): s = sigmoid(x); dy * (s * (1 + x * (1 - s)))
+  silu: (g) => {
+    const x = g.x[0]!;
+    const s = g.sigmoid(x);
+    return [() => g.mul(g.dy, g.mul(s, g.add(g.num('1'), g.mul(x, g.sub(g.num('1'), s)))))];
+  },
+  // _Relu6Grad -> Relu6Grad kernel: gradients * ((features > 0) & (features < 6)), a multiply
+  relu6: (g) => {
+    const x = g.x[0]!;
+    return [() => g.mul(g.dy, g.cast(g.logicalAnd(g.greater(x, g.num('0')), g.less(x, g.num('6')))))];
+  },
+  // _LeakyReluGrad -> LeakyReluGrad kernel: (features > 0).select(gradients, gradients * alpha); alpha is a float32
+  // attribute, so float64 uses fround(alpha) (0.009999999776482582 measured)
+  leakyRelu: (g) => {
+    const [x, slope] = g.x;
+    const text = g.literal(slope!);
+    const alpha = text === undefined ? slope! : g.num(String(Math.fround(Number(text))));
+    return [() => g.where(g.greater(x!, g.num('0')), g.dy, g.mul(g.dy, alpha)), null];
+  },
+  // tf.nn.gelu (nn_ops.py; its constants are float32 tensors cast to the dtype, so float32-rounded), exact: 0.5 * x * erfc(-x * 0.7071067811865476), differentiated op by op (_MulGrad,
+  // _ErfcGrad: grad * (-2/sqrt(pi)) * exp(-square(m)), _NegGrad)
+  gelu: (g) => {
+    const x = g.x[0]!;
+    const c = g.num(F32_SQRT_HALF);
+    const m = g.mul(g.neg(x), c);
+    const viaT = () => g.mul(g.mul(g.dy, g.erfc(m)), g.num('0.5'));
+    const viaE = () => g.neg(g.mul(g.mul(g.mul(g.mul(g.dy, g.mul(g.num('0.5'), x)), g.num('-1.1283791670955126')), g.exp(g.neg(g.square(m)))), c));
+    return [() => g.add(viaT(), viaE())];
+  },
+  // tf.nn.gelu(approximate=True): 0.5 * x * (1 + tanh(0.7978845608028654 * (x + 0.044715 * pow(x, 3)))), op by op
+  // (_TanhGrad's dy * (1 - y * y), _PowGrad's grad * 3 * pow(x, 2))
+  geluTanh: (g) => {
+    const x = g.x[0]!;
+    const th = g.tanh(g.mul(g.num('0.7978845608028654'), g.add(x, g.mul(g.num(F32_KAPPA), g.pow(x, g.num('3'))))));
+    const du = () => g.mul(g.mul(g.dy, g.mul(g.num('0.5'), x)), g.sub(g.num('1'), g.mul(th, th)));
+    const dv = () => g.mul(du(), g.num('0.7978845608028654'));
+    return [() => g.add(g.add(g.mul(g.mul(g.dy, g.add(g.num('1'), th)), g.num('0.5')), dv()), g.mul(g.mul(g.mul(dv(), g.num(F32_KAPPA)), g.num('3')), g.pow(x, g.num('2'))))];
+  },
+  // keras.activations.mish: x * tanh(softplus(x)), op by op (_MulGrad, TanhGrad, SoftplusGrad dy / (exp(-x) + 1))
+  mish: (g) => {
+    const x = g.x[0]!;
+    const th = g.tanh(g.softplus(x));
+    return [() => g.add(g.mul(g.dy, th), g.div(g.mul(g.mul(g.dy, x), g.sub(g.num('1'), g.mul(th, th))), g.add(g.exp(g.neg(x)), g.num('1'))))];
+  },
+  // _AsinhGrad: grad / cosh(y); _AcoshGrad: grad / sinh(y); _AtanhGrad: grad * reciprocal(1 - square(x))
+  asinh: (g) => [() => g.div(g.dy, g.cosh(g.y))],
+  acosh: (g) => [() => g.div(g.dy, g.sinh(g.y))],
+  atanh: (g) => [() => g.mul(g.dy, g.reciprocal(g.sub(g.num('1'), g.square(g.x[0]!))))],
+  // tf.experimental.numpy.log2/log10 are log(x) / log(b) (np_math_ops.py): _RealDivGrad then _LogGrad
+  log2: (g) => [() => g.mul(g.div(g.dy, g.log(g.num('2'))), g.reciprocal(g.x[0]!))],
+  log10: (g) => [() => g.mul(g.div(g.dy, g.log(g.num('10'))), g.reciprocal(g.x[0]!))],
+  // _XLogyGrad: partial_x = xlogy(cast(x != 0), y), partial_y = xdivy(x, y) (x == 0 ? 0 : x / y); partial * grad.
+  // _XLog1pyGrad: the same with xlog1py and xdivy(x, y + 1)
+  xlogy: (g) => {
+    const [x, y] = g.x;
+    return [() => g.mul(g.xlogy(g.cast(g.notEqual(x!, g.num('0'))), y!), g.dy), () => g.mul(xdivy(g, x!, y!), g.dy)];
+  },
+  xlog1py: (g) => {
+    const [x, y] = g.x;
+    return [() => g.mul(g.xlog1py(g.cast(g.notEqual(x!, g.num('0'))), y!), g.dy), () => g.mul(xdivy(g, x!, g.add(y!, g.num('1'))), g.dy)];
+  },
+  // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
+  relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x
   maximum: (g) => {
     const [a, b] = g.x;

@@ -1,6 +1,7 @@
 import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
 import type { GradRule, GradTable } from './table.js';
+import { logaddexpComposite } from './tf.js';
 
 
 /**
@@ -68,6 +69,87 @@ const rules: Record<OpName, GradRule> = {
   sigmoid: (g) => [() => g.mul(g.dy, g.mul(g.y, g.sub(g.num('1'), g.y)))],
   // Softplus_grad: dy * sigmoid(x)
   softplus: (g) => [() => g.mul(g.dy, g.sigmoid(g.x[0]!))],
+  // logSigmoid's customGrad (tfjs-core/src/ops/log_sigmoid.ts): mul(dy, sigmoid(neg(x)))
+  logSigmoid: (g) => [() => g.mul(g.dy, g.sigmoid(g.neg(g.x[0]!)))],
+  // TF.js has no logaddexp (the goldens skip it): modelled as TF's tf.experimental.numpy formula
+  logaddexp: logaddexpComposite,
+  // Erf_grad: mul(dy, mul(exp(neg(square(x))), 2 / Math.sqrt(Math.PI)))
+  erf: (g) => [() => g.mul(g.dy, g.mul(g.exp(g.neg(g.square(g.x[0]!))), g.num('1.1283791670955126')))],
+  // TF.js has no erfc (the goldens skip it): modelled as 1 - erf's rule
+  erfc: (g) => [() => g.neg(g.mul(g.dy, g.mul(g.exp(g.neg(g.square(g.x[0]!))), g.num('1.1283791670955126'))))],
+  // Rsqrt_grad: neg(div(dy, mul(pow(x, 1.5), 2)))
+  rsqrt: (g) => [() => g.neg(g.div(g.dy, g.mul(g.pow(g.x[0]!, g.num('1.5')), g.num('2'))))],
+  // TF.js has no softsign (the goldens skip it): x / (abs(x) + 1) by Div_grad (neg(div(mul(dy, a), square(b)))) and
+  // Abs_grad (step(x, -1))
+  softsign: (g) => {
+    const x = g.x[0]!;
+    const d = g.add(g.abs(x), g.num('1'));
+    return [() => g.add(g.div(g.dy, d), g.mul(g.neg(g.div(g.mul(g.dy, x), g.square(d))), g.step(x, g.num('-1'))))];
+  },
+  // Elu_grad -> EluGrad kernel (tfjs-backend-cpu EluGrad.js): y >= 0 ? dy : dy * (y + 1)
+  elu: (g) => [() => g.where(g.greaterEqual(g.y, g.num('0')), g.dy, g.mul(g.dy, g.add(g.y, g.num('1'))))],
+  // Selu_grad: where(x > 0, dy * scale, dy * scaleAlpha * exp(x))
+  selu: (g) => {
+    const x = g.x[0]!;
+    return [() => g.where(g.greater(x, g.num('0')), g.mul(g.dy, g.num('1.0507009873554804934193349852946')), g.mul(g.mul(g.dy, g.num('1.7580993408473768599402175208123')), g.exp(x)))];
+  },
+  // TF.js has no silu: x * sigmoid(x) by Mul_grad and Sigmoid_grad (dy * (y * (1 - y)))
+  silu: (g) => {
+    const x = g.x[0]!;
+    const s = g.sigmoid(x);
+    return [() => g.add(g.mul(g.dy, s), g.mul(g.mul(g.dy, x), g.mul(s, g.sub(g.num('1'), s))))];
+  },
+  // TF.js has no gelu or mish (the goldens skip them): their formulas by TF.js's rules (Erf_grad, Tanh_grad
+  // (1 - y^2) * dy, Softplus_grad dy * sigmoid(x), Mul_grad)
+  gelu: (g) => {
+    const x = g.x[0]!;
+    const c = g.num('0.7071067811865476');
+    const e = g.erf(g.mul(x, c));
+    const de = () => g.mul(g.dy, g.mul(x, g.num('0.5')));
+    return [() => g.add(g.mul(g.mul(g.dy, g.add(g.num('1'), e)), g.num('0.5')), g.mul(g.mul(de(), g.mul(g.exp(g.neg(g.square(g.mul(x, c)))), g.num('1.1283791670955126'))), c))];
+  },
+  geluTanh: (g) => {
+    const x = g.x[0]!;
+    const t = g.tanh(g.mul(g.num('0.7978845608028654'), g.add(x, g.mul(g.num('0.044715'), g.mul(g.mul(x, x), x)))));
+    const dv = () => g.mul(g.mul(g.sub(g.num('1'), g.square(t)), g.mul(g.dy, g.mul(x, g.num('0.5')))), g.num('0.7978845608028654'));
+    return [() => g.add(g.add(g.mul(g.mul(g.dy, g.add(g.num('1'), t)), g.num('0.5')), dv()), g.mul(g.mul(dv(), g.num('0.044715')), g.mul(g.num('3'), g.mul(x, x))))];
+  },
+  mish: (g) => {
+    const x = g.x[0]!;
+    const t = g.tanh(g.softplus(x));
+    return [() => g.add(g.mul(g.dy, t), g.mul(g.mul(g.sub(g.num('1'), g.square(t)), g.mul(g.dy, x)), g.sigmoid(x)))];
+  },
+  // Asinh_grad: div(dy, sqrt(add(square(x), 1))); Acosh_grad: div(dy, sqrt(sub(square(x), 1)));
+  // Atanh_grad: div(dy, sub(1, square(x)))
+  asinh: (g) => [() => g.div(g.dy, g.sqrt(g.add(g.square(g.x[0]!), g.num('1'))))],
+  acosh: (g) => [() => g.div(g.dy, g.sqrt(g.sub(g.square(g.x[0]!), g.num('1'))))],
+  atanh: (g) => [() => g.div(g.dy, g.sub(g.num('1'), g.square(g.x[0]!)))],
+  // TF.js has no log2 / log10: log(x) / log(b) by Div_grad and Log_grad
+  log2: (g) => [() => g.div(g.div(g.dy, g.num('0.6931471805599453')), g.x[0]!)],
+  log10: (g) => [() => g.div(g.div(g.dy, g.num('2.302585092994046')), g.x[0]!)],
+  // TF.js has no xlogy / xlog1py: where(x == 0, 0, x * log(y)) by Select_grad (a mask multiply), Mul_grad, Log_grad
+  xlogy: (g) => {
+    const [x, y] = g.x;
+    const live = () => g.mul(g.dy, g.cast(g.notEqual(x!, g.num('0'))));
+    return [() => g.mul(live(), g.log(y!)), () => g.div(g.mul(live(), x!), y!)];
+  },
+  xlog1py: (g) => {
+    const [x, y] = g.x;
+    const live = () => g.mul(g.dy, g.cast(g.notEqual(x!, g.num('0'))));
+    return [() => g.mul(live(), g.log1p(y!)), () => g.div(g.mul(live(), x!), g.add(y!, g.num('1')))];
+  },
+  // Relu6_grad: mul(dy, mul(lessEqual(x, 6), step(x))): 1 at 6, NaN at NaN
+  relu6: (g) => {
+    const x = g.x[0]!;
+    return [() => g.mul(g.dy, g.mul(g.cast(g.lessEqual(x, g.num('6'))), g.step(x, g.num('0'))))];
+  },
+  // LeakyRelu_grad: where(greater(x, 0), dy, mul(dy, alpha))
+  leakyRelu: (g) => {
+    const [x, slope] = g.x;
+    return [() => g.where(g.greater(x!, g.num('0')), g.dy, g.mul(g.dy, slope!)), null];
+  },
+  // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
+  relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)
   maximum: (g) => {
     const [a, b] = g.x;

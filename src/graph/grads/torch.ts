@@ -2,6 +2,10 @@ import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
+/** SELU's scale and alpha * scale (torch/nn/functional.py selu -> elu with these coefficients). */
+const SCALE = '1.0507009873554804934193349852946';
+const SCALE_ALPHA = '1.7580993408473768599402175208123';
+
 
 /** where(self == other, grad / 2, grad).masked_fill_(loses, 0): maximum/minimum's backward, ties split 0.5/0.5. */
 function tieSplit(g: GradContext, loses: Ref): Ref {
@@ -81,6 +85,112 @@ const rules: Record<OpName, GradRule> = {
     const z = g.exp(x);
     return [() => g.where(g.greater(x, g.num('20')), g.dy, g.div(g.mul(g.dy, z), g.add(z, g.num('1'))))];
   },
+  // log_sigmoid: log_sigmoid_backward (aten/src/ATen/native/cpu/Activation.cpp): z = exp(-|x|),
+  // grad * (max_deriv - sign * (z / (1 + z))) with max_deriv, sign = x < 0 ? (1, 1) : (0, -1)
+  logSigmoid: (g) => {
+    const x = g.x[0]!;
+    const neg = () => g.less(x, g.num('0'));
+    const z = () => g.exp(g.neg(g.abs(x)));
+    return [() => {
+      const zz = z();
+      const ratio = g.div(zz, g.add(g.num('1'), zz));
+      return g.mul(g.dy, g.sub(g.where(neg(), g.num('1'), g.num('0')), g.mul(g.where(neg(), g.num('1'), g.num('-1')), ratio)));
+    }];
+  },
+  // logaddexp: grad / (1 + exp(other - self)), grad / (1 + exp(self - other)) (derivatives.yaml)
+  logaddexp: (g) => {
+    const [a, b] = g.x;
+    return [() => g.div(g.dy, g.add(g.num('1'), g.exp(g.sub(b!, a!)))), () => g.div(g.dy, g.add(g.num('1'), g.exp(g.sub(a!, b!))))];
+  },
+  // erf: 2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad; erfc: -2.0 / sqrt(M_PI) * exp(-(self.pow(2))) * grad
+  erf: (g) => [() => g.mul(g.mul(g.num('1.1283791670955126'), g.exp(g.neg(g.square(g.x[0]!)))), g.dy)],
+  erfc: (g) => [() => g.mul(g.mul(g.num('-1.1283791670955126'), g.exp(g.neg(g.square(g.x[0]!)))), g.dy)],
+  // rsqrt: -0.5 * grad * result.pow(3)
+  rsqrt: (g) => [() => g.mul(g.mul(g.num('-0.5'), g.dy), g.mul(g.mul(g.y, g.y), g.y))],
+  // softsign is Python, x / (x.abs() + 1): div's rules, abs's grad * sgn(x)
+  softsign: (g) => {
+    const x = g.x[0]!;
+    const d = g.add(g.abs(x), g.num('1'));
+    return [() => g.add(g.div(g.dy, d), g.mul(g.mul(g.neg(g.dy), g.div(g.div(x, d), d)), g.sign(x)))];
+  },
+  // elu / selu: elu_backward (is_result false, aten/src/ATen/native/cpu/Activation.cpp, vectorised):
+  // x <= 0 ? grad * negiptcoef * negcoef * exp(x * negiptcoef) : grad * poscoef; NaN takes the negative side (batched)
+  elu: (g) => {
+    const x = g.x[0]!;
+    return [() => g.where(g.greater(x, g.num('0')), g.dy, g.mul(g.dy, g.exp(x)))];
+  },
+  selu: (g) => {
+    const x = g.x[0]!;
+    return [() => g.where(g.greater(x, g.num('0')), g.mul(g.dy, g.num(SCALE)), g.mul(g.mul(g.dy, g.num(SCALE_ALPHA)), g.exp(x)))];
+  },
+  // silu_backward: sigmoid = 1 / (1 + exp(-x)); grad * sigmoid * (1 + x * (1 - sigmoid))
+  silu: (g) => {
+    const x = g.x[0]!;
+    const s = g.div(g.num('1'), g.add(g.num('1'), g.exp(g.neg(x))));
+    return [() => g.mul(g.mul(g.dy, s), g.add(g.num('1'), g.mul(x, g.sub(g.num('1'), s))))];
+  },
+  // relu6 is hardtanh(x, 0, 6): hardtanh_backward, vectorised: where((x > min) & (x < max), grad, 0) (NaN: 0)
+  relu6: (g) => {
+    const x = g.x[0]!;
+    return [() => g.keep(g.dy, g.logicalAnd(g.greater(x, g.num('0')), g.less(x, g.num('6'))))];
+  },
+  // leaky_relu_backward: self > 0 ? grad : grad * negval
+  leakyRelu: (g) => {
+    const [x, slope] = g.x;
+    return [() => g.where(g.greater(x!, g.num('0')), g.dy, g.mul(g.dy, slope!)), null];
+  },
+  // gelu_backward (GeluKernel.cpp, approximate='none'): cdf = 0.5 * (1 + erf(x * M_SQRT1_2));
+  // pdf = exp(-0.5 * x * x) * kBeta (M_2_SQRTPI * M_SQRT1_2 * 0.5); grad * (cdf + x * pdf)
+  gelu: (g) => {
+    const x = g.x[0]!;
+    const cdf = g.mul(g.num('0.5'), g.add(g.num('1'), g.erf(g.mul(x, g.num('0.7071067811865476')))));
+    const pdf = g.mul(g.exp(g.mul(g.mul(g.num('-0.5'), x), x)), g.num('0.3989422804014327'));
+    return [() => g.mul(g.dy, g.add(cdf, g.mul(x, pdf)))];
+  },
+  // gelu_backward, approximate='tanh': inner = kBeta * (x + kKappa * x^3); t = tanh(inner);
+  // grad * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * kBeta * (1 + 3 * kKappa * x^2))
+  geluTanh: (g) => {
+    const x = g.x[0]!;
+    const xsq = g.mul(x, x);
+    const t = g.tanh(g.mul(g.num('0.7978845608028654'), g.add(x, g.mul(g.num('0.044715'), g.mul(xsq, x)))));
+    const left = g.mul(g.num('0.5'), x);
+    const right = g.add(g.num('1'), t);
+    const innerD = g.mul(g.num('0.7978845608028654'), g.add(g.num('1'), g.mul(g.mul(g.num('3'), g.num('0.044715')), xsq)));
+    return [() => g.mul(g.dy, g.add(g.mul(g.num('0.5'), right), g.mul(g.mul(left, g.sub(g.num('1'), g.mul(t, t))), innerD)))];
+  },
+  // mish_backward: sigmoid = 1 / (1 + exp(-x)); ts = tanh(log1p(exp(x))); grad * (ts + x * sigmoid * (1 - ts * ts))
+  mish: (g) => {
+    const x = g.x[0]!;
+    const s = g.div(g.num('1'), g.add(g.num('1'), g.exp(g.neg(x))));
+    const ts = g.tanh(g.log1p(g.exp(x)));
+    return [() => g.mul(g.dy, g.add(ts, g.mul(g.mul(x, s), g.sub(g.num('1'), g.mul(ts, ts)))))];
+  },
+  // asinh: grad * (self.pow(2) + 1).rsqrt(); acosh: grad * (self.pow(2) - 1).rsqrt(); atanh: grad * 1 / (1 - self.pow(2))
+  asinh: (g) => [() => g.mul(g.dy, g.rsqrt(g.add(g.square(g.x[0]!), g.num('1'))))],
+  acosh: (g) => [() => g.mul(g.dy, g.rsqrt(g.sub(g.square(g.x[0]!), g.num('1'))))],
+  atanh: (g) => [() => g.mul(g.dy, g.div(g.num('1'), g.sub(g.num('1'), g.square(g.x[0]!))))],
+  // log2: grad / (self * 0.6931471805599453); log10: grad / (self * 2.302585092994046)
+  log2: (g) => [() => g.div(g.dy, g.mul(g.x[0]!, g.num('0.6931471805599453')))],
+  log10: (g) => [() => g.div(g.dy, g.mul(g.x[0]!, g.num('2.302585092994046')))],
+  // xlogy.Tensor: self: at::xlogy(grad, other).masked_fill((self == 0.) & (other <= 0.), 0.); other: grad * self / other.
+  // special_xlog1py: the same with xlog1py, (other <= -1.) and grad * self / (other + 1)
+  xlogy: (g) => {
+    const [x, y] = g.x;
+    const zero = g.num('0');
+    return [
+      () => g.keep(g.xlogy(g.dy, y!), g.logicalNot(g.logicalAnd(g.equal(x!, zero), g.lessEqual(y!, zero)))),
+      () => g.div(g.mul(g.dy, x!), y!),
+    ];
+  },
+  xlog1py: (g) => {
+    const [x, y] = g.x;
+    return [
+      () => g.keep(g.xlog1py(g.dy, y!), g.logicalNot(g.logicalAnd(g.equal(x!, g.num('0')), g.lessEqual(y!, g.num('-1'))))),
+      () => g.div(g.mul(g.dy, x!), g.add(y!, g.num('1'))),
+    ];
+  },
+  // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
+  relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
   maximum: (g) => {
     const [a, b] = g.x;

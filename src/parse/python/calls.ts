@@ -141,6 +141,23 @@ function opCall(lw: Lowering, name: string, args: Args, span: Span, calleeSpan: 
     if (hi === undefined) return call('maximum', 'maximum', [value, lw.asExpr(lo)], span, calleeSpan);
     return call('clip', name, [value, lw.asExpr(lo), lw.asExpr(hi)], span, calleeSpan);
   }
+  if (name === 'gelu') {
+    // approximate: False / 'none' is the erf form; True / 'tanh' the tanh form (tf/jax take a bool, torch a string)
+    const approx = args.keywords.get('approximate');
+    const v = approx?.value;
+    const tanh = v?.kind === 'literal' && (v.value === true || v.value === 'tanh');
+    if (approx && !(v?.kind === 'literal' && (tanh || v.value === false || v.value === 'none'))) {
+      throw new UserError(`'approximate' of '${name}' must be True, False, 'tanh' or 'none'`, approx.span);
+    }
+    return call(tanh ? 'geluTanh' : 'gelu', name, [need(x)], span, calleeSpan);
+  }
+  if (name === 'leaky_relu' || name === 'leakyRelu') {
+    const slope = keyword(args, ['alpha', 'negative_slope'], 1);
+    if (slope === undefined) {
+      throw new UserError(`give '${name}' its slope`, span, 'the default differs between frameworks (tf.nn 0.2, torch and jax 0.01, Keras 0.2 or 0.3): write e.g. negative_slope=0.01');
+    }
+    return call('leakyRelu', name, [need(x), lw.asExpr(slope)], span, calleeSpan);
+  }
   const op = CALLABLE.get(name) ?? CALLABLE.get(name.toLowerCase());
   if (op !== undefined) {
     const word = VOCABULARY[op];

@@ -76,3 +76,11 @@ test('issue 14 and the old engine\'s crashes: right to the digits printed, corre
     for (const [v, want] of Object.entries(row.grad ?? {})) check(truth.grad[v]!, want, `${label} d/d${v}`);
   }
 });
+
+// a series whose leading coefficient's denominator is not a perfect square (1e-12 = 1/10^12 is, 1e-13 is not):
+// 'unknown' with the reason, not a crash (found by the loss corpus)
+test('sqrt of a non-square rational leading coefficient at a singular point is unknown, not a crash', () => {
+  const g = compile('sqrt(a*a) - sqrt(b*b+1e-13) + 1');
+  const t = groundTruth(g, { a: 0, b: 0 }, 'float64');
+  assert.ok(['finite', 'unknown', 'undefined'].includes(t.grad.a!.kind), JSON.stringify(t.grad.a));
+});

@@ -6,9 +6,9 @@ import { compile } from '../../../src/graph/compile.js';
 
 /** [Python file (function f unless the label names another), message, line:col of the caret]. */
 const rows: Array<[string, RegExp, string, string?]> = [
-  ['import torch\ndef f(x):\n    return torch.relu(x)\n', /'relu' is not supported yet/, '3:12'],
-  ['import torch.nn.functional as F\ndef f(x):\n    return F.log_sigmoid(x)\n', /'log_sigmoid' is not supported yet/, '3:12'],
-  ['import numpy as np\ndef f(x):\n    return np.logaddexp(x, 0)\n', /'logaddexp' is not supported yet/, '3:12'],
+  ['import torch\ndef f(x):\n    return torch.softmax(x)\n', /'softmax' is not supported yet/, '3:12'],
+  ['import torch.nn.functional as F\ndef f(x):\n    return F.hard_sigmoid(x)\n', /'hard_sigmoid' is not supported yet/, '3:12'],
+  ['import numpy as np\ndef f(x):\n    return np.sinc(x)\n', /'sinc' is not supported yet/, '3:12'],
   ['import torch\ndef f(x):\n    return torch.expp(x)\n', /unknown function 'expp'/, '3:12'],
   ['from mylib import helper\ndef f(x):\n    return helper(x)\n', /'mylib.helper' comes from another module \(mylib\)/, '3:12'],
   ['import mylib\ndef f(x):\n    return mylib.smooth(x)\n', /'mylib.smooth' comes from another module/, '3:12'],
