@@ -168,11 +168,21 @@ function boxRegion(
   return { ...region(ev, target, node, first, box[first]!.lo, box[first]!.hi, exact, samples, outcome, rep, maxUlps, chain), box };
 }
 
+/** Hazards that make a NaN where they happen. */
+const NAN_BORN: ReadonlySet<string> = new Set(['domain', 'zero-div-zero', 'inf-div-inf', 'inf-minus-inf', 'zero-times-inf']);
+
 function region(
   ev: FormEvaluation, target: Target, node: number, name: string,
   lo: number, hi: number, exact: boolean, samples: number, outcome: Outcome, rep: number, maxUlps: number,
-  chain: HazardEvent[] = causeAt(ev, target, node, outcome, rep),
+  found: HazardEvent[] = causeAt(ev, target, node, outcome, rep),
 ): Region {
+  // A NaN that a discarded where branch computed (sqrt of a negative) reaches the gradient only through where's
+  // masked 0: the where trap is the cause, the branch's own NaN what it lets through. (An infinity in the branch,
+  // such as exp's overflow, stays first: the trap's 0 * inf is what makes the NaN.)
+  const trap = found.find((e) => e.hazard === 'where-trap');
+  const first = found[0];
+  const letsThrough = trap !== undefined && first !== undefined && first !== trap && NAN_BORN.has(first.hazard);
+  const chain = letsThrough ? [trap, ...found.filter((e) => e !== trap)] : found;
   const root = chain[0];
   return {
     var: name, lo, hi, outcome, exact, samples,

@@ -16,6 +16,9 @@ export interface RuleContext {
   /** 1 where this node's value is a zero that comes from where's mask (the unselected branch's gradient). */
   maskedZero: (nodeId: number) => Uint8Array;
   cancellationBits: number;
+  /** Whether node `id`'s value is built on the upstream gradient dy (false for forward values and for local gradient
+   * factors computed from them alone, such as sqrt(x) * 2 in sqrt's rule). */
+  carriesDy: (id: number) => boolean;
 }
 
 /** Which output class a rule looks at, so the driver only calls it where it can fire. */

@@ -4,6 +4,7 @@ import type { Graph } from '../graph/graph.js';
 import { OPS } from '../graph/ops.js';
 import type { HazardKind } from '../vocab/hazards.js';
 import { describe, type Detector, type RuleContext } from './detector.js';
+import { SEED } from '../graph/grads/backprop.js';
 
 /** One hazard at one op and point: its kind, and for cancellation the bits lost. */
 export interface DetectedEvent { hazard: HazardKind; bits?: number }
@@ -16,6 +17,8 @@ export interface DetectedEvent { hazard: HazardKind; bits?: number }
 export class EventTable {
   private readonly codes = new Map<number, Uint8Array>();
   private readonly bitsOf = new Map<number, Float64Array>();
+  /** 1 for the nodes whose value is built on the gradient's seed (see RuleContext.carriesDy). */
+  private readonly dy: Uint8Array;
 
   constructor(
     readonly graph: Graph,
@@ -25,7 +28,13 @@ export class EventTable {
     private readonly maskedZero: (id: number) => Uint8Array,
     private readonly cancellationBits: number,
     readonly size: number,
-  ) {}
+  ) {
+    this.dy = new Uint8Array(graph.nodes.length);
+    for (const n of graph.nodes) {
+      if (n.pass !== 'backward') continue;
+      this.dy[n.id] = (n.op === 'const' && n.name === SEED) || n.inputs.some((k) => this.dy[k] === 1) ? 1 : 0;
+    }
+  }
 
   record(node: number, i: number, detector: number, bits?: number): void {
     let codes = this.codes.get(node);
@@ -78,6 +87,7 @@ export class EventTable {
     return {
       node: n, info: OPS[n.op], inputs: n.inputs.map((k) => this.values[k]!), out: this.values[node]!, format: this.format,
       limits: FORMAT_LIMITS[this.format], maskedZero: this.maskedZero, cancellationBits: this.cancellationBits,
+      carriesDy: (id) => this.dy[id] === 1,
     };
   }
 }

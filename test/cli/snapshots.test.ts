@@ -61,7 +61,8 @@ x = 0
       + '"float64":{"value":6,"grad":{"x":3},"ulps":{"value":0,"grad:x":0},"hazards":[]},"exact":{"value":"6","grad":{"x":"3"}}}\n',
   },
   {
-    // TF: the masked-off sqrt's gradient kernel sees a 0 upstream and returns 0, so no where trap
+    // TF: the masked-off sqrt's gradient kernel sees a 0 upstream and returns 0: the where trap's 0 / NaN happens
+    // (0 / sqrt(-10)) but TF's select discards it, so the gradient is 1
     args: ['eval', 'where(x > 0, sqrt(x), x)', '--at', 'x=-10', '--framework', 'tf'],
     code: 0,
     stdout: `float results as TensorFlow 2.21.0 computes them on CPU (--framework tf)
@@ -72,14 +73,20 @@ x = -10
             domain error (forward) at 1:14: sqrt(-10) = NaN (discarded by where: reaches no result)
               where(x > 0, sqrt(x), x)
                            ^~~~~~~
+            where trap (backward) at 1:14: 0 / NaN = NaN in the masked branch (a NaN the discarded branch computed) (discarded by where: reaches no result)
+              where(x > 0, sqrt(x), x)
+                           ^~~~~~~
   float64   value -10 (0 ULP)   d/dx 1 (0 ULP)
             domain error (forward) at 1:14: sqrt(-10) = NaN (discarded by where: reaches no result)
+              where(x > 0, sqrt(x), x)
+                           ^~~~~~~
+            where trap (backward) at 1:14: 0 / NaN = NaN in the masked branch (a NaN the discarded branch computed) (discarded by where: reaches no result)
               where(x > 0, sqrt(x), x)
                            ^~~~~~~
 `,
   },
   {
-    // PyTorch: sqrt's backward divides by 2 * result, the NaN of the discarded branch: NaN
+    // PyTorch: sqrt's backward divides the masked 0 by 2 * result, the NaN of the discarded branch: a where trap
     args: ['eval', 'where(x > 0, sqrt(x), x)', '--at', 'x=-10', '--framework', 'torch', '--backend', 'emulated'],
     code: 0,
     stdout: `float results as PyTorch 2.13.0 computes them on CPU (--framework torch)
@@ -89,8 +96,14 @@ x = -10
             domain error (forward) at 1:14: sqrt(-10) = NaN
               where(x > 0, sqrt(x), x)
                            ^~~~~~~
+            where trap (backward) at 1:14: 0 / NaN = NaN in the masked branch (a NaN the discarded branch computed)
+              where(x > 0, sqrt(x), x)
+                           ^~~~~~~
   float64   value -10 (0 ULP)   d/dx NaN (inf ULP)
             domain error (forward) at 1:14: sqrt(-10) = NaN
+              where(x > 0, sqrt(x), x)
+                           ^~~~~~~
+            where trap (backward) at 1:14: 0 / NaN = NaN in the masked branch (a NaN the discarded branch computed)
               where(x > 0, sqrt(x), x)
                            ^~~~~~~
 `,

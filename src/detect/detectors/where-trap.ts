@@ -9,6 +9,10 @@ export default defineDetector({
   },
   on: 'nan',
   applies: (node) => node.pass === 'backward',
-  check: (ctx, i) => noInputNaN(ctx, i) && ctx.node.inputs.some((id) => ctx.maskedZero(id)[i] === 1),
-  detail: (ctx, i) => `${describe(ctx, i)} in the masked branch`,
+  // The masked 0 meets an infinity (0 * inf) or a NaN of the discarded branch itself (sqrt of a negative, carried
+  // by its local gradient factor); a NaN that arrives with dy was born upstream and is not this op's doing.
+  check: (ctx, i) =>
+    ctx.node.inputs.some((id) => ctx.maskedZero(id)[i] === 1)
+    && ctx.node.inputs.every((id, k) => !Number.isNaN(ctx.inputs[k]![i]!) || !ctx.carriesDy(id)),
+  detail: (ctx, i) => `${describe(ctx, i)} in the masked branch${noInputNaN(ctx, i) ? '' : ' (a NaN the discarded branch computed)'}`,
 });

@@ -6,6 +6,9 @@ import { OPS } from '../ops.js';
 import { markForward } from '../walk.js';
 import type { GradContext, GradTable, OpCalls } from './table.js';
 
+/** The name of the gradient's seed node (dy = 1 at the output). */
+export const SEED = 'dy';
+
 /**
  * Reverse-mode differentiation as TF's tape does, with the given framework's rules: from the output back, each node's
  * rule yields its inputs' gradients, summed with add where a node feeds several others. Returns d(output)/d(var) ids.
@@ -15,7 +18,8 @@ export function backprop(b: GraphBuilder, output: number, vars: string[], table:
   // Conditions carry no gradient (TF has none for Less & co.), so nothing behind them is on a gradient path.
   const onPath = markForward(forward, (n) => n.op === 'var', (n) => !OPS[n.op].boolean);
   const grad = new Map<number, number>();
-  grad.set(output, b.constant('1', 'backward', forward[output]!.span));
+  // The seed dy = 1 is its own node (named), not merged with the rules' constant 1s: what depends on dy is traceable.
+  grad.set(output, b.add('const', [], 'backward', forward[output]!.span, { text: '1', value: 1, name: SEED }));
 
   for (let id = output; id >= 0; id--) {
     const dy = grad.get(id);
