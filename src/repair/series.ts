@@ -119,8 +119,8 @@ function squareRoot(a: Series): Series {
     while ((x + 1n) * (x + 1n) <= v) x++;
     return x * x === v ? x : undefined;
   };
-  const rn = root(c0.num);
-  const rd = root(c0.den);
+  const rn = root(c0.n);
+  const rd = root(c0.d);
   if (rn === undefined || rd === undefined) throw new NoSeries('sqrt of an irrational value at the point');
   const n = a.coeffs.length;
   const s: Rat[] = [Q.rat(rn, rd)];
