@@ -1,7 +1,8 @@
 /**
  * --emit: the story's fix as a function in each framework. TF.js and NumPy run here (real kernels, not ours) and
- * are compared with mpmath; TF, PyTorch and JAX are not installed on this machine, so their code is only
- * syntax-checked by Python and checked for its own spellings.
+ * are compared with mpmath; TF, PyTorch and JAX are not needed by the tests, so here their code is syntax-checked by
+ * Python and checked for its own spellings, and emitted-in-frameworks.test.ts reads what the real frameworks made
+ * of the emitted fixes (oracle/emitted-fixes.py).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
