@@ -71,6 +71,21 @@ CASES = [
         'at0': (mpf(1), mpf(0)),
     },
     {
+        'expr': 'sqrt(1+x)-1',
+        'f': lambda x: mpmath.sqrt(1 + x) - 1 if x >= -1 else mpf('nan'),
+        'df': lambda x: 1 / (2 * mpmath.sqrt(1 + x)) if x > -1 else (mpf('inf') if x == -1 else mpf('nan')),
+    },
+    {
+        'expr': 'x/(1+exp(-x))',
+        'f': lambda x: x / (1 + mpmath.exp(-x)),
+        'df': lambda x: 1 / (1 + mpmath.exp(-x)) + x * mpmath.exp(-x) / (1 + mpmath.exp(-x)) ** 2,
+    },
+    {
+        'expr': 'log(cosh(x))',
+        'f': lambda x: mpmath.log(mpmath.cosh(x)),
+        'df': lambda x: mpmath.tanh(x),
+    },
+    {
         'expr': 'exp(x)/(1+exp(x))',
         'f': lambda x: 1 / (1 + mpmath.exp(-x)),
         'df': lambda x: 1 / ((1 + mpmath.exp(-x)) * (1 + mpmath.exp(x))),
@@ -99,6 +114,8 @@ def round_to(v, dtype):
 
 def exact_to(v, dtype):
     """mpf -> the nearest float of the dtype, rounding once (24 bits with float32's subnormal step)."""
+    if mpmath.isnan(v):
+        return math.nan
     if dtype == 'float64':
         try:
             return float(v)

@@ -1,6 +1,7 @@
 import type { Expr, Statement } from '../parse/ast.js';
 import { parseProgram, printExpr } from '../parse/index.js';
 import { VOCABULARY, type OpName } from '../vocab/ops.js';
+import { foldedConstant } from './fold.js';
 
 export type Framework = 'tf' | 'torch' | 'jax' | 'numpy' | 'tfjs';
 export const FRAMEWORKS: readonly Framework[] = ['tf', 'torch', 'jax', 'numpy', 'tfjs'];
@@ -50,7 +51,8 @@ export function emit(program: string, vars: readonly string[], framework: Framew
   if (framework === 'tfjs') return emitTfjs(statements, vars, first);
   const table = PYTHON_OPS[framework];
   const num = (e: Expr, inWhere: boolean): string | undefined => {
-    const text = e.kind === 'number' ? printExpr(e) : e.kind === 'unary' && e.op === '-' && e.arg.kind === 'number' ? printExpr(e) : undefined;
+    const folded = foldedConstant(e);
+    const text = folded !== undefined ? String(folded) : e.kind === 'number' ? printExpr(e) : e.kind === 'unary' && e.op === '-' && e.arg.kind === 'number' ? printExpr(e) : undefined;
     if (text === undefined) return undefined;
     if (!inWhere) return text;
     // where's branches: a float literal (an int would be promoted or rejected), cast to the input's dtype for TF
@@ -80,7 +82,7 @@ export function emit(program: string, vars: readonly string[], framework: Framew
   const wrap = (e: Expr) => ((e.kind === 'binary' || e.kind === 'unary') && num(e, false) === undefined ? `(${go(e)})` : go(e));
   const body = statements.map((s) =>
     s.kind === 'expr' ? `    return ${go(s.body)}` : s.kind === 'def' ? `    def ${s.name}(${s.params.join(', ')}):\n        return ${go(s.body)}\n` : `    ${s.name} = ${go(s.body)}`);
-  const needsMath = body.some((l) => l.includes('math.'));
+  const needsMath = body.some((l) => /(^|[^.\w])math\./.test(l)); // Python's math module, not tf.math
   return `${IMPORTS[framework]}${needsMath ? '\nimport math' : ''}\n\n\ndef ${outerName(statements)}(${vars.join(', ')}):\n${body.join('\n')}\n`;
 }
 
@@ -116,6 +118,8 @@ function emitTfjs(statements: Statement[], vars: readonly string[], first: strin
         return `${BOOLEAN.has(e.op) ? `noGrad(${call})` : call}(${go(e.left)}, ${go(e.right)})`;
       }
       case 'call': {
+        const folded = foldedConstant(e);
+        if (folded !== undefined) return raw ? String(folded) : `tf.fill(${first}.shape, ${folded}, ${first}.dtype)`;
         // clip's bounds are plain numbers in TF.js
         const args = e.args.map((a, i) => go(a, e.op === 'clip' && i > 0));
         const call = e.op ? `tf.${TFJS_CALL[e.op] ?? e.op}` : e.callee;
