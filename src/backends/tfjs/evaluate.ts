@@ -105,6 +105,19 @@ const KERNELS: Record<OpName, Kernel> = {
   relu6: ([a], { tf }) => tf.relu6(a!),
   leakyRelu: ([a], { tf, scalarInput }) => tf.leakyRelu(a!, scalarInput(1)),
   relu: ([a], { tf }) => tf.relu(a!),
+  // TF.js has no hypot and no sinc: tf.experimental.numpy's formulas in TF.js ops (sinc's x == 0 a constant mask)
+  hypot: ([a, b], { tf }) => tf.sqrt(tf.add(tf.square(a!), tf.square(b!))),
+  sinc: ([a], { tf }) => {
+    const px = tf.mul(a!, Math.PI);
+    return tf.where(zeroMask(tf, a!), tf.onesLike(a!), tf.div(tf.sin(px), px));
+  },
+  floor: ([a], { tf }) => tf.floor(a!),
+  ceil: ([a], { tf }) => tf.ceil(a!),
+  round: ([a], { tf }) => tf.round(a!),
+  logsumexp: (xs, { tf }) => tf.logSumExp(tf.stack(xs), 0),
+  logsumexp3: (xs, { tf }) => tf.logSumExp(tf.stack(xs), 0),
+  norm: (xs, { tf }) => tf.norm(tf.stack(xs), 'euclidean', 0),
+  norm3: (xs, { tf }) => tf.norm(tf.stack(xs), 'euclidean', 0),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),
   clip: ([a], { tf, scalarInput }) => clipByValue(tf, a!, Math.fround(scalarInput(1)), Math.fround(scalarInput(2))),

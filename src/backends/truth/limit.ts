@@ -162,6 +162,7 @@ class SeriesEval {
       case 'jump':
         if (isZeroS(this.get(n.args[0]!))) throw new SeriesFail('unknown', 'sign of a function that is 0 near the point');
         return constS(Q.ZERO);
+      case 'floor': throw new SeriesFail('unknown', 'floor, ceil or round in a limit');
       case 'step': return signS(this.get(n.args[0]!)) > 0 ? constS(Q.ONE) : this.get(n.args[1]!);
       case 'max':
       case 'min': {

@@ -67,7 +67,17 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
       const [x, y] = [args[0]!, args[1]!];
       const m = b.g.add({ k: 'max', args: [x, y] });
       out = b.add(m, b.prim('log1p', b.prim('exp', b.neg(b.prim('abs', b.sub(x, y))))));
-    } else if (node.op === 'relu') out = b.g.add({ k: 'max', args: [args[0]!, b.zero] });
+    } else if (node.op === 'hypot' || node.op === 'norm' || node.op === 'norm3') {
+      // sqrt(a^2 + b^2 [+ c^2]) exactly: what hypot and the Euclidean norm are, whatever the frameworks' steps
+      out = b.prim('sqrt', args.slice(1).reduce((s, a) => b.add(s, b.square(a)), b.square(args[0]!)));
+    } else if (node.op === 'sinc') {
+      const px = b.mul(b.prim('acos', b.int(-1)), args[0]!);
+      out = b.where(b.cmp('eq', args[0]!, b.zero), b.one, b.div(b.prim('sin', px), px));
+    } else if (node.op === 'logsumexp' || node.op === 'logsumexp3') out = logSumExp(b, args);
+    else if (node.op === 'floor') out = b.g.add({ k: 'floor', args });
+    else if (node.op === 'ceil') out = b.neg(b.g.add({ k: 'floor', args: [b.neg(args[0]!)] }));
+    else if (node.op === 'round') out = roundHalfEven(b, args[0]!);
+    else if (node.op === 'relu') out = b.g.add({ k: 'max', args: [args[0]!, b.zero] });
     else if (node.op === 'maximum') out = b.g.add({ k: 'max', args });
     else if (node.op === 'minimum') out = b.g.add({ k: 'min', args });
     else if (node.op === 'clip') {
@@ -80,4 +90,28 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
     ids.set(id, out);
   }
   return ids;
+}
+
+/**
+ * log(sum(exp(x_i))) as x_k + log(sum(exp(x_i - x_k))) with x_k the largest term, chosen by where: each branch is the
+ * same analytic function, so its derivative is exact at ties too (a max would leave a kink there), and no exp of a
+ * huge argument is formed.
+ */
+function logSumExp(b: Builder, xs: readonly number[]): number {
+  const at = (k: number) => b.add(xs[k]!, b.prim('log', xs.map((x) => b.prim('exp', b.sub(x, xs[k]!))).reduce((s, e) => b.add(s, e))));
+  const largest = (k: number) => xs.map((x, i) => (i === k ? undefined : b.cmp('ge', xs[k]!, x))).filter((c): c is number => c !== undefined)
+    .reduce((all, c) => b.g.add({ k: 'logic', op: 'and', args: [all, c] }));
+  let out = at(xs.length - 1);
+  for (let k = xs.length - 2; k >= 0; k--) out = b.where(largest(k), at(k), out);
+  return out;
+}
+
+/** Half to even: f = floor(x + 1/2), less 1 where x + 1/2 is an odd integer (x a half-integer between f - 1 and f). */
+function roundHalfEven(b: Builder, x: number): number {
+  const t = b.add(x, b.literal('0.5'));
+  const f = b.g.add({ k: 'floor', args: [t] });
+  const half = b.g.add({ k: 'floor', args: [b.div(f, b.int(2))] });
+  const odd = b.cmp('ne', f, b.mul(b.int(2), half));
+  const tie = b.g.add({ k: 'logic', op: 'and', args: [b.cmp('eq', t, f), odd] });
+  return b.where(tie, b.sub(f, b.one), f);
 }

@@ -191,6 +191,30 @@ const rules: Record<OpName, GradRule> = {
   },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
+  // hypot: grad * self / result, grad * other / result (derivatives.yaml)
+  hypot: (g) => g.x.map((x) => () => g.div(g.mul(g.dy, x), g.y)),
+  // sinc: sinc_backward (FunctionsManual.cpp): where(self * self * pi == 0, 0,
+  // grad * (self_pi * cos(self_pi) - sin(self_pi)) / (self * self * pi)), self_pi = self * pi
+  sinc: (g) => {
+    const x = g.x[0]!;
+    return [() => {
+      const pi = g.num('3.141592653589793');
+      const px = g.mul(x, pi);
+      const sq = g.mul(g.mul(x, x), pi);
+      const out = g.div(g.mul(g.dy, g.sub(g.mul(px, g.cos(px)), g.sin(px))), sq);
+      return g.keep(out, g.notEqual(sq, g.num('0')));
+    }];
+  },
+  // floor, ceil, round: zeros_like(grad)
+  floor: (g) => [() => g.num('0')],
+  ceil: (g) => [() => g.num('0')],
+  round: (g) => [() => g.num('0')],
+  // logsumexp: logsumexp_backward: grad * (self - result).exp()
+  logsumexp: (g) => g.x.map((x) => () => g.mul(g.dy, g.exp(g.sub(x, g.y)))),
+  logsumexp3: (g) => g.x.map((x) => () => g.mul(g.dy, g.exp(g.sub(x, g.y)))),
+  // linalg.vector_norm / norm (p = 2): norm_backward: self * (grad / norm).masked_fill_(norm == 0, 0)
+  norm: (g) => g.x.map((x) => () => g.mul(x, g.keep(g.div(g.dy, g.y), g.notEqual(g.y, g.num('0'))))),
+  norm3: (g) => g.x.map((x) => () => g.mul(x, g.keep(g.div(g.dy, g.y), g.notEqual(g.y, g.num('0'))))),
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
   maximum: (g) => {
     const [a, b] = g.x;
