@@ -159,6 +159,13 @@ const TABLE: string[] = [
   'asinh(x) + acosh(x) + atanh(x)',
   'log2(x) + log10(x)',
   'xlogy(x, y) + xlog1py(x, y)',
+  'hypot(x, y)',
+  'sinc(x)',
+  'floor(x) + ceil(x) + round(x)',
+  'logsumexp(x, y)',
+  'logsumexp(x, y, x * y)',
+  'norm(x, y)',
+  'norm(x, y, x - y)',
   `f(x) = ${naive}\nf(x) + f(x + 50)`,
 ];
 

@@ -109,8 +109,9 @@ function logSumExp(b: Builder, xs: readonly number[]): number {
 /** Half to even: f = floor(x + 1/2), less 1 where x + 1/2 is an odd integer (x a half-integer between f - 1 and f). */
 function roundHalfEven(b: Builder, x: number): number {
   const t = b.add(x, b.literal('0.5'));
+  // f * 0.5, not f / 2: a quotient's series is known only to its order, so a limit could not tell f / 2 from an integer
   const f = b.g.add({ k: 'floor', args: [t] });
-  const half = b.g.add({ k: 'floor', args: [b.div(f, b.int(2))] });
+  const half = b.g.add({ k: 'floor', args: [b.mul(f, b.literal('0.5'))] });
   const odd = b.cmp('ne', f, b.mul(b.int(2), half));
   const tie = b.g.add({ k: 'logic', op: 'and', args: [b.cmp('eq', t, f), odd] });
   return b.where(tie, b.sub(f, b.one), f);
