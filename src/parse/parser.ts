@@ -1,5 +1,5 @@
 import { UserError } from '../base/user-error.js';
-import { CALLABLE, PREFIXES, VOCABULARY, aritiesOf, variantOf, type OpName } from '../vocab/ops.js';
+import { CALLABLE, PREFIXES, VOCABULARY, aritiesOf, countsText, variantOf, type OpName } from '../vocab/ops.js';
 import { type Expr, type Program, type Statement } from './ast.js';
 import { COMPARISON, INFIX, NOT_OPERAND, SIGN_OPERAND } from './binding-power.js';
 import { type Span } from '../base/span.js';
@@ -318,7 +318,7 @@ class ProgramParser {
     if (op === undefined || (callee.op === null && args.length !== callee.arity)) {
       const counts = callee.op === null ? [callee.arity] : aritiesOf(callee.op);
       const s = counts.length === 1 && counts[0] === 1 ? '' : 's';
-      throw new UserError(`${shown(name.text)} takes ${counts.join(' or ')} argument${s}, got ${args.length}`, span);
+      throw new UserError(`${shown(name.text)} takes ${countsText(counts)} argument${s}, got ${args.length}`, span);
     }
     const depth = this.checkDepth(1 + Math.max(argDepth, callee.depth), name.span, 'counting the bodies of the functions it calls');
     return { expr: { kind: 'call', callee: callee.name, op, calleeSpan: name.span, args, span }, start: span.start, end: span.end, depth };

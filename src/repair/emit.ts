@@ -7,24 +7,35 @@ export const FRAMEWORKS: readonly Framework[] = ['tf', 'torch', 'jax', 'numpy', 
 
 type Spell = (args: string[]) => string;
 const fn = (name: string): Spell => (args) => `${name}(${args.join(', ')})`;
+/** A reduction over stacked terms: logsumexp(a, b) is tf.reduce_logsumexp(tf.stack([a, b]), axis=0). */
+const stacked = (name: string, stack: string, axis: string): Spell => (args) => `${name}(${stack}([${args.join(', ')}]), ${axis}=0)`;
 
 /** Each framework's own spelling of every op a fix can contain (python frameworks use operators for arithmetic). */
 const PYTHON_OPS: Record<Exclude<Framework, 'tfjs'>, Partial<Record<OpName, Spell>> & { prefix: string }> = {
   tf: {
     prefix: 'tf.math.', where: fn('tf.where'), clip: fn('tf.clip_by_value'), softplus: fn('tf.math.softplus'), sigmoid: fn('tf.math.sigmoid'),
     logicalAnd: fn('tf.math.logical_and'), logicalOr: fn('tf.math.logical_or'), logicalNot: fn('tf.math.logical_not'),
+    hypot: fn('tf.experimental.numpy.hypot'), sinc: fn('tf.experimental.numpy.sinc'),
+    logsumexp: stacked('tf.reduce_logsumexp', 'tf.stack', 'axis'), logsumexp3: stacked('tf.reduce_logsumexp', 'tf.stack', 'axis'),
+    norm: stacked('tf.norm', 'tf.stack', 'axis'), norm3: stacked('tf.norm', 'tf.stack', 'axis'),
   },
   torch: {
     prefix: 'torch.', softplus: (a) => `torch.logaddexp(${a[0]}, torch.zeros_like(${a[0]}))`, clip: fn('torch.clamp'),
     logicalAnd: fn('torch.logical_and'), logicalOr: fn('torch.logical_or'), logicalNot: fn('torch.logical_not'),
+    logsumexp: stacked('torch.logsumexp', 'torch.stack', 'dim'), logsumexp3: stacked('torch.logsumexp', 'torch.stack', 'dim'),
+    norm: stacked('torch.linalg.norm', 'torch.stack', 'dim'), norm3: stacked('torch.linalg.norm', 'torch.stack', 'dim'),
   },
   jax: {
     prefix: 'jnp.', softplus: fn('jax.nn.softplus'), sigmoid: fn('jax.nn.sigmoid'),
     logicalAnd: fn('jnp.logical_and'), logicalOr: fn('jnp.logical_or'), logicalNot: fn('jnp.logical_not'),
+    logsumexp: stacked('jax.nn.logsumexp', 'jnp.stack', 'axis'), logsumexp3: stacked('jax.nn.logsumexp', 'jnp.stack', 'axis'),
+    norm: stacked('jnp.linalg.norm', 'jnp.stack', 'axis'), norm3: stacked('jnp.linalg.norm', 'jnp.stack', 'axis'),
   },
   numpy: {
     prefix: 'np.', softplus: (a) => `np.logaddexp(0, ${a[0]})`, sigmoid: (a) => `(1 / (1 + np.exp(-(${a[0]}))))`,
     logicalAnd: fn('np.logical_and'), logicalOr: fn('np.logical_or'), logicalNot: fn('np.logical_not'),
+    logsumexp: fn('np.logaddexp'), logsumexp3: (a) => `np.logaddexp(np.logaddexp(${a[0]}, ${a[1]}), ${a[2]})`,
+    norm: stacked('np.linalg.norm', 'np.stack', 'axis'), norm3: stacked('np.linalg.norm', 'np.stack', 'axis'),
   },
 };
 
@@ -118,6 +129,9 @@ function emitTfjs(statements: Statement[], vars: readonly string[], first: strin
       case 'call': {
         // clip's bounds are plain numbers in TF.js
         const args = e.args.map((a, i) => go(a, e.op === 'clip' && i > 0));
+        if (e.op === 'logsumexp' || e.op === 'logsumexp3' || e.op === 'norm' || e.op === 'norm3') {
+          return `tf.${e.op.startsWith('norm') ? 'norm' : 'logSumExp'}(tf.stack([${args.join(', ')}]), ${e.op.startsWith('norm') ? "'euclidean', " : ''}0)`;
+        }
         const call = e.op ? `tf.${TFJS_CALL[e.op] ?? e.op}` : e.callee;
         return `${e.op && VOCABULARY[e.op].boolean ? `noGrad(${call})` : call}(${args.join(', ')})`;
       }

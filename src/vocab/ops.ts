@@ -139,10 +139,15 @@ export function variantOf(op: OpName, n: number): OpName | undefined {
   return byCount[n];
 }
 
-/** The argument counts an op's spelling accepts, for messages ("2 or 3"). */
+/** The argument counts an op's spelling accepts. */
 export function aritiesOf(op: OpName): number[] {
   const byCount = VARIANTS[op];
   return byCount === undefined ? [VOCABULARY[op].arity] : Object.keys(byCount).map(Number);
+}
+
+/** The counts for a message: "2", "2 or 3", "1, 2 or 3". */
+export function countsText(counts: readonly number[]): string {
+  return counts.length === 1 ? String(counts[0]) : `${counts.slice(0, -1).join(', ')} or ${counts[counts.length - 1]}`;
 }
 
 /** Framework prefixes accepted and ignored in front of a function name. */
