@@ -79,3 +79,9 @@ export function hypotJaxWith(r: Round = id, f: Round = id) {
 /** A kernel of a few terms as an op's kernel of exactly two or three inputs (an op's unused inputs are 0). */
 export const terms2 = (k: (...xs: number[]) => number) => (a: number, b: number): number => k(a, b);
 export const terms3 = (k: (...xs: number[]) => number) => (a: number, b: number, c: number): number => k(a, b, c);
+
+/** torch's binary_cross_entropy kernel: (y - 1) * max(log1p(-p), -100) - y * max(log(p), -100), each step rounded. */
+export function bceTorchWith(r: Round = id) {
+  const clamp = (x: number) => (Number.isNaN(x) ? x : Math.max(x, -100));
+  return (p: number, y: number): number => r(r(r(y - 1) * clamp(r(Math.log1p(-p)))) - r(y * clamp(r(Math.log(p)))));
+}

@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'xlogy' | 'xlog1py' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'hypot' | 'sinc' | 'floor' | 'ceil' | 'round' | 'logsumexp' | 'logsumexp3' | 'norm' | 'norm3' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'xlogy' | 'xlog1py' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'hypot' | 'sinc' | 'floor' | 'ceil' | 'round' | 'logsumexp' | 'logsumexp3' | 'norm' | 'norm3' | 'bceTorch' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -96,6 +96,11 @@ const words: OpWord[] = [
   /** The Euclidean norm of stacked terms, sqrt(a^2 + b^2) (norm of one term is abs); norm3 is three terms. */
   { name: 'norm', arity: 2, kind: 'math', spellings: ['norm'], display: 'norm' },
   { name: 'norm3', arity: 3, kind: 'math', spellings: [], display: 'norm' },
+  /**
+   * PyTorch's F.binary_cross_entropy(p, y) (its own kernel and fused backward): (y - 1) max(log1p(-p), -100)
+   * - y max(log(p), -100). The Python front end makes it from torch's call; written by name it means the same.
+   */
+  { name: 'bceTorch', arity: 2, kind: 'math', spellings: ['binary_cross_entropy'], display: 'binary_cross_entropy' },
   { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
   { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },
   { name: 'clip', arity: 3, kind: 'math', spellings: ['clip', 'clip_by_value', 'clamp', 'clipByValue'], display: 'clip' },

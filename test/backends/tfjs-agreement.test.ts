@@ -166,6 +166,7 @@ const TABLE: string[] = [
   'logsumexp(x, y, x * y)',
   'norm(x, y)',
   'norm(x, y, x - y)',
+  'binary_cross_entropy(x, y)',
   `f(x) = ${naive}\nf(x) + f(x + 50)`,
 ];
 

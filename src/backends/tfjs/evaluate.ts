@@ -111,6 +111,8 @@ const KERNELS: Record<OpName, Kernel> = {
     const px = tf.mul(a!, Math.PI);
     return tf.where(zeroMask(tf, a!), tf.onesLike(a!), tf.div(tf.sin(px), px));
   },
+  // torch's binary_cross_entropy in TF.js ops (only torch's call makes it)
+  bceTorch: ([p, y], { tf }) => tf.sub(tf.mul(tf.sub(y!, 1), tf.maximum(tf.log1p(tf.neg(p!)), -100)), tf.mul(y!, tf.maximum(tf.log(p!), -100))),
   floor: ([a], { tf }) => tf.floor(a!),
   ceil: ([a], { tf }) => tf.ceil(a!),
   round: ([a], { tf }) => tf.round(a!),

@@ -1,5 +1,6 @@
 import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
+import { bceTorchRule } from './torch.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
 
@@ -280,6 +281,8 @@ const rules: Record<OpName, GradRule> = {
   logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],
   // jax.nn.relu's custom jvp: select(x > 0, g, zeros) (jax/_src/nn/functions.py): a select, NaN gets 0
   relu: (g) => [() => g.keep(g.dy, g.greater(g.x[0]!, g.num('0')))],
+  // only torch's F.binary_cross_entropy makes this node: torch's fused rule (grads/torch.ts)
+  bceTorch: bceTorchRule,
   hypot: hypotJax,
   sinc: sincJax,
   // floor_p, ceil_p, round_p: defjvp_zero

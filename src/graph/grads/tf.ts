@@ -1,5 +1,6 @@
 import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
+import { bceTorchRule } from './torch.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
 /** SELU's scale and scale * alpha as the kernels write them (relu_op_functor.h). */
@@ -221,6 +222,8 @@ const rules: Record<OpName, GradRule> = {
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
   // tf.experimental.numpy.hypot is sqrt(square(x1) + square(x2)) (np_math_ops.py): SqrtGrad's fused kernel, then
   // _SquareGrad (grad * (2 * x)) for each
+  // only torch's F.binary_cross_entropy makes this node: torch's fused rule (grads/torch.ts)
+  bceTorch: bceTorchRule,
   hypot: (g) => {
     const ds = () => unlessZeroDy(g, g.div(g.mul(g.num('0.5'), g.dy), g.y));
     return g.x.map((x) => () => g.mul(ds(), g.mul(x, g.num('2'))));

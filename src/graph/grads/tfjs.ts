@@ -175,6 +175,21 @@ const rules: Record<OpName, GradRule> = {
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // TF.js has no hypot: backends/tfjs computes sqrt(square(a) + square(b)), differentiated by Sqrt_grad and Square_grad
+  // torch's binary_cross_entropy as backends/tfjs computes it in TF.js ops, differentiated by TF.js: Sub_grad,
+  // Mul_grad, Maximum_grad (dy * cast(a >= b)), Log1p_grad (dy / (x + 1)), Neg_grad, Log_grad (dy / x)
+  bceTorch: (g) => {
+    const [p, y] = g.x as [Ref, Ref];
+    const l1 = () => g.log1p(g.neg(p));
+    const l2 = () => g.log(p);
+    const clamp = (l: Ref) => g.maximum(l, g.num('-100'));
+    const dA = () => g.mul(g.dy, g.sub(y, g.num('1')));
+    const dB = () => g.mul(g.neg(g.dy), y);
+    return [
+      () => g.add(g.neg(g.div(g.mul(dA(), g.cast(g.greaterEqual(l1(), g.num('-100')))), g.add(g.neg(p), g.num('1')))),
+        g.div(g.mul(dB(), g.cast(g.greaterEqual(l2(), g.num('-100')))), p)),
+      () => g.add(g.mul(g.dy, clamp(l1())), g.mul(g.neg(g.dy), clamp(l2()))),
+    ];
+  },
   hypot: (g) => {
     const ds = () => g.div(g.dy, g.mul(g.sqrt(g.add(g.square(g.x[0]!), g.square(g.x[1]!))), g.num('2')));
     return g.x.map((x) => () => g.mul(ds(), g.mul(x, g.num('2'))));

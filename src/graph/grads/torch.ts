@@ -17,6 +17,18 @@ function tieSplit(g: GradContext, loses: Ref): Ref {
  * PyTorch's derivative formulas (tools/autograd/derivatives.yaml, torch/csrc/autograd/FunctionsManual.cpp; PyTorch
  * 2.13), op for op and in the same order of operations.
  */
+/** Loss.cpp's `float EPSILON = 1e-12`: a float32 constant, 9.99999996e-13 in float64 too (measured: -1.000000004e12 at p = 0). */
+const EPSILON_F32 = String(Math.fround(1e-12));
+
+/** torch's fused binary_cross_entropy backward (FunctionsManual.cpp, Loss.cpp): see the bceTorch row. */
+export const bceTorchRule: GradRule = (g) => {
+  const [p, y] = g.x as [Ref, Ref];
+  return [
+    () => g.div(g.mul(g.dy, g.sub(p, y)), g.maximum(g.mul(g.sub(g.num('1'), p), p), g.num(EPSILON_F32))),
+    () => g.mul(g.neg(g.log(g.div(p, g.sub(g.num('1'), p)))), g.dy),
+  ];
+};
+
 const rules: Record<OpName, GradRule> = {
   ...LINEAR, // add/sub: grad, -grad (alpha 1); neg: grad.neg()
   // mul: mul_tensor_backward: grad * other, grad * self
@@ -191,6 +203,10 @@ const rules: Record<OpName, GradRule> = {
   },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
+  // torch's F.binary_cross_entropy (derivatives.yaml): self: binary_cross_entropy_backward,
+  // grad * (self - target) / max((1 - self) * self, 1e-12); target: binary_cross_entropy_target_backward,
+  // -logit(self) * grad, unclamped (+-inf at p in {0, 1}). Only torch's call makes this node: every table has it.
+  bceTorch: bceTorchRule,
   // hypot: grad * self / result, grad * other / result (derivatives.yaml)
   hypot: (g) => g.x.map((x) => () => g.div(g.mul(g.dy, x), g.y)),
   // sinc: sinc_backward (FunctionsManual.cpp): where(self * self * pi == 0, 0,

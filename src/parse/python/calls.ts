@@ -4,6 +4,7 @@ import { CALLABLE, VOCABULARY, aritiesOf, countsText, variantOf, type OpName } f
 import type { Expr } from '../ast.js';
 import { suggest } from '../suggest.js';
 import type { Env, Lowering } from './lower.js';
+import { lossAt, lowerLoss } from './losses.js';
 import { reductionNote } from './notes.js';
 import { EPSILON_FUNCTIONS, IDENTITY_CALLS, KERAS_EPSILON, NOT_YET, REDUCTIONS, SHAPE_KEYWORDS, STACK_CALLS, splitNamespace } from './spellings.js';
 import { children, spanOfNode, textOf, type SyntaxNode } from './syntax.js';
@@ -94,6 +95,9 @@ function library(lw: Lowering, path: string, args: Args, span: Span, calleeSpan:
     return { kind: 'finfo', dtype: dtype.dtype, span };
   }
   if (EPSILON_FUNCTIONS.has(last) && /(^|\.)(keras)(\.|$)/.test(path)) return exprValue({ kind: 'number', text: KERAS_EPSILON, span });
+  const loss = lossAt(path);
+  if (loss !== undefined) return lowerLoss(lw, loss, path, args, span, calleeSpan);
+  if (NOT_YET.has(last)) throw new UserError(`'${last}' is not supported yet`, calleeSpan, 'write it out with the functions f-diagnose has (exp, log, log1p, where, ...)');
   const split = splitNamespace(path);
   if (split === undefined) {
     const module = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : path;
