@@ -249,12 +249,12 @@ export function lowerLoss(lw: Lowering, spec: LossSpec, path: string, args: Loss
   const options: Record<string, string | boolean | number | null> = {};
   for (const [p, d] of Object.entries(spec.defaults ?? {})) {
     const v = given.get(p);
+    if ((p === 'weight' || p === 'pos_weight') && v !== undefined && !(v.value.kind === 'literal' && v.value.value === null)) {
+      throw new UserError(`the '${p}' of '${name}' is not supported`, v.span);
+    }
     const c = v === undefined ? d : constantOf(v.value);
     if (c === undefined) throw new UserError(`'${p}' of '${name}' must be known when the file is read`, v!.span);
     options[p] = c;
-  }
-  for (const p of ['weight', 'pos_weight']) {
-    if (options[p] !== undefined && options[p] !== null) throw new UserError(`the '${p}' of '${name}' is not supported`, given.get(p)!.span);
   }
   if (options['full'] === true) throw new UserError(`'full=True' of '${name}' (the Stirling term) is not supported`, given.get('full')!.span);
   for (const p of ['delta', 'beta', 'eps', 'label_smoothing']) {
@@ -264,7 +264,9 @@ export function lowerLoss(lw: Lowering, spec: LossSpec, path: string, args: Loss
   if (spec.family === 'torch' && reduction !== 'none' && reduction !== 'mean' && reduction !== 'sum') {
     throw new UserError(`'reduction' of '${name}' must be 'mean', 'sum' or 'none'`, given.get('reduction')?.span ?? span);
   }
-  const kind = spec.family === 'torch' ? (reduction === 'none' ? undefined : reduction as 'mean' | 'sum') : spec.reduces;
+  // Keras reduces over the last axis in keras.losses (and metrics), not in the backend's or keras.ops's spelling
+  const kind = spec.family === 'torch' ? (reduction === 'none' ? undefined : reduction as 'mean' | 'sum')
+    : spec.family === 'keras' && !/\.(losses|metrics)\./.test(path) ? undefined : spec.reduces;
   if (kind !== undefined) lw.ctx.notes.push(reductionNote(kind, calleeSpan));
   return exprValue(spec.lower(new Build(span), exprs, options));
 }
