@@ -103,7 +103,7 @@ function library(lw: Lowering, path: string, args: Args, span: Span, calleeSpan:
     const module = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : path;
     throw new UserError(`'${path}' comes from another module (${module}): f-diagnose reads one file and never runs it`, calleeSpan, 'copy the helper into this file, or write it out with framework functions');
   }
-  return opCall(lw, split.name, args, span, calleeSpan);
+  return opCall(lw, split.name, args, span, calleeSpan, split.namespace);
 }
 
 function input(args: Args): Value | undefined {
@@ -148,7 +148,7 @@ function stackedTerms(lw: Lowering, name: string, x: Value | undefined, args: Ar
 }
 
 /** A framework function or method by name: identity, reduction, clip, or an op of the vocabulary. */
-function opCall(lw: Lowering, name: string, args: Args, span: Span, calleeSpan: Span): Value {
+function opCall(lw: Lowering, name: string, args: Args, span: Span, calleeSpan: Span, namespace?: string): Value {
   const x = input(args);
   const need = (v: Value | undefined): Expr => {
     if (v === undefined) throw new UserError(`'${name}' needs an argument`, span);
@@ -172,10 +172,11 @@ function opCall(lw: Lowering, name: string, args: Args, span: Span, calleeSpan: 
     return call('clip', name, [value, lw.asExpr(lo), lw.asExpr(hi)], span, calleeSpan);
   }
   if (name === 'gelu') {
-    // approximate: False / 'none' is the erf form; True / 'tanh' the tanh form (tf/jax take a bool, torch a string)
-    const approx = args.keywords.get('approximate');
+    // approximate: False / 'none' is the erf form; True / 'tanh' the tanh form (tf/jax take a bool, torch a string).
+    // Unsaid, jax.nn.gelu is the tanh form (approximate=True, jax/_src/nn/functions.py); tf, Keras and torch the erf
+    const approx = args.keywords.get('approximate') ?? (args.positional[1] ? { value: args.positional[1], span } : undefined);
     const v = approx?.value;
-    const tanh = v?.kind === 'literal' && (v.value === true || v.value === 'tanh');
+    const tanh = approx === undefined ? namespace === 'jax.nn' : v?.kind === 'literal' && (v.value === true || v.value === 'tanh');
     if (approx && !(v?.kind === 'literal' && (tanh || v.value === false || v.value === 'none'))) {
       throw new UserError(`'approximate' of '${name}' must be True, False, 'tanh' or 'none'`, approx.span);
     }
