@@ -22,6 +22,11 @@ const rows: Row[] = [
   { expr: '(1 - cos(x))/(x*x) + log(y)', at: { x: 0, y: 1 }, value: 0.5, grad: { x: 0, y: 1 }, why: '(1 - cos x)/x^2 -> 1/2, log(1) = 0' },
   // no limit: y log(x) near (0, 0) is 0 along y = 0 and -inf along x = y^2 ... (any value along y = -c / log(x))
   { expr: 'log(x) * y', at: { x: 0, y: 0 }, value: 'unknown', why: 'a factor that is 0 at the point' },
+  // x y / x is y off the line x = 0, so its limit at (0, 2) is 2; the line along y stays on x = 0, where it is 0 / 0 at
+  // every point: it must not be read as a limit of 0 ("depends on the direction" would be wrong). Not decided: unknown
+  { expr: 'x*y/x', at: { x: 0, y: 2 }, value: 'unknown', why: 'a line that stays on the singular set proves nothing' },
+  // x y / (x^2 + y^2): 0 along the axes, 2/5 along y = 2x
+  { expr: 'x*y/(x*x + y*y)', at: { x: 0, y: 0 }, value: 'undefined', why: 'the limit depends on the direction' },
   { expr: 'where(y > 0, log(x), 0)', at: { x: 0, y: 1 }, value: 'unknown', why: 'selected by the other variable: not analytic in it' },
 ];
 
