@@ -164,7 +164,7 @@ export class Evaluator<B> {
       case 'jump': {
         const s = this.signOf(n.args[0]!);
         if (typeof s === 'object') return s;
-        return s === 0 ? { fail: 'jump', reason: 'sign jumps at 0' } : exact(Q.ZERO);
+        return s === 0 ? { fail: 'jump', reason: n.what ?? 'sign jumps at 0' } : exact(Q.ZERO);
       }
       case 'step': {
         const s = this.signOf(n.args[0]!);

@@ -25,7 +25,7 @@ export type PNode =
   | { k: 'step'; args: number[] }
   | { k: 'floor'; args: number[] }
   | { k: 'kink'; args: number[] }
-  | { k: 'jump'; args: number[] }
+  | { k: 'jump'; args: number[]; what?: string }
   | { k: 'pick'; sel: 'max' | 'min'; args: number[] };
 
 /** A growing graph of primitive nodes with structural sharing (one id per distinct node). */
