@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile } from '../../../src/graph/compile.js';
+import { parseProgram, printProgram } from '../../../src/parse/index.js';
 import type { OpName } from '../../../src/vocab/ops.js';
 
 const HEADER = 'import tensorflow as tf\nimport torch\nimport jax\nimport jax.numpy as jnp\nimport numpy as np\nimport math\n\n';
@@ -62,4 +63,12 @@ test('the expression language: logsumexp and norm take 2 or 3 terms, norm of one
   assert.equal(compile('norm(x)').nodes.filter((n) => n.op === 'abs' && n.pass === 'forward').length, 1);
   assert.throws(() => compile('logsumexp(x)'), /takes 2 or 3 arguments, got 1/);
   assert.throws(() => compile('hypot(x)'), /takes 2 arguments, got 1/);
+});
+
+test('the printer writes the three-term variants under their spelling, and parsing gives them back', () => {
+  for (const text of ['logsumexp(x, y, z) + norm(x, y, z)', 'binary_cross_entropy(p, y) * sinc(x)', 'hypot(x, y) - round(floor(x) + ceil(y))']) {
+    const printed = printProgram(parseProgram(text));
+    assert.equal(printed, text);
+    assert.deepEqual(parseProgram(printed).statements.length, 1);
+  }
 });
