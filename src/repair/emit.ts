@@ -45,14 +45,18 @@ const PYTHON_OPS: Record<Exclude<Framework, 'tfjs'>, Partial<Record<OpName, Spel
   },
 };
 
-/** A constant as a tensor shaped like the input, for the terms of a stack (tf.stack([x, 3.0]) would not broadcast). */
+/**
+ * A constant as a tensor shaped like the input, where a call takes tensors only: the terms of a stack
+ * (tf.stack([x, 3.0]) does not broadcast), torch.hypot and F.binary_cross_entropy (no Python numbers), and
+ * tf.experimental.numpy.hypot (an int 2 stays int64).
+ */
 const FULL_LIKE: Record<Exclude<Framework, 'tfjs'>, (x: string, c: string) => string> = {
   tf: (x, c) => `tf.ones_like(${x}) * ${c}`,
   torch: (x, c) => `torch.full_like(${x}, ${c})`,
   jax: (x, c) => `jnp.full_like(${x}, ${c})`,
   numpy: (x, c) => `np.full_like(${x}, ${c})`,
 };
-const STACKED_OPS: ReadonlySet<OpName> = new Set<OpName>(['logsumexp', 'logsumexp3', 'norm', 'norm3']);
+const TENSOR_ARGS: ReadonlySet<OpName> = new Set<OpName>(['logsumexp', 'logsumexp3', 'norm', 'norm3', 'hypot', 'bceTorch']);
 
 const PYTHON_NAMES: Partial<Record<OpName, string>> = { maximum: 'maximum', minimum: 'minimum', clip: 'clip', where: 'where', reciprocal: 'reciprocal' };
 
@@ -95,8 +99,8 @@ export function emit(program: string, vars: readonly string[], framework: Framew
       case 'binary':
         return `${wrap(e.left)} ${e.op} ${wrap(e.right)}`;
       case 'call': {
-        const stacked = e.op !== null && STACKED_OPS.has(e.op);
-        const args = e.args.map((a) => (stacked && num(a, false) !== undefined ? FULL_LIKE[framework](first, go(a)) : go(a, e.op === 'where')));
+        const tensors = e.op !== null && TENSOR_ARGS.has(e.op);
+        const args = e.args.map((a) => (tensors && num(a, false) !== undefined ? FULL_LIKE[framework](first, go(a)) : go(a, e.op === 'where')));
         if (e.op === null) return `${e.callee}(${args.join(', ')})`; // the program's own function
         const spell = table[e.op];
         if (spell) return spell(args);

@@ -97,7 +97,7 @@ test('tf, torch, jax: the new ops emit as valid Python in each framework\'s own 
   const expr = 'logsumexp(x, 1, 2) + norm(x, 3) + hypot(x, 2) + sinc(x) + binary_cross_entropy(x, 0.25)';
   const want: Record<'tf' | 'torch' | 'jax', RegExp[]> = {
     tf: [/tf\.reduce_logsumexp\(tf\.stack\(\[x, tf\.ones_like\(x\) \* 1, tf\.ones_like\(x\) \* 2\]\), axis=0\)/, /tf\.norm\(tf\.stack/, /tf\.experimental\.numpy\.hypot/, /tf\.experimental\.numpy\.sinc/],
-    torch: [/torch\.logsumexp\(torch\.stack\(\[x, torch\.full_like\(x, 1\), torch\.full_like\(x, 2\)\]\), dim=0\)/, /torch\.linalg\.norm/, /torch\.hypot/, /torch\.sinc/, /torch\.nn\.functional\.binary_cross_entropy\(x, 0\.25, reduction='none'\)/],
+    torch: [/torch\.logsumexp\(torch\.stack\(\[x, torch\.full_like\(x, 1\), torch\.full_like\(x, 2\)\]\), dim=0\)/, /torch\.linalg\.norm/, /torch\.hypot/, /torch\.sinc/, /torch\.nn\.functional\.binary_cross_entropy\(x, torch\.full_like\(x, 0\.25\), reduction='none'\)/],
     jax: [/jax\.nn\.logsumexp\(jnp\.stack/, /jnp\.linalg\.norm/, /jnp\.hypot/, /jnp\.sinc/],
   };
   for (const framework of ['tf', 'torch', 'jax'] as const) {
