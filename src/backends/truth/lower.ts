@@ -70,10 +70,7 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
     } else if (node.op === 'hypot' || node.op === 'norm' || node.op === 'norm3') {
       // sqrt(a^2 + b^2 [+ c^2]) exactly: what hypot and the Euclidean norm are, whatever the frameworks' steps
       out = b.prim('sqrt', args.slice(1).reduce((s, a) => b.add(s, b.square(a)), b.square(args[0]!)));
-    } else if (node.op === 'sinc') {
-      const px = b.mul(b.prim('acos', b.int(-1)), args[0]!);
-      out = b.where(b.cmp('eq', args[0]!, b.zero), b.one, b.div(b.prim('sin', px), px));
-    } else if (node.op === 'logsumexp' || node.op === 'logsumexp3') out = logSumExp(b, args);
+    } else if (node.op === 'sinc') out = sinc(b, args[0]!); else if (node.op === 'logsumexp' || node.op === 'logsumexp3') out = logSumExp(b, args);
     else if (node.op === 'bceTorch') {
       const [p, y] = [args[0]!, args[1]!];
       const clamp = (e: number) => b.g.add({ k: 'max', args: [e, b.int(-100)] });
@@ -119,4 +116,19 @@ function roundHalfEven(b: Builder, x: number): number {
   const odd = b.cmp('ne', f, b.mul(b.int(2), half));
   const tie = b.g.add({ k: 'logic', op: 'and', args: [b.cmp('eq', t, f), odd] });
   return b.where(tie, b.sub(f, b.one), f);
+}
+
+/**
+ * sin(pi x) / (pi x), 1 at 0. At a nonzero integer n it is written (-1)^n sin(pi (x - n)) / (pi x), the same function,
+ * whose sine is of an exact 0: so the value there is an exact 0 (a ball around sin(pi n) could never show it), and the
+ * derivative (-1)^n / n is exact too (round is flat at integers).
+ */
+function sinc(b: Builder, x: number): number {
+  const pi = b.prim('acos', b.int(-1));
+  const n = roundHalfEven(b, x);
+  // (-1)^n as cos(pi n): a parity by floor(n / 2) would put a jump in the derivative at even n
+  const sign = b.prim('cos', b.mul(pi, n));
+  const atInteger = b.div(b.mul(sign, b.prim('sin', b.mul(pi, b.sub(x, n)))), b.mul(pi, x));
+  const general = b.div(b.prim('sin', b.mul(pi, x)), b.mul(pi, x));
+  return b.where(b.cmp('eq', x, b.zero), b.one, b.where(b.cmp('eq', x, n), atInteger, general));
 }
