@@ -85,3 +85,9 @@ export function bceTorchWith(r: Round = id) {
   const clamp = (x: number) => (Number.isNaN(x) ? x : Math.max(x, -100));
   return (p: number, y: number): number => r(r(r(y - 1) * clamp(r(Math.log1p(-p)))) - r(y * clamp(r(Math.log(p)))));
 }
+
+/** torch's binary_cross_entropy_with_logits forward (Loss.cpp): (1 - y) * x - log_sigmoid(x), log_sigmoid as torch's. */
+export function bceLogitsTorchWith(r: Round = id) {
+  const logSigmoid = (x: number) => (Number.isNaN(x) ? NaN : r(Math.min(x, 0) - r(Math.log1p(r(Math.exp(-Math.abs(x)))))));
+  return (x: number, y: number): number => r(r(r(1 - y) * x) - logSigmoid(x));
+}

@@ -1,6 +1,6 @@
 import type { FloatFormat, FormatLimits } from '../base/float-format.js';
 import type { HazardKind } from '../vocab/hazards.js';
-import { bceTorchWith, terms2, terms3, logSumExpWith, roundHalfEven, sincWith, sqrtOfSquares } from './composite-kernels.js';
+import { bceLogitsTorchWith, bceTorchWith, terms2, terms3, logSumExpWith, roundHalfEven, sincWith, sqrtOfSquares } from './composite-kernels.js';
 import { erf64, erfc64 } from './special.js';
 import { VOCABULARY, type OpName, type OpWord } from '../vocab/ops.js';
 
@@ -135,6 +135,8 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   norm3: { f64: terms3(sqrtOfSquares()), f32: terms3(sqrtOfSquares(Math.fround)), infCause: () => 'overflow', thresholds: () => [0] },
   // aten's binary_cross_entropy kernel (Loss.cpp): each log clamped at -100, so p in {0, 1} gives 100, not inf
   bceTorch: { f64: bceTorchWith(), f32: bceTorchWith(Math.fround) },
+  bceLogitsTorch: { f64: bceLogitsTorchWith(), f32: bceLogitsTorchWith(Math.fround) },
+  toFloat32: { f64: Math.fround },
   // NaN if either is; max(-0, 0) = 0, as in TF.js
   maximum: { f64: (a, b) => Math.max(a, b) },
   minimum: { f64: (a, b) => Math.min(a, b) },

@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'xlogy' | 'xlog1py' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'hypot' | 'sinc' | 'floor' | 'ceil' | 'round' | 'logsumexp' | 'logsumexp3' | 'norm' | 'norm3' | 'bceTorch' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'xlogy' | 'xlog1py' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'hypot' | 'sinc' | 'floor' | 'ceil' | 'round' | 'logsumexp' | 'logsumexp3' | 'norm' | 'norm3' | 'bceTorch' | 'bceLogitsTorch' | 'toFloat32' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -101,6 +101,13 @@ const words: OpWord[] = [
    * - y max(log(p), -100). The Python front end makes it from torch's call; written by name it means the same.
    */
   { name: 'bceTorch', arity: 2, kind: 'math', spellings: ['binary_cross_entropy'], display: 'binary_cross_entropy' },
+  /** PyTorch's F.binary_cross_entropy_with_logits(x, y): (1 - y) x - log_sigmoid(x), with its fused backward. */
+  { name: 'bceLogitsTorch', arity: 2, kind: 'math', spellings: ['binary_cross_entropy_with_logits'], display: 'binary_cross_entropy_with_logits' },
+  /**
+   * A constant a framework computes in float32 and then casts (Keras's log(2.0) in log_cosh, in its float32 floatx):
+   * rounded to float32 in every format; exactly its argument for the ground truth.
+   */
+  { name: 'toFloat32', arity: 1, kind: 'math', spellings: ['round_to_float32'], display: 'round_to_float32' },
   { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
   { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },
   { name: 'clip', arity: 3, kind: 'math', spellings: ['clip', 'clip_by_value', 'clamp', 'clipByValue'], display: 'clip' },

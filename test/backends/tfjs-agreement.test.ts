@@ -167,6 +167,8 @@ const TABLE: string[] = [
   'norm(x, y)',
   'norm(x, y, x - y)',
   'binary_cross_entropy(x, y)',
+  'binary_cross_entropy_with_logits(x, y)',
+  'round_to_float32(x) * x',
   `f(x) = ${naive}\nf(x) + f(x + 50)`,
 ];
 

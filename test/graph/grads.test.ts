@@ -108,6 +108,10 @@ const rows: Array<[expr: string, x: number, value: number, grad: number]> = [
   ['norm(x, 2, 2)', 1, 3, 1 / 3],
   // torch's binary_cross_entropy at p = 1/2, y = 1: -log(1/2), slope -1/p
   ['binary_cross_entropy(x, 1)', 0.5, Math.LN2, -2],
+  // torch's binary_cross_entropy_with_logits at x = 0, y = 1: log 2, slope sigmoid(0) - 1 = -1/2 (TF.js's formula)
+  ['binary_cross_entropy_with_logits(x, 1)', 0, Math.LN2, -0.5],
+  // a cast to float32 and back: 0.1 becomes float32(0.1); its gradient passes through
+  ['round_to_float32(x)', 0.1, Math.fround(0.1), 1],
   // a node used twice: gradients are summed
   ['x * exp(x)', 0, 0, 1],
 ];

@@ -78,6 +78,8 @@ const UNARY: Record<string, (x: number) => number> = {
   floor: Math.floor,
   ceil: Math.ceil,
   // half to even: Math.round goes up at a half, so an odd result there comes back down
+  // a float32 cast and back
+  toFloat32: Math.fround,
   round: (x) => {
     const r = Math.round(x);
     return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
@@ -104,6 +106,8 @@ const BINARY: Record<string, (x: number, y: number) => number> = {
     return Math.log(Math.exp(x - m) + Math.exp(y - m)) + m;
   },
   // torch's binary_cross_entropy: each log clamped at -100
+  // (1 - y) x - log_sigmoid(x), log_sigmoid as TF.js's -softplus(-x)
+  bceLogitsTorch: (x, y) => (1 - y) * x + softplus(-x),
   bceTorch: (p, y) => (y - 1) * Math.max(Math.log1p(-p), -100) - y * Math.max(Math.log(p), -100),
 };
 const COMPARE: Record<string, (x: number, y: number) => boolean> = {

@@ -113,6 +113,9 @@ const KERNELS: Record<OpName, Kernel> = {
   },
   // torch's binary_cross_entropy in TF.js ops (only torch's call makes it)
   bceTorch: ([p, y], { tf }) => tf.sub(tf.mul(tf.sub(y!, 1), tf.maximum(tf.log1p(tf.neg(p!)), -100)), tf.mul(y!, tf.maximum(tf.log(p!), -100))),
+  bceLogitsTorch: ([x, y], { tf }) => tf.sub(tf.mul(tf.sub(1, y!), x!), tf.logSigmoid(x!)),
+  // a float32 constant: TF.js computes in float32 already
+  toFloat32: ([a]) => a!,
   floor: ([a], { tf }) => tf.floor(a!),
   ceil: ([a], { tf }) => tf.ceil(a!),
   round: ([a], { tf }) => tf.round(a!),

@@ -75,7 +75,11 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
       const [p, y] = [args[0]!, args[1]!];
       const clamp = (e: number) => b.g.add({ k: 'max', args: [e, b.int(-100)] });
       out = b.sub(b.mul(b.sub(y, b.one), clamp(b.prim('log1p', b.neg(p)))), b.mul(y, clamp(b.prim('log', p))));
-    } else if (node.op === 'floor') out = b.g.add({ k: 'floor', args });
+    } else if (node.op === 'bceLogitsTorch') {
+      const [x, y] = [args[0]!, args[1]!];
+      out = b.add(b.mul(b.sub(b.one, y), x), b.prim('softplus', b.neg(x)));
+    } else if (node.op === 'toFloat32') out = args[0]!;
+    else if (node.op === 'floor') out = b.g.add({ k: 'floor', args });
     else if (node.op === 'ceil') out = b.neg(b.g.add({ k: 'floor', args: [b.neg(args[0]!)] }));
     else if (node.op === 'round') out = roundHalfEven(b, args[0]!);
     else if (node.op === 'relu') out = b.g.add({ k: 'max', args: [args[0]!, b.zero] });

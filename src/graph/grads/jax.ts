@@ -1,6 +1,6 @@
 import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
-import { bceTorchRule } from './torch.js';
+import { bceLogitsTorchRule, bceTorchRule, castRule } from './torch.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
 
@@ -283,6 +283,8 @@ const rules: Record<OpName, GradRule> = {
   relu: (g) => [() => g.keep(g.dy, g.greater(g.x[0]!, g.num('0')))],
   // only torch's F.binary_cross_entropy makes this node: torch's fused rule (grads/torch.ts)
   bceTorch: bceTorchRule,
+  bceLogitsTorch: bceLogitsTorchRule,
+  toFloat32: castRule,
   hypot: hypotJax,
   sinc: sincJax,
   // floor_p, ceil_p, round_p: defjvp_zero

@@ -1,6 +1,6 @@
 import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
-import { bceTorchRule } from './torch.js';
+import { bceLogitsTorchRule, bceTorchRule, castRule } from './torch.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
 /** SELU's scale and scale * alpha as the kernels write them (relu_op_functor.h). */
@@ -224,6 +224,8 @@ const rules: Record<OpName, GradRule> = {
   // _SquareGrad (grad * (2 * x)) for each
   // only torch's F.binary_cross_entropy makes this node: torch's fused rule (grads/torch.ts)
   bceTorch: bceTorchRule,
+  bceLogitsTorch: bceLogitsTorchRule,
+  toFloat32: castRule,
   hypot: (g) => {
     const ds = () => unlessZeroDy(g, g.div(g.mul(g.num('0.5'), g.dy), g.y));
     return g.x.map((x) => () => g.mul(ds(), g.mul(x, g.num('2'))));

@@ -175,6 +175,17 @@ const rules: Record<OpName, GradRule> = {
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
   // TF.js has no hypot: backends/tfjs computes sqrt(square(a) + square(b)), differentiated by Sqrt_grad and Square_grad
+  // torch's binary_cross_entropy_with_logits in TF.js ops: sub(mul(sub(1, y), x), logSigmoid(x)): Sub_grad, Mul_grad,
+  // logSigmoid's custom gradient dy * sigmoid(-x)
+  bceLogitsTorch: (g) => {
+    const [x, y] = g.x as [Ref, Ref];
+    return [
+      () => g.add(g.mul(g.dy, g.sub(g.num('1'), y)), g.neg(g.mul(g.dy, g.sigmoid(g.neg(x))))),
+      () => g.neg(g.mul(g.dy, x)),
+    ];
+  },
+  // Cast_grad: dy
+  toFloat32: (g) => [() => g.dy],
   // torch's binary_cross_entropy as backends/tfjs computes it in TF.js ops, differentiated by TF.js: Sub_grad,
   // Mul_grad, Maximum_grad (dy * cast(a >= b)), Log1p_grad (dy / (x + 1)), Neg_grad, Log_grad (dy / x)
   bceTorch: (g) => {

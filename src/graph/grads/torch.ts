@@ -17,6 +17,15 @@ function tieSplit(g: GradContext, loses: Ref): Ref {
  * PyTorch's derivative formulas (tools/autograd/derivatives.yaml, torch/csrc/autograd/FunctionsManual.cpp; PyTorch
  * 2.13), op for op and in the same order of operations.
  */
+/** torch's binary_cross_entropy_with_logits backward (derivatives.yaml): (sigmoid(x) - y) * grad; target: -x * grad. */
+export const bceLogitsTorchRule: GradRule = (g) => {
+  const [x, y] = g.x as [Ref, Ref];
+  return [() => g.mul(g.sub(g.sigmoid(x), y), g.dy), () => g.mul(g.neg(x), g.dy)];
+};
+
+/** A cast's gradient is the upstream, cast back (TF's _CastGrad, torch's to(), jax's convert_element_type). */
+export const castRule: GradRule = (g) => [() => g.dy];
+
 /** Loss.cpp's `float EPSILON = 1e-12`: a float32 constant, 9.99999996e-13 in float64 too (measured: -1.000000004e12 at p = 0). */
 const EPSILON_F32 = String(Math.fround(1e-12));
 
@@ -207,6 +216,8 @@ const rules: Record<OpName, GradRule> = {
   // grad * (self - target) / max((1 - self) * self, 1e-12); target: binary_cross_entropy_target_backward,
   // -logit(self) * grad, unclamped (+-inf at p in {0, 1}). Only torch's call makes this node: every table has it.
   bceTorch: bceTorchRule,
+  bceLogitsTorch: bceLogitsTorchRule,
+  toFloat32: castRule,
   // hypot: grad * self / result, grad * other / result (derivatives.yaml)
   hypot: (g) => g.x.map((x) => () => g.div(g.mul(g.dy, x), g.y)),
   // sinc: sinc_backward (FunctionsManual.cpp): where(self * self * pi == 0, 0,

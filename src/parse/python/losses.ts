@@ -87,7 +87,8 @@ const SPECS: Readonly<Record<string, LossSpec>> = {
   'torch:binary_cross_entropy_with_logits': {
     family: 'torch', params: ['input', 'target', 'weight', 'size_average', 'reduce', 'reduction', 'pos_weight'],
     defaults: { weight: null, pos_weight: null, reduction: 'mean' }, reduces: 'mean',
-    lower: (b, { input, target }) => b.sub(b.mul(b.sub(b.num('1'), target!), input!), b.op('logSigmoid', 'log_sigmoid', input!)),
+    // one op: its fused backward, (sigmoid(input) - target) * grad, differs from the formula's
+    lower: (b, { input, target }) => b.op('bceLogitsTorch', 'binary_cross_entropy_with_logits', input!, target!),
   },
   // F.binary_cross_entropy(input, target): (target - 1) max(log1p(-input), -100) - target max(log(input), -100)
   'torch:binary_cross_entropy': {
@@ -148,7 +149,9 @@ const SPECS: Readonly<Record<string, LossSpec>> = {
     family: 'keras', params: ['y_true', 'y_pred'], reduces: 'mean',
     lower: (b, { y_true, y_pred }) => {
       const x = b.sub(y_pred!, y_true!);
-      return b.sub(b.add(x, b.op('softplus', 'softplus', b.mul(x, b.num('-2.0')))), b.op('log', 'log', b.num('2.0')));
+      // log2 = convert_to_tensor(ops.log(2.0), dtype): the log is taken in Keras's float32 floatx, then cast
+      const log2 = b.op('toFloat32', 'round_to_float32', b.op('log', 'log', b.num('2.0')));
+      return b.sub(b.add(x, b.op('softplus', 'softplus', b.mul(x, b.num('-2.0')))), log2);
     },
   },
   // keras.losses.poisson(y_true, y_pred): y_pred - y_true log(y_pred + eps)
