@@ -67,6 +67,7 @@ function singularInOne(ctx: Context, target: number, why: Fail): string | undefi
     above.add(id);
     // a function of the singular variable alone: its one-variable limit is all there is to it
     if (!mixed.get(id)) continue;
+    if (n.k === 'where' && !above.has(n.args[0]!) && strictAt(ctx, n.args[0]!)) continue;
     if (n.k !== 'prim') return undefined;
     const others = args.filter((a) => !above.has(a));
     if (args.length === 1 || others.length === 0 || n.op === 'add' || n.op === 'sub') continue;
@@ -75,6 +76,19 @@ function singularInOne(ctx: Context, target: number, why: Fail): string | undefi
     if (outcomes.some((o) => 'singular' in o || o.truth.kind !== 'finite' || /^-?0(\.0*)?$/.test(o.truth.decimal))) return undefined;
   }
   return single;
+}
+
+/**
+ * A selection's condition that holds strictly at the point (y > 0 at y = 1, not at y = 0): it selects the same branch
+ * in a whole neighbourhood, so the selection passes a limit on.
+ */
+function strictAt(ctx: Context, condition: number): boolean {
+  const n = ctx.g.node(condition);
+  if (n.k !== 'cmp') return false;
+  const sides = certifyAll(ctx.g, n.args, ctx.vars, ctx.format, ctx.capBits, ctx.arithmetics);
+  if (sides.some((o) => 'singular' in o || o.truth.kind !== 'finite')) return false;
+  const [l, r] = sides.map((o) => ('truth' in o && o.truth.kind === 'finite' ? o.truth.decimal : ''));
+  return l !== r && Number(l) !== Number(r);
 }
 
 /**

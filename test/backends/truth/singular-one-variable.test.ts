@@ -2,7 +2,7 @@
  * A singular point of several variables where the singular part depends on one of them and the others enter
  * analytically: the one-variable limit, the others held at the point, is the limit (expected values by hand). Where
  * the others do not enter analytically (a product with a factor that is 0 at the point, a selection by them) it stays
- * unknown: the lines through the point can disagree.
+ * unknown: the lines through the point can disagree (a selection counts as analytic where its condition holds strictly).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -27,7 +27,10 @@ const rows: Row[] = [
   { expr: 'x*y/x', at: { x: 0, y: 2 }, value: 'unknown', why: 'a line that stays on the singular set proves nothing' },
   // x y / (x^2 + y^2): 0 along the axes, 2/5 along y = 2x
   { expr: 'x*y/(x*x + y*y)', at: { x: 0, y: 0 }, value: 'undefined', why: 'the limit depends on the direction' },
-  { expr: 'where(y > 0, log(x), 0)', at: { x: 0, y: 1 }, value: 'unknown', why: 'selected by the other variable: not analytic in it' },
+  // a selection by the other variable that holds strictly at the point picks the same branch all around it
+  { expr: 'where(y > 0, log(x), 0)', at: { x: 0, y: 1 }, value: -Infinity, grad: { x: Infinity, y: 0 }, why: 'y > 0 holds near y = 1: log(x) -> -inf' },
+  // on the condition's boundary (y = 1 in y >= 1) the branch changes next to the point: 0 for y < 1, -inf for y > 1
+  { expr: 'where(y >= 1, log(x), 0)', at: { x: 0, y: 1 }, value: 'undefined', why: 'selected on its boundary: 0 below y = 1, log(0) above: no limit' },
 ];
 
 function shown(t: Truth): Want {
