@@ -166,6 +166,8 @@ const TABLE: string[] = [
   'logsumexp(x, y, x * y)',
   'norm(x, y)',
   'norm(x, y, x - y)',
+  // a constant term: a scalar tensor stacked with the batch (broadcast first)
+  'logsumexp(x, 1, y) + norm(2, x)',
   'binary_cross_entropy(x, y)',
   'binary_cross_entropy_with_logits(x, y)',
   'round_to_float32(x) * x',

@@ -38,6 +38,12 @@ type Kernel = (x: Tensor[], ctx: OpContext) => Tensor;
 /** x == 0 as a constant bool tensor, read off the tape. */
 const zeroMask = (tf: TfModule, x: Tensor): Tensor => tf.tensor(Array.from(x.dataSync(), (v) => (v === 0 ? 1 : 0)), x.shape, 'bool');
 
+/** Terms of a stack broadcast to the largest's shape (a constant term is a scalar tensor; tf.stack wants equal shapes). */
+function stackTerms(tf: TfModule, xs: Tensor[]): Tensor {
+  const shape = xs.reduce((big, x) => (x.size > big.size ? x : big)).shape;
+  return tf.stack(xs.map((x) => (x.size === shape.reduce((n, d) => n * d, 1) && x.rank === shape.length ? x : tf.broadcastTo(x, shape))));
+}
+
 const leaf: Kernel = () => {
   throw new Error('leaf nodes are not evaluated by a kernel');
 };
@@ -119,10 +125,10 @@ const KERNELS: Record<OpName, Kernel> = {
   floor: ([a], { tf }) => tf.floor(a!),
   ceil: ([a], { tf }) => tf.ceil(a!),
   round: ([a], { tf }) => tf.round(a!),
-  logsumexp: (xs, { tf }) => tf.logSumExp(tf.stack(xs), 0),
-  logsumexp3: (xs, { tf }) => tf.logSumExp(tf.stack(xs), 0),
-  norm: (xs, { tf }) => tf.norm(tf.stack(xs), 'euclidean', 0),
-  norm3: (xs, { tf }) => tf.norm(tf.stack(xs), 'euclidean', 0),
+  logsumexp: (xs, { tf }) => tf.logSumExp(stackTerms(tf, xs), 0),
+  logsumexp3: (xs, { tf }) => tf.logSumExp(stackTerms(tf, xs), 0),
+  norm: (xs, { tf }) => tf.norm(stackTerms(tf, xs), 'euclidean', 0),
+  norm3: (xs, { tf }) => tf.norm(stackTerms(tf, xs), 'euclidean', 0),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),
   clip: ([a], { tf, scalarInput }) => clipByValue(tf, a!, Math.fround(scalarInput(1)), Math.fround(scalarInput(2))),
