@@ -3,7 +3,7 @@ import { readTextFile } from '../base/read-file.js';
 import { relative, resolve, sep } from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compile } from '../graph/compile.js';
-import { formatLabel, lowerPythonFunction } from '../parse/python/index.js';
+import { formatLabel, isPythonLabel, lowerPythonFunction, pythonFunctions } from '../parse/python/index.js';
 import { defaultScanOptions, type FormSpec, diagnoseParallel, type ScanProgress } from '../core/diagnose.js';
 import type { Graph } from '../graph/graph.js';
 import type { ScanOptions } from '../core/types.js';
@@ -83,6 +83,13 @@ function pythonLabel(source: string, file: string, fn: string | undefined, vars:
 }
 
 /** A UserError propagates with its source and file name attached; the CLI shows it with a caret, exit 2. */
+/** The framework a Python check's file imports (torch, tensorflow/keras, jax); numpy or none leaves it to the config. */
+function importedFramework(located: Located): FrameworkId | undefined {
+  if (!isPythonLabel(located.label)) return undefined;
+  const found = pythonFunctions(located.source).framework;
+  return found === 'tf' || found === 'torch' || found === 'jax' ? found : undefined;
+}
+
 const compileOrThrow = (located: Located, framework: FrameworkId): Graph => compile(located.source, located.label, { framework });
 
 export function limitsOf(check: CheckConfig): Limits {
@@ -114,8 +121,8 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
   const check = loaded.config.checks[i]!;
   const expr = locate(loaded, i, 'expr', 'file', opts.cwd)!;
   const reference = locate(loaded, i, 'reference', 'referenceFile', opts.cwd);
-  // --framework, else the check's own, else the config's, else tf
-  const framework = opts.framework ?? check.framework ?? loaded.config.framework ?? DEFAULT_FRAMEWORK;
+  // --framework, else the check's own, else what its .py file imports (as scan and eval), else the config's, else tf
+  const framework = opts.framework ?? check.framework ?? importedFramework(expr) ?? loaded.config.framework ?? DEFAULT_FRAMEWORK;
   const graph = compileOrThrow(expr, framework);
   if (reference !== undefined) compileOrThrow(reference, framework);
   for (const name of Object.keys(check.vars)) {
