@@ -6,6 +6,7 @@ import type { HazardEvent, TargetResult } from '../detect/types.js';
 import { uplot } from './assets.js';
 import { HAZARDS } from './hazards.js';
 import { REPORT_SCRIPT } from './html-script.js';
+import { esc, htmlPage, scriptSafe } from './html-common.js';
 import { formatFloat, interval, position } from './numbers.js';
 import { formVerdict, overviewLine, targetLine, targetVerdict } from './summary.js';
 import { toleranceText } from './text.js';
@@ -45,34 +46,15 @@ function page(title: string, meta: string, sections: Section[]): string {
     ...sections.map((s, i) => formSection(s.form, i, s.options)),
   ].join('\n');
   const data = { forms: sections.map(({ form: f }) => ({ name: f.name, vars: f.vars, results: f.results.map(seriesData) })) };
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${lib.css}
-${STYLE}</style>
-</head>
-<body>
-${body}
-<script id="data" type="application/json">${scriptSafe(JSON.stringify(data))}</script>
-<script>${scriptSafe(lib.js)}</script>
-<script>${REPORT_SCRIPT}</script>
-</body>
-</html>
-`;
+  return htmlPage(title, body, {
+    css: lib.css,
+    scripts: [
+      `<script id="data" type="application/json">${scriptSafe(JSON.stringify(data))}</script>`,
+      `<script>${scriptSafe(lib.js)}</script>`,
+      `<script>${REPORT_SCRIPT}</script>`,
+    ],
+  });
 }
-
-const STYLE = `
-body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 960px; color: #212529; }
-pre { background: #f8f9fa; padding: 0.6em; overflow-x: auto; }
-.meta { color: #495057; }
-.unstable { color: #c92a2a; } .inaccurate { color: #a86c00; } .stable { color: #2b8a3e; }
-table { border-collapse: collapse; margin: 0.5em 0; } td, th { border: 1px solid #dee2e6; padding: 2px 6px; text-align: left; vertical-align: top; }
-th { background: #f1f3f5; } td pre { margin: 0; padding: 0; background: none; }
-.caret { color: #ae3ec9; }
-`;
 
 function formSection(f: FormResult, i: number, options: ScanOptions): string {
   const v = formVerdict(f);
@@ -137,13 +119,4 @@ function seriesData(r: TargetResult & { series?: Series }): Record<string, unkno
     at: s ? Object.fromEntries(Object.entries(s.at).map(([k, xs]) => [k, xs.map((x) => (Number.isFinite(x) ? x : null))])) : {},
     result: s ? s.result.map(num) : [], outcome: s ? s.outcome : [], bits: s ? s.bits.map((b) => (Number.isNaN(b) ? null : Number(b.toFixed(2)))) : [],
   };
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Text inside <script>: "</script" and "<!--" cannot end or confuse it. */
-function scriptSafe(s: string): string {
-  return s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
