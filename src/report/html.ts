@@ -7,6 +7,7 @@ import { uplot } from './assets.js';
 import { HAZARDS } from './hazards.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { esc, htmlPage, scriptSafe } from './html-common.js';
+import { fixHtml } from './fix-html.js';
 import { formatFloat, interval, position } from './numbers.js';
 import { formVerdict, overviewLine, targetLine, targetVerdict } from './summary.js';
 import { toleranceText } from './text.js';
@@ -27,7 +28,7 @@ export function formatScanHtml(report: ScanReport): string {
 
 /** The HTML of a check run: every check as a form section, its PASS/FAIL in the summary (check --html FILE). */
 export function formatCheckHtml(run: CheckRun): string {
-  const sections = run.checks.flatMap((k) => (k.options ? [{ form: k.form, options: k.options, status: k.passed ? 'PASS' : 'FAIL' }] : []));
+  const sections = run.checks.flatMap((k) => (k.options ? [{ form: k.fix ? { ...k.form, fix: k.fix } : k.form, options: k.options, status: k.passed ? 'PASS' : 'FAIL' }] : []));
   const meta = `${run.tool.name} ${run.tool.version}; ${run.checks.length} checks in ${run.config}: ${run.passed ? 'all passed' : `${run.checks.filter((k) => !k.passed).length} failed`}; ${(run.elapsedMs / 1000).toFixed(1)} s`;
   return page('f-diagnose check', meta, sections);
 }
@@ -68,6 +69,7 @@ function formSection(f: FormResult, i: number, options: ScanOptions): string {
     f.vars.length > 2 ? `<p>(no plot for ${f.vars.length} variables)</p>` : '',
     hazardTable(f),
     chains(f),
+    fixHtml(f, options),
     crossCheck(f),
     `<h3>Verdict</h3><ul>${verdict(f, options).map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`,
     `</section>`,

@@ -11,10 +11,11 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 
 interface Drawn { done?: boolean; points: number; rows: number }
 
-test('eval --format html renders in Chromium: a result row per point and precision, carets, no console errors, nothing fetched', {
+test('eval --format html and scan\'s fixes render in Chromium: a result row per point and precision, carets, the fix with its code, no console errors, nothing fetched', {
   skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium)`, timeout: 60_000,
 }, async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'f-diagnose-eval-browser-')), 'eval.html');
+  const dir = mkdtempSync(join(tmpdir(), 'f-diagnose-html-more-'));
+  const file = join(dir, 'eval.html');
   const r = runCli(['eval', 'log(1 + exp(x))', '--at', 'x=-100', '--at', 'x=100', '--at', 'x=0.5', '--backend', 'emulated', '--format', 'html', '-o', file]);
   assert.equal(r.code, 0, r.stderr);
   const { chromium } = await import('playwright-core');
@@ -32,6 +33,15 @@ test('eval --format html renders in Chromium: a result row per point and precisi
     assert.deepEqual(drawn, { points: 3, rows: 6, done: true });
     assert.equal(await page.locator('section.point').count(), 3);
     assert.match(await page.locator('section.point').nth(1).innerText(), /overflow[\s\S]*\^~~~~~/);
+
+    // scan's HTML: the fix under the findings, its verification table and its code, visible
+    const scan = join(dir, 'scan.html');
+    assert.equal(runCli(['scan', 'log(1 + exp(x))', '-n', '256', '--backend', 'emulated', '--format', 'html', '-o', scan]).code, 0);
+    await page.goto(pathToFileURL(scan).href);
+    await page.waitForFunction(() => (window as unknown as { __fdiagnose?: { done?: boolean } }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
+    const fix = page.locator('div.fix');
+    assert.equal(await fix.isVisible(), true);
+    assert.match(await fix.innerText(), /Fix: proved[\s\S]*made by: softplus[\s\S]*float32\s+grad:x[\s\S]*tf\.math\.softplus\(x\)/);
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
   } finally {
