@@ -1,13 +1,14 @@
 import { excerpt } from '../base/excerpt.js';
 import { hazardGroups, headlineRegion } from '../core/summarize.js';
-import type { FormResult, ScanOptions, ScanReport, Series } from '../core/types.js';
+import type { FormResult, ScanOptions, ScanReport } from '../core/types.js';
 import type { CheckRun } from '../check/types.js';
-import type { HazardEvent, TargetResult } from '../detect/types.js';
+import type { HazardEvent } from '../detect/types.js';
 import { uplot } from './assets.js';
 import { HAZARDS } from './hazards.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { esc, htmlPage, scriptSafe } from './html-common.js';
 import { fixHtml } from './fix-html.js';
+import { plotData } from './html-data.js';
 import { formatFloat, interval, position } from './numbers.js';
 import { formVerdict, overviewLine, targetLine, targetVerdict } from './summary.js';
 import { toleranceText } from './text.js';
@@ -46,7 +47,7 @@ function page(title: string, meta: string, sections: Section[]): string {
     `<pre class="summary">${summary}</pre>`,
     ...sections.map((s, i) => formSection(s.form, i, s.options)),
   ].join('\n');
-  const data = { forms: sections.map(({ form: f }) => ({ name: f.name, vars: f.vars, results: f.results.map(seriesData) })) };
+  const data = { forms: sections.map(({ form }) => plotData(form)) };
   return htmlPage(title, body, {
     css: lib.css,
     scripts: [
@@ -110,15 +111,4 @@ function crossCheck(f: FormResult): string {
     return `<tr><td>${r.precision} ${r.target}</td><td>${(100 * t.agreement.nanInf).toFixed(2)}% of ${t.samples}</td><td>${t.agreement.maxUlpsDiff} ULP</td><td>${t.disagreements.length}</td></tr>`;
   });
   return rows.length ? `<h3>Cross-check against TF.js</h3><table><tr><th>result</th><th>NaN/inf agreement</th><th>finite results within</th><th>disagreements</th></tr>${rows.join('')}</table>` : '';
-}
-
-/** A result's samples for the browser: non-finite numbers as null (JSON has none), 7 significant digits. */
-function seriesData(r: TargetResult & { series?: Series }): Record<string, unknown> {
-  const s = r.series;
-  const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(7)) : null);
-  return {
-    precision: r.precision, target: r.target,
-    at: s ? Object.fromEntries(Object.entries(s.at).map(([k, xs]) => [k, xs.map((x) => (Number.isFinite(x) ? x : null))])) : {},
-    result: s ? s.result.map(num) : [], outcome: s ? s.outcome : [], bits: s ? s.bits.map((b) => (Number.isNaN(b) ? null : Number(b.toFixed(2)))) : [],
-  };
 }
