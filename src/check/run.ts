@@ -193,6 +193,7 @@ async function withFixes(loaded: LoadedConfig, checks: CheckResult[], opts: RunO
     const u = options.ulpTolerance;
     const tol = { value: k.limits.maxUlps.value ?? u, grad: k.limits.maxUlps.gradient ?? 4 * u };
     const label = locate(loaded, i, 'expr', 'file', opts.cwd)!.label;
+    opts.onProgress?.(1, `${k.name}: looking for a proved fix`);
     out.push({ ...k, fix: await fixLineOf(k.form, options, tol, { backend: 'emulated' }, known, label) });
   }
   return out;
