@@ -16,6 +16,7 @@ import { type ExprSource, spanLocation, wholeLocation } from './locate.js';
 import { lineColumn } from '../base/span.js';
 import type { CheckResult, CheckRun, Limits } from './types.js';
 import { DEFAULT_FRAMEWORK, type FrameworkId } from '../graph/frameworks/index.js';
+import { fixLineOf, type FixCache } from '../repair/attach.js';
 
 export interface RunOptions {
   /** Paths in reports are relative to this directory (the repository root in CI). */
@@ -31,6 +32,8 @@ export interface RunOptions {
   keepSeries?: boolean;
   /** How far the run is (0 to 1) and what it is doing, for a progress bar. */
   onProgress?: ScanProgress;
+  /** Look for a proved fix of every failing check (the annotations' suggestion, the HTML's fix). */
+  fix?: boolean;
 }
 
 /** A path as reports show it: relative to cwd, with forward slashes (what GitHub annotations and SARIF expect). */
@@ -167,6 +170,7 @@ export async function runChecks(loaded: LoadedConfig, tool: { name: string; vers
     checks.push(await runOne(loaded, i, { ...opts, onProgress }));
   }
   if (opts.baseline !== undefined) checks = applyBaseline(checks, opts.baseline.data);
+  if (opts.fix === true) checks = await withFixes(loaded, checks, opts);
   return {
     schemaVersion: 1,
     command: 'check',
@@ -177,4 +181,27 @@ export async function runChecks(loaded: LoadedConfig, tool: { name: string; vers
     checks,
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Every failing check with the cheapest proved fix of its expression (repair: candidates scanned against the check's
+ * own truth, held to the check's ULP limits, else scan's defaults: value within the tolerance, gradient within 4 times it).
+ */
+async function withFixes(loaded: LoadedConfig, checks: CheckResult[], opts: RunOptions): Promise<CheckResult[]> {
+  const known: FixCache = new Map();
+  const out: CheckResult[] = [];
+  for (const [i, k] of checks.entries()) {
+    if (k.passed) {
+      out.push(k);
+      continue;
+    }
+    const check = loaded.config.checks[i]!;
+    const options = k.options ?? scanOptionsOf(check, limitsOf(check), opts.samples, k.framework.id, opts);
+    const u = options.ulpTolerance;
+    const tol = { value: k.limits.maxUlps.value ?? u, grad: k.limits.maxUlps.gradient ?? 4 * u };
+    const label = locate(loaded, i, 'expr', 'file', opts.cwd)!.label;
+    opts.onProgress?.(1, `${k.name}: looking for a proved fix`);
+    out.push({ ...k, fix: await fixLineOf(k.form, options, tol, { backend: 'emulated' }, known, label) });
+  }
+  return out;
 }
