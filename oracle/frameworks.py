@@ -870,6 +870,9 @@ def write_readme():
       '`f-diagnose fix --emit tf|torch|jax --framework <same>` proposes in the real frameworks and compares their values and '
       'gradients with mpmath; test/repair/emitted-in-frameworks.test.ts checks that every fix the tool calls proved kept '
       'its promise there.\n')
+    w('`builtin-losses.jsonl` is separate too: oracle/builtin_losses.py (about 20 s) calls the frameworks\' built-in losses '
+      '(Keras, torch.nn.functional, optax) by name; test/parse/python/builtin-losses-golden.test.ts compares the lowered '
+      'formulas with them.\n')
     w('## Versions and flags (measured)\n')
     w('| framework | version | other versions | dtypes | FTZ/DAZ float32 | FTZ/DAZ float64 | rows | cliffs | ops it lacks |')
     w('|---|---|---|---|---|---|---|---|---|')
