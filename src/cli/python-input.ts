@@ -30,7 +30,7 @@ export function pythonForms(arg: string, variables: readonly string[], note: (te
     const found = pythonFunctions(source);
     names = label.function !== undefined ? [label.function] : found.functions;
     if (names.length === 0) throw new UserError(`${label.file} defines no function`, undefined, 'write the loss as def loss(x): return ...');
-    note(`${label.file}: framework from the imports: ${found.framework ?? 'none detected'}`);
+    note(`${label.file}: ${importsNote(found.framework)}`);
   } catch (e) {
     return fail(e);
   }
@@ -60,4 +60,11 @@ export function frameworkOfInput(expr: string | undefined, file: string | undefi
   const label = parseLabel(python)!;
   const found = pythonFunctions(readTextFile(label.file, { label: label.file })).framework;
   return found === 'tf' || found === 'torch' || found === 'jax' ? found : undefined;
+}
+
+/** What the imports decide: a framework with its own gradient rules, or nothing (numpy has none), so the default. */
+function importsNote(framework: string | undefined): string {
+  if (framework === undefined) return "no framework imported: the gradient rules are --framework's (default tf)";
+  if (framework === 'numpy') return "imports numpy, which has no gradients of its own: the gradient rules are --framework's (default tf)";
+  return `framework from the imports: ${framework}`;
 }
