@@ -4,9 +4,9 @@ import { isPythonLabel } from '../parse/python/index.js';
 import { fix } from './fix.js';
 import type { TargetCheck, Tolerances } from './prove.js';
 
-/** What scan shows under a form's findings: the cheapest proved fix, or why there is none. */
+/** What scan shows under a form's findings: the best proved fix (as fix ranks them), or why there is none. */
 export interface FixLine {
-  /** The proved form with the fewest ops, in f-diagnose's language; null when none was proved. */
+  /** The best proved form, in f-diagnose's language; null when none was proved. */
   expr: string | null;
   steps: string[];
   /** The samples per variable the proof used. */
@@ -31,8 +31,8 @@ const hasFindings = (f: FormResult, tol: Tolerances) =>
 export type FixCache = Map<string, FixLine>;
 
 /**
- * A form's fix line: fix() run on the form (against its reference's truth when it has one), the cheapest candidate
- * whose verdict is "proved"; a form that approximates its reference gets the reference's own fix when its own has none.
+ * A form's fix line: fix() run on the form (against its reference's truth when it has one), the first candidate of
+ * its ranking whose verdict is "proved" (fewest ops among those with room to spare in the tolerance); a form that approximates its reference gets the reference's own fix when its own has none.
  */
 export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol: Tolerances, runtime?: ScanRuntime, known: FixCache = new Map(), file?: string): Promise<FixLine> {
   // a Python function's form is its file's text: fix lowers it by the label (file.py::name[sampled, ...])
@@ -46,7 +46,7 @@ export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol:
     let line: FixLine;
     try {
       const r = await fix(expr, options, tol, runtime, expr === form.expr ? label : undefined, reference);
-      const proved = r.fixes.filter((f) => f.verdict === 'proved').sort((a, b) => a.ops - b.ops)[0];
+      const proved = r.fixes.find((f) => f.verdict === 'proved');
       line = proved
         ? { expr: proved.expr, steps: proved.steps, samples, clean: proved.checks.every((k) => k.nan + k.inf === 0), tolerances: tol, verified: proved.checks }
         : { expr: null, steps: [], samples, note: 'no candidate was proved; see f-diagnose fix' };

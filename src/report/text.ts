@@ -38,7 +38,7 @@ export function formatScanText(report: ScanReport, opts: TextOptions): string {
   if (opts.verbose) {
     for (const form of report.forms) out.push('', ...formText(form, verdict(form, report.options), c, opts.maxRegions ?? 6, false));
   } else {
-    summaryText(report, emit, c, width);
+    summaryText(report, emit, c, width, opts.brief ?? false);
     if (!opts.brief) keyRegions(report, emit, c, width);
   }
   if (opts.plot) plots(report, emit, c, width);
@@ -62,7 +62,7 @@ type Emit = (text: string, paint?: (s: string) => string, hang?: number) => void
 const VERDICT_PAINT = (c: ChalkInstance) => ({ unstable: c.red, inaccurate: c.yellow, stable: c.green });
 
 /** One line per form (its verdict), then per form one line per precision and target. */
-function summaryText(report: ScanReport, emit: Emit, c: ChalkInstance, width: number): void {
+function summaryText(report: ScanReport, emit: Emit, c: ChalkInstance, width: number, brief: boolean): void {
   const nameWidth = Math.min(28, Math.max(...report.forms.map((f) => f.name.length)));
   emit('');
   for (const form of report.forms) emit(cut(overviewLine(form, nameWidth), width), VERDICT_PAINT(c)[formVerdict(form)]);
@@ -73,7 +73,7 @@ function summaryText(report: ScanReport, emit: Emit, c: ChalkInstance, width: nu
       const v = targetVerdict(r);
       emit(targetLine(form, r, report.options), v === 'ok' ? c.green : v === 'inaccurate' ? c.yellow : c.red, 29);
     }
-    for (const line of fixLines(form)) emit(line, c.green, 7);
+    for (const line of fixLines(form, !brief)) emit(line, c.green, 7);
   }
 }
 

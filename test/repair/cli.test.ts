@@ -51,6 +51,9 @@ test('scan with fixes attached: a fix line under the findings, text and JSON; no
   const text = formatScanText(withFix, { color: false, brief: true });
   assert.match(text, /^   fix: log sigmoid[^;]*; proved on 64 samples/m);
   assert.equal(text.match(/fix:/g)?.length, 1);
+  // --brief keeps the fix to its line; the full summary prints the fixed program under it
+  assert.doesNotMatch(text, /^ {5}\S/m);
+  assert.match(formatScanText(withFix, { color: false }), /^   fix: log sigmoid.*\n(?: {10}.*\n)* {5}\S/m);
   const json = JSON.parse(formatScanJson(withFix)) as { forms: { fix?: { expr: string } }[] };
   assert.match(json.forms[0]!.fix!.expr, /softplus|log1p/);
   assert.equal(json.forms[1]!.fix, undefined);
