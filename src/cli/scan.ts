@@ -1,6 +1,6 @@
 import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
-import { defaultScanOptions, diagnoseParallel, type FormSpec } from '../core/diagnose.js';
+import { defaultScanOptions, diagnoseParallel, type FormSpec, type TruthCache } from '../core/diagnose.js';
 import type { FloatFormat } from '../base/float-format.js';
 import { exitCode } from '../report/exit-code.js';
 import { formatFor, formatNames } from '../report/formats.js';
@@ -97,9 +97,11 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   const progress = progressBar(process.stderr, format.name !== 'json');
   const keepSeries = flags.plot === true || format.name === 'html';
   const runtime = keepSeries ? loading.then((r) => ({ ...r, keepSeries })) : loading;
-  const scanned = await diagnoseParallel(forms, options, runtime, progress.update).finally(progress.stop);
+  // the fix proofs below judge their candidates mostly at the scan's own points: each truth is certified once
+  const truthCache: TruthCache = new Map();
+  const scanned = await diagnoseParallel(forms, options, runtime, progress.update, truthCache).finally(progress.stop);
   // a proved fix under each finding (repair: candidates scanned against the form's own truth); --no-fix skips it
-  const report = flags.fix === false ? scanned : await attachFixes(scanned, await runtime);
+  const report = flags.fix === false ? scanned : await attachFixes(scanned, { ...(await runtime), truthCache });
   const text = format.scan(report, {
     color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose, plot: flags.plot,
     width: flags.output ? 80 : terminalWidth(process.stdout),

@@ -26,6 +26,8 @@ export interface FormSpec {
   source: string;
   file?: string;
   reference?: { source: string; file?: string };
+  /** Only the counts and errors of its results are read (a fix candidate's proof): its results have no regions. */
+  countsOnly?: boolean;
 }
 
 /** Which float32 results are judged, and whether TF.js cross-checks them. */
@@ -39,9 +41,15 @@ export interface ScanRuntime {
   progress?: (message: string) => void;
   /** Keep every sample's result, outcome and bits of error in the report (TargetResult.series), for pictures. */
   keepSeries?: boolean;
-  /** Truths already certified, keyed by format, expression and point (diagnoseParallel fills it). */
-  truthCache?: ReadonlyMap<string, PointTruth>;
+  /**
+   * Truths certified so far, keyed by format, expression and point: read and filled by the scan (the pool's truths
+   * and the bisections'), so that a scan and the fix proofs after it certify each point once.
+   */
+  truthCache?: TruthCache;
 }
+
+/** Certified truths by truthKey; one per command run, passed along explicitly (never module state). */
+export type TruthCache = Map<string, PointTruth>;
 
 /**
  * Default absolute tolerance: half an ULP of 1 in each format (2^-24 float32, 2^-53 float64). An error below it
@@ -110,7 +118,8 @@ function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
   return compiled;
 }
 
-const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<string, number>) => `${format}|${g.source}|${vars.map((v) => p[v]).join(',')}`;
+const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<string, number>, maxDigits: number) =>
+  `${format}|${maxDigits}|${g.source}|${vars.map((v) => p[v]).join(',')}`;
 
 /**
  * diagnose() with the sample truths computed on all cores first; the same result. The runtime may still be loading
@@ -118,17 +127,31 @@ const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<strin
  */
 export async function diagnoseParallel(
   forms: FormSpec[], options: ScanOptions, runtimeOrLoading: ScanRuntime | Promise<ScanRuntime> = { backend: 'emulated' }, onProgress?: ScanProgress,
+  /** Shared with later scans of the same command (the fix proofs); default: the runtime's, else a new one. */
+  truthCache?: TruthCache,
 ): Promise<ScanReport> {
   const started = performance.now();
   const planned = plan(forms, options);
-  const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
+  const cache = truthCache ?? ('then' in runtimeOrLoading ? undefined : runtimeOrLoading.truthCache) ?? new Map();
+  const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph; keys: string[] }>();
   for (const c of planned) {
     for (const format of options.precisions) {
       const key = `${format}|${c.truthGraph.source}|${c.graph.vars.join(',')}`;
       if (groups.has(key)) continue;
       const set = c.sets[format]!;
-      const points = Array.from({ length: set.size }, (_, i) => pointAt(set, i));
-      groups.set(key, { source: c.truthGraph.source, file: c.truthGraph.file, format, points, maxDigits: options.maxDigits, vars: c.graph.vars, graph: c.truthGraph });
+      // only the points no earlier scan of this command certified (a fix proof's samples are mostly the scan's)
+      const points: Record<string, number>[] = [];
+      const keys: string[] = [];
+      const seen = new Set<string>();
+      for (let i = 0; i < set.size; i++) {
+        const p = pointAt(set, i);
+        const k = truthKey(format, c.truthGraph, c.graph.vars, p, options.maxDigits);
+        if (cache.has(k) || seen.has(k)) continue;
+        seen.add(k);
+        points.push(p);
+        keys.push(k);
+      }
+      groups.set(key, { source: c.truthGraph.source, file: c.truthGraph.file, format, points, maxDigits: options.maxDigits, vars: c.graph.vars, graph: c.truthGraph, keys });
     }
   }
   const list = [...groups.values()];
@@ -152,10 +175,9 @@ export async function diagnoseParallel(
       onProgress(base + ((1 - base) * step++) / steps, m);
     },
   };
-  const cache = new Map<string, PointTruth>(runtime.truthCache);
   truths?.forEach((ts, gi) => {
     const g = list[gi]!;
-    ts.forEach((t, i) => cache.set(truthKey(g.format, g.graph, g.vars, g.points[i]!), t));
+    ts.forEach((t, i) => cache.set(g.keys[i]!, t));
   });
   const report = analyse(planned, options, { ...runtime, truthCache: cache }, started);
   onProgress?.(1, 'done');
@@ -168,7 +190,7 @@ export function diagnose(forms: FormSpec[], options: ScanOptions, runtime: ScanR
 }
 
 function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number): ScanReport {
-  const truthCache = new Map<string, PointTruth>(runtime.truthCache);
+  const truthCache: TruthCache = runtime.truthCache ?? new Map();
   // TF.js is compared with the tfjs model only (like with like); the other models are checked against golden data
   const skipped = runtime.backend !== 'emulated' && options.framework !== 'tfjs' ? tfjsSkipNote(options.framework) : undefined;
   const tfjs = runtime.backend === 'emulated' || skipped ? undefined : runtime.tfjs;
@@ -179,7 +201,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
       runtime.progress?.(`${spec.name}: ${format}`);
       const set = sets[format]!;
       const truthAt = (g: Graph, p: Record<string, number>): PointTruth => {
-        const key = truthKey(format, g, vars, p);
+        const key = truthKey(format, g, vars, p, options.maxDigits);
         const hit = truthCache.get(key);
         if (hit) return forVariables(hit, vars);
         const t = groundTruth(g, p, format, { maxDigits: options.maxDigits });
@@ -210,6 +232,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
         tolerance: options.ulpTolerance,
         atol: options.atol[format],
         truthBisections: graph.nodes.filter((n) => n.pass === 'forward').length > BISECT_WITH_TRUTH_UP_TO ? 0 : TRUTH_BISECTIONS,
+        regions: spec.countsOnly !== true,
       };
       const out = targetsOf(graph).map((t) => {
         const r = analyseTarget(ev, t);

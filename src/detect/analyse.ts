@@ -32,6 +32,8 @@ export interface FormEvaluation {
   /** Absolute tolerance of this evaluation's format (see judge). */
   atol: number;
   truthBisections: number;
+  /** False when only the counts and errors are read (a fix candidate's proof): no regions, so no bisection. */
+  regions?: boolean;
 }
 
 export function truthOf(t: PointTruth, target: Target): Truth {
@@ -70,7 +72,7 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
     maxBits: bits.length ? bits[bits.length - 1]! : NaN,
     medianBits: bits.length ? bits[Math.floor(bits.length / 2)]! : NaN,
     worst,
-    regions: regionsOf(ev, target, node, judged),
+    regions: ev.regions === false ? [] : regionsOf(ev, target, node, judged),
     hazards: hazardCounts(ev, ids),
   };
 }
