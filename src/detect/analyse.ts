@@ -1,6 +1,7 @@
 import type { FloatArray } from '../backends/float.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { PointTruth, Truth } from '../backends/truth.js';
+import type { TruthValue } from '../backends/truth-pool-packed.js';
 import { targetNode, type Graph, type Target } from '../graph/graph.js';
 import { pointAt, type SampleSet } from '../sample/points.js';
 import type { HazardCount, HazardEvent, Outcome, Region, TargetResult } from './types.js';
@@ -10,7 +11,8 @@ import type { EventTable } from './index.js';
 import { bitsOf, judge, type Judged } from './outcome.js';
 import { outcomeRuns } from './regions.js';
 import { inaccuracyCause } from './inaccuracy.js';
-import { originChain } from './root-cause.js';
+import { originChain, originHazard } from './root-cause.js';
+import type { HazardKind } from '../vocab/hazards.js';
 
 export interface FormEvaluation {
   graph: Graph;
@@ -18,16 +20,16 @@ export interface FormEvaluation {
   set: SampleSet;
   values: FloatArray[];
   events: EventTable;
-  /** Ground truth per sample (from the reference when one is given). */
-  truths: PointTruth[];
+  /** Ground truth per sample (from the reference when one is given): without words to judge, with them to show. */
+  truths: { at: (i: number, target: Target) => TruthValue; full: (i: number, target: Target) => Truth };
   /** The results judged per target, per sample: the emulator's, or TF.js's with --backend tfjs. */
   results: (target: Target) => ArrayLike<number>;
   /** The judged result and the truth at an arbitrary point, for bisection (truth only when asked). */
-  probe: (point: Record<string, number>, target: Target, withTruth: boolean) => { result: number; truth?: PointTruth };
-  /** The origin events behind a NaN/inf target at an arbitrary point (the emulator's, evaluated there alone). */
-  chainAt: (point: Record<string, number>, target: Target) => HazardEvent[];
+  probe: (point: Record<string, number>, target: Target, withTruth: boolean) => { result: number; truth?: TruthValue };
+  /** The root cause's hazard behind a NaN/inf target at an arbitrary point (the emulator's, evaluated there alone). */
+  rootAt: (point: Record<string, number>, target: Target) => HazardKind | undefined;
   /** The form's own exact value at a point, when a reference differs from the form (to tell approximation error). */
-  ownTruth?: (point: Record<string, number>) => PointTruth;
+  ownTruth?: (point: Record<string, number>, target: Target) => Truth;
   tolerance: number;
   /** Absolute tolerance of this evaluation's format (see judge). */
   atol: number;
@@ -45,14 +47,14 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
   const results = ev.results(target);
   const n = ev.set.size;
   const judged: Judged[] = new Array(n);
-  for (let i = 0; i < n; i++) judged[i] = judge(results[i]!, truthOf(ev.truths[i]!, target), ev.format, ev.tolerance, ev.atol);
+  for (let i = 0; i < n; i++) judged[i] = judge(results[i]!, ev.truths.at(i, target), ev.format, ev.tolerance, ev.atol);
 
   const count = (o: Outcome) => judged.filter((j) => j.outcome === o).length;
   const known = judged.map((j) => j.ulps).filter((u) => !Number.isNaN(u));
   const bits = known.map((u) => bitsOf(u, ev.format)).sort((a, b) => a - b);
   let worst: TargetResult['worst'] = null;
   judged.forEach((j, i) => {
-    const t = truthOf(ev.truths[i]!, target);
+    const t = ev.truths.at(i, target);
     const counts = ev.atol === 0 || Math.abs(results[i]! - (t.kind === 'finite' ? t.value : NaN)) > ev.atol;
     if (Number.isFinite(results[i]!) && t.kind === 'finite' && counts && !Number.isNaN(j.ulps) && (!worst || j.ulps > worst.ulps)) {
       worst = { at: pointAt(ev.set, i), result: results[i]!, truth: t.value, ulps: j.ulps };
@@ -65,8 +67,8 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
     samples: n,
     nan: count('nan'),
     inf: count('inf'),
-    unknown: judged.filter((j, i) => j.outcome === 'unknown' && truthOf(ev.truths[i]!, target).kind === 'unknown').length,
-    undefined: judged.filter((j, i) => j.outcome === 'unknown' && truthOf(ev.truths[i]!, target).kind === 'undefined').length,
+    unknown: judged.filter((j, i) => j.outcome === 'unknown' && ev.truths.at(i, target).kind === 'unknown').length,
+    undefined: judged.filter((j, i) => j.outcome === 'unknown' && ev.truths.at(i, target).kind === 'undefined').length,
     inaccurate: count('inaccurate'),
     maxUlps: known.length ? Math.max(...known) : NaN,
     maxBits: bits.length ? bits[bits.length - 1]! : NaN,
@@ -83,18 +85,18 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
   if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged);
   const name = ev.set.vars[0]!;
   const xs = ev.set.columns[name]!;
-  const keyOf = (outcome: Outcome, chain: () => HazardEvent[]) => {
+  const keyOf = (outcome: Outcome, root: () => HazardKind | undefined) => {
     if (outcome !== 'nan' && outcome !== 'inf') return outcome;
-    const root = chain()[0];
-    return root ? `${outcome}|${root.hazard}` : outcome;
+    const hazard = root();
+    return hazard ? `${outcome}|${hazard}` : outcome;
   };
-  const keys = judged.map((j, i) => keyOf(j.outcome, () => originChain(ev.graph, ev.values, ev.events, node, i)));
+  const keys = judged.map((j, i) => keyOf(j.outcome, () => originHazard(ev.graph, ev.values, ev.events, node, i)));
   const keyAt = (x: number, cheap: boolean) => {
     const point = { [name]: x };
     const p = ev.probe(point, target, !cheap);
     const r = p.result;
-    const outcome: Outcome = cheap && Number.isFinite(r) ? 'ok' : judge(r, cheap ? UNKNOWN : truthOf(p.truth!, target), ev.format, ev.tolerance, ev.atol).outcome;
-    return keyOf(outcome, () => ev.chainAt(point, target));
+    const outcome: Outcome = cheap && Number.isFinite(r) ? 'ok' : judge(r, cheap ? UNKNOWN : p.truth!, ev.format, ev.tolerance, ev.atol).outcome;
+    return keyOf(outcome, () => ev.rootAt(point, target));
   };
   const runs = outcomeRuns(xs, keys, { format: ev.format, keyAt, truthBisections: ev.truthBisections, ulps: judged.map((j) => j.ulps) });
   return runs
@@ -110,7 +112,7 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
     });
 }
 
-const UNKNOWN: Truth = { kind: 'unknown', reason: 'not asked' };
+const UNKNOWN: TruthValue = { kind: 'unknown' };
 
 /**
  * Several variables: one region per outcome and root cause, as a box over every variable. A cause met at a few
@@ -192,7 +194,7 @@ function region(
     chain,
     at: pointAt(ev.set, rep),
     result: ev.results(target)[rep]!,
-    truth: truthOf(ev.truths[rep]!, target),
+    truth: ev.truths.full(rep, target),
     maxUlps,
   };
 }
@@ -203,15 +205,15 @@ function causeAt(ev: FormEvaluation, target: Target, node: number, outcome: Outc
   if (outcome !== 'inaccurate') return [];
   const approximation = approximationAt(ev, target, i);
   if (approximation) return [approximation];
-  const truth = truthOf(ev.truths[i]!, target);
+  const truth = ev.truths.at(i, target);
   return [inaccuracyCause(ev.graph, ev.values, ev.events, node, i, ev.format, truth.kind === 'finite' ? truth.value : NaN)];
 }
 
 /** With a reference: the form itself is exact enough here, but its exact value is not the reference's. */
 function approximationAt(ev: FormEvaluation, target: Target, i: number): HazardEvent | undefined {
   if (!ev.ownTruth) return undefined;
-  const own = truthOf(ev.ownTruth(pointAt(ev.set, i)), target);
-  const ref = truthOf(ev.truths[i]!, target);
+  const own = ev.ownTruth(pointAt(ev.set, i), target);
+  const ref = ev.truths.full(i, target);
   if (own.kind !== 'finite' || ref.kind !== 'finite' || own.value === ref.value) return undefined;
   if (judge(ev.results(target)[i]!, own, ev.format, ev.tolerance, ev.atol).outcome !== 'ok') return undefined;
   const out = ev.graph.nodes[ev.graph.output]!;
