@@ -70,7 +70,7 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
     unknown: judged.filter((j, i) => j.outcome === 'unknown' && ev.truths.at(i, target).kind === 'unknown').length,
     undefined: judged.filter((j, i) => j.outcome === 'unknown' && ev.truths.at(i, target).kind === 'undefined').length,
     inaccurate: count('inaccurate'),
-    maxUlps: known.length ? Math.max(...known) : NaN,
+    maxUlps: known.length ? known.reduce((m, u) => (u > m ? u : m), -Infinity) : NaN,
     maxBits: bits.length ? bits[bits.length - 1]! : NaN,
     medianBits: bits.length ? bits[Math.floor(bits.length / 2)]! : NaN,
     worst,
@@ -136,7 +136,8 @@ function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judge
     for (const g of groups.values()) {
       const distinct = new Map<string, number>();
       for (const i of g.rows) distinct.set(vars.map((v) => ev.set.columns[v]![i]).join(','), i);
-      const maxUlpsOf = (is: number[]) => Math.max(0, ...is.map((i) => judged[i]!.ulps).filter((u) => !Number.isNaN(u)));
+      // a loop, not Math.max(...): a region may hold 10^6 samples, beyond the arguments a call can take
+      const maxUlpsOf = (is: number[]) => is.reduce((m, i) => (judged[i]!.ulps > m ? judged[i]!.ulps : m), 0);
       if (distinct.size <= MAX_POINT_REGIONS) {
         for (const i of distinct.values()) {
           const count = g.rows.filter((k) => vars.every((v) => ev.set.columns[v]![k] === ev.set.columns[v]![i])).length;
