@@ -1,6 +1,7 @@
 import type { Graph } from '../graph/graph.js';
 import { flushOf, forwardKernel } from '../graph/frameworks/forward.js';
 import { allocate, FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
+import { opLoop } from './float-loops.js';
 
 export type FloatArray = Float32Array | Float64Array;
 
@@ -37,31 +38,8 @@ export function evaluateFloat(
       out.set(inputs[node.name!]!);
       continue;
     }
-    const f = forwardKernel(graph.framework, node.op, format);
-    const flush = flushOf(graph.framework, node.op, format);
     const [a, b, c] = node.inputs.map((i) => values[i]!);
-    if (flush === 'none') {
-      switch (node.inputs.length) {
-        case 1:
-          for (let i = 0; i < n; i++) out[i] = f(a![i]!, 0, 0);
-          break;
-        case 2:
-          for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, 0);
-          break;
-        default:
-          for (let i = 0; i < n; i++) out[i] = f(a![i]!, b![i]!, c![i]!);
-      }
-      continue;
-    }
-    // FTZ/DAZ: a subnormal (|x| < the smallest normal) becomes a zero of its sign, x * 0; NaN fails both tests
-    const min = FORMAT_LIMITS[format].minNormal;
-    const dazOn = flush === 'both';
-    const daz = (x: number) => (dazOn && x < min && x > -min ? x * 0 : x);
-    for (let i = 0; i < n; i++) {
-      out[i] = f(daz(a![i]!), b ? daz(b[i]!) : 0, c ? daz(c[i]!) : 0);
-      const r = out[i]!; // read back: float32 storage has rounded it
-      if (r < min && r > -min) out[i] = r * 0;
-    }
+    opLoop(forwardKernel(graph.framework, node.op, format), node.inputs.length, flushOf(graph.framework, node.op, format))(out, a!, b, c, n, FORMAT_LIMITS[format].minNormal);
   }
   return values;
 }
