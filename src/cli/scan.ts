@@ -20,6 +20,9 @@ import { formsOf } from './forms.js';
 import { attachFixes } from '../repair/attach.js';
 import { frameworkOfInput } from './python-input.js';
 
+/** The part of the progress bar the scan takes when fixes follow it. */
+const SCAN_SHARE = 0.65;
+
 export interface ScanFlags {
   file?: string;
   reference?: string;
@@ -99,9 +102,14 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   const runtime = keepSeries ? loading.then((r) => ({ ...r, keepSeries })) : loading;
   // the fix proofs below judge their candidates mostly at the scan's own points: each truth is certified once
   const truthCache: TruthCache = new Map();
-  const scanned = await diagnoseParallel(forms, options, runtime, progress.update, truthCache).finally(progress.stop);
-  // a proved fix under each finding (repair: candidates scanned against the form's own truth); --no-fix skips it
-  const report = flags.fix === false ? scanned : await attachFixes(scanned, { ...(await runtime), truthCache });
+  // one bar over the scan and the fix search after it (the fixes' share measured on the story: about a third)
+  const scanShare = flags.fix === false ? 1 : SCAN_SHARE;
+  const report = await (async () => {
+    const scanned = await diagnoseParallel(forms, options, runtime, (f, stage) => progress.update(scanShare * f, stage), truthCache);
+    // a proved fix under each finding (repair: candidates scanned against the form's own truth); --no-fix skips it
+    if (flags.fix === false) return scanned;
+    return attachFixes(scanned, { ...(await runtime), truthCache }, undefined, (f, stage) => progress.update(scanShare + (1 - scanShare) * f, stage));
+  })().finally(progress.stop);
   const text = format.scan(report, {
     color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose, plot: flags.plot,
     width: flags.output ? 80 : terminalWidth(process.stdout),

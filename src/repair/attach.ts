@@ -1,4 +1,4 @@
-import type { ScanRuntime } from '../core/diagnose.js';
+import type { ScanProgress, ScanRuntime } from '../core/diagnose.js';
 import type { FormResult, ScanReport } from '../core/types.js';
 import { fix } from './fix.js';
 import type { Tolerances } from './prove.js';
@@ -27,7 +27,11 @@ const hasFindings = (f: FormResult, tol: Tolerances) =>
  * The scan report with a fix line on every form that has findings: fix() run on the form (against its reference's
  * truth when it has one), and the cheapest candidate whose verdict is "proved".
  */
-export async function attachFixes(report: ScanReport, runtime?: ScanRuntime, tol: Tolerances = { value: report.options.ulpTolerance, grad: 4 * report.options.ulpTolerance }): Promise<ScanReport & { forms: FormWithFix[] }> {
+export async function attachFixes(
+  report: ScanReport, runtime?: ScanRuntime, tol: Tolerances = { value: report.options.ulpTolerance, grad: 4 * report.options.ulpTolerance },
+  /** How far the fix search is (0 to 1), form by form: for a progress bar. */
+  onProgress?: ScanProgress,
+): Promise<ScanReport & { forms: FormWithFix[] }> {
   const forms: FormWithFix[] = [];
   const samples = Math.min(report.options.samples, SCAN_FIX_SAMPLES);
   const options = { ...report.options, samples };
@@ -48,11 +52,14 @@ export async function attachFixes(report: ScanReport, runtime?: ScanRuntime, tol
     known.set(key, line);
     return line;
   };
+  const todo = report.forms.filter((f) => hasFindings(f, tol)).length;
+  let done = 0;
   for (const form of report.forms) {
     if (!hasFindings(form, tol)) {
       forms.push(form);
       continue;
     }
+    onProgress?.(done++ / todo, `fixing ${form.name}`);
     const reference = form.reference !== null && form.reference !== form.expr ? form.reference : undefined;
     let line = await fixOf(form.expr, reference);
     if (line.expr === null && reference) {
@@ -62,5 +69,6 @@ export async function attachFixes(report: ScanReport, runtime?: ScanRuntime, tol
     }
     forms.push({ ...form, fix: line });
   }
+  onProgress?.(1, 'done');
   return { ...report, forms };
 }
