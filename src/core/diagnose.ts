@@ -217,6 +217,15 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
             : evaluateFloat(graph, format, Object.fromEntries(vars.map((v) => [v, [p[v]!]])))[targetNode(graph, t)]![0]!;
           return { result, truth: withTruth ? store.value(store.rowAt(p), quantity(t)) : undefined };
         },
+        probeMany: judgedByTfjs || vars.length !== 1 ? undefined : (xs, t) => {
+          const many = evaluateFloat(graph, format, { [vars[0]!]: xs });
+          const node = targetNode(graph, t);
+          let events: ReturnType<typeof detectEvents> | undefined;
+          return {
+            results: many[node]!,
+            rootAt: (k) => originHazard(graph, many, (events ??= detectEvents(graph, many, format, Infinity)), node, k),
+          };
+        },
         rootAt: (p, t) => {
           const one = evaluateFloat(graph, format, Object.fromEntries(vars.map((v) => [v, [p[v]!]])));
           return originHazard(graph, one, detectEvents(graph, one, format, Infinity), targetNode(graph, t), 0);

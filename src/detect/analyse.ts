@@ -28,6 +28,11 @@ export interface FormEvaluation {
   probe: (point: Record<string, number>, target: Target, withTruth: boolean) => { result: number; truth?: TruthValue };
   /** The root cause's hazard behind a NaN/inf target at an arbitrary point (the emulator's, evaluated there alone). */
   rootAt: (point: Record<string, number>, target: Target) => HazardKind | undefined;
+  /**
+   * One variable: the judged results at many values of it in one batch, and the root hazard behind each NaN/inf
+   * (what probe and rootAt give point by point). Absent when results must be taken point by point (TF.js's).
+   */
+  probeMany?: (xs: number[], target: Target) => { results: ArrayLike<number>; rootAt: (k: number) => HazardKind | undefined };
   /** The form's own exact value at a point, when a reference differs from the form (to tell approximation error). */
   ownTruth?: (point: Record<string, number>, target: Target) => Truth;
   tolerance: number;
@@ -98,7 +103,15 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
     const outcome: Outcome = cheap && Number.isFinite(r) ? 'ok' : judge(r, cheap ? UNKNOWN : p.truth!, ev.format, ev.tolerance, ev.atol).outcome;
     return keyOf(outcome, () => ev.rootAt(point, target));
   };
-  const runs = outcomeRuns(xs, keys, { format: ev.format, keyAt, truthBisections: ev.truthBisections, ulps: judged.map((j) => j.ulps) });
+  const probeMany = ev.probeMany;
+  const cheapKeysAt = probeMany && ((points: number[]) => {
+    const { results, rootAt } = probeMany(points, target);
+    return points.map((_x, k) => {
+      const r = results[k]!;
+      return keyOf(Number.isFinite(r) ? 'ok' : judge(r, UNKNOWN, ev.format, ev.tolerance, ev.atol).outcome, () => rootAt(k));
+    });
+  });
+  const runs = outcomeRuns(xs, keys, { format: ev.format, keyAt, cheapKeysAt, truthBisections: ev.truthBisections, ulps: judged.map((j) => j.ulps) });
   return runs
     .filter((r) => r.outcome !== 'ok')
     .map((r) => {

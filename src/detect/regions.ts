@@ -1,6 +1,7 @@
 import type { FloatFormat } from '../base/float-format.js';
 import { firstChange } from '../base/float-format.js';
 import { nextDown } from '../base/float-format.js';
+import { firstChangeBatched } from './bisect.js';
 import type { Outcome } from './types.js';
 
 /**
@@ -15,6 +16,8 @@ export interface RunOptions {
   format: FloatFormat;
   /** The key at an arbitrary float; `cheap`: the truth is not needed (a NaN/inf boundary), so any finite result may say 'finite'. */
   keyAt: (x: number, cheap: boolean) => string;
+  /** keyAt(x, true) for many points at once (one evaluation of the graph over a batch), when the caller has it. */
+  cheapKeysAt?: (xs: number[]) => string[];
   /** At most this many boundaries are bisected with the ground truth (those next to the largest errors first); the
    * others keep sample resolution. */
   truthBisections: number;
@@ -65,7 +68,10 @@ export function outcomeRuns(xs: Float64Array, keys: string[], opts: RunOptions):
     }
     const classOf = (key: string) => (cheap && !nonFinite(outcomeOfKey(key)) ? 'finite' : key);
     const before = classOf(prev.key);
-    const start = firstChange(a, b, opts.format, (x) => classOf(opts.keyAt(x, cheap)) !== before);
+    const cheapKeys = opts.cheapKeysAt;
+    const start = cheap && cheapKeys
+      ? firstChangeBatched(a, b, opts.format, (xs) => cheapKeys(xs).map((k) => classOf(k) !== before))
+      : firstChange(a, b, opts.format, (x) => classOf(opts.keyAt(x, cheap)) !== before);
     run.lo = start;
     prev.hi = nextDown(start, opts.format);
   }
