@@ -203,13 +203,17 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
       const useTfjs = tfjs && format === 'float32';
       const judgedByTfjs = useTfjs && runtime.backend === 'tfjs';
       const tfjsValues = judgedByTfjs ? evaluateTfjs(tfjs, graph, float32Columns(set)) : undefined;
+      let events: ReturnType<typeof detectEvents> | undefined;
       const ev: FormEvaluation = {
         graph, format, set, values,
         truths: {
           at: (i, t) => store.value(rows[i]!, quantity(t)),
           full: (i, t) => store.full(rows[i]!, pointAt(set, i), quantity(t)),
         },
-        events: detectEvents(graph, values, format, options.cancellationBits[format]),
+        // on first use: a fix candidate's counts need none
+        get events() {
+          return (events ??= detectEvents(graph, values, format, options.cancellationBits[format]));
+        },
         results: (t) => (tfjsValues ? targetOf(tfjsValues, t) : values[targetNode(graph, t)]!),
         probe: (p, t, withTruth) => {
           const result = judgedByTfjs

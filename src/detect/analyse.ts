@@ -39,7 +39,7 @@ export interface FormEvaluation {
   /** Absolute tolerance of this evaluation's format (see judge). */
   atol: number;
   truthBisections: number;
-  /** False when only the counts and errors are read (a fix candidate's proof): no regions, so no bisection. */
+  /** False when only the counts and errors are read (a fix candidate's proof): no regions (so no bisection), no hazards. */
   regions?: boolean;
 }
 
@@ -80,7 +80,7 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
     medianBits: bits.length ? bits[Math.floor(bits.length / 2)]! : NaN,
     worst,
     regions: ev.regions === false ? [] : regionsOf(ev, target, node, judged),
-    hazards: hazardCounts(ev, ids),
+    hazards: ev.regions === false ? [] : hazardCounts(ev, ids),
   };
 }
 
