@@ -28,6 +28,8 @@ export interface FixReport {
 /** Candidates for the input, each scanned against the input's truth (or the reference's, when given), ranked. No I/O. */
 export async function fix(source: string, options: ScanOptions, tolerances: Tolerances, runtime?: ScanRuntime, file?: string, reference?: string): Promise<FixReport> {
   const started = performance.now();
+  // one truth cache for every scan of this fix (the proof, its region edges, each function's own fix)
+  runtime = { ...(runtime ?? { backend: 'emulated' }), truthCache: runtime?.truthCache ?? new Map() };
   if (isPythonLabel(file)) {
     // A Python function, lowered once to the expression language: every candidate and the proof work on that text.
     source = printProgram(parseProgram(source, file));
