@@ -145,6 +145,7 @@ export async function diagnoseParallel(
   truthCache?: TruthCache,
 ): Promise<ScanReport> {
   const started = performance.now();
+  onProgress?.(0, 'drawing the samples'); // seconds at 10^6 samples: the bar shows from the start
   const planned = plan(forms, options);
   const cache = truthCache ?? ('then' in runtimeOrLoading ? undefined : runtimeOrLoading.truthCache) ?? new Map();
   // only the points no earlier scan of this command certified (a fix proof's samples are mostly the scan's)
