@@ -51,8 +51,7 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
   const node = targetNode(ev.graph, target);
   const results = ev.results(target);
   const n = ev.set.size;
-  const judged: Judged[] = new Array(n);
-  for (let i = 0; i < n; i++) judged[i] = judge(results[i]!, ev.truths.at(i, target), ev.format, ev.tolerance, ev.atol);
+  const judged = judgeAll(ev, target, results);
 
   // one pass, typed arrays: a scan may judge 10^6 samples per target
   const tally = { nan: 0, inf: 0, inaccurate: 0, unknown: 0, undefined: 0 };
@@ -61,7 +60,7 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
   let maxUlps = -Infinity;
   let worst: TargetResult['worst'] = null;
   for (let i = 0; i < n; i++) {
-    const j = judged[i]!;
+    const j = { outcome: judged.outcome(i), ulps: judged.ulps[i]! };
     const t = ev.truths.at(i, target);
     if (j.outcome === 'nan' || j.outcome === 'inf' || j.outcome === 'inaccurate') tally[j.outcome]++;
     else if (j.outcome === 'unknown' && (t.kind === 'unknown' || t.kind === 'undefined')) tally[t.kind]++;
@@ -93,7 +92,27 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
   };
 }
 
-function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Judged[]): Region[] {
+/** Each sample's outcome and ULPs as typed arrays (a scan may judge 10^6 samples per target). */
+interface JudgedAll {
+  outcome: (i: number) => Outcome;
+  ulps: Float64Array;
+}
+
+const OUTCOMES: readonly Outcome[] = ['ok', 'inaccurate', 'nan', 'inf', 'unknown'];
+
+function judgeAll(ev: FormEvaluation, target: Target, results: ArrayLike<number>): JudgedAll {
+  const n = ev.set.size;
+  const codes = new Uint8Array(n);
+  const ulps = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const j: Judged = judge(results[i]!, ev.truths.at(i, target), ev.format, ev.tolerance, ev.atol);
+    codes[i] = OUTCOMES.indexOf(j.outcome);
+    ulps[i] = j.ulps;
+  }
+  return { outcome: (i) => OUTCOMES[codes[i]!]!, ulps };
+}
+
+function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: JudgedAll): Region[] {
   // A constant expression has no extent to report: its counts say it all.
   if (ev.set.vars.length === 0) return [];
   if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged);
@@ -104,7 +123,7 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
     const hazard = root();
     return hazard ? `${outcome}|${hazard}` : outcome;
   };
-  const keys = judged.map((j, i) => keyOf(j.outcome, () => originHazard(ev.graph, ev.values, ev.events, node, i)));
+  const keys = Array.from({ length: ev.set.size }, (_, i) => keyOf(judged.outcome(i), () => originHazard(ev.graph, ev.values, ev.events, node, i)));
   const keyAt = (x: number, cheap: boolean) => {
     const point = { [name]: x };
     const p = ev.probe(point, target, !cheap);
@@ -120,7 +139,7 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
       return keyOf(Number.isFinite(r) ? 'ok' : judge(r, UNKNOWN, ev.format, ev.tolerance, ev.atol).outcome, () => rootAt(k));
     });
   });
-  const runs = outcomeRuns(xs, keys, { format: ev.format, keyAt, cheapKeysAt, truthBisections: ev.truthBisections, ulps: judged.map((j) => j.ulps) });
+  const runs = outcomeRuns(xs, keys, { format: ev.format, keyAt, cheapKeysAt, truthBisections: ev.truthBisections, ulps: judged.ulps });
   return runs
     .filter((r) => r.outcome !== 'ok')
     .map((r) => {
@@ -128,7 +147,7 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
       let maxUlps = 0;
       for (let i = r.first; i <= r.last; i++) {
         if (Math.abs(xs[i]!) < Math.abs(xs[rep]!)) rep = i;
-        if (judged[i]!.ulps > maxUlps) maxUlps = judged[i]!.ulps;
+        if (judged.ulps[i]! > maxUlps) maxUlps = judged.ulps[i]!;
       }
       return region(ev, target, node, name, r.lo, r.hi, r.exact, r.last - r.first + 1, r.outcome, rep, maxUlps);
     });
@@ -141,11 +160,12 @@ const UNKNOWN: TruthValue = { kind: 'unknown' };
  * distinct points (the corners of a cross-entropy) is given point by point, so a box never spans ground that was
  * not seen to fail; more points give their bounding box, marked inexact.
  */
-function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judged: Judged[]): Region[] {
+function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judged: JudgedAll): Region[] {
   const out: Region[] = [];
   const vars = ev.set.vars;
   for (const outcome of ['nan', 'inf', 'inaccurate', 'unknown'] as Outcome[]) {
-    const rows = judged.flatMap((j, i) => (j.outcome === outcome ? [i] : []));
+    const rows: number[] = [];
+    for (let i = 0; i < ev.set.size; i++) if (judged.outcome(i) === outcome) rows.push(i);
     if (!rows.length) continue;
     const groups = new Map<string, { rows: number[]; chain: HazardEvent[] }>();
     for (const i of rows) {
@@ -159,7 +179,7 @@ function multiVarRegions(ev: FormEvaluation, target: Target, node: number, judge
       const distinct = new Map<string, number>();
       for (const i of g.rows) distinct.set(vars.map((v) => ev.set.columns[v]![i]).join(','), i);
       // a loop, not Math.max(...): a region may hold 10^6 samples, beyond the arguments a call can take
-      const maxUlpsOf = (is: number[]) => is.reduce((m, i) => (judged[i]!.ulps > m ? judged[i]!.ulps : m), 0);
+      const maxUlpsOf = (is: number[]) => is.reduce((m, i) => (judged.ulps[i]! > m ? judged.ulps[i]! : m), 0);
       if (distinct.size <= MAX_POINT_REGIONS) {
         for (const i of distinct.values()) {
           const count = g.rows.filter((k) => vars.every((v) => ev.set.columns[v]![k] === ev.set.columns[v]![i])).length;

@@ -22,7 +22,7 @@ export interface RunOptions {
    * others keep sample resolution. */
   truthBisections: number;
   /** ULPs per sample, to rank boundaries. */
-  ulps?: number[];
+  ulps?: ArrayLike<number>;
 }
 
 const nonFinite = (o: Outcome) => o === 'nan' || o === 'inf';
