@@ -45,6 +45,20 @@ export interface ScanRuntime {
    * bisections'), so that a scan and the fix proofs after it certify each point once.
    */
   truthCache?: TruthCache;
+  /** Graphs compiled so far (graphs are never changed after compile): the fix search compiles each text once. */
+  graphs?: GraphCache;
+}
+
+/** Compiled graphs by framework, file and source text. */
+export type GraphCache = Map<string, Graph>;
+
+/** compile(), remembered in the cache when one is given (a failure is not remembered: it throws each time). */
+export function compileCached(source: string, file: string | undefined, framework: FrameworkId, graphs?: GraphCache): Graph {
+  if (!graphs) return compile(source, file, { framework });
+  const key = `${framework}|${file ?? ''}|${source}`;
+  let g = graphs.get(key);
+  if (!g) graphs.set(key, (g = compile(source, file, { framework })));
+  return g;
 }
 
 export type { TruthCache };
@@ -93,10 +107,10 @@ interface Planned {
 }
 
 /** Compile every form and draw its samples; forms with the same variables share the samples (and so the truths). */
-function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
+function plan(forms: FormSpec[], options: ScanOptions, graphs?: GraphCache): Planned[] {
   const compiled = forms.map((f) => {
-    const graph = compile(f.source, f.file, { framework: options.framework });
-    const reference = f.reference ? compile(f.reference.source, f.reference.file ?? 'reference', { framework: options.framework }) : undefined;
+    const graph = compileCached(f.source, f.file, options.framework, graphs);
+    const reference = f.reference ? compileCached(f.reference.source, f.reference.file ?? 'reference', options.framework, graphs) : undefined;
     if (reference) checkReference(graph, reference);
     return { spec: f, graph, reference, truthGraph: reference ?? graph, sets: {} as Planned['sets'] };
   });
@@ -146,7 +160,7 @@ export async function diagnoseParallel(
 ): Promise<ScanReport> {
   const started = performance.now();
   onProgress?.(0, 'drawing the samples'); // seconds at 10^6 samples: the bar shows from the start
-  const planned = plan(forms, options);
+  const planned = plan(forms, options, 'then' in runtimeOrLoading ? undefined : runtimeOrLoading.graphs);
   const cache = truthCache ?? ('then' in runtimeOrLoading ? undefined : runtimeOrLoading.truthCache) ?? new Map();
   // only the points no earlier scan of this command certified (a fix proof's samples are mostly the scan's)
   const groups = claimAll(planned, options, cache);
@@ -180,7 +194,7 @@ export async function diagnoseParallel(
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
 export function diagnose(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): ScanReport {
-  return analyse(plan(forms, options), options, runtime, performance.now());
+  return analyse(plan(forms, options, runtime.graphs), options, runtime, performance.now());
 }
 
 function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number, claimed?: Map<string, Claimed>): ScanReport {

@@ -2,12 +2,12 @@ import { evaluateFloat } from '../backends/float.js';
 import { UserError } from '../base/user-error.js';
 import type { FrameworkId } from '../graph/frameworks/index.js';
 import type { ScanOptions } from '../core/types.js';
-import { compile } from '../graph/compile.js';
 import type { Expr } from '../parse/ast.js';
 import { samplePoints } from '../sample/points.js';
 import { doubleWhere } from './double-where.js';
 import { finiteGraphAt } from './finite-at.js';
 import type { Graph } from '../graph/graph.js';
+import { compileCached, type GraphCache } from '../core/diagnose.js';
 import { printExpr } from '../parse/index.js';
 import type { Candidate } from './prove.js';
 import { catalogCandidates } from './rewrite.js';
@@ -25,21 +25,17 @@ const candidate = (expr: Expr, steps: string[], why: string[], changes?: string)
 /** Compiles a text once however often the candidate search asks (a branch recurs across candidates). */
 type GraphOf = (text: string) => Graph;
 
-function graphMemo(framework: FrameworkId): GraphOf {
-  const graphs = new Map<string, Graph | UserError>();
+function graphMemo(framework: FrameworkId, shared: GraphCache): GraphOf {
+  const failed = new Map<string, UserError>();
   return (text) => {
-    let g = graphs.get(text);
-    if (!g) {
-      try {
-        g = compile(text, undefined, { framework });
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        g = e;
-      }
-      graphs.set(text, g);
+    const known = failed.get(text);
+    if (known) throw known;
+    try {
+      return compileCached(text, undefined, framework, shared);
+    } catch (e) {
+      if (e instanceof UserError) failed.set(text, e);
+      throw e;
     }
-    if (g instanceof UserError) throw g;
-    return g;
   };
 }
 
@@ -77,8 +73,8 @@ function withSafeWheres(c: { expr: Expr; steps: string[]; why: string[]; changes
  * removable singularity at 0 of a one-variable form, the Taylor polynomial there joined with the best closed forms
  * at each threshold. Pre-screened (float only) so that the proof scans a handful.
  */
-export function candidatesFor(e: Expr, vars: readonly string[], options: ScanOptions): Candidate[] {
-  const graphOf = graphMemo(options.framework);
+export function candidatesFor(e: Expr, vars: readonly string[], options: ScanOptions, graphs: GraphCache = new Map()): Candidate[] {
+  const graphOf = graphMemo(options.framework, graphs);
   const fromCatalog = catalogCandidates(e).map((r) => ({
     expr: r.expr,
     steps: r.used.map((u) => u.name).filter((n, i, all) => all.indexOf(n) === i),
