@@ -73,10 +73,16 @@ export function maskedZeroOf(graph: Graph, values: FloatArray[], n: number = val
       const dy = get(node.inputs[0]!);
       for (let i = 0; i < n; i++) out[i] = v[i] === 0 && (mask[i] === 0 || dy[i] === 1) ? 1 : 0;
     } else {
-      // a sum is zero by the mask only if all its terms are; a product or quotient if any factor is
-      const ins = node.inputs.map(get);
+      // a sum is zero by the mask only if all its terms are; a product or quotient if any factor is (one pass per
+      // input over the flags, 0 or 1, instead of a closure per sample)
       const sum = node.op === 'add' || node.op === 'sub';
-      for (let i = 0; i < n; i++) out[i] = v[i] === 0 && (sum ? ins.every((a) => a[i] === 1) : ins.some((a) => a[i] === 1)) ? 1 : 0;
+      if (sum) out.fill(1);
+      for (const k of node.inputs) {
+        const a = get(k);
+        if (sum) for (let i = 0; i < n; i++) out[i]! &= a[i]!;
+        else for (let i = 0; i < n; i++) out[i]! |= a[i]!;
+      }
+      for (let i = 0; i < n; i++) if (v[i] !== 0) out[i] = 0;
     }
     memo.set(id, out);
   }
