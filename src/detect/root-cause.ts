@@ -16,8 +16,27 @@ export function originChain(graph: Graph, values: FloatArray[], events: EventTab
 
 /** The root cause's hazard alone (originChain's first), without putting any event into words: for every sample. */
 export function originHazard(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number): HazardKind | undefined {
-  const id = originIds(graph, values, events, target, i)[0];
-  return id === undefined ? undefined : events.at(id, i)!.hazard;
+  // originIds' walk, keeping only the smallest id that qualifies (no arrays, no event objects: it runs per sample)
+  const seen = new Set<number>();
+  const stack = [target];
+  let root = -1;
+  const nonFinite = (id: number) => !Number.isFinite(values[id]![i]!);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (!nonFinite(id)) continue;
+    const hazard = events.hazardAt(id, i);
+    if (hazard !== undefined && hazard !== 'underflow' && hazard !== 'cancellation' && (root < 0 || id < root)) root = id;
+    const node = graph.nodes[id]!;
+    if (node.op === 'where' && node.pass === 'forward') {
+      const selected = values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!;
+      if (!seen.has(selected) && nonFinite(selected)) stack.push(selected);
+    } else {
+      for (const k of node.inputs) if (!seen.has(k) && nonFinite(k)) stack.push(k);
+    }
+  }
+  return root < 0 ? undefined : events.hazardAt(root, i);
 }
 
 function originIds(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number): number[] {
