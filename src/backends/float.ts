@@ -19,11 +19,13 @@ export function evaluateFloat(
   overrides?: ReadonlyMap<number, number>,
   /** The batch size when the graph has no variables (a constant expression evaluated at several points). */
   size = 1,
+  /** Where the node arrays come from (default: new ones); see bufferPool. */
+  buffers?: BufferPool,
 ): FloatArray[] {
   const n = graph.vars.length ? inputs[graph.vars[0]!]!.length : size;
   const values: FloatArray[] = new Array(graph.nodes.length);
   for (const node of graph.nodes) {
-    const out = allocate(format, n);
+    const out = buffers ? buffers(format, n, node.id) : allocate(format, n);
     values[node.id] = out;
     const imposed = overrides?.get(node.id);
     if (imposed !== undefined) {
@@ -42,4 +44,20 @@ export function evaluateFloat(
     opLoop(forwardKernel(graph.framework, node.op, format), node.inputs.length, flushOf(graph.framework, node.op, format))(out, a!, b, c, n, FORMAT_LIMITS[format].minNormal);
   }
   return values;
+}
+
+/** Node arrays by slot (a node id), reused from one evaluation to the next: every element is written before use. */
+export type BufferPool = (format: FloatFormat, n: number, slot: number) => FloatArray;
+
+/**
+ * A pool for evaluations done one after another whose results are dead when the next one starts (a scan's forms and
+ * formats): their arrays share memory instead of each allocating a set (10^6 samples: ~170 MB per float64 set).
+ */
+export function bufferPool(): BufferPool {
+  const slots: ArrayBuffer[] = [];
+  return (format, n, slot) => {
+    let buffer = slots[slot];
+    if (!buffer || buffer.byteLength < n * 8) slots[slot] = buffer = new ArrayBuffer(n * 8);
+    return format === 'float32' ? new Float32Array(buffer, 0, n) : new Float64Array(buffer, 0, n);
+  };
 }

@@ -1,5 +1,5 @@
 import { checkReference } from './reference.js';
-import { evaluateFloat } from '../backends/float.js';
+import { bufferPool, evaluateFloat } from '../backends/float.js';
 import type { FloatFormat } from '../base/float-format.js';
 import { crossCheck } from '../backends/tfjs/compare.js';
 import { nanEdges, tfjsBoundaries } from '../backends/tfjs/boundary.js';
@@ -199,6 +199,7 @@ export function diagnose(forms: FormSpec[], options: ScanOptions, runtime: ScanR
 
 function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number, claimed?: Map<string, Claimed>): ScanReport {
   const truthCache: TruthCache = runtime.truthCache ?? new Map();
+  const buffers = bufferPool();
   // without the pool (diagnose), the samples' truths are certified here, in this thread
   const groups = claimed ?? claimAll(compiled, options, truthCache);
   if (!claimed) for (const g of groups.values()) certifyInThread(g.store, g.vars, g.claimed);
@@ -214,7 +215,8 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
       const { store, claimed: { rows } } = groups.get(groupKey(format, { graph, truthGraph } as Planned))!;
       const quantity = (t: Target) => (t === 'value' ? 0 : 1 + vars.indexOf(t.slice(5)));
       const own = reference ? storeOf(truthCache, graph, vars, format, options.maxDigits) : undefined;
-      const values = evaluateFloat(graph, format, set.columns);
+      // the previous form's or format's arrays are dead by now (results keep numbers, copies at most): reuse them
+      const values = evaluateFloat(graph, format, set.columns, undefined, 1, buffers);
       const useTfjs = tfjs && format === 'float32';
       const judgedByTfjs = useTfjs && runtime.backend === 'tfjs';
       const tfjsValues = judgedByTfjs ? evaluateTfjs(tfjs, graph, float32Columns(set)) : undefined;

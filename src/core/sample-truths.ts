@@ -23,14 +23,14 @@ export interface ClaimedSamples {
 
 /**
  * Claims a row per sample: the point's own when the store has it (an earlier scan of the same command), else a new
- * one, left for the caller to certify (on the pool, or `certifyInThread`). A new store's distinct samples are taken
- * in order without an index (a 10^6-sample scan builds no map of its points).
+ * one, left for the caller to certify (on the pool, or `certifyInThread`). A new store takes one variable's sorted
+ * distinct samples as they are (a 10^6-sample scan builds no map of its points).
  */
 export function claimSamples(store: TruthStore, set: SampleSet): ClaimedSamples {
   const n = set.size;
   const cols = set.vars.map((v) => set.columns[v]!);
   if (store.empty && set.vars.length === 1) {
-    const first = store.claimDistinct(Array.from(cols[0]!));
+    const first = store.claimSorted(cols[0]!);
     return { rows: Int32Array.from({ length: n }, (_, i) => first + i), first, count: n, columns: cols };
   }
   const rows = new Int32Array(n);

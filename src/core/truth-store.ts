@@ -18,9 +18,10 @@ export class TruthStore {
   private kinds = new Uint8Array(0);
   private values = new Float64Array(0);
   private size = 0;
-  /** Each row's point, for the index (built only when a point is looked up: a lone scan reads rows by position). */
-  private readonly points: PointKey[] = [];
-  private index: Map<PointKey, number> | undefined;
+  /** The first rows' points when a scan's distinct sorted samples opened the store (found by binary search). */
+  private sorted: Float64Array | undefined;
+  /** The other rows by point (bisection probes, a fix proof's new points): few. */
+  private readonly index = new Map<PointKey, number>();
   private readonly complete = new Map<number, PointTruth>();
 
   constructor(
@@ -37,9 +38,17 @@ export class TruthStore {
 
   /** The row of a point already certified, if any. */
   rowOf(key: PointKey): number | undefined {
-    if (!this.index) {
-      this.index = new Map();
-      this.points.forEach((k, row) => this.index!.set(k, row));
+    const xs = this.sorted;
+    if (xs && typeof key === 'number') {
+      let lo = 0;
+      let hi = xs.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const x = xs[mid]!;
+        if (x === key) return mid;
+        if (x < key) lo = mid + 1;
+        else hi = mid - 1;
+      }
     }
     return this.index.get(key);
   }
@@ -48,7 +57,7 @@ export class TruthStore {
   reserve(rows: number): void {
     const need = (this.size + rows) * this.quantities;
     if (need <= this.kinds.length) return;
-    const kinds = new Uint8Array(Math.max(need, 2 * this.kinds.length));
+    const kinds = new Uint8Array(Math.max(need, this.kinds.length + (this.kinds.length >> 2) + 64 * this.quantities));
     const values = new Float64Array(kinds.length);
     kinds.set(this.kinds.subarray(0, this.size * this.quantities));
     values.set(this.values.subarray(0, this.size * this.quantities));
@@ -65,12 +74,12 @@ export class TruthStore {
     return { row: this.size - 1, fresh: true };
   }
 
-  /** Rows for points no lookup will ask about twice (a new store's distinct samples): no index is built. */
-  claimDistinct(keys: readonly PointKey[]): number {
-    if (this.size > 0 || this.index) throw new Error('claimDistinct: only for a new store');
-    this.reserve(keys.length);
-    for (const k of keys) this.points.push(k);
-    this.size = keys.length;
+  /** Rows 0.. for a new store's distinct samples of one variable, ascending (kept as given, not copied): no map. */
+  claimSorted(xs: Float64Array): number {
+    if (this.size > 0) throw new Error('claimSorted: only for a new store');
+    this.reserve(xs.length);
+    this.sorted = xs;
+    this.size = xs.length;
     return 0;
   }
 
@@ -110,8 +119,7 @@ export class TruthStore {
   }
 
   private remember(key: PointKey): void {
-    this.index?.set(key, this.size);
-    this.points.push(key);
+    this.index.set(key, this.size);
     this.size++;
   }
 }
