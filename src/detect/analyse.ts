@@ -118,10 +118,16 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
   if (ev.set.vars.length !== 1) return multiVarRegions(ev, target, node, judged);
   const name = ev.set.vars[0]!;
   const xs = ev.set.columns[name]!;
+  // one string per (outcome, hazard), not one per NaN sample (10^6 samples: megabytes of equal strings)
+  const interned = new Map<string, string>();
   const keyOf = (outcome: Outcome, root: () => HazardKind | undefined) => {
     if (outcome !== 'nan' && outcome !== 'inf') return outcome;
     const hazard = root();
-    return hazard ? `${outcome}|${hazard}` : outcome;
+    if (!hazard) return outcome;
+    const key = `${outcome}|${hazard}`;
+    let same = interned.get(key);
+    if (same === undefined) interned.set(key, (same = key));
+    return same;
   };
   const keys = Array.from({ length: ev.set.size }, (_, i) => keyOf(judged.outcome(i), () => originHazard(ev.graph, ev.values, ev.events, node, i)));
   const keyAt = (x: number, cheap: boolean) => {
