@@ -1,20 +1,36 @@
 import { parentPort } from 'node:worker_threads';
+import { userRecord } from '../base/record.js';
 import { compile } from '../graph/compile.js';
+import type { Graph } from '../graph/graph.js';
 import { groundTruth } from './truth/index.js';
-import type { TruthGroup } from './truth-pool.js';
+import { forVariables } from './truth.js';
+import type { PoolAnswer, PoolMessage, TruthJob } from './truth-pool.js';
+import { packTruth, quantityCount } from './truth-pool-packed.js';
 
-/** Points between two progress messages. */
-const EVERY = 64;
-
-/** A worker of the truth pool: compiles each group's expression once and certifies its points, saying how far it is. */
-parentPort!.on('message', (groups: TruthGroup[]) => {
-  let done = 0;
-  const out = groups.map((g) => {
-    const graph = compile(g.source, g.file);
-    return g.points.map((p) => {
-      if (++done % EVERY === 0) parentPort!.postMessage({ done: EVERY });
-      return groundTruth(graph, p, g.format, { maxDigits: g.maxDigits });
-    });
+/** A worker of the truth pool: compiles each job's expression once, then certifies the chunks it is sent, packed. */
+function serve(port: NonNullable<typeof parentPort>): void {
+  let jobs: Omit<TruthJob, 'columns'>[] = [];
+  const graphs = new Map<number, Graph>();
+  port.on('message', (m: PoolMessage) => {
+    if ('jobs' in m) {
+      jobs = m.jobs;
+      return;
+    }
+    const job = jobs[m.job]!;
+    let graph = graphs.get(m.job);
+    if (!graph) graphs.set(m.job, (graph = compile(job.source, job.file)));
+    const rows = m.columns[0]!.length;
+    const q = quantityCount(job.vars);
+    const kinds = new Uint8Array(rows * q);
+    const values = new Float64Array(rows * q);
+    for (let r = 0; r < rows; r++) {
+      const point: Record<string, number> = userRecord();
+      job.vars.forEach((v, k) => (point[v] = m.columns[k]![r]!));
+      const t = forVariables(groundTruth(graph, point, job.format, { maxDigits: job.maxDigits }), job.vars);
+      packTruth(t, job.vars, kinds, values, r);
+    }
+    port.postMessage({ job: m.job, start: m.start, kinds, values } satisfies PoolAnswer, [kinds.buffer, values.buffer]);
   });
-  parentPort!.postMessage({ truths: out });
-});
+}
+
+serve(parentPort!);

@@ -1,20 +1,19 @@
-import { groundTruth } from '../backends/truth/index.js';
-import { forVariables } from '../backends/truth.js';
 import { checkReference } from './reference.js';
-import { evaluateFloat } from '../backends/float.js';
+import { bufferPool, evaluateFloat } from '../backends/float.js';
 import type { FloatFormat } from '../base/float-format.js';
 import { crossCheck } from '../backends/tfjs/compare.js';
 import { nanEdges, tfjsBoundaries } from '../backends/tfjs/boundary.js';
 import { evaluateTfjs } from '../backends/tfjs/evaluate.js';
 import type { TfjsRuntime } from '../backends/tfjs/load.js';
-import type { PointTruth } from '../backends/truth.js';
-import { truthsInParallel, type TruthGroup } from '../backends/truth-pool.js';
+import { truthsInParallel, type TruthJob } from '../backends/truth-pool.js';
+import type { TruthCache, TruthStore } from './truth-store.js';
+import { certifyInThread, claimSamples, storeOf, type ClaimedSamples } from './sample-truths.js';
 import { compile } from '../graph/compile.js';
 import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkLabel, type FrameworkId } from '../graph/frameworks/index.js';
-import { analyseTarget, truthOf, type FormEvaluation } from '../detect/analyse.js';
+import { analyseTarget, type FormEvaluation } from '../detect/analyse.js';
 import { bitsOf, judge } from '../detect/outcome.js';
 import { detectEvents } from '../detect/index.js';
-import { originChain } from '../detect/root-cause.js';
+import { originHazard } from '../detect/root-cause.js';
 import { targetNode, targetsOf, type Graph, type Target } from '../graph/graph.js';
 import { pointAt, samplePoints, type SampleSet } from '../sample/points.js';
 import type { FormResult, ScanOptions, ScanReport, Series } from './types.js';
@@ -26,6 +25,8 @@ export interface FormSpec {
   source: string;
   file?: string;
   reference?: { source: string; file?: string };
+  /** Only the counts and errors of its results are read (a fix candidate's proof): its results have no regions. */
+  countsOnly?: boolean;
 }
 
 /** Which float32 results are judged, and whether TF.js cross-checks them. */
@@ -39,9 +40,28 @@ export interface ScanRuntime {
   progress?: (message: string) => void;
   /** Keep every sample's result, outcome and bits of error in the report (TargetResult.series), for pictures. */
   keepSeries?: boolean;
-  /** Truths already certified, keyed by format, expression and point (diagnoseParallel fills it). */
-  truthCache?: ReadonlyMap<string, PointTruth>;
+  /**
+   * Truths certified so far, by format, expression and point: read and filled by the scan (the pool's truths and the
+   * bisections'), so that a scan and the fix proofs after it certify each point once.
+   */
+  truthCache?: TruthCache;
+  /** Graphs compiled so far (graphs are never changed after compile): the fix search compiles each text once. */
+  graphs?: GraphCache;
 }
+
+/** Compiled graphs by framework, file and source text. */
+export type GraphCache = Map<string, Graph>;
+
+/** compile(), remembered in the cache when one is given (a failure is not remembered: it throws each time). */
+export function compileCached(source: string, file: string | undefined, framework: FrameworkId, graphs?: GraphCache): Graph {
+  if (!graphs) return compile(source, file, { framework });
+  const key = `${framework}|${file ?? ''}|${source}`;
+  let g = graphs.get(key);
+  if (!g) graphs.set(key, (g = compile(source, file, { framework })));
+  return g;
+}
+
+export type { TruthCache };
 
 /**
  * Default absolute tolerance: half an ULP of 1 in each format (2^-24 float32, 2^-53 float64). An error below it
@@ -87,10 +107,10 @@ interface Planned {
 }
 
 /** Compile every form and draw its samples; forms with the same variables share the samples (and so the truths). */
-function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
+function plan(forms: FormSpec[], options: ScanOptions, graphs?: GraphCache): Planned[] {
   const compiled = forms.map((f) => {
-    const graph = compile(f.source, f.file, { framework: options.framework });
-    const reference = f.reference ? compile(f.reference.source, f.reference.file ?? 'reference', { framework: options.framework }) : undefined;
+    const graph = compileCached(f.source, f.file, options.framework, graphs);
+    const reference = f.reference ? compileCached(f.reference.source, f.reference.file ?? 'reference', options.framework, graphs) : undefined;
     if (reference) checkReference(graph, reference);
     return { spec: f, graph, reference, truthGraph: reference ?? graph, sets: {} as Planned['sets'] };
   });
@@ -110,7 +130,24 @@ function plan(forms: FormSpec[], options: ScanOptions): Planned[] {
   return compiled;
 }
 
-const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<string, number>) => `${format}|${g.source}|${vars.map((v) => p[v]).join(',')}`;
+/** The samples of one expression's truth in one format: its store and each sample's row there. */
+interface Claimed { store: TruthStore; claimed: ClaimedSamples; graph: Graph; vars: string[]; format: FloatFormat }
+
+const groupKey = (format: FloatFormat, c: Planned) => `${format}|${c.truthGraph.source}|${c.graph.vars.join(',')}`;
+
+/** Claims every form's samples in its truth's store, once per (format, truth, variables): forms share their samples. */
+function claimAll(planned: Planned[], options: ScanOptions, cache: TruthCache): Map<string, Claimed> {
+  const groups = new Map<string, Claimed>();
+  for (const c of planned) {
+    for (const format of options.precisions) {
+      const key = groupKey(format, c);
+      if (groups.has(key)) continue;
+      const store = storeOf(cache, c.truthGraph, c.graph.vars, format, options.maxDigits);
+      groups.set(key, { store, claimed: claimSamples(store, c.sets[format]!), graph: c.truthGraph, vars: c.graph.vars, format });
+    }
+  }
+  return groups;
+}
 
 /**
  * diagnose() with the sample truths computed on all cores first; the same result. The runtime may still be loading
@@ -118,31 +155,29 @@ const truthKey = (format: FloatFormat, g: Graph, vars: string[], p: Record<strin
  */
 export async function diagnoseParallel(
   forms: FormSpec[], options: ScanOptions, runtimeOrLoading: ScanRuntime | Promise<ScanRuntime> = { backend: 'emulated' }, onProgress?: ScanProgress,
+  /** Shared with later scans of the same command (the fix proofs); default: the runtime's, else a new one. */
+  truthCache?: TruthCache,
 ): Promise<ScanReport> {
   const started = performance.now();
-  const planned = plan(forms, options);
-  const groups = new Map<string, TruthGroup & { vars: string[]; graph: Graph }>();
-  for (const c of planned) {
-    for (const format of options.precisions) {
-      const key = `${format}|${c.truthGraph.source}|${c.graph.vars.join(',')}`;
-      if (groups.has(key)) continue;
-      const set = c.sets[format]!;
-      const points = Array.from({ length: set.size }, (_, i) => pointAt(set, i));
-      groups.set(key, { source: c.truthGraph.source, file: c.truthGraph.file, format, points, maxDigits: options.maxDigits, vars: c.graph.vars, graph: c.truthGraph });
-    }
-  }
-  const list = [...groups.values()];
-  const points = list.reduce((n, g) => n + g.points.length, 0);
+  onProgress?.(0, 'drawing the samples'); // seconds at 10^6 samples: the bar shows from the start
+  const planned = plan(forms, options, 'then' in runtimeOrLoading ? undefined : runtimeOrLoading.graphs);
+  const cache = truthCache ?? ('then' in runtimeOrLoading ? undefined : runtimeOrLoading.truthCache) ?? new Map();
+  // only the points no earlier scan of this command certified (a fix proof's samples are mostly the scan's)
+  const groups = claimAll(planned, options, cache);
+  const list = [...groups.values()].filter((g) => g.claimed.count > 0);
+  const jobs: TruthJob[] = list.map((g) => ({ source: g.graph.source, file: g.graph.file, format: g.format, maxDigits: options.maxDigits, vars: g.vars, columns: g.claimed.columns }));
+  const points = list.reduce((n, g) => n + g.claimed.count, 0);
   let certified = 0;
-  const [truths, loaded] = await Promise.all([
-    truthsInParallel(list.map(({ source, file, format, points, maxDigits }) => ({ source, file, format, points, maxDigits })), (done) => {
+  const [pooled, loaded] = await Promise.all([
+    truthsInParallel(jobs, (a) => list[a.job]!.store.fill(list[a.job]!.claimed.first + a.start, a.kinds, a.values), (done) => {
       certified += done;
       onProgress?.(TRUTH_SHARE * Math.min(1, certified / points), 'certifying the truths');
     }),
     runtimeOrLoading,
   ]);
+  if (!pooled) for (const g of list) certifyInThread(g.store, g.vars, g.claimed);
   // the analysis announces each form and precision as it starts it: count them for the rest of the bar
-  const base = truths ? TRUTH_SHARE : 0;
+  const base = pooled ? TRUTH_SHARE : 0;
   const steps = planned.length * options.precisions.length;
   let step = 0;
   const runtime: ScanRuntime = onProgress === undefined ? loaded : {
@@ -152,23 +187,22 @@ export async function diagnoseParallel(
       onProgress(base + ((1 - base) * step++) / steps, m);
     },
   };
-  const cache = new Map<string, PointTruth>(runtime.truthCache);
-  truths?.forEach((ts, gi) => {
-    const g = list[gi]!;
-    ts.forEach((t, i) => cache.set(truthKey(g.format, g.graph, g.vars, g.points[i]!), t));
-  });
-  const report = analyse(planned, options, { ...runtime, truthCache: cache }, started);
+  const report = analyse(planned, options, { ...runtime, truthCache: cache }, started, groups);
   onProgress?.(1, 'done');
   return report;
 }
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
 export function diagnose(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime = { backend: 'emulated' }): ScanReport {
-  return analyse(plan(forms, options), options, runtime, performance.now());
+  return analyse(plan(forms, options, runtime.graphs), options, runtime, performance.now());
 }
 
-function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number): ScanReport {
-  const truthCache = new Map<string, PointTruth>(runtime.truthCache);
+function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number, claimed?: Map<string, Claimed>): ScanReport {
+  const truthCache: TruthCache = runtime.truthCache ?? new Map();
+  const buffers = bufferPool();
+  // without the pool (diagnose), the samples' truths are certified here, in this thread
+  const groups = claimed ?? claimAll(compiled, options, truthCache);
+  if (!claimed) for (const g of groups.values()) certifyInThread(g.store, g.vars, g.claimed);
   // TF.js is compared with the tfjs model only (like with like); the other models are checked against golden data
   const skipped = runtime.backend !== 'emulated' && options.framework !== 'tfjs' ? tfjsSkipNote(options.framework) : undefined;
   const tfjs = runtime.backend === 'emulated' || skipped ? undefined : runtime.tfjs;
@@ -178,38 +212,50 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
     const targetResults = options.precisions.flatMap((format) => {
       runtime.progress?.(`${spec.name}: ${format}`);
       const set = sets[format]!;
-      const truthAt = (g: Graph, p: Record<string, number>): PointTruth => {
-        const key = truthKey(format, g, vars, p);
-        const hit = truthCache.get(key);
-        if (hit) return forVariables(hit, vars);
-        const t = groundTruth(g, p, format, { maxDigits: options.maxDigits });
-        truthCache.set(key, t);
-        return forVariables(t, vars);
-      };
-      const truths: PointTruth[] = [];
-      for (let i = 0; i < set.size; i++) truths.push(truthAt(truthGraph, pointAt(set, i)));
-      const values = evaluateFloat(graph, format, set.columns);
+      const { store, claimed: { rows } } = groups.get(groupKey(format, { graph, truthGraph } as Planned))!;
+      const quantity = (t: Target) => (t === 'value' ? 0 : 1 + vars.indexOf(t.slice(5)));
+      const own = reference ? storeOf(truthCache, graph, vars, format, options.maxDigits) : undefined;
+      // the previous form's or format's arrays are dead by now (results keep numbers, copies at most): reuse them
+      const values = evaluateFloat(graph, format, set.columns, undefined, 1, buffers);
       const useTfjs = tfjs && format === 'float32';
       const judgedByTfjs = useTfjs && runtime.backend === 'tfjs';
       const tfjsValues = judgedByTfjs ? evaluateTfjs(tfjs, graph, float32Columns(set)) : undefined;
+      let events: ReturnType<typeof detectEvents> | undefined;
       const ev: FormEvaluation = {
-        graph, format, set, values, truths,
-        events: detectEvents(graph, values, format, options.cancellationBits[format]),
+        graph, format, set, values,
+        truths: {
+          at: (i, t) => store.value(rows[i]!, quantity(t)),
+          full: (i, t) => store.full(rows[i]!, pointAt(set, i), quantity(t)),
+        },
+        // on first use: a fix candidate's counts need none
+        get events() {
+          return (events ??= detectEvents(graph, values, format, options.cancellationBits[format]));
+        },
         results: (t) => (tfjsValues ? targetOf(tfjsValues, t) : values[targetNode(graph, t)]!),
         probe: (p, t, withTruth) => {
           const result = judgedByTfjs
             ? targetOf(evaluateTfjs(tfjs, graph, Object.fromEntries(vars.map((v) => [v, Float32Array.of(p[v]!)]))), t)[0]!
             : evaluateFloat(graph, format, Object.fromEntries(vars.map((v) => [v, [p[v]!]])))[targetNode(graph, t)]![0]!;
-          return { result, truth: withTruth ? truthAt(truthGraph, p) : undefined };
+          return { result, truth: withTruth ? store.value(store.rowAt(p), quantity(t)) : undefined };
         },
-        chainAt: (p, t) => {
+        probeMany: judgedByTfjs || vars.length !== 1 ? undefined : (xs, t) => {
+          const many = evaluateFloat(graph, format, { [vars[0]!]: xs });
+          const node = targetNode(graph, t);
+          let events: ReturnType<typeof detectEvents> | undefined;
+          return {
+            results: many[node]!,
+            rootAt: (k) => originHazard(graph, many, (events ??= detectEvents(graph, many, format, Infinity)), node, k),
+          };
+        },
+        rootAt: (p, t) => {
           const one = evaluateFloat(graph, format, Object.fromEntries(vars.map((v) => [v, [p[v]!]])));
-          return originChain(graph, one, detectEvents(graph, one, format, Infinity), targetNode(graph, t), 0);
+          return originHazard(graph, one, detectEvents(graph, one, format, Infinity), targetNode(graph, t), 0);
         },
-        ownTruth: reference ? (p) => truthAt(graph, p) : undefined,
+        ownTruth: own ? (p, t) => own.full(own.rowAt(p), p, quantity(t)) : undefined,
         tolerance: options.ulpTolerance,
         atol: options.atol[format],
         truthBisections: graph.nodes.filter((n) => n.pass === 'forward').length > BISECT_WITH_TRUTH_UP_TO ? 0 : TRUTH_BISECTIONS,
+        regions: spec.countsOnly !== true,
       };
       const out = targetsOf(graph).map((t) => {
         const r = analyseTarget(ev, t);
@@ -259,7 +305,7 @@ function seriesOf(ev: FormEvaluation, t: Target, options: ScanOptions): Series {
   const outcome: Series['outcome'] = [];
   const bits: number[] = [];
   for (let i = 0; i < ev.set.size; i++) {
-    const j = judge(results[i]!, truthOf(ev.truths[i]!, t), ev.format, options.ulpTolerance, options.atol[ev.format]);
+    const j = judge(results[i]!, ev.truths.at(i, t), ev.format, options.ulpTolerance, options.atol[ev.format]);
     outcome.push(j.outcome);
     bits.push(Number.isNaN(j.ulps) ? NaN : bitsOf(j.ulps, ev.format));
   }

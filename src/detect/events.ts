@@ -56,6 +56,12 @@ export class EventTable {
     return bits === undefined || Number.isNaN(bits) ? { hazard } : { hazard, bits };
   }
 
+  /** The hazard at op `node` and point i, if any (at() without an object: for per-sample walks). */
+  hazardAt(node: number, i: number): HazardKind | undefined {
+    const code = this.codes.get(node)?.[i];
+    return code ? this.detectors[code - 1]!.meta.id : undefined;
+  }
+
   /** The ops that had any event, in node order. */
   nodes(): number[] {
     return [...this.codes.keys()].sort((a, b) => a - b);

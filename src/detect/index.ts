@@ -34,20 +34,20 @@ export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFo
     const info = OPS[node.op];
     const applicable = DETECTORS.map((d, k) => [d, k] as const).filter(([d]) => !d.applies || d.applies(node, info));
     if (!applicable.length) continue;
-    const byClass: Record<OutputClass, Array<readonly [Detector, number]>> = {
-      nan: applicable.filter(([d]) => d.on === 'nan'),
-      inf: applicable.filter(([d]) => d.on === 'inf'),
-      finite: applicable.filter(([d]) => d.on === 'finite'),
-    };
+    // per output class (nan, finite, inf): its detectors' checks and indices, in priority order
+    const classes: OutputClass[] = ['nan', 'finite', 'inf'];
+    const checks = classes.map((c) => applicable.filter(([d]) => d.on === c).map(([d]) => d.check));
+    const indices = classes.map((c) => applicable.filter(([d]) => d.on === c).map(([, k]) => k));
     const ctx = events.context(node.id);
     const out = ctx.out;
     for (let i = 0; i < n; i++) {
       const y = out[i]!;
-      const list = byClass[y !== y ? 'nan' : y - y === 0 ? 'finite' : 'inf'];
-      for (const [detector, k] of list) {
-        const found = detector.check(ctx, i);
+      const c = y !== y ? 0 : y - y === 0 ? 1 : 2;
+      const list = checks[c]!;
+      for (let d = 0; d < list.length; d++) {
+        const found = list[d]!(ctx, i);
         if (found === false) continue;
-        events.record(node.id, i, k, typeof found === 'number' ? found : undefined);
+        events.record(node.id, i, indices[c]![d]!, typeof found === 'number' ? found : undefined);
         break;
       }
     }
@@ -73,10 +73,16 @@ export function maskedZeroOf(graph: Graph, values: FloatArray[], n: number = val
       const dy = get(node.inputs[0]!);
       for (let i = 0; i < n; i++) out[i] = v[i] === 0 && (mask[i] === 0 || dy[i] === 1) ? 1 : 0;
     } else {
-      // a sum is zero by the mask only if all its terms are; a product or quotient if any factor is
-      const ins = node.inputs.map(get);
+      // a sum is zero by the mask only if all its terms are; a product or quotient if any factor is (one pass per
+      // input over the flags, 0 or 1, instead of a closure per sample)
       const sum = node.op === 'add' || node.op === 'sub';
-      for (let i = 0; i < n; i++) out[i] = v[i] === 0 && (sum ? ins.every((a) => a[i] === 1) : ins.some((a) => a[i] === 1)) ? 1 : 0;
+      if (sum) out.fill(1);
+      for (const k of node.inputs) {
+        const a = get(k);
+        if (sum) for (let i = 0; i < n; i++) out[i]! &= a[i]!;
+        else for (let i = 0; i < n; i++) out[i]! |= a[i]!;
+      }
+      for (let i = 0; i < n; i++) if (v[i] !== 0) out[i] = 0;
     }
     memo.set(id, out);
   }

@@ -1,5 +1,6 @@
 import type { FloatFormat } from '../base/float-format.js';
 import type { Truth } from '../backends/truth.js';
+import type { TruthValue } from '../backends/truth-pool-packed.js';
 import { ulpDistance } from '../base/float-format.js';
 import type { Outcome } from './types.js';
 
@@ -15,7 +16,7 @@ const TOTAL_BITS = { float32: 32, float64: 64 } as const;
  * A finite result is inaccurate only when it is off by more than `tolerance` ULPs AND by more than `atol` in absolute
  * terms (numpy's isclose logic with ULPs for rtol): with atol 0 only the ULPs count.
  */
-export function judge(result: number, truth: Truth, format: FloatFormat, tolerance: number, atol = 0): Judged {
+export function judge(result: number, truth: Truth | TruthValue, format: FloatFormat, tolerance: number, atol = 0): Judged {
   if (Number.isNaN(result)) return { outcome: 'nan', ulps: truth.kind === 'finite' || truth.kind === 'infinite' ? Infinity : NaN };
   if (!Number.isFinite(result)) {
     const agrees = (truth.kind === 'finite' || truth.kind === 'infinite') && truth.value === result;

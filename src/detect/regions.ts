@@ -1,6 +1,7 @@
 import type { FloatFormat } from '../base/float-format.js';
 import { firstChange } from '../base/float-format.js';
 import { nextDown } from '../base/float-format.js';
+import { firstChangeBatched } from './bisect.js';
 import type { Outcome } from './types.js';
 
 /**
@@ -15,11 +16,13 @@ export interface RunOptions {
   format: FloatFormat;
   /** The key at an arbitrary float; `cheap`: the truth is not needed (a NaN/inf boundary), so any finite result may say 'finite'. */
   keyAt: (x: number, cheap: boolean) => string;
+  /** keyAt(x, true) for many points at once (one evaluation of the graph over a batch), when the caller has it. */
+  cheapKeysAt?: (xs: number[]) => string[];
   /** At most this many boundaries are bisected with the ground truth (those next to the largest errors first); the
    * others keep sample resolution. */
   truthBisections: number;
   /** ULPs per sample, to rank boundaries. */
-  ulps?: number[];
+  ulps?: ArrayLike<number>;
 }
 
 const nonFinite = (o: Outcome) => o === 'nan' || o === 'inf';
@@ -39,7 +42,11 @@ export function outcomeRuns(xs: Float64Array, keys: string[], opts: RunOptions):
     } else runs.push({ key: keys[i]!, outcome: outcomeOfKey(keys[i]!), first: i, last: i, lo: xs[i]!, hi: xs[i]!, exact: true });
   }
   // finite-to-finite boundaries cost the ground truth at every step: the ones next to the worst errors go first
-  const worst = (r: Run) => Math.max(...(opts.ulps ?? []).slice(r.first, r.last + 1).filter((u) => !Number.isNaN(u)), 0);
+  const worst = (r: Run) => {
+    let m = 0; // a loop, not Math.max(...): a run may hold 10^6 samples
+    for (let i = r.first; i <= r.last; i++) if ((opts.ulps?.[i] ?? 0) > m) m = opts.ulps![i]!;
+    return m;
+  };
   const boundaries = runs.slice(1).map((run, j) => ({ k: j + 1, weight: Math.max(worst(runs[j]!), worst(run)) }));
   const refined = new Set(
     boundaries
@@ -61,7 +68,10 @@ export function outcomeRuns(xs: Float64Array, keys: string[], opts: RunOptions):
     }
     const classOf = (key: string) => (cheap && !nonFinite(outcomeOfKey(key)) ? 'finite' : key);
     const before = classOf(prev.key);
-    const start = firstChange(a, b, opts.format, (x) => classOf(opts.keyAt(x, cheap)) !== before);
+    const cheapKeys = opts.cheapKeysAt;
+    const start = cheap && cheapKeys
+      ? firstChangeBatched(a, b, opts.format, (xs) => cheapKeys(xs).map((k) => classOf(k) !== before))
+      : firstChange(a, b, opts.format, (x) => classOf(opts.keyAt(x, cheap)) !== before);
     run.lo = start;
     prev.hi = nextDown(start, opts.format);
   }

@@ -2,6 +2,7 @@ import type { FloatArray } from '../backends/float.js';
 import type { Graph } from '../graph/graph.js';
 import { walkBack } from '../graph/walk.js';
 import type { HazardEvent } from './types.js';
+import type { HazardKind } from '../vocab/hazards.js';
 import { maskedZeroOf, type EventTable } from './index.js';
 
 /**
@@ -10,6 +11,35 @@ import { maskedZeroOf, type EventTable } from './index.js';
  * was born. In evaluation order, the first is the root cause: e.g. a forward overflow, then the backward 0 * inf it causes.
  */
 export function originChain(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number): HazardEvent[] {
+  return originIds(graph, values, events, target, i).map((id) => toEvent(graph, events, id, i));
+}
+
+/** The root cause's hazard alone (originChain's first), without putting any event into words: for every sample. */
+export function originHazard(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number): HazardKind | undefined {
+  // originIds' walk, keeping only the smallest id that qualifies (no arrays, no event objects: it runs per sample)
+  const seen = new Set<number>();
+  const stack = [target];
+  let root = -1;
+  const nonFinite = (id: number) => !Number.isFinite(values[id]![i]!);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (!nonFinite(id)) continue;
+    const hazard = events.hazardAt(id, i);
+    if (hazard !== undefined && hazard !== 'underflow' && hazard !== 'cancellation' && (root < 0 || id < root)) root = id;
+    const node = graph.nodes[id]!;
+    if (node.op === 'where' && node.pass === 'forward') {
+      const selected = values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!;
+      if (!seen.has(selected) && nonFinite(selected)) stack.push(selected);
+    } else {
+      for (const k of node.inputs) if (!seen.has(k) && nonFinite(k)) stack.push(k);
+    }
+  }
+  return root < 0 ? undefined : events.hazardAt(root, i);
+}
+
+function originIds(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number): number[] {
   const nonFinite = (id: number) => !Number.isFinite(values[id]![i]!);
   const visited = walkBack(graph, target, (node) => {
     if (!nonFinite(node.id)) return [];
@@ -20,7 +50,7 @@ export function originChain(graph: Graph, values: FloatArray[], events: EventTab
     const ev = events.at(id, i);
     return nonFinite(id) && ev !== undefined && ev.hazard !== 'underflow' && ev.hazard !== 'cancellation';
   });
-  return found.sort((a, b) => a - b).map((id) => toEvent(graph, events, id, i));
+  return found.sort((a, b) => a - b);
 }
 
 /**

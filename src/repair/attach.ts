@@ -1,4 +1,4 @@
-import type { ScanRuntime } from '../core/diagnose.js';
+import type { ScanProgress, ScanRuntime } from '../core/diagnose.js';
 import type { FormResult, ScanOptions, ScanReport } from '../core/types.js';
 import { isPythonLabel } from '../parse/python/index.js';
 import { fix } from './fix.js';
@@ -66,11 +66,23 @@ export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol:
 }
 
 /** The scan report with a fix line on every form that has findings. */
-export async function attachFixes(report: ScanReport, runtime?: ScanRuntime, tol: Tolerances = { value: report.options.ulpTolerance, grad: 4 * report.options.ulpTolerance }): Promise<ScanReport & { forms: FormWithFix[] }> {
+export async function attachFixes(
+  report: ScanReport, runtime?: ScanRuntime, tol: Tolerances = { value: report.options.ulpTolerance, grad: 4 * report.options.ulpTolerance },
+  /** How far the fix search is (0 to 1), form by form: for a progress bar. */
+  onProgress?: ScanProgress,
+): Promise<ScanReport & { forms: FormWithFix[] }> {
   const forms: FormWithFix[] = [];
   const known: FixCache = new Map();
+  const todo = report.forms.filter((f) => hasFindings(f, tol)).length;
+  let done = 0;
   for (const form of report.forms) {
-    forms.push(hasFindings(form, tol) ? { ...form, fix: await fixLineOf(form, report.options, tol, runtime, known) } : form);
+    if (!hasFindings(form, tol)) {
+      forms.push(form);
+      continue;
+    }
+    onProgress?.(done++ / todo, `fixing ${form.name}`);
+    forms.push({ ...form, fix: await fixLineOf(form, report.options, tol, runtime, known) });
   }
+  onProgress?.(1, 'done');
   return { ...report, forms };
 }

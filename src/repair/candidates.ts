@@ -2,11 +2,13 @@ import { evaluateFloat } from '../backends/float.js';
 import { UserError } from '../base/user-error.js';
 import type { FrameworkId } from '../graph/frameworks/index.js';
 import type { ScanOptions } from '../core/types.js';
-import { compile } from '../graph/compile.js';
 import type { Expr } from '../parse/ast.js';
 import { samplePoints } from '../sample/points.js';
 import { doubleWhere } from './double-where.js';
-import { finiteAt } from './finite-at.js';
+import { finiteGraphAt } from './finite-at.js';
+import type { Graph } from '../graph/graph.js';
+import { compileCached, type GraphCache } from '../core/diagnose.js';
+import { printExpr } from '../parse/index.js';
 import type { Candidate } from './prove.js';
 import { catalogCandidates } from './rewrite.js';
 import { joinAt, removableSeries, taylorFor, THRESHOLDS } from './series-join.js';
@@ -20,10 +22,27 @@ const CLOSED_FORMS = 2;
 
 const candidate = (expr: Expr, steps: string[], why: string[], changes?: string): Candidate => ({ expr: printShared(expr), steps, why, ops: opCount(expr), ...(changes ? { changes } : {}) });
 
+/** Compiles a text once however often the candidate search asks (a branch recurs across candidates). */
+type GraphOf = (text: string) => Graph;
+
+function graphMemo(framework: FrameworkId, shared: GraphCache): GraphOf {
+  const failed = new Map<string, UserError>();
+  return (text) => {
+    const known = failed.get(text);
+    if (known) throw known;
+    try {
+      return compileCached(text, undefined, framework, shared);
+    } catch (e) {
+      if (e instanceof UserError) failed.set(text, e);
+      throw e;
+    }
+  };
+}
+
 /** A candidate the language cannot take (nested too deep, too many nodes) is dropped, never an error for the user. */
-function compiles(text: string, framework: FrameworkId): boolean {
+function compiles(text: string, graphOf: GraphOf): boolean {
   try {
-    compile(text, undefined, { framework });
+    graphOf(text);
     return true;
   } catch (e) {
     if (e instanceof UserError) return false;
@@ -32,8 +51,8 @@ function compiles(text: string, framework: FrameworkId): boolean {
 }
 
 /** NaN and inf over the scan's samples, value and gradients, float32 and float64: no truth needed, so cheap. */
-function nonFinite(c: Candidate, vars: readonly string[], options: ScanOptions): number {
-  const graph = compile(c.expr, undefined, { framework: options.framework });
+function nonFinite(c: Candidate, vars: readonly string[], options: ScanOptions, graphOf: GraphOf): number {
+  const graph = graphOf(c.expr);
   let count = 0;
   for (const format of options.precisions) {
     const set = samplePoints([graph], [...vars], format, options.ranges, Math.min(options.samples, 1024), options.seed);
@@ -44,8 +63,8 @@ function nonFinite(c: Candidate, vars: readonly string[], options: ScanOptions):
 }
 
 /** The derived double-where version of a candidate, when it has a where to make safe. */
-function withSafeWheres(c: { expr: Expr; steps: string[]; why: string[]; changes?: string }, vars: readonly string[], framework: FrameworkId): Candidate[] {
-  const safe = doubleWhere(c.expr, vars, framework);
+function withSafeWheres(c: { expr: Expr; steps: string[]; why: string[]; changes?: string }, vars: readonly string[], framework: FrameworkId, graphOf: GraphOf): Candidate[] {
+  const safe = doubleWhere(c.expr, vars, framework, graphOf);
   return safe ? [candidate(safe, [...c.steps, 'double where'], [...c.why, 'each where\'s masked branch gets a safe input, so its gradient cannot be NaN (the where trap)'], c.changes)] : [];
 }
 
@@ -54,7 +73,8 @@ function withSafeWheres(c: { expr: Expr; steps: string[]; why: string[]; changes
  * removable singularity at 0 of a one-variable form, the Taylor polynomial there joined with the best closed forms
  * at each threshold. Pre-screened (float only) so that the proof scans a handful.
  */
-export function candidatesFor(e: Expr, vars: readonly string[], options: ScanOptions): Candidate[] {
+export function candidatesFor(e: Expr, vars: readonly string[], options: ScanOptions, graphs: GraphCache = new Map()): Candidate[] {
+  const graphOf = graphMemo(options.framework, graphs);
   const fromCatalog = catalogCandidates(e).map((r) => ({
     expr: r.expr,
     steps: r.used.map((u) => u.name).filter((n, i, all) => all.indexOf(n) === i),
@@ -65,13 +85,13 @@ export function candidatesFor(e: Expr, vars: readonly string[], options: ScanOpt
   // Each candidate with the tree it was made from before the double where (a series join wraps that tree).
   const made = [
     ...fromCatalog.map((c) => ({ c: candidate(c.expr, c.steps, c.why, c.changes), from: c })),
-    ...base.flatMap((c) => withSafeWheres(c, vars, options.framework).map((safe) => ({ c: safe, from: c }))),
+    ...base.flatMap((c) => withSafeWheres(c, vars, options.framework, graphOf).map((safe) => ({ c: safe, from: c }))),
   ];
-  const unique = made.filter((m, i) => made.findIndex((o) => o.c.expr === m.c.expr) === i).filter((m) => compiles(m.c.expr, options.framework));
-  const screened = unique.map((m) => ({ ...m, bad: nonFinite(m.c, vars, options) })).sort((a, b) => a.bad - b.bad || a.c.ops - b.c.ops);
+  const unique = made.filter((m, i) => made.findIndex((o) => o.c.expr === m.c.expr) === i).filter((m) => compiles(m.c.expr, graphOf));
+  const screened = unique.map((m) => ({ ...m, bad: nonFinite(m.c, vars, options, graphOf) })).sort((a, b) => a.bad - b.bad || a.c.ops - b.c.ops);
   const kept = screened.slice(0, KEEP);
   const closed = [base[0]!, ...kept.map((k) => k.from)].filter((f, i, all) => all.indexOf(f) === i).slice(0, CLOSED_FORMS + 1);
-  return [...kept.map((k) => k.c), ...seriesJoins(e, vars, closed, options.framework).filter((c) => compiles(c.expr, options.framework))];
+  return [...kept.map((k) => k.c), ...seriesJoins(e, vars, closed, options.framework, graphOf).filter((c) => compiles(c.expr, graphOf))];
 }
 
 interface Made {
@@ -80,10 +100,10 @@ interface Made {
   why: string[];
 }
 
-function seriesJoins(e: Expr, vars: readonly string[], closedForms: Made[], framework: FrameworkId): Candidate[] {
+function seriesJoins(e: Expr, vars: readonly string[], closedForms: Made[], framework: FrameworkId, graphOf: GraphOf): Candidate[] {
   if (vars.length !== 1) return [];
   const v = vars[0]!;
-  if (finiteAt(e, { [v]: 0 }, framework)) return [];
+  if (finiteGraphAt(graphOf(printExpr(e)), { [v]: 0 })) return [];
   const series = removableSeries(e, v);
   if (!series) return [];
   const out: Candidate[] = [];
@@ -93,7 +113,7 @@ function seriesJoins(e: Expr, vars: readonly string[], closedForms: Made[], fram
       if (!p) continue;
       const steps = [`Taylor series at ${v} = 0 (degree ${p.coefficients.length - 1}) for |${v}| < ${t}`, ...closed.steps];
       const why = [`${v} = 0 is a removable singularity (the exact series there has no negative power); the polynomial's truncation is below 2^-55 of its leading term up to |${v}| = ${t}`];
-      out.push(...withSafeWheres({ expr: joinAt(p, closed.expr, v), steps, why: [...why, ...closed.why] }, vars, framework));
+      out.push(...withSafeWheres({ expr: joinAt(p, closed.expr, v), steps, why: [...why, ...closed.why] }, vars, framework, graphOf));
     }
   }
   return out;

@@ -1,5 +1,8 @@
 import type { Expr } from '../parse/ast.js';
-import { finiteAt } from './finite-at.js';
+import { finiteGraphAt } from './finite-at.js';
+import { compile } from '../graph/compile.js';
+import type { Graph } from '../graph/graph.js';
+import { printExpr } from '../parse/index.js';
 import type { FrameworkId } from '../graph/frameworks/index.js';
 import { VOCABULARY } from '../vocab/ops.js';
 import type { Expr as E } from '../parse/ast.js';
@@ -17,7 +20,11 @@ const call = (op: 'where', args: Expr[]): Expr => ({ kind: 'call', callee: op, o
  * in both precisions. The selected branch sees the real input, so the value is unchanged. Undefined when a branch
  * has no such point among those tried, or when there is no where.
  */
-export function doubleWhere(e: Expr, vars: readonly string[], framework?: FrameworkId): Expr | undefined {
+export function doubleWhere(
+  e: Expr, vars: readonly string[], framework?: FrameworkId,
+  /** Compiles a branch's text (a caller making many candidates passes one that remembers). */
+  graphOf: (text: string) => Graph = (text) => compile(text, undefined, { framework }),
+): Expr | undefined {
   let changed = false;
   let failed = false;
   const out = mapTree(e, (x) => {
@@ -28,7 +35,8 @@ export function doubleWhere(e: Expr, vars: readonly string[], framework?: Framew
       const carried = gradientNames(branch);
       const used = vars.filter((v) => carried.has(v));
       if (!used.length) return branch;
-      const safe = SAFE_POINTS.find((s) => finiteAt(branch, Object.fromEntries(used.map((v) => [v, Number(s)])), framework));
+      const graph = graphOf(printExpr(branch)); // once per branch, not once per point tried
+      const safe = SAFE_POINTS.find((s) => finiteGraphAt(graph, Object.fromEntries(used.map((v) => [v, Number(s)]))));
       if (safe === undefined) {
         failed = true;
         return branch;

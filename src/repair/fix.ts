@@ -28,6 +28,8 @@ export interface FixReport {
 /** Candidates for the input, each scanned against the input's truth (or the reference's, when given), ranked. No I/O. */
 export async function fix(source: string, options: ScanOptions, tolerances: Tolerances, runtime?: ScanRuntime, file?: string, reference?: string): Promise<FixReport> {
   const started = performance.now();
+  // one truth cache for every scan of this fix (the proof, its region edges, each function's own fix)
+  runtime = { ...(runtime ?? { backend: 'emulated' }), truthCache: runtime?.truthCache ?? new Map(), graphs: runtime?.graphs ?? new Map() };
   if (isPythonLabel(file)) {
     // A Python function, lowered once to the expression language: every candidate and the proof work on that text.
     source = printProgram(parseProgram(source, file));
@@ -38,7 +40,7 @@ export async function fix(source: string, options: ScanOptions, tolerances: Tole
 
   if (!expr) throw new UserError('fix needs a final expression to fix (the program only defines names)');
   const program = parseProgram(source, file);
-  const candidates = [...candidatesFor(expr, graph.vars, options), ...(await perFunction(program, options, tolerances, runtime))];
+  const candidates = [...candidatesFor(expr, graph.vars, options, runtime.graphs), ...(await perFunction(program, options, tolerances, runtime))];
   const { original, ranked } = await prove(source, candidates, options, tolerances, runtime, reference);
   return {
     schemaVersion: 1, command: 'fix', input: source, vars: graph.vars, framework: options.framework, tolerances, samples: options.samples, seed: options.seed,

@@ -92,7 +92,8 @@ export async function prove(original: string, candidates: Candidate[], options: 
   const truth = { source: reference ?? original };
   const forms: FormSpec[] = [
     { name: 'original', source: original, ...(reference ? { reference: truth } : {}) },
-    ...candidates.map((c, i) => ({ name: `candidate ${i + 1}`, source: c.expr, reference: truth })),
+    // a candidate is judged by its counts and errors alone (its regions, bisected with the truth, are never read)
+    ...candidates.map((c, i) => ({ name: `candidate ${i + 1}`, source: c.expr, reference: truth, countsOnly: true })),
   ];
   const report = await diagnoseParallel(forms, options, runtime);
   const check = (r: TargetResult) => checkOf(r, options.ulpTolerance);
@@ -117,7 +118,7 @@ export async function prove(original: string, candidates: Candidate[], options: 
     // still in the running: a second, small scan over exactly those points, merged into their checks.
     const inRunning = verified.map((v, i) => ({ v, i })).filter(({ v }) => v.verdict !== 'rejected').slice(0, EDGE_CHECKED);
     const more = await diagnoseParallel(
-      inRunning.map(({ v, i }) => ({ name: `candidate ${i + 1}`, source: v.expr, reference: truth })),
+      inRunning.map(({ v, i }) => ({ name: `candidate ${i + 1}`, source: v.expr, reference: truth, countsOnly: true })),
       { ...options, ranges: { ...options.ranges, [edges.variable]: { lo: edges.values[0]!, hi: edges.values[edges.values.length - 1]!, values: edges.values } }, samples: edges.values.length },
       runtime,
     );
