@@ -15,8 +15,8 @@ function cli(args: string[]) {
 const rows: Array<[string[], number, RegExp]> = [
   [['check', '--config', 'fixtures/check/passing.config.json', '--samples', '256', '--framework', 'tfjs'], 0, /^PASS stable-f /m],
   [['check', '--config', 'fixtures/check/passing.config.json', '--samples', '256', '--framework', 'pytorch'], 2, /--framework 'pytorch': expected tf, torch, jax, tfjs/],
-  [['check', '--config', 'fixtures/check/failing.config.json', '--samples', '256'], 1, /^FAIL naive-f /m],
-  [['check', '--config', 'fixtures/check/failing.config.json', '--samples', '256', '--format', 'github'], 1, /^::error file=fixtures\/check\/naive-f\.txt,line=2,col=15,endLine=2,endColumn=21,title=f-diagnose naive-f%3A float32 grad%3Ax::NaN on \[-1000, -88\.72\]/m],
+  [['check', '--config', 'fixtures/check/failing.config.json', '--samples', '256', '--no-fix'], 1, /^FAIL naive-f /m],
+  [['check', '--config', 'fixtures/check/failing.config.json', '--samples', '256', '--no-fix', '--format', 'github'], 1, /^::error file=fixtures\/check\/naive-f\.txt,line=2,col=15,endLine=2,endColumn=21,title=f-diagnose naive-f%3A float32 grad%3Ax::NaN on \[-1000, -88\.72\]/m],
   [['check', '--config', 'fixtures/check/no-such.json'], 2, /^f-diagnose: error: fixtures\/check\/no-such\.json: cannot read the config file: no such file$/m],
   [['check', '--config', 'fixtures/check/passing.config.json', '--format', 'yaml'], 2, /--format 'yaml': expected text, json, github, sarif or junit/],
   [['scan', '-f', 'fixtures/check/naive-f.txt', '--var', 'x=-1000:1000', '--samples', '256', '--fail-on', 'nan'], 1, /NaN/],

@@ -19,10 +19,11 @@ function repo(): string {
   return dir;
 }
 
+/** The check command, without the fix search (test/report/fix-suggestion.test.ts covers it). */
 async function check(cwd: string, opts: CheckCommandOptions) {
   let stdout = '';
   let stderr = '';
-  const code = await runCheckCommand({ samples: '256', ...opts }, { cwd, color: false, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCheckCommand({ samples: '256', fix: false, ...opts }, { cwd, color: false, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 
