@@ -35,8 +35,8 @@ export interface Detector {
     severity: 'error' | 'warning';
   };
   on: OutputClass;
-  /** Cheap per-node filter. */
-  applies?: (node: GraphNode, info: OpInfo) => boolean;
+  /** Cheap per-node filter; `inputsExact`: every input is exact at every point (exact-nodes.ts). */
+  applies?: (node: GraphNode, info: OpInfo, inputsExact: boolean) => boolean;
   /**
    * Whether the hazard happens at point i: false, true, or (cancellation) the bits lost. Cheap and allocation-free:
    * it runs at every op of both passes at every sample.

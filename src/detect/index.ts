@@ -4,6 +4,7 @@ import type { Graph } from '../graph/graph.js';
 import { OPS } from '../graph/ops.js';
 import type { Detector, OutputClass } from './detector.js';
 import { EventTable } from './events.js';
+import { exactNodes } from './exact-nodes.js';
 import cancellation from './detectors/cancellation.js';
 import divisionByZero from './detectors/division-by-zero.js';
 import domain from './detectors/domain.js';
@@ -29,10 +30,12 @@ export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFo
   const n = values[0]?.length ?? 0;
   const maskedZero = maskedZeroOf(graph, values, n);
   const events = new EventTable(graph, values, format, DETECTORS, maskedZero, cancellationBits, n);
+  const exact = exactNodes(graph);
   for (const node of graph.nodes) {
     if (node.op === 'const') continue;
     const info = OPS[node.op];
-    const applicable = DETECTORS.map((d, k) => [d, k] as const).filter(([d]) => !d.applies || d.applies(node, info));
+    const inputsExact = node.inputs.length > 0 && node.inputs.every((i) => exact[i] === 1);
+    const applicable = DETECTORS.map((d, k) => [d, k] as const).filter(([d]) => !d.applies || d.applies(node, info, inputsExact));
     if (!applicable.length) continue;
     // per output class (nan, finite, inf): its detectors' checks and indices, in priority order
     const classes: OutputClass[] = ['nan', 'finite', 'inf'];

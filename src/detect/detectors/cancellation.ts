@@ -31,7 +31,8 @@ export default defineDetector({
     fix: 'rewrite the difference exactly (expm1, log1p, a common denominator, a series near the point where the terms meet)',
   },
   on: 'finite',
-  applies: (node) => node.op === 'add' || node.op === 'sub',
+  // two exact operands lose nothing: their float difference is the exact one, rounded once
+  applies: (node, _info, inputsExact) => (node.op === 'add' || node.op === 'sub') && !inputsExact,
   check: (ctx, i) => {
     const bits = bitsLost(ctx.node.op, ctx.inputs[0]![i]!, ctx.inputs[1]![i]!, ctx.out[i]!, ctx.format);
     return bits !== undefined && bits >= ctx.cancellationBits ? bits : false;
