@@ -7,6 +7,7 @@ import type { Arith } from './arith.js';
 import { certifyAll } from './certify.js';
 import { ARITHMETICS } from './engines.js';
 import { cachedPlanOf, planOf, type Plan } from './plan.js';
+import { quickTruths } from './quick.js';
 import * as Q from './rational.js';
 import { singularTruth, type Context } from './singular.js';
 
@@ -50,6 +51,11 @@ export function truthOf(plan: Plan, point: Record<string, number>, format: Float
       return targets.map(() => unknown);
     }
     vars.set(name, Q.fromDouble(x));
+  }
+  if (arithmetics === ARITHMETICS) {
+    // most points certify in double-double balls without a rational: try that first (quick.ts)
+    const quick = quickTruths(plan, point, format);
+    if (quick !== null) return quick;
   }
   const capBits = Math.ceil((options.maxDigits ?? DEFAULT_MAX_DIGITS) * Math.log2(10));
   const ctx: Context = { g: plan.g, vars, varNames: plan.vars, format, capBits, arithmetics };
