@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { FloatFormat } from '../../../src/base/float-format.js';
+import { compile } from '../../../src/graph/compile.js';
+import { STORY_FORMS } from '../../../src/core/story.js';
+import { ARITHMETICS } from '../../../src/backends/truth/engines.js';
+import { truthOf } from '../../../src/backends/truth/ground-truth.js';
+import { cachedPlanOf } from '../../../src/backends/truth/plan.js';
+import { quickTruths } from '../../../src/backends/truth/quick.js';
+
+// The quick pass (double-double balls from the input doubles, underflow balls below 2^-900) and the full pipeline
+// (exact rationals, double-double with splits, BigInt balls) are two separate proofs of the same numbers: wherever
+// the quick pass answers, both must give the same float. The mpmath fixtures (mpmath.test.ts, ops.test.ts) check the
+// answers themselves; this checks the quick pass on whole graphs (where, comparisons, derivatives, underflow).
+const stable = STORY_FORMS.find((f) => f.name === 'stable')!.source;
+const EXPRS = [
+  '1/(1-exp(-x)) - 1/x',
+  stable,
+  'exp(-x) * x',
+  'x * x * x * 1e-200',
+  'exp(-x*x) / (1 + x*x)',
+  'log(1 + exp(x))',
+  'sin(x) / x',
+  'tanh(x) + sigmoid(x)',
+  'where(x > 1, sqrt(x), x ** 3)',
+  'maximum(x, 2*x) + abs(x - 1)',
+  'x ** -2 - exp(x)',
+];
+
+/** Log-uniform magnitudes over the format's range, both signs, from a Weyl sequence (no RNG state). */
+function points(format: FloatFormat, n: number): number[] {
+  const [lo, hi] = format === 'float64' ? [-310, 305] : [-40, 38];
+  const out: number[] = [0, 1, -1, 2, 0.5];
+  for (let i = 1; i <= n; i++) {
+    const x = (i % 2 ? 1 : -1) * 10 ** (lo + (hi - lo) * ((i * 0.7548776662466927) % 1));
+    out.push(format === 'float32' ? Math.fround(x) : x);
+  }
+  return out;
+}
+
+for (const format of ['float64', 'float32'] as const) {
+  test(`quick pass: the same floats as the full pipeline wherever it answers (${format})`, () => {
+    let answered = 0;
+    let total = 0;
+    const bad: string[] = [];
+    for (const src of EXPRS) {
+      const plan = cachedPlanOf(compile(src));
+      for (const x of points(format, 120)) {
+        total++;
+        const quick = quickTruths(plan, { x }, format);
+        if (quick === null) continue;
+        answered++;
+        // a copy of the list: truthOf skips the quick pass unless given ARITHMETICS itself
+        const full = truthOf(plan, { x }, format, {}, [...ARITHMETICS]);
+        quick.forEach((q, i) => {
+          const f = full[i]!;
+          if (f.kind !== 'finite' || q.kind !== 'finite' || !Object.is(q.value, f.value)) {
+            bad.push(`${src.slice(0, 30)} at ${x} [${i}]: quick ${JSON.stringify(q)}, full ${JSON.stringify(f)}`);
+          }
+        });
+      }
+    }
+    assert.deepEqual(bad, []);
+    // most of these points are easy: the quick pass must be answering (not silently handing everything on)
+    assert.ok(answered > total * 0.4, `quick pass answered ${answered} of ${total}`);
+  });
+}
+
+test('quick pass: underflow balls give rounded answers, but never a zero they cannot prove', () => {
+  const plan = cachedPlanOf(compile('1/(1-exp(-x)) - 1/x'));
+  // e^-1e10 is far below every float: f = 1 - 1e-10 and f' = 1e-20 exactly rounded
+  assert.deepEqual(quickTruths(plan, { x: 1e10 }, 'float64')?.map((t) => t.kind === 'finite' && t.value), [1 - 1e-10, 1e-20]);
+  // f'(1e200) = 1e-400 - (a far smaller term): rounds to 0, but an underflow ball cannot tell +0 from a subnormal
+  assert.equal(quickTruths(plan, { x: 1e200 }, 'float64'), null);
+  const sq = cachedPlanOf(compile('x * x'));
+  assert.equal(quickTruths(sq, { x: -1e-200 }, 'float64'), null);
+});
