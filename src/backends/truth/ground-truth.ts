@@ -52,12 +52,12 @@ export function truthOf(plan: Plan, point: Record<string, number>, format: Float
     }
     vars.set(name, Q.fromDouble(x));
   }
+  const capBits = Math.ceil((options.maxDigits ?? DEFAULT_MAX_DIGITS) * Math.log2(10));
   if (arithmetics === ARITHMETICS) {
-    // most points certify in double-double balls without a rational: try that first (quick.ts)
-    const quick = quickTruths(plan, point, format);
+    // most points certify in plain balls without a rational: try those first (quick.ts)
+    const quick = quickTruths(plan, point, format, capBits);
     if (quick !== null) return quick;
   }
-  const capBits = Math.ceil((options.maxDigits ?? DEFAULT_MAX_DIGITS) * Math.log2(10));
   const ctx: Context = { g: plan.g, vars, varNames: plan.vars, format, capBits, arithmetics };
   const [v, ...gs] = certifyAll(plan.g, targets, vars, format, capBits, arithmetics);
   const value = 'truth' in v! ? v.truth : singularTruth(ctx, plan.value, v!.singular, null);

@@ -1,12 +1,17 @@
 import type { FloatFormat } from '../../base/float-format.js';
 import type { Truth } from '../truth.js';
-import { plainDecimal } from './digits.js';
+import { isArithFail } from './arith.js';
+import { BIG } from './big-arith.js';
+import type { BigBall } from './big/index.js';
+import { plainDecimal, qDigits } from './digits.js';
 import { FAST } from './fast-arith.js';
 import { ddFromDecimal, ddRoundsTo, ddSign, type DDBall } from './fast/index.js';
 import { quickOp } from './quick-op.js';
 import type { PGraph, PNode, Rel } from './pgraph.js';
+import type { PrimOp } from './prim.js';
 import type { Plan } from './plan.js';
 import { wantBits } from './certify.js';
+import * as Q from './rational.js';
 
 /** Nesting beyond which the quick pass gives up (the full evaluator handles deep graphs bottom-up). */
 const MAX_DEPTH = 400;
@@ -14,52 +19,176 @@ const MAX_DEPTH = 400;
 /** No quick answer: the full pipeline (certify.ts) decides. A sentinel, so the hot loop allocates no failure objects. */
 const NO = null;
 
-const ZERO: DDBall = { hi: 0, lo: 0, rad: 0 };
-const ONE: DDBall = { hi: 1, lo: 0, rad: 0 };
-
-/** The literals of a graph as double-double balls (null: not held by one), computed once per plan. */
-const literalCache = new WeakMap<PGraph, (DDBall | null | undefined)[]>();
-
-/**
- * The first, cheapest try at a point: the whole plan (value and partials) in double-double balls straight from the
- * input doubles, no rationals, no splits. It answers only when every target's ball rounds to one float of the format
- * (the same rounding test and width rule as certify.ts), so each answer is a proof; anything else (a ball that does
- * not round to one float, an undecided or zero comparison, a singular point, an op the fast path cannot bound) gives
- * null and the full pipeline runs as before. Decisions (where, comparisons, sign) are taken only when the ball's sign
- * is proved, so the branch taken is the exact semantics' branch.
- */
-export function quickTruths(plan: Plan, point: Record<string, number>, format: FloatFormat): Truth[] | null {
-  const g = plan.g;
-  let lits = literalCache.get(g);
-  if (lits === undefined || lits.length < g.nodes.length) {
-    lits = new Array(g.nodes.length);
-    literalCache.set(g, lits);
-  }
-  const memo: (DDBall | null | undefined)[] = new Array(g.nodes.length);
-  const q = new Quick(g, point, lits, memo);
-  const want = wantBits(format);
-  const out: Truth[] = [];
-  for (const id of [plan.value, ...plan.grads]) {
-    const b = q.get(id, 0);
-    if (b === NO) return null;
-    const x = ddRoundsTo(b, format);
-    if (x === undefined) return null;
-    if (b.rad !== 0 && !(FAST.relWidth(b) <= -want)) return null;
-    // an exact zero is +0, as the exact rationals give it (x * 0 at a negative x has a -0 midpoint)
-    out.push({ kind: 'finite', value: b.rad === 0 && b.hi === 0 ? 0 : x, decimal: plainDecimal(FAST.digits(b, 21)) });
-  }
-  return out;
+/** What the quick evaluator needs of a ball library: ops that give a ball or null (never a wrong ball). */
+interface Balls<B> {
+  readonly key: string;
+  op(op: PrimOp, a: B, b: B | undefined): B | null;
+  literal(n: PNode & { k: 'const' }): B | null;
+  fromDouble(x: number): B;
+  int(n: -1 | 0 | 1): B;
+  sign(b: B): -1 | 0 | 1 | undefined;
+  roundsTo(b: B, format: FloatFormat): number | undefined;
+  relWidth(b: B): number;
+  /** The exact value of an exact ball (for its digits, as the rationals print them), else null. */
+  exactOf(b: B): Q.Q | null;
+  digits(b: B): string;
+  log2Mag(b: B): number;
+  /** Set when an op or a sign failed only for want of precision (a ball touching a pole or 0): more may decide. */
+  edge: boolean;
 }
 
-class Quick {
+const DD: Balls<DDBall> = {
+  key: 'dd',
+  op: quickOp,
+  literal: (n) => {
+    if (n.q) return FAST.fromRational(n.q, 106);
+    if (!LITERAL.test(n.text)) return null;
+    const d = ddFromDecimal(n.text);
+    return d !== null && !('fail' in d) ? d : null;
+  },
+  fromDouble: (x) => ({ hi: x, lo: 0, rad: 0 }),
+  int: (n) => ({ hi: n, lo: 0, rad: 0 }),
+  sign: ddSign,
+  roundsTo: ddRoundsTo,
+  relWidth: FAST.relWidth,
+  exactOf: () => null,
+  digits: (b) => FAST.digits(b, 21),
+  log2Mag: FAST.log2Mag,
+  edge: false,
+};
+
+const LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const bigInts = [-1n, 0n, 1n].map((m): BigBall => ({ m, e: 0n, r: 0n, re: 0n }));
+
+/** The BigInt balls at one precision. */
+function bigBalls(prec: number): Balls<BigBall> {
+  const balls: Balls<BigBall> = {
+    key: `big${prec}`,
+    op: (op, a, b) => {
+      const r = BIG.op(op, b === undefined ? [a] : [a, b], prec);
+      if (r === null) return null;
+      if (!isArithFail(r)) return r;
+      if (r.fail === 'edge') balls.edge = true;
+      return null;
+    },
+    literal: (n) => (n.q ? BIG.fromRational(n.q, prec) : LITERAL.test(n.text) ? ok(BIG.fromDecimal(n.text, prec)) : null),
+    fromDouble: (x) => BIG.fromDouble(x)!,
+    int: (n) => bigInts[n + 1]!,
+    sign: BIG.sign,
+    roundsTo: BIG.roundsTo,
+    relWidth: BIG.relWidth,
+    exactOf: (b) => {
+      if (b.r !== 0n || b.e < -20000n || b.e > 20000n) return null;
+      return b.e >= 0n ? Q.q(b.m << b.e) : Q.q(b.m, 1n << -b.e);
+    },
+    digits: (b) => BIG.digits(b, 21),
+    log2Mag: BIG.log2Mag,
+    edge: false,
+  };
+  const ok = (r: BigBall | { fail: string } | null): BigBall | null => (r === null || isArithFail(r) ? null : r as BigBall);
+  return balls;
+}
+
+/** Literals of a graph as balls of one library and precision (null: not held by one), computed once per plan. */
+const literalCache = new WeakMap<PGraph, Map<string, (unknown | null | undefined)[]>>();
+
+function literalsOf<B>(g: PGraph, balls: Balls<B>): (B | null | undefined)[] {
+  let byKey = literalCache.get(g);
+  if (byKey === undefined) {
+    byKey = new Map();
+    literalCache.set(g, byKey);
+  }
+  let lits = byKey.get(balls.key) as (B | null | undefined)[] | undefined;
+  if (lits === undefined || lits.length < g.nodes.length) {
+    lits = new Array(g.nodes.length);
+    byKey.set(balls.key, lits);
+  }
+  return lits;
+}
+
+/** The quick passes' outcome: truths, or the widest relative width (log2) among targets that did not certify. */
+type QuickResult = { truths: Truth[] } | { width: number; spread: number } | null;
+
+/**
+ * The first, cheapest tries at a point (quickTruths): the whole plan (value and partials) in one ball library,
+ * straight from the input doubles: no rationals, no splits. A try answers only when every target's ball rounds to one
+ * float of the format (the same rounding test and width rule as certify.ts), so each answer is a proof; anything else
+ * (a ball that does not round to one float, an undecided comparison, a singular point, an op the library cannot
+ * bound) hands the point on. Decisions (where, comparisons, sign) are taken only when the ball's sign is proved, so
+ * the branch taken is the exact semantics' branch.
+ */
+function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>, format: FloatFormat): QuickResult {
+  const g = plan.g;
+  const memo: (B | null | undefined)[] = new Array(g.nodes.length);
+  const q = new Quick(balls, g, point, literalsOf(g, balls), memo);
+  const want = wantBits(format);
+  const out: Truth[] = [];
+  let width = -Infinity;
+  for (const id of [plan.value, ...plan.grads]) {
+    const b = q.get(id, 0);
+    if (b === NO) return balls.edge ? { width: NaN, spread: spread(balls, memo) } : null;
+    const w = balls.relWidth(b);
+    const x = balls.roundsTo(b, format);
+    if (x === undefined || (w !== -Infinity && !(w <= -want))) {
+      width = Math.max(width, w);
+      continue;
+    }
+    const exact = w === -Infinity ? balls.exactOf(b) : null;
+    // an exact zero is +0, as the exact rationals give it (x * 0 at a negative x has a -0 midpoint)
+    const value = exact !== null && exact.n === 0n ? 0 : w === -Infinity && balls.sign(b) === 0 ? 0 : x;
+    out.push({ kind: 'finite', value, decimal: plainDecimal(exact !== null ? qDigits(exact, 21) : balls.digits(b)) });
+  }
+  return width === -Infinity ? { truths: out } : { width, spread: spread(balls, memo) };
+}
+
+/** The spread (log2) of the magnitudes computed: a cancellation loses at most about that many bits (certify.ts). */
+function spread<B>(balls: Balls<B>, memo: (B | null | undefined)[]): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const b of memo) {
+    if (b === undefined || b === null) continue;
+    const m = balls.log2Mag(b);
+    if (!Number.isFinite(m)) continue;
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+  }
+  return hi >= lo ? hi - lo : 0;
+}
+
+/** BigInt passes beyond the double-double one: at most this many, each at the precision the last one's width asks. */
+const BIG_TRIES = 3;
+const BIG_START = 128;
+
+/**
+ * The quick passes in turn: double-double balls, then BigInt balls at 128 bits and at the precisions the lost bits
+ * ask for (p + width + want + 32, as certify.ts steps), up to the cap. null: the full pipeline decides.
+ */
+export function quickTruths(plan: Plan, point: Record<string, number>, format: FloatFormat, capBits = Infinity): Truth[] | null {
+  const dd = quickTry(DD, plan, point, format);
+  if (dd !== null && 'truths' in dd) return dd.truths;
+  let prec = Math.min(BIG_START, capBits);
+  for (let i = 0; i < BIG_TRIES; i++) {
+    const r = quickTry(bigBalls(prec), plan, point, format);
+    if (r === null) return null;
+    if ('truths' in r) return r.truths;
+    if (prec >= capBits) return null;
+    // the bits a cancellation lost are about the same at any precision; when no width says, the magnitudes' spread
+    const lost = Number.isFinite(r.width) ? r.width : r.spread;
+    prec = Math.min(capBits, Math.max(2 * prec, Math.ceil(prec + lost + wantBits(format) + 32)));
+  }
+  return null;
+}
+
+class Quick<B> {
   constructor(
+    private readonly balls: Balls<B>,
     private readonly g: PGraph,
     private readonly point: Record<string, number>,
-    private readonly lits: (DDBall | null | undefined)[],
-    private readonly memo: (DDBall | null | undefined)[],
+    private readonly lits: (B | null | undefined)[],
+    private readonly memo: (B | null | undefined)[],
   ) {}
 
-  get(id: number, depth: number): DDBall | null {
+  get(id: number, depth: number): B | null {
     const known = this.memo[id];
     if (known !== undefined) return known;
     if (depth > MAX_DEPTH) return NO;
@@ -68,14 +197,10 @@ class Quick {
     return r;
   }
 
-  private literal(id: number, n: PNode & { k: 'const' }): DDBall | null {
+  private literal(id: number, n: PNode & { k: 'const' }): B | null {
     let b = this.lits[id];
     if (b === undefined) {
-      if (n.q) b = FAST.fromRational(n.q, 106);
-      else if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(n.text)) {
-        const d = ddFromDecimal(n.text);
-        b = d !== null && !('fail' in d) ? d : null;
-      } else b = null;
+      b = this.balls.literal(n);
       this.lits[id] = b;
     }
     return b;
@@ -88,41 +213,48 @@ class Quick {
     if (a === b) return 0;
     const y = this.get(b, depth);
     if (y === NO) return NO;
-    const d = quickOp('sub', x, y);
-    return d === null ? NO : (ddSign(d) ?? NO);
+    const d = this.balls.op('sub', x, y);
+    return d === null ? NO : this.decided(this.balls.sign(d));
   }
 
   private signOf(id: number, depth: number): -1 | 0 | 1 | null {
     const x = this.get(id, depth);
-    return x === NO ? NO : (ddSign(x) ?? NO);
+    return x === NO ? NO : this.decided(this.balls.sign(x));
   }
 
-  private compute(id: number, n: PNode, depth: number): DDBall | null {
+  private decided(s: -1 | 0 | 1 | undefined): -1 | 0 | 1 | null {
+    if (s !== undefined) return s;
+    this.balls.edge = true;
+    return NO;
+  }
+
+  private compute(id: number, n: PNode, depth: number): B | null {
+    const balls = this.balls;
     switch (n.k) {
       case 'const': return this.literal(id, n);
       case 'var': {
         const x = this.point[n.name];
-        return x === undefined || !Number.isFinite(x) ? NO : { hi: x, lo: 0, rad: 0 };
+        return x === undefined || !Number.isFinite(x) ? NO : balls.fromDouble(x);
       }
       case 'prim': {
         const a = this.get(n.args[0]!, depth);
         if (a === NO) return NO;
-        if (n.args.length === 1) return quickOp(n.op, a, undefined);
+        if (n.args.length === 1) return balls.op(n.op, a, undefined);
         const b = this.get(n.args[1]!, depth);
-        return b === NO ? NO : quickOp(n.op, a, b);
+        return b === NO ? NO : balls.op(n.op, a, b);
       }
       case 'cmp': {
         const c = this.compare(n.args[0]!, n.args[1]!, depth);
-        return c === NO ? NO : holds(n.rel, c) ? ONE : ZERO;
+        return c === NO ? NO : balls.int(holds(n.rel, c) ? 1 : 0);
       }
       case 'logic': {
         const a = this.signOf(n.args[0]!, depth);
         if (a === NO) return NO;
-        if (n.op === 'not') return a === 0 ? ONE : ZERO;
+        if (n.op === 'not') return balls.int(a === 0 ? 1 : 0);
         const b = this.signOf(n.args[1]!, depth);
         if (b === NO) return NO;
         const r = n.op === 'and' ? a !== 0 && b !== 0 : a !== 0 || b !== 0;
-        return r ? ONE : ZERO;
+        return balls.int(r ? 1 : 0);
       }
       case 'where': {
         const c = this.signOf(n.args[0]!, depth);
@@ -133,15 +265,15 @@ class Quick {
         const s = this.signOf(n.args[0]!, depth);
         // kink at 0 is a singular point: the full pipeline takes it
         if (s === NO || (s === 0 && n.k === 'kink')) return NO;
-        return s === 0 ? ZERO : { hi: s, lo: 0, rad: 0 };
+        return balls.int(s);
       }
       case 'jump': {
         const s = this.signOf(n.args[0]!, depth);
-        return s === NO || s === 0 ? NO : ZERO;
+        return s === NO || s === 0 ? NO : balls.int(0);
       }
       case 'step': {
         const s = this.signOf(n.args[0]!, depth);
-        return s === NO ? NO : s > 0 ? ONE : this.get(n.args[1]!, depth);
+        return s === NO ? NO : s > 0 ? balls.int(1) : this.get(n.args[1]!, depth);
       }
       case 'max':
       case 'min': {

@@ -66,12 +66,17 @@ for (const format of ['float64', 'float32'] as const) {
   });
 }
 
-test('quick pass: underflow balls give rounded answers, but never a zero they cannot prove', () => {
+test('quick pass: underflow balls give rounded answers; results below every float go to BigInt balls, not to a guessed 0', () => {
   const plan = cachedPlanOf(compile('1/(1-exp(-x)) - 1/x'));
+  const values = (p: typeof plan, x: number) => quickTruths(p, { x }, 'float64')?.map((t) => (t.kind === 'finite' ? t.value : NaN));
   // e^-1e10 is far below every float: f = 1 - 1e-10 and f' = 1e-20 exactly rounded
-  assert.deepEqual(quickTruths(plan, { x: 1e10 }, 'float64')?.map((t) => t.kind === 'finite' && t.value), [1 - 1e-10, 1e-20]);
-  // f'(1e200) = 1e-400 - (a far smaller term): rounds to 0, but an underflow ball cannot tell +0 from a subnormal
-  assert.equal(quickTruths(plan, { x: 1e200 }, 'float64'), null);
-  const sq = cachedPlanOf(compile('x * x'));
-  assert.equal(quickTruths(sq, { x: -1e-200 }, 'float64'), null);
+  assert.deepEqual(values(plan, 1e10), [1 - 1e-10, 1e-20]);
+  // f'(1e200) = 1e-400 - (a far smaller term) > 0 rounds to +0 (below 2^-1075): a double-double ball cannot show
+  // that, the BigInt balls (exponents of any size) can
+  assert.deepEqual(values(plan, 1e200), [1, 0]);
+  assert.ok(Object.is(values(plan, 1e200)![1], 0));
+  // (-1e-200)^2 = 1e-400 > 0: +0, not -0 and not the smallest subnormal
+  assert.ok(Object.is(values(cachedPlanOf(compile('x * x')), -1e-200)![0], 0));
+  // 0 * x at a negative x is exactly 0, +0 as the rationals give it
+  assert.ok(Object.is(values(cachedPlanOf(compile('0 * x')), -3)![0], 0));
 });
