@@ -3,7 +3,7 @@ import type { Truth } from '../truth.js';
 import { isArithFail } from './arith.js';
 import { BIG } from './big-arith.js';
 import type { BigBall } from './big/index.js';
-import { plainDecimal, qDigits } from './digits.js';
+import { dyadicBallDigits, plainDecimal, qDigits } from './digits.js';
 import { FAST } from './fast-arith.js';
 import { ddFromDecimal, ddRoundsTo, ddSign, type DDBall } from './fast/index.js';
 import { quickOp } from './quick-op.js';
@@ -81,7 +81,7 @@ function bigBalls(prec: number): Balls<BigBall> {
       if (b.r !== 0n || b.e < -20000n || b.e > 20000n) return null;
       return b.e >= 0n ? Q.q(b.m << b.e) : Q.q(b.m, 1n << -b.e);
     },
-    digits: (b) => BIG.digits(b, 21),
+    digits: (b) => (b.m !== 0n ? dyadicBallDigits(b.m, b.e, BIG.relWidth(b), 21) : undefined) ?? BIG.digits(b, 21),
     log2Mag: BIG.log2Mag,
     edge: false,
   };
