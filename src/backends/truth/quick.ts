@@ -33,6 +33,8 @@ interface Balls<B> {
   exactOf(b: B): Q.Q | null;
   digits(b: B): string;
   log2Mag(b: B): number;
+  /** About log2 of the radius (-Infinity for an exact ball). */
+  log2Rad(b: B): number;
   /** Set when an op or a sign failed only for want of precision (a ball touching a pole or 0): more may decide. */
   edge: boolean;
 }
@@ -54,6 +56,7 @@ const DD: Balls<DDBall> = {
   exactOf: () => null,
   digits: (b) => FAST.digits(b, 21),
   log2Mag: FAST.log2Mag,
+  log2Rad: (b) => Math.log2(b.rad),
   edge: false,
 };
 
@@ -83,6 +86,7 @@ function bigBalls(prec: number): Balls<BigBall> {
     },
     digits: (b) => (b.m !== 0n ? dyadicBallDigits(b.m, b.e, BIG.relWidth(b), 21) : undefined) ?? BIG.digits(b, 21),
     log2Mag: BIG.log2Mag,
+    log2Rad: (b) => (b.r === 0n ? -Infinity : BIG.log2Mag({ m: b.r, e: b.re, r: 0n, re: 0n })),
     edge: false,
   };
   const ok = (r: BigBall | { fail: string } | null): BigBall | null => (r === null || isArithFail(r) ? null : r as BigBall);
@@ -106,39 +110,46 @@ function literalsOf<B>(g: PGraph, balls: Balls<B>): (B | null | undefined)[] {
   return lits;
 }
 
-/** The quick passes' outcome: truths, or the widest relative width (log2) among targets that did not certify. */
-type QuickResult = { truths: Truth[] } | { width: number; spread: number } | null;
+/**
+ * A try's outcome when not every target certified: the bits to add (the widest relative width, log2, among targets
+ * that did not certify; for a ball around 0, its radius' log2, as if the result were about 1), and the spread of the
+ * magnitudes computed. null: more precision will not help (a domain error, a singular point): the full pipeline.
+ */
+type Shortfall = { width: number; spread: number } | null;
 
 /**
- * The first, cheapest tries at a point (quickTruths): the whole plan (value and partials) in one ball library,
- * straight from the input doubles: no rationals, no splits. A try answers only when every target's ball rounds to one
- * float of the format (the same rounding test and width rule as certify.ts), so each answer is a proof; anything else
- * (a ball that does not round to one float, an undecided comparison, a singular point, an op the library cannot
- * bound) hands the point on. Decisions (where, comparisons, sign) are taken only when the ball's sign is proved, so
- * the branch taken is the exact semantics' branch.
+ * One of the first, cheapest tries at a point (quickTruths): the plan's targets not yet in `done`, in one ball
+ * library, straight from the input doubles: no rationals, no splits. A target is settled only when its ball rounds
+ * to one float of the format (the same rounding test and width rule as certify.ts), so each answer is a proof;
+ * anything else (a ball that does not round to one float, an undecided comparison, a singular point, an op the
+ * library cannot bound) leaves it open. Decisions (where, comparisons, sign) are taken only when the ball's sign is
+ * proved, so the branch taken is the exact semantics' branch.
  */
-function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>, format: FloatFormat): QuickResult {
+function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>, format: FloatFormat,
+  done: (Truth | undefined)[]): Shortfall | 'done' {
   const g = plan.g;
   const memo: (B | null | undefined)[] = new Array(g.nodes.length);
   const q = new Quick(balls, g, point, literalsOf(g, balls), memo);
   const want = wantBits(format);
-  const out: Truth[] = [];
   let width = -Infinity;
-  for (const id of [plan.value, ...plan.grads]) {
-    const b = q.get(id, 0);
+  for (let i = 0; i < done.length; i++) {
+    if (done[i] !== undefined) continue;
+    const b = q.get(i === 0 ? plan.value : plan.grads[i - 1]!, 0);
     if (b === NO) return balls.edge ? { width: NaN, spread: spread(balls, memo) } : null;
     const w = balls.relWidth(b);
     const x = balls.roundsTo(b, format);
     if (x === undefined || (w !== -Infinity && !(w <= -want))) {
-      width = Math.max(width, w);
+      // a ball that barely knows its magnitude (or is around 0) says little by its relative width: its radius, as if
+      // the result were about 1 (1/x^2 - e^-x/(1 - e^-x)^2 = 1/12 at x = 1e-300 has a radius of 2^(1994 - p))
+      width = Math.max(width, Number.isFinite(w) && w < -8 ? w : Math.max(Number.isFinite(w) ? w : -Infinity, balls.log2Rad(b)));
       continue;
     }
     const exact = w === -Infinity ? balls.exactOf(b) : null;
     // an exact zero is +0, as the exact rationals give it (x * 0 at a negative x has a -0 midpoint)
     const value = exact !== null && exact.n === 0n ? 0 : w === -Infinity && balls.sign(b) === 0 ? 0 : x;
-    out.push({ kind: 'finite', value, decimal: plainDecimal(exact !== null ? qDigits(exact, 21) : balls.digits(b)) });
+    done[i] = { kind: 'finite', value, decimal: plainDecimal(exact !== null ? qDigits(exact, 21) : balls.digits(b)) };
   }
-  return width === -Infinity ? { truths: out } : { width, spread: spread(balls, memo) };
+  return width === -Infinity ? 'done' : { width, spread: spread(balls, memo) };
 }
 
 /** The spread (log2) of the magnitudes computed: a cancellation loses at most about that many bits (certify.ts). */
@@ -155,8 +166,8 @@ function spread<B>(balls: Balls<B>, memo: (B | null | undefined)[]): number {
   return hi >= lo ? hi - lo : 0;
 }
 
-/** BigInt passes beyond the double-double one: at most this many, each at the precision the last one's width asks. */
-const BIG_TRIES = 3;
+/** BigInt passes after the double-double one: at most this many, each at the precision the last one's width asks. */
+const BIG_TRIES = 4;
 const BIG_START = 128;
 
 /**
@@ -164,14 +175,13 @@ const BIG_START = 128;
  * ask for (p + width + want + 32, as certify.ts steps), up to the cap. null: the full pipeline decides.
  */
 export function quickTruths(plan: Plan, point: Record<string, number>, format: FloatFormat, capBits = Infinity): Truth[] | null {
-  const dd = quickTry(DD, plan, point, format);
-  if (dd !== null && 'truths' in dd) return dd.truths;
+  const done: (Truth | undefined)[] = new Array(1 + plan.grads.length);
+  if (quickTry(DD, plan, point, format, done) === 'done') return done as Truth[];
   let prec = Math.min(BIG_START, capBits);
   for (let i = 0; i < BIG_TRIES; i++) {
-    const r = quickTry(bigBalls(prec), plan, point, format);
-    if (r === null) return null;
-    if ('truths' in r) return r.truths;
-    if (prec >= capBits) return null;
+    const r = quickTry(bigBalls(prec), plan, point, format, done);
+    if (r === 'done') return done as Truth[];
+    if (r === null || prec >= capBits) return null;
     // the bits a cancellation lost are about the same at any precision; when no width says, the magnitudes' spread
     const lost = Number.isFinite(r.width) ? r.width : r.spread;
     prec = Math.min(capBits, Math.max(2 * prec, Math.ceil(prec + lost + wantBits(format) + 32)));
@@ -217,6 +227,42 @@ class Quick<B> {
     return d === null ? NO : this.decided(this.balls.sign(d));
   }
 
+  /**
+   * Exact identities that keep digits a cancellation would lose: 1 - e^t = -expm1(t), e^t - 1 = expm1(t),
+   * log(1 + t) = log1p(t) (so 1/(1 - e^-x) at x = 1e-300 needs no 1000 extra bits). undefined: no identity applies.
+   */
+  private identity(n: PNode & { k: 'prim' }, depth: number): B | null | undefined {
+    const g = this.g;
+    const [i, j] = n.args as [number, number];
+    const expArg = (id: number) => {
+      const m = g.nodes[id]!;
+      return m.k === 'prim' && m.op === 'exp' ? m.args[0]! : undefined;
+    };
+    const isConst = (id: number, v: bigint) => {
+      const m = g.nodes[id]!;
+      return m.k === 'const' && m.q !== null && m.q.d === 1n && m.q.n === v;
+    };
+    let t: number | undefined;
+    let negate = false;
+    let op: PrimOp = 'expm1';
+    if (n.op === 'sub' && isConst(i, 1n) && (t = expArg(j)) !== undefined) negate = true;
+    else if (n.op === 'sub' && isConst(j, 1n) && (t = expArg(i)) !== undefined) negate = false;
+    else if (n.op === 'add' && isConst(j, -1n) && (t = expArg(i)) !== undefined) negate = false;
+    else if (n.op === 'add' && isConst(i, -1n) && (t = expArg(j)) !== undefined) negate = false;
+    else if (n.op === 'log') {
+      const m = g.nodes[i]!;
+      if (m.k !== 'prim' || m.op !== 'add') return undefined;
+      const [a, b] = m.args as [number, number];
+      t = isConst(a, 1n) ? b : isConst(b, 1n) ? a : undefined;
+      op = 'log1p';
+    }
+    if (t === undefined) return undefined;
+    const x = this.get(t, depth);
+    if (x === NO) return NO;
+    const r = this.balls.op(op, x, undefined);
+    return r === null || !negate ? r : this.balls.op('neg', r, undefined);
+  }
+
   private signOf(id: number, depth: number): -1 | 0 | 1 | null {
     const x = this.get(id, depth);
     return x === NO ? NO : this.decided(this.balls.sign(x));
@@ -237,6 +283,8 @@ class Quick<B> {
         return x === undefined || !Number.isFinite(x) ? NO : balls.fromDouble(x);
       }
       case 'prim': {
+        const identity = this.identity(n, depth);
+        if (identity !== undefined) return identity;
         const a = this.get(n.args[0]!, depth);
         if (a === NO) return NO;
         if (n.args.length === 1) return balls.op(n.op, a, undefined);
