@@ -82,3 +82,25 @@ export function dyadicBallDigits(m: bigint, e: bigint, w: number, max: number): 
   if (s.length < want) return undefined;
   return `${neg ? '-' : ''}${positional(s.slice(0, want), s.length - 1 - k)}`;
 }
+
+const f64 = new Float64Array(1);
+const u64 = new BigUint64Array(f64.buffer);
+
+/** A finite nonzero double as m 2^e exactly (m a signed integer). */
+function dyadic(x: number): [bigint, bigint] {
+  f64[0] = x;
+  const bits = u64[0]!;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let m = bits & 0xfffffffffffffn;
+  if (biased !== 0) m |= 1n << 52n;
+  const e = BigInt((biased === 0 ? 1 : biased) - 1075);
+  return [x < 0 ? -m : m, e];
+}
+
+/** ballDigits of the double-double ball hi + lo +- rad (hi != 0, rad > 0, |rad / hi| about 2^w), by dyadicBallDigits. */
+export function ddBallDigits(hi: number, lo: number, w: number, max: number): string | undefined {
+  const [mh, eh] = dyadic(hi);
+  if (lo === 0) return dyadicBallDigits(mh, eh, w, max);
+  const [ml, el] = dyadic(lo);
+  return el <= eh ? dyadicBallDigits((mh << (eh - el)) + ml, el, w, max) : undefined;
+}

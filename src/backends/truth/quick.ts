@@ -3,7 +3,7 @@ import type { Truth } from '../truth.js';
 import { isArithFail } from './arith.js';
 import { BIG } from './big-arith.js';
 import type { BigBall } from './big/index.js';
-import { dyadicBallDigits, plainDecimal, qDigits } from './digits.js';
+import { ddBallDigits, dyadicBallDigits, plainDecimal, qDigits } from './digits.js';
 import { FAST } from './fast-arith.js';
 import { ddFromDecimal, ddRoundsTo, ddSign, type DDBall } from './fast/index.js';
 import { quickOp } from './quick-op.js';
@@ -54,7 +54,8 @@ const DD: Balls<DDBall> = {
   roundsTo: ddRoundsTo,
   relWidth: FAST.relWidth,
   exactOf: () => null,
-  digits: (b) => FAST.digits(b, 21),
+  // the rationals' digits for exact balls (trimmed: "0.25"), else one power-of-ten scaling of hi + lo
+  digits: (b) => (b.rad === 0 || b.hi === 0 ? undefined : ddBallDigits(b.hi, b.lo, FAST.relWidth(b), 21)) ?? FAST.digits(b, 21),
   log2Mag: FAST.log2Mag,
   log2Rad: (b) => Math.log2(b.rad),
   edge: false,
