@@ -1,5 +1,5 @@
 import { ddOp, type DDBall } from './fast/index.js';
-import { magDown, magUp, up } from './fast/ball.js';
+import { addWide, magDown, magUp, subWide, up } from './fast/ball.js';
 import type { PrimOp } from './prim.js';
 
 /**
@@ -15,6 +15,12 @@ export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | 
   if (za || zb) return underOp(op, a, b, za, zb);
   const r = b === undefined ? ddOp(op, [a]) : ddOp(op, [a, b]);
   if (r !== null) return r;
+  if ((op === 'add' || op === 'sub') && b !== undefined) {
+    // a cancellation's wide ball, which the fast path does not pass on (no later op takes it either): as a result,
+    // its width tells the BigInt pass how many bits were lost
+    const w = op === 'add' ? addWide(a, b) : subWide(a, b);
+    if (w !== null && Number.isFinite(w.hi) && w.rad < Infinity) return w;
+  }
   return underflowed(op, a, b);
 }
 

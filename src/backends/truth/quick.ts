@@ -177,8 +177,11 @@ const BIG_START = 128;
  */
 export function quickTruths(plan: Plan, point: Record<string, number>, format: FloatFormat, capBits = Infinity): Truth[] | null {
   const done: (Truth | undefined)[] = new Array(1 + plan.grads.length);
-  if (quickTry(DD, plan, point, format, done) === 'done') return done as Truth[];
-  let prec = Math.min(BIG_START, capBits);
+  const dd = quickTry(DD, plan, point, format, done);
+  if (dd === 'done') return done as Truth[];
+  // a double-double ball that lost bits to a cancellation says how many the BigInt balls need (106 + lost + ...)
+  const fromDD = dd !== null && Number.isFinite(dd.width) ? Math.ceil(106 + dd.width + wantBits(format) + 32) : 0;
+  let prec = Math.min(Math.max(BIG_START, fromDD), capBits);
   for (let i = 0; i < BIG_TRIES; i++) {
     const r = quickTry(bigBalls(prec), plan, point, format, done);
     if (r === 'done') return done as Truth[];
