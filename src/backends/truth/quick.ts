@@ -12,6 +12,7 @@ import type { PrimOp } from './prim.js';
 import type { Plan } from './plan.js';
 import { wantBits } from './certify.js';
 import * as Q from './rational.js';
+import { bitLen as bitLenOf } from './big/bits.js';
 
 /** Nesting beyond which the quick pass gives up (the full evaluator handles deep graphs bottom-up). */
 const MAX_DEPTH = 400;
@@ -64,11 +65,30 @@ const DD: Balls<DDBall> = {
 const LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const bigInts = [-1n, 0n, 1n].map((m): BigBall => ({ m, e: 0n, r: 0n, re: 0n }));
 
+/**
+ * e^x for x below -2^66 as the ball 0 +- 2^-T, T = 2^(top - 2) <= |x|: e^x < 2^(-1.44 |x|) < 2^-T. The exact
+ * exp would first reduce x by k ln2 with ln2 to log2|x| + prec bits (the story's e^-1e200: 800-bit divisions) for
+ * a number every sum it meets absorbs. null: compute it.
+ */
+function expOfHugeNegative(x: BigBall): BigBall | null {
+  if (x.m >= 0n) return null;
+  const top = BigInt(bitLenOf(x.m)) + x.e; // |mid| >= 2^(top - 1)
+  if (top < 68n) return null;
+  // the radius below |mid| / 2, so every point of the ball is below -2^(top - 2)
+  if (x.r !== 0n && BigInt(bitLenOf(x.r)) + x.re >= top - 2n) return null;
+  return { m: 0n, e: 0n, r: 1n, re: -(1n << (top - 2n)) };
+}
+
 /** The BigInt balls at one precision. */
 function bigBalls(prec: number): Balls<BigBall> {
   const balls: Balls<BigBall> = {
     key: `big${prec}`,
     op: (op, a, b) => {
+      if (op === 'exp' || op === 'expm1') {
+        const tiny = expOfHugeNegative(a);
+        // expm1(x) = e^x - 1: -1 plus the same tiny ball
+        if (tiny !== null) return op === 'exp' ? tiny : { ...tiny, m: -1n };
+      }
       const r = BIG.op(op, b === undefined ? [a] : [a, b], prec);
       if (r === null) return null;
       if (!isArithFail(r)) return r;

@@ -186,7 +186,8 @@ export function div(a: BigBall, b: BigBall, prec: number): BigResult {
   }
   if (inexact) {
     // |x/y - a/b| <= (ra + |a/b| rb) / (|b| - rb); |a/b| <= |q| + 1 ulp
-    const num = b.r === 0n ? radOf(a) : addUp(radOf(a), magUp((absB(q) + 1n) * b.r, qe + b.re));
+    // a centred at 0 (q = 0 exactly): |x/y| <= ra / |y|, no quotient term (its one-unit slack would be 2^0 rb)
+    const num = b.r === 0n || a.m === 0n ? radOf(a) : addUp(radOf(a), magUp((absB(q) + 1n) * b.r, qe + b.re));
     rad = addUp(rad, divUp(num, lowB ?? magDown(absB(b.m), b.e)));
   }
   return finish(q, qe, rad, prec);
