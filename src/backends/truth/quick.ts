@@ -153,10 +153,19 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
   const q = new Quick(balls, g, point, literalsOf(g, balls), memo);
   const want = wantBits(format);
   let width = -Infinity;
+  let missing = false;
   for (let i = 0; i < done.length; i++) {
     if (done[i] !== undefined) continue;
     const b = q.get(i === 0 ? plan.value : plan.grads[i - 1]!, 0);
-    if (b === NO) return balls.edge ? { width: NaN, spread: spread(balls, memo) } : null;
+    if (b === NO) {
+      // the double-double balls fail for many reasons more bits fix (a range, a width): the other targets' widths
+      // still tell the BigInt pass where to start
+      if (balls === (DD as unknown)) {
+        missing = true;
+        continue;
+      }
+      return balls.edge ? { width: NaN, spread: spread(balls, memo) } : null;
+    }
     const w = balls.relWidth(b);
     const x = balls.roundsTo(b, format);
     if (x === undefined || (w !== -Infinity && !(w <= -want))) {
@@ -170,7 +179,8 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
     const value = exact !== null && exact.n === 0n ? 0 : w === -Infinity && balls.sign(b) === 0 ? 0 : x;
     done[i] = { kind: 'finite', value, decimal: plainDecimal(exact !== null ? qDigits(exact, 21) : balls.digits(b)) };
   }
-  return width === -Infinity ? 'done' : { width, spread: spread(balls, memo) };
+  if (width === -Infinity && !missing) return 'done';
+  return { width: width === -Infinity ? NaN : width, spread: spread(balls, memo) };
 }
 
 /** The spread (log2) of the magnitudes computed: a cancellation loses at most about that many bits (certify.ts). */
