@@ -73,7 +73,7 @@ const bigInts = [-1n, 0n, 1n].map((m): BigBall => ({ m, e: 0n, r: 0n, re: 0n }))
 function expOfHugeNegative(x: BigBall): BigBall | null {
   if (x.m >= 0n) return null;
   const top = BigInt(bitLenOf(x.m)) + x.e; // |mid| >= 2^(top - 1)
-  if (top < 68n) return null;
+  if (top < 68n || top > 4000n) return null;
   // the radius below |mid| / 2, so every point of the ball is below -2^(top - 2)
   if (x.r !== 0n && BigInt(bitLenOf(x.r)) + x.re >= top - 2n) return null;
   return { m: 0n, e: 0n, r: 1n, re: -(1n << (top - 2n)) };
@@ -158,6 +158,8 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
     if (done[i] !== undefined) continue;
     const b = q.get(i === 0 ? plan.value : plan.grads[i - 1]!, 0);
     if (b === NO) {
+      // a graph deeper than MAX_DEPTH: the full evaluator's bottom-up order, without more tries here
+      if (q.deep) return null;
       // the double-double balls fail for many reasons more bits fix (a range, a width): the other targets' widths
       // still tell the BigInt pass where to start
       if (balls === (DD as unknown)) {
@@ -209,6 +211,7 @@ export function quickTruths(plan: Plan, point: Record<string, number>, format: F
   const done: (Truth | undefined)[] = new Array(1 + plan.grads.length);
   const dd = quickTry(DD, plan, point, format, done);
   if (dd === 'done') return done as Truth[];
+  if (dd === null) return null;
   // a double-double ball that lost bits to a cancellation says how many the BigInt balls need (106 + lost + ...)
   const fromDD = dd !== null && Number.isFinite(dd.width) ? Math.ceil(106 + dd.width + wantBits(format) + 32) : 0;
   let prec = Math.min(Math.max(BIG_START, fromDD), capBits);
@@ -224,6 +227,9 @@ export function quickTruths(plan: Plan, point: Record<string, number>, format: F
 }
 
 class Quick<B> {
+  /** Set when the recursion went beyond MAX_DEPTH. */
+  deep = false;
+
   constructor(
     private readonly balls: Balls<B>,
     private readonly g: PGraph,
@@ -235,7 +241,10 @@ class Quick<B> {
   get(id: number, depth: number): B | null {
     const known = this.memo[id];
     if (known !== undefined) return known;
-    if (depth > MAX_DEPTH) return NO;
+    if (depth > MAX_DEPTH) {
+      this.deep = true;
+      return NO;
+    }
     const r = this.compute(id, this.g.nodes[id]!, depth + 1);
     this.memo[id] = r;
     return r;

@@ -80,3 +80,14 @@ test('quick pass: underflow balls give rounded answers; results below every floa
   // 0 * x at a negative x is exactly 0, +0 as the rationals give it
   assert.ok(Object.is(values(cachedPlanOf(compile('0 * x')), -3)![0], 0));
 });
+
+test('quick pass: a graph thousands of nodes deep goes to the full evaluator (bottom-up), with the same answer', () => {
+  // a_k = a_(k-1) / 2 + 1 from a_0 = x = 0: a_n = 2 - 2^(1-n), d a_n / dx = 2^-n (hand math)
+  const lines = ['a0 = x'];
+  for (let k = 1; k <= 2000; k++) lines.push(`a${k} = a${k - 1} * 0.5 + 1`);
+  lines.push('a2000');
+  const plan = cachedPlanOf(compile(lines.join('\n')));
+  assert.equal(quickTruths(plan, { x: 0 }, 'float64'), null);
+  const [value, grad] = truthOf(plan, { x: 0 }, 'float64', {});
+  assert.deepEqual([value!.kind === 'finite' && value!.value, grad!.kind === 'finite' && grad!.value], [2, 0]);
+});
