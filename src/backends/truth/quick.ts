@@ -22,7 +22,8 @@ const NO = null;
 
 /** What the quick evaluator needs of a ball library: ops that give a ball or null (never a wrong ball). */
 interface Balls<B> {
-  readonly key: string;
+  /** Which literal cache: 0 for the double-double balls, the precision for the BigInt balls. */
+  readonly key: number;
   op(op: PrimOp, a: B, b: B | undefined): B | null;
   literal(n: PNode & { k: 'const' }): B | null;
   fromDouble(x: number): B;
@@ -41,7 +42,7 @@ interface Balls<B> {
 }
 
 const DD: Balls<DDBall> = {
-  key: 'dd',
+  key: 0,
   op: quickOp,
   literal: (n) => {
     if (n.q) return FAST.fromRational(n.q, 106);
@@ -82,7 +83,7 @@ function expOfHugeNegative(x: BigBall): BigBall | null {
 /** The BigInt balls at one precision. */
 function bigBalls(prec: number): Balls<BigBall> {
   const balls: Balls<BigBall> = {
-    key: `big${prec}`,
+    key: prec,
     op: (op, a, b) => {
       if (op === 'exp' || op === 'expm1') {
         const tiny = expOfHugeNegative(a);
@@ -115,7 +116,7 @@ function bigBalls(prec: number): Balls<BigBall> {
 }
 
 /** Literals of a graph as balls of one library and precision (null: not held by one), computed once per plan. */
-const literalCache = new WeakMap<PGraph, Map<string, (unknown | null | undefined)[]>>();
+const literalCache = new WeakMap<PGraph, Map<number, (unknown | null | undefined)[]>>();
 
 function literalsOf<B>(g: PGraph, balls: Balls<B>): (B | null | undefined)[] {
   let byKey = literalCache.get(g);
