@@ -214,18 +214,21 @@ export function quickTruths(plan: Plan, point: Record<string, number>, format: F
   if (dd === 'done') return done as Truth[];
   if (dd === null) return null;
   // a double-double ball that lost bits to a cancellation says how many the BigInt balls need (106 + lost + ...)
-  const fromDD = dd !== null && Number.isFinite(dd.width) ? Math.ceil(106 + dd.width + wantBits(format) + 32) : 0;
-  let prec = Math.min(Math.max(BIG_START, fromDD), capBits);
+  const fromDD = Number.isFinite(dd.width) ? 106 + dd.width + wantBits(format) + 32 : 0;
+  let prec = Math.min(roundUp64(Math.max(BIG_START, fromDD)), capBits);
   for (let i = 0; i < BIG_TRIES; i++) {
     const r = quickTry(bigBalls(prec), plan, point, format, done);
     if (r === 'done') return done as Truth[];
     if (r === null || prec >= capBits) return null;
     // the bits a cancellation lost are about the same at any precision; when no width says, the magnitudes' spread
     const lost = Number.isFinite(r.width) ? r.width : r.spread;
-    prec = Math.min(capBits, Math.max(2 * prec, Math.ceil(prec + lost + wantBits(format) + 32)));
+    prec = Math.min(capBits, roundUp64(Math.max(2 * prec, prec + lost + wantBits(format) + 32)));
   }
   return null;
 }
+
+/** Precisions in steps of 64 bits: a few dozen literal caches per graph, not one per precision a point asked for. */
+const roundUp64 = (p: number) => Math.ceil(p / 64) * 64;
 
 class Quick<B> {
   /** Set when the recursion went beyond MAX_DEPTH. */
