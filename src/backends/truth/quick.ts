@@ -137,7 +137,7 @@ function literalsOf<B>(g: PGraph, balls: Balls<B>): (B | null | undefined)[] {
  * that did not certify; for a ball around 0, its radius' log2, as if the result were about 1), and the spread of the
  * magnitudes computed. null: more precision will not help (a domain error, a singular point): the full pipeline.
  */
-type Shortfall = { width: number; spread: number } | null;
+type Shortfall = { width: number; spread: number; missing?: boolean } | null;
 
 /**
  * One of the first, cheapest tries at a point (quickTruths): the plan's targets not yet in `done`, in one ball
@@ -183,7 +183,7 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
     done[i] = { kind: 'finite', value, decimal: plainDecimal(exact !== null ? qDigits(exact, 21) : balls.digits(b)) };
   }
   if (width === -Infinity && !missing) return 'done';
-  return { width: width === -Infinity ? NaN : width, spread: spread(balls, memo) };
+  return { width: width === -Infinity ? NaN : width, spread: spread(balls, memo), missing };
 }
 
 /** The spread (log2) of the magnitudes computed: a cancellation loses at most about that many bits (certify.ts). */
@@ -214,7 +214,11 @@ export function quickTruths(plan: Plan, point: Record<string, number>, format: F
   if (dd === 'done') return done as Truth[];
   if (dd === null) return null;
   // a double-double ball that lost bits to a cancellation says how many the BigInt balls need (106 + lost + ...)
-  const fromDD = Number.isFinite(dd.width) ? 106 + dd.width + wantBits(format) + 32 : 0;
+  // A target with no double-double ball at all (an overflow on the way: 1/x^2 at 1e-300) likely cancels more than the
+  // others: a partial of terms like x^-k has terms like x^-(k+1), one more factor 1/|x| to lose (a first guess only:
+  // a wrong one costs one more pass, or one pass at more bits than needed)
+  const steeper = dd.missing ? Math.max(0, ...plan.vars.map((v) => -Math.log2(Math.abs(point[v]!)))) : 0;
+  const fromDD = Number.isFinite(dd.width) ? 106 + dd.width + (Number.isFinite(steeper) ? steeper : 0) + wantBits(format) + 32 : 0;
   let prec = Math.min(roundUp64(Math.max(BIG_START, fromDD)), capBits);
   for (let i = 0; i < BIG_TRIES; i++) {
     const r = quickTry(bigBalls(prec), plan, point, format, done);
