@@ -1,5 +1,5 @@
 import { ddOp, type DDBall } from './fast/index.js';
-import { addWide, magDown, magUp, subWide, up } from './fast/ball.js';
+import { addWide, magDown, magUp, scale, subWide, up } from './fast/ball.js';
 import type { PrimOp } from './prim.js';
 
 /**
@@ -15,6 +15,12 @@ export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | 
   if (za || zb) return underOp(op, a, b, za, zb);
   const r = b === undefined ? ddOp(op, [a]) : ddOp(op, [a, b]);
   if (r !== null) return r;
+  if ((op === 'div' && b !== undefined) || op === 'reciprocal') {
+    // a quotient above the fast path's 2^990 but below 2^1024 (1/x at 1e-300): the quotient of a / 2^64, then
+    // times 2^64 (exact: a power of two, no overflow checked below); only sums take such a ball further
+    const big = scaledQuotient(op === 'div' ? a : ONE_BALL, op === 'div' ? b! : a);
+    if (big !== null) return big;
+  }
   if ((op === 'add' || op === 'sub') && b !== undefined) {
     // a cancellation's wide ball, which the fast path does not pass on (no later op takes it either): as a result,
     // its width tells the BigInt pass how many bits were lost
@@ -22,6 +28,19 @@ export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | 
     if (w !== null && Number.isFinite(w.hi) && w.rad < Infinity) return w;
   }
   return underflowed(op, a, b);
+}
+
+const ONE_BALL: DDBall = { hi: 1, lo: 0, rad: 0 };
+const TWO64 = 2 ** 64;
+
+function scaledQuotient(a: DDBall, b: DDBall): DDBall | null {
+  const q = a.hi / b.hi;
+  if (!(Math.abs(q) > 2 ** 980 && Math.abs(q) < 2 ** 1020)) return null;
+  const down = scale(a, 1 / TWO64);
+  const r = down === null ? null : ddOp('div', [down, b]);
+  if (r === null) return null;
+  const out = { hi: r.hi * TWO64, lo: r.lo * TWO64, rad: r.rad * TWO64 };
+  return Number.isFinite(out.hi) && Number.isFinite(out.rad) ? out : null;
 }
 
 /** Below this, a magnitude may become an underflow ball. */
