@@ -310,6 +310,8 @@ class Quick<B> {
     if (t === undefined) return undefined;
     const x = this.get(t, depth);
     if (x === NO) return NO;
+    // |t| >= 1/2 cancels nothing: the plain ops, which share e^t with the rest of the graph (a derivative has it)
+    if (!(this.balls.log2Mag(x) < -1)) return undefined;
     const r = this.balls.op(op, x, undefined);
     return r === null || !negate ? r : this.balls.op('neg', r, undefined);
   }
