@@ -80,39 +80,67 @@ function expOfHugeNegative(x: BigBall): BigBall | null {
   return { m: 0n, e: 0n, r: 1n, re: -(1n << (top - 2n)) };
 }
 
-/** The BigInt balls at one precision. */
-function bigBalls(prec: number): Balls<BigBall> {
-  const balls: Balls<BigBall> = {
-    key: prec,
-    op: (op, a, b) => {
-      if (op === 'exp' || op === 'expm1') {
-        const tiny = expOfHugeNegative(a);
-        // expm1(x) = e^x - 1: -1 plus the same tiny ball
-        if (tiny !== null) return op === 'exp' ? tiny : { ...tiny, m: -1n };
-      }
-      const r = BIG.op(op, b === undefined ? [a] : [a, b], prec);
-      if (r === null) return null;
-      if (!isArithFail(r)) return r;
-      if (r.fail === 'edge') balls.edge = true;
-      return null;
-    },
-    literal: (n) => (n.q ? BIG.fromRational(n.q, prec) : LITERAL.test(n.text) ? ok(BIG.fromDecimal(n.text, prec)) : null),
-    fromDouble: (x) => BIG.fromDouble(x)!,
-    int: (n) => bigInts[n + 1]!,
-    sign: BIG.sign,
-    roundsTo: BIG.roundsTo,
-    relWidth: BIG.relWidth,
-    exactOf: (b) => {
-      if (b.r !== 0n || b.e < -20000n || b.e > 20000n) return null;
-      return b.e >= 0n ? Q.q(b.m << b.e) : Q.q(b.m, 1n << -b.e);
-    },
-    digits: (b) => (b.m !== 0n ? dyadicBallDigits(b.m, b.e, BIG.relWidth(b), 21) : undefined) ?? BIG.digits(b, 21),
-    log2Mag: BIG.log2Mag,
-    log2Rad: (b) => (b.r === 0n ? -Infinity : BIG.log2Mag({ m: b.r, e: b.re, r: 0n, re: 0n })),
-    edge: false,
-  };
-  const ok = (r: BigBall | { fail: string } | null): BigBall | null => (r === null || isArithFail(r) ? null : r as BigBall);
-  return balls;
+/** The BigInt balls at one precision (a class: every try calls the same methods, which V8 can inline). */
+class BigBalls implements Balls<BigBall> {
+  edge = false;
+  constructor(readonly key: number) {}
+
+  op(op: PrimOp, a: BigBall, b: BigBall | undefined): BigBall | null {
+    if (op === 'exp' || op === 'expm1') {
+      const tiny = expOfHugeNegative(a);
+      // expm1(x) = e^x - 1: -1 plus the same tiny ball
+      if (tiny !== null) return op === 'exp' ? tiny : { ...tiny, m: -1n };
+    }
+    const r = BIG.op(op, b === undefined ? [a] : [a, b], this.key);
+    if (r === null) return null;
+    if (!isArithFail(r)) return r;
+    if (r.fail === 'edge') this.edge = true;
+    return null;
+  }
+
+  literal(n: PNode & { k: 'const' }): BigBall | null {
+    if (n.q) return BIG.fromRational(n.q, this.key);
+    if (!LITERAL.test(n.text)) return null;
+    const r = BIG.fromDecimal(n.text, this.key);
+    return r === null || isArithFail(r) ? null : r as BigBall;
+  }
+
+  fromDouble(x: number): BigBall {
+    return BIG.fromDouble(x)!;
+  }
+
+  int(n: -1 | 0 | 1): BigBall {
+    return bigInts[n + 1]!;
+  }
+
+  sign(b: BigBall): -1 | 0 | 1 | undefined {
+    return BIG.sign(b);
+  }
+
+  roundsTo(b: BigBall, format: FloatFormat): number | undefined {
+    return BIG.roundsTo(b, format);
+  }
+
+  relWidth(b: BigBall): number {
+    return BIG.relWidth(b);
+  }
+
+  exactOf(b: BigBall): Q.Q | null {
+    if (b.r !== 0n || b.e < -20000n || b.e > 20000n) return null;
+    return b.e >= 0n ? Q.q(b.m << b.e) : Q.q(b.m, 1n << -b.e);
+  }
+
+  digits(b: BigBall): string {
+    return (b.m !== 0n ? dyadicBallDigits(b.m, b.e, BIG.relWidth(b), 21) : undefined) ?? BIG.digits(b, 21);
+  }
+
+  log2Mag(b: BigBall): number {
+    return BIG.log2Mag(b);
+  }
+
+  log2Rad(b: BigBall): number {
+    return b.r === 0n ? -Infinity : BIG.log2Mag({ m: b.r, e: b.re, r: 0n, re: 0n });
+  }
 }
 
 /** Literals of a graph as balls of one library and precision (null: not held by one), computed once per plan. */
@@ -221,7 +249,7 @@ export function quickTruths(plan: Plan, point: Record<string, number>, format: F
   const fromDD = Number.isFinite(dd.width) ? 106 + dd.width + (Number.isFinite(steeper) ? steeper : 0) + wantBits(format) + 32 : 0;
   let prec = Math.min(roundUp64(Math.max(BIG_START, fromDD)), capBits);
   for (let i = 0; i < BIG_TRIES; i++) {
-    const r = quickTry(bigBalls(prec), plan, point, format, done);
+    const r = quickTry(new BigBalls(prec), plan, point, format, done);
     if (r === 'done') return done as Truth[];
     if (r === null || prec >= capBits) return null;
     // the bits a cancellation lost are about the same at any precision; when no width says, the magnitudes' spread
