@@ -49,8 +49,9 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
       return balls.edge ? { width: NaN, spread: spread(balls, memo) } : null;
     }
     const w = balls.relWidth(b);
-    const x = balls.roundsTo(b, format);
-    if (x === undefined || (w !== -Infinity && !(w <= -want))) {
+    // the width first: a wide ball is not certified whatever it rounds to (and deciding that can cost 4000 bits)
+    const x = w !== -Infinity && !(w <= -want) ? undefined : balls.roundsTo(b, format);
+    if (x === undefined) {
       // a ball that barely knows its magnitude (or is around 0) says little by its relative width: its radius, as if
       // the result were about 1 (1/x^2 - e^-x/(1 - e^-x)^2 = 1/12 at x = 1e-300 has a radius of 2^(1994 - p))
       width = Math.max(width, Number.isFinite(w) && w < -8 ? w : Math.max(Number.isFinite(w) ? w : -Infinity, balls.log2Rad(b)));
