@@ -42,7 +42,6 @@ export function exactOp(op: OpName, inputs: number[], format: FloatFormat): Trut
 export function truthOf(plan: Plan, point: Record<string, number>, format: FloatFormat, options: TruthOptions,
   arithmetics: readonly Arith<unknown>[] = ARITHMETICS): Truth[] {
   const targets = [plan.value, ...plan.grads];
-  const vars = new Map<string, Q.Q>();
   for (const name of plan.vars) {
     const x = point[name];
     if (x === undefined) throw new Error(`groundTruth: no value for variable '${name}'`);
@@ -50,7 +49,6 @@ export function truthOf(plan: Plan, point: Record<string, number>, format: Float
       const unknown: Truth = { kind: 'unknown', reason: `input ${name} = ${x} is not a finite number` };
       return targets.map(() => unknown);
     }
-    vars.set(name, Q.fromDouble(x));
   }
   const capBits = Math.ceil((options.maxDigits ?? DEFAULT_MAX_DIGITS) * Math.log2(10));
   if (arithmetics === ARITHMETICS) {
@@ -58,6 +56,7 @@ export function truthOf(plan: Plan, point: Record<string, number>, format: Float
     const quick = quickTruths(plan, point, format, capBits);
     if (quick !== null) return quick;
   }
+  const vars = new Map<string, Q.Q>(plan.vars.map((name) => [name, Q.fromDouble(point[name]!)]));
   const ctx: Context = { g: plan.g, vars, varNames: plan.vars, format, capBits, arithmetics };
   const [v, ...gs] = certifyAll(plan.g, targets, vars, format, capBits, arithmetics);
   const value = 'truth' in v! ? v.truth : singularTruth(ctx, plan.value, v!.singular, null);
