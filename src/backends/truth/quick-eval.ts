@@ -1,6 +1,6 @@
 import type { Balls } from './quick-balls.js';
 import type { PGraph, PNode, Rel } from './pgraph.js';
-import type { PrimOp } from './prim.js';
+import { identities, type Identity } from './quick-identities.js';
 
 /** Nesting beyond which the quick pass gives up (the full evaluator handles deep graphs bottom-up). */
 const MAX_DEPTH = 400;
@@ -15,6 +15,7 @@ export const NO = null;
 export class Quick<B> {
   /** Set when the recursion went beyond MAX_DEPTH. */
   deep = false;
+  private readonly rules: readonly (Identity | null)[];
 
   constructor(
     private readonly balls: Balls<B>,
@@ -22,7 +23,9 @@ export class Quick<B> {
     private readonly point: Record<string, number>,
     private readonly lits: (B | null | undefined)[],
     private readonly memo: (B | null | undefined)[],
-  ) {}
+  ) {
+    this.rules = identities(g);
+  }
 
   get(id: number, depth: number): B | null {
     const known = this.memo[id];
@@ -56,42 +59,16 @@ export class Quick<B> {
     return d === null ? NO : this.decided(this.balls.sign(d));
   }
 
-  /**
-   * Exact identities that keep digits a cancellation would lose: 1 - e^t = -expm1(t), e^t - 1 = expm1(t),
-   * log(1 + t) = log1p(t) (so 1/(1 - e^-x) at x = 1e-300 needs no 1000 extra bits). undefined: no identity applies.
-   */
-  private identity(n: PNode & { k: 'prim' }, depth: number): B | null | undefined {
-    const g = this.g;
-    const [i, j] = n.args as [number, number];
-    const expArg = (id: number) => {
-      const m = g.nodes[id]!;
-      return m.k === 'prim' && m.op === 'exp' ? m.args[0]! : undefined;
-    };
-    const isConst = (id: number, v: bigint) => {
-      const m = g.nodes[id]!;
-      return m.k === 'const' && m.q !== null && m.q.d === 1n && m.q.n === v;
-    };
-    let t: number | undefined;
-    let negate = false;
-    let op: PrimOp = 'expm1';
-    if (n.op === 'sub' && isConst(i, 1n) && (t = expArg(j)) !== undefined) negate = true;
-    else if (n.op === 'sub' && isConst(j, 1n) && (t = expArg(i)) !== undefined) negate = false;
-    else if (n.op === 'add' && isConst(j, -1n) && (t = expArg(i)) !== undefined) negate = false;
-    else if (n.op === 'add' && isConst(i, -1n) && (t = expArg(j)) !== undefined) negate = false;
-    else if (n.op === 'log') {
-      const m = g.nodes[i]!;
-      if (m.k !== 'prim' || m.op !== 'add') return undefined;
-      const [a, b] = m.args as [number, number];
-      t = isConst(a, 1n) ? b : isConst(b, 1n) ? a : undefined;
-      op = 'log1p';
-    }
-    if (t === undefined) return undefined;
-    const x = this.get(t, depth);
+  /** A node with an exact identity (quick-identities.ts), where it keeps digits; undefined: the plain op. */
+  private identity(id: number, depth: number): B | null | undefined {
+    const rule = this.rules[id]!;
+    if (rule === null) return undefined;
+    const x = this.get(rule.arg, depth);
     if (x === NO) return NO;
     // |t| >= 1/2 cancels nothing: the plain ops, which share e^t with the rest of the graph (a derivative has it)
     if (!(this.balls.log2Mag(x) < -1)) return undefined;
-    const r = this.balls.op(op, x, undefined);
-    return r === null || !negate ? r : this.balls.op('neg', r, undefined);
+    const r = this.balls.op(rule.op, x, undefined);
+    return r === null || !rule.negate ? r : this.balls.op('neg', r, undefined);
   }
 
   private signOf(id: number, depth: number): -1 | 0 | 1 | null {
@@ -114,7 +91,7 @@ export class Quick<B> {
         return x === undefined || !Number.isFinite(x) ? NO : balls.fromDouble(x);
       }
       case 'prim': {
-        const identity = this.identity(n, depth);
+        const identity = this.identity(id, depth);
         if (identity !== undefined) return identity;
         const a = this.get(n.args[0]!, depth);
         if (a === NO) return NO;
