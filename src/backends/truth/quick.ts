@@ -34,6 +34,7 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
   const want = wantBits(format);
   let width = -Infinity;
   let missing = false;
+  let open = false;
   for (let i = 0; i < done.length; i++) {
     if (done[i] !== undefined) continue;
     const b = q.get(i === 0 ? plan.value : plan.grads[i - 1]!, 0);
@@ -52,9 +53,16 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
     // the width first: a wide ball is not certified whatever it rounds to (and deciding that can cost 4000 bits)
     const x = w !== -Infinity && !(w <= -want) ? undefined : balls.roundsTo(b, format);
     if (x === undefined) {
+      open = true;
       // a ball that barely knows its magnitude (or is around 0) says little by its relative width: its radius, as if
       // the result were about 1 (1/x^2 - e^-x/(1 - e^-x)^2 = 1/12 at x = 1e-300 has a radius of 2^(1994 - p))
-      width = Math.max(width, Number.isFinite(w) && w < -8 ? w : Math.max(Number.isFinite(w) ? w : -Infinity, balls.log2Rad(b)));
+      const lost = Number.isFinite(w) && w < -8 ? w : Math.max(Number.isFinite(w) ? w : -Infinity, balls.log2Rad(b));
+      if (!(lost > -Infinity)) {
+        // 0 +- 2^-(2^1022) (e^(x - y) at x - y = -3.6e308): no precision says which side of 0; the full pipeline
+        if (balls === (DD as unknown)) missing = true;
+        else return null;
+      }
+      width = Math.max(width, lost);
       continue;
     }
     const exact = w === -Infinity ? balls.exactOf(b) : null;
@@ -62,7 +70,7 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
     const value = exact !== null && exact.n === 0n ? 0 : w === -Infinity && balls.sign(b) === 0 ? 0 : x;
     done[i] = { kind: 'finite', value, decimal: plainDecimal(exact !== null ? qDigits(exact, 21) : balls.digits(b)) };
   }
-  if (width === -Infinity && !missing) return 'done';
+  if (!open && !missing) return 'done';
   return { width: width === -Infinity ? NaN : width, spread: spread(balls, memo), missing };
 }
 

@@ -115,3 +115,15 @@ test('quick pass: at ties, zeros, poles and domain edges every truth (kind, valu
   }
   assert.deepEqual(bad, []);
 });
+
+test('quick pass: a partial that is 0 +- 2^-(2^1022) goes to the full pipeline, every target answered', () => {
+  // d/dx log(e^x + e^y) = 1 / (1 + e^(y - x)) at x = -MAX, y = MAX: e^(x - y) far below every float
+  const plan = cachedPlanOf(compile('log(exp(x) + exp(y))'));
+  for (const [x, y] of [[-Number.MAX_VALUE, Number.MAX_VALUE], [Number.MAX_VALUE, -Number.MAX_VALUE]] as const) {
+    const withQuick = truthOf(plan, { x, y }, 'float64', {});
+    const without = truthOf(plan, { x, y }, 'float64', {}, [...ARITHMETICS]);
+    assert.equal(withQuick.length, 3);
+    assert.deepEqual(withQuick.map((t) => t.kind), without.map((t) => t.kind));
+    withQuick.forEach((t, i) => assert.ok(!('value' in t) || Object.is(t.value, (without[i] as { value: number }).value)));
+  }
+});
