@@ -55,6 +55,7 @@ test('the 10^5-per-op mpmath sweep (FD_FULL_SWEEP=1)', { skip: ON ? false : 'opt
   assert.ok(files.length > 0, `no <op>.jsonl in ${DIR}: run fixtures/mpmath/sweep.py --out ${DIR}`);
   const wrong: string[] = [];
   let total = 0;
+  const perOp = new Map<string, number>();
   for (const file of files) {
     const lines = readFileSync(join(DIR, file), 'utf8').split('\n');
     const rows = lines.slice(1).filter(Boolean).map((l) => JSON.parse(l) as Row);
@@ -103,10 +104,11 @@ test('the 10^5-per-op mpmath sweep (FD_FULL_SWEEP=1)', { skip: ON ? false : 'opt
       if (why) note(`engine: ${why}`);
     }
     total += rows.length;
+    perOp.set(op, (perOp.get(op) ?? 0) + rows.length);
     const cpu = process.cpuUsage(started);
     t.diagnostic(`${op.padEnd(10)} ${c.rows} rows: engine ${c.engine} answered (${c.unknown} unknown); certified by `
       + `double-double ${c.dd}, 64-bit ${c.big64}, 128-bit ${c.big128}; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu`);
   }
-  t.diagnostic(`${total} rows in ${files.length} files`);
+  t.diagnostic(`${total} rows in ${files.length} files; rows per op: ${[...perOp].map(([op, n]) => `${op} ${n}`).join(', ')}`);
   assert.deepEqual(wrong, []);
 });
