@@ -866,6 +866,10 @@ def write_readme():
       '${ORACLE_PYTHON:-/work/venv-oracle/bin/python} oracle/frameworks.py --readme\n```\n')
     w('`ORACLE_PYTHON` picks another interpreter. None of this runs in `npm test`. Measured: 4 s (torch), 24 s (tf), '
       '264 s (jax: also re-runs every case under jit and every point as 0-d tensors) and 2 s (tfjs) on 2 shared cores.\n')
+    w('`emitted-fixes.json` is separate: `npm run oracle:emitted` (oracle/emitted-fixes.py, about 1 minute) runs the fixes '
+      '`f-diagnose fix --emit tf|torch|jax --framework <same>` proposes in the real frameworks and compares their values and '
+      'gradients with mpmath; test/repair/emitted-in-frameworks.test.ts checks that every fix the tool calls proved kept '
+      'its promise there.\n')
     w('## Versions and flags (measured)\n')
     w('| framework | version | other versions | dtypes | FTZ/DAZ float32 | FTZ/DAZ float64 | rows | cliffs | ops it lacks |')
     w('|---|---|---|---|---|---|---|---|---|')

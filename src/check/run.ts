@@ -3,7 +3,7 @@ import { readTextFile } from '../base/read-file.js';
 import { relative, resolve, sep } from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
 import { compile } from '../graph/compile.js';
-import { formatLabel, lowerPythonFunction } from '../parse/python/index.js';
+import { formatLabel, isPythonLabel, lowerPythonFunction, pythonFunctions } from '../parse/python/index.js';
 import { defaultScanOptions, type FormSpec, diagnoseParallel, type ScanProgress } from '../core/diagnose.js';
 import type { Graph } from '../graph/graph.js';
 import type { ScanOptions } from '../core/types.js';
@@ -16,6 +16,7 @@ import { type ExprSource, spanLocation, wholeLocation } from './locate.js';
 import { lineColumn } from '../base/span.js';
 import type { CheckResult, CheckRun, Limits } from './types.js';
 import { DEFAULT_FRAMEWORK, type FrameworkId } from '../graph/frameworks/index.js';
+import { fixLineOf, type FixCache } from '../repair/attach.js';
 
 export interface RunOptions {
   /** Paths in reports are relative to this directory (the repository root in CI). */
@@ -31,6 +32,8 @@ export interface RunOptions {
   keepSeries?: boolean;
   /** How far the run is (0 to 1) and what it is doing, for a progress bar. */
   onProgress?: ScanProgress;
+  /** Look for a proved fix of every failing check (the annotations' suggestion, the HTML's fix). */
+  fix?: boolean;
 }
 
 /** A path as reports show it: relative to cwd, with forward slashes (what GitHub annotations and SARIF expect). */
@@ -83,6 +86,13 @@ function pythonLabel(source: string, file: string, fn: string | undefined, vars:
 }
 
 /** A UserError propagates with its source and file name attached; the CLI shows it with a caret, exit 2. */
+/** The framework a Python check's file imports (torch, tensorflow/keras, jax); numpy or none leaves it to the config. */
+function importedFramework(located: Located): FrameworkId | undefined {
+  if (!isPythonLabel(located.label)) return undefined;
+  const found = pythonFunctions(located.source).framework;
+  return found === 'tf' || found === 'torch' || found === 'jax' ? found : undefined;
+}
+
 const compileOrThrow = (located: Located, framework: FrameworkId): Graph => compile(located.source, located.label, { framework });
 
 export function limitsOf(check: CheckConfig): Limits {
@@ -114,8 +124,8 @@ async function runOne(loaded: LoadedConfig, i: number, opts: RunOptions): Promis
   const check = loaded.config.checks[i]!;
   const expr = locate(loaded, i, 'expr', 'file', opts.cwd)!;
   const reference = locate(loaded, i, 'reference', 'referenceFile', opts.cwd);
-  // --framework, else the check's own, else the config's, else tf
-  const framework = opts.framework ?? check.framework ?? loaded.config.framework ?? DEFAULT_FRAMEWORK;
+  // --framework, else the check's own, else what its .py file imports (as scan and eval), else the config's, else tf
+  const framework = opts.framework ?? check.framework ?? importedFramework(expr) ?? loaded.config.framework ?? DEFAULT_FRAMEWORK;
   const graph = compileOrThrow(expr, framework);
   if (reference !== undefined) compileOrThrow(reference, framework);
   for (const name of Object.keys(check.vars)) {
@@ -160,6 +170,7 @@ export async function runChecks(loaded: LoadedConfig, tool: { name: string; vers
     checks.push(await runOne(loaded, i, { ...opts, onProgress }));
   }
   if (opts.baseline !== undefined) checks = applyBaseline(checks, opts.baseline.data);
+  if (opts.fix === true) checks = await withFixes(loaded, checks, opts);
   return {
     schemaVersion: 1,
     command: 'check',
@@ -170,4 +181,27 @@ export async function runChecks(loaded: LoadedConfig, tool: { name: string; vers
     checks,
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Every failing check with the cheapest proved fix of its expression (repair: candidates scanned against the check's
+ * own truth, held to the check's ULP limits, else scan's defaults: value within the tolerance, gradient within 4 times it).
+ */
+async function withFixes(loaded: LoadedConfig, checks: CheckResult[], opts: RunOptions): Promise<CheckResult[]> {
+  const known: FixCache = new Map();
+  const out: CheckResult[] = [];
+  for (const [i, k] of checks.entries()) {
+    if (k.passed) {
+      out.push(k);
+      continue;
+    }
+    const check = loaded.config.checks[i]!;
+    const options = k.options ?? scanOptionsOf(check, limitsOf(check), opts.samples, k.framework.id, opts);
+    const u = options.ulpTolerance;
+    const tol = { value: k.limits.maxUlps.value ?? u, grad: k.limits.maxUlps.gradient ?? 4 * u };
+    const label = locate(loaded, i, 'expr', 'file', opts.cwd)!.label;
+    opts.onProgress?.(1, `${k.name}: looking for a proved fix`);
+    out.push({ ...k, fix: await fixLineOf(k.form, options, tol, { backend: 'emulated' }, known, label) });
+  }
+  return out;
 }

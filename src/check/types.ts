@@ -4,6 +4,7 @@ import type { Target } from '../graph/graph.js';
 import type { FormResult } from '../core/types.js';
 import type { Region } from '../detect/types.js';
 import type { FrameworkId } from '../graph/frameworks/types.js';
+import type { FixLine } from '../repair/attach.js';
 
 /** What a check tolerates: nan/inf true = allowed; maxUlps absent = no limit. */
 export interface Limits {
@@ -67,6 +68,8 @@ export interface CheckResult {
   /** The scanned form with only the checked precisions and targets. */
   form: FormResult;
   violations: Violation[];
+  /** A failing check's cheapest proved fix, or why there is none (absent with --no-fix or when the check passed). */
+  fix?: FixLine;
   elapsedMs: number;
 }
 

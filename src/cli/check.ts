@@ -34,6 +34,8 @@ export interface CheckCommandOptions {
   atol?: string;
   /** Also write an HTML report here (a CI artifact). */
   html?: string;
+  /** false (--no-fix): do not look for a proved fix of each failing check. */
+  fix?: boolean;
 }
 
 export interface CheckIO {
@@ -69,7 +71,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
     const progress = io.progress ? progressBar(io.progress, format.name !== 'json') : undefined;
     let run = await runChecks(loaded, { name: 'f-diagnose', version: VERSION }, {
       cwd: io.cwd, baseline, samples, ...(framework ? { framework } : {}), ...(atol === undefined ? {} : { atol }),
-      ...(progress ? { onProgress: progress.update } : {}), keepSeries: opts.html !== undefined,
+      ...(progress ? { onProgress: progress.update } : {}), keepSeries: opts.html !== undefined, fix: opts.fix !== false,
     }).finally(() => progress?.stop());
     if (opts.updateBaseline) run = updateBaseline(run, baselinePath, displayPath(io.cwd, baselinePath), `f-diagnose ${VERSION}`);
 
@@ -108,6 +110,7 @@ export function registerCheck(program: Command, run: (work: () => Promise<number
     .option('--samples <n>', 'samples per variable for every check (overrides the config)')
     .option('--framework <name>', `${FRAMEWORK_HELP} (overrides the config; default tf)`)
     .option('--html <file>', 'also write a self-contained HTML report with plots (a CI artifact)')
+    .option('--no-fix', 'do not look for a proved fix of each failing check (faster)')
     .option('--atol <x>', 'absolute tolerance for every check (overrides the config): auto (half an ULP of 1) or a number >= 0')
     .action((opts: CheckCommandOptions) => {
       const work = () =>

@@ -4,7 +4,7 @@ import { defaultScanOptions, frameworkInfo, tfjsSkipNote } from '../core/diagnos
 import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
 import { evaluatePoints } from '../core/evaluate-points.js';
 import { exitCode } from '../report/exit-code.js';
-import { formatFor } from '../report/formats.js';
+import { formatFor, formatNames } from '../report/formats.js';
 import { useColor, writeReport } from '../report/write.js';
 import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { collect, readText, referenceOf } from './inputs.js';
@@ -23,7 +23,7 @@ export function registerEval(program: Command, run: (work: () => Promise<number>
     .option('--at <name=value>', 'a point, e.g. x=-100 or x=1,y=2 (repeatable)', collect, [])
     .option('--points <file>', 'points as JSON lines ({"x": 1.5}) or CSV with a header; "-" for stdin')
     .option('-r, --reference <expr>', 'exact values come from this expression')
-    .option('--format <format>', 'text or json (one JSON line per point)', 'text')
+    .option('--format <format>', `${formatNames('eval').join(', ')} (json: one JSON line per point; html: one self-contained file, with -o)`, 'text')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--framework <name>', `${FRAMEWORK_HELP} (default: what a .py file imports, else tf)`)
     .option('--backend <backend>', 'emulated, tfjs or both: add TF.js\'s float32 results (--framework tfjs only)', 'both')

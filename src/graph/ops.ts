@@ -1,5 +1,6 @@
 import type { FloatFormat, FormatLimits } from '../base/float-format.js';
 import type { HazardKind } from '../vocab/hazards.js';
+import { bceLogitsTorchWith, bceTorchWith, terms2, terms3, logSumExpWith, roundHalfEven, sincWith, sqrtOfSquares } from './composite-kernels.js';
 import { erf64, erfc64 } from './special.js';
 import { VOCABULARY, type OpName, type OpWord } from '../vocab/ops.js';
 
@@ -120,6 +121,22 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   leakyRelu: { f64: (a, slope) => (Number.isNaN(a) ? NaN : a > 0 ? a : slope * a), thresholds: () => [0] },
   // max(x, 0) with NaN kept (TF's Relu: x > 0 ? x : 0 would lose it; measured NaN in all four)
   relu: { f64: (a) => (Number.isNaN(a) ? NaN : a > 0 ? a : 0), thresholds: () => [0] },
+  // std::hypot (torch): no overflow in the squares, inf if either is inf (even with a NaN)
+  hypot: { f64: (a, b) => Math.hypot(a, b), infCause: () => 'overflow', thresholds: () => [0] },
+  sinc: { f64: sincWith(), f32: sincWith(Math.fround, Math.fround(Math.PI)), nanCause: domain, thresholds: () => [0] },
+  floor: { f64: Math.floor, thresholds: () => [0, 1, -1] },
+  ceil: { f64: Math.ceil, thresholds: () => [0, 1, -1] },
+  round: { f64: roundHalfEven, thresholds: () => [0.5, -0.5, 1.5] },
+  // the maximum subtracted first (0 when it is not finite): inf - inf is NaN only where the frameworks give it
+  logsumexp: { f64: terms2(logSumExpWith()), f32: terms2(logSumExpWith(Math.fround)), nanCause: () => 'inf-minus-inf', infCause: () => 'overflow' },
+  logsumexp3: { f64: terms3(logSumExpWith()), f32: terms3(logSumExpWith(Math.fround)), nanCause: () => 'inf-minus-inf', infCause: () => 'overflow' },
+  // sqrt(a^2 + b^2) as the frameworks' norms compute it: the squares overflow past sqrt(max)
+  norm: { f64: terms2(sqrtOfSquares()), f32: terms2(sqrtOfSquares(Math.fround)), infCause: () => 'overflow', thresholds: () => [0] },
+  norm3: { f64: terms3(sqrtOfSquares()), f32: terms3(sqrtOfSquares(Math.fround)), infCause: () => 'overflow', thresholds: () => [0] },
+  // aten's binary_cross_entropy kernel (Loss.cpp): each log clamped at -100, so p in {0, 1} gives 100, not inf
+  bceTorch: { f64: bceTorchWith(), f32: bceTorchWith(Math.fround) },
+  bceLogitsTorch: { f64: bceLogitsTorchWith(), f32: bceLogitsTorchWith(Math.fround) },
+  toFloat32: { f64: Math.fround },
   // NaN if either is; max(-0, 0) = 0, as in TF.js
   maximum: { f64: (a, b) => Math.max(a, b) },
   minimum: { f64: (a, b) => Math.min(a, b) },

@@ -1,5 +1,5 @@
 import { UserError } from '../base/user-error.js';
-import { CALLABLE, PREFIXES, VOCABULARY, type OpName } from '../vocab/ops.js';
+import { CALLABLE, PREFIXES, VOCABULARY, aritiesOf, countsText, variantOf, type OpName } from '../vocab/ops.js';
 import { type Expr, type Program, type Statement } from './ast.js';
 import { COMPARISON, INFIX, NOT_OPERAND, SIGN_OPERAND } from './binding-power.js';
 import { type Span } from '../base/span.js';
@@ -314,12 +314,14 @@ class ProgramParser {
       if (isOp(this.peek(), ')')) close = this.next();
     }
     const span = this.span(name.span.start, close.span.end);
-    if (args.length !== callee.arity) {
-      const s = callee.arity === 1 ? '' : 's';
-      throw new UserError(`${shown(name.text)} takes ${callee.arity} argument${s}, got ${args.length}`, span);
+    const op = callee.op === null ? null : variantOf(callee.op, args.length);
+    if (op === undefined || (callee.op === null && args.length !== callee.arity)) {
+      const counts = callee.op === null ? [callee.arity] : aritiesOf(callee.op);
+      const s = counts.length === 1 && counts[0] === 1 ? '' : 's';
+      throw new UserError(`${shown(name.text)} takes ${countsText(counts)} argument${s}, got ${args.length}`, span);
     }
     const depth = this.checkDepth(1 + Math.max(argDepth, callee.depth), name.span, 'counting the bodies of the functions it calls');
-    return { expr: { kind: 'call', callee: callee.name, op: callee.op, calleeSpan: name.span, args, span }, start: span.start, end: span.end, depth };
+    return { expr: { kind: 'call', callee: callee.name, op, calleeSpan: name.span, args, span }, start: span.start, end: span.end, depth };
   }
 
   private keywordArgument(callee: string): never {

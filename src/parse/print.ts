@@ -41,7 +41,7 @@ export function printExpr(e: Expr): string {
       return `${operand(e.left, e, 'left')}${gap}${e.op}${gap}${operand(e.right, e, 'right')}`;
     }
     case 'call':
-      return `${e.op === null ? e.callee : VOCABULARY[e.op].spellings[0]!}(${e.args.map(printExpr).join(', ')})`;
+      return `${e.op === null ? e.callee : VOCABULARY[e.op].spellings[0] ?? VOCABULARY[e.op].display}(${e.args.map(printExpr).join(', ')})`;
   }
 }
 

@@ -71,6 +71,7 @@ export const CATALOG: readonly Rewrite[] = [
     replacement: 'where(x > 0, a * exp(-x) / -expm1(-x), a / expm1(x))',
     why: 'exp(x) - 1 cancels near 0 and overflows for large x; by sign, exp only sees non-positive numbers',
   },
+  { name: 'times sigmoid', pattern: 'a / (1 + exp(-x))', replacement: 'a * sigmoid(x)', why: 'exp(-x) overflows for x < -88 (float32): a / inf, and its gradient 0 * inf' },
   { name: 'sigmoid', pattern: '1 / (1 + exp(-x))', replacement: 'sigmoid(x)', why: 'exp(-x) overflows for x < -88 (float32), its gradient is 0 * inf' },
   { name: 'log sigmoid', pattern: 'log(sigmoid(x))', replacement: '-softplus(-x)', why: 'sigmoid(x) underflows to 0 for very negative x, and log(0) = -inf' },
   {
@@ -124,6 +125,19 @@ export const CATALOG: readonly Rewrite[] = [
       why: 'small x: the conjugate form (no cancellation); large x: |x| sqrt(1 + 1/x^2), whose square cannot overflow',
     },
   ]),
+  {
+    name: 'sqrt(1+x)-1',
+    pattern: 'sqrt(1 + x) - 1',
+    replacement: 'x / (sqrt(1 + x) + 1)',
+    conditions: [{ notConstant: 'x' }],
+    why: 'sqrt(1 + x) - 1 cancels for small x; multiplied by the conjugate it does not',
+  },
+  {
+    name: 'log cosh by size',
+    pattern: 'log(cosh(x))',
+    replacement: 'where(abs(x) < 1, log1p(2 * square(sinh(x / 2))), abs(x) + softplus(-2 * abs(x)) - log(2))',
+    why: 'cosh(x) overflows for |x| > 89 (float32) or 710 (float64), and rounds to 1 for tiny x (log(1) = 0 where the exact value is x^2 / 2); cosh(x) - 1 = 2 sinh(x/2)^2 keeps the small ones, |x| + log(1 + e^(-2|x|)) - log 2 the large ones',
+  },
   {
     name: 'reciprocal by power',
     pattern: '1 / x',

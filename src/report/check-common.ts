@@ -1,6 +1,6 @@
 import type { FailOnViolation } from '../check/fail-on.js';
 import { fourDigits } from '../base/numbers.js';
-import type { SourceLocation, Violation } from '../check/types.js';
+import type { CheckResult, SourceLocation, Violation } from '../check/types.js';
 import type { HazardKind } from '../vocab/hazards.js';
 import type { Region } from '../detect/types.js';
 import { hazardInfo } from './hazards.js';
@@ -63,4 +63,21 @@ export function violationLine(v: Violation, opts: { spanPrefix?: string } = {}):
 /** "naive: float32 grad:x  NaN on [-1000, -88.72]  root cause: overflow in exp at 1:8", for scan --fail-on. */
 export function failOnLine(v: FailOnViolation): string {
   return `${v.form}: ${violationLine({ ...v.violation, location: null }, { spanPrefix: '' })}`;
+}
+
+/** The longest fix expression a one-line suggestion quotes; a longer one is left to `f-diagnose fix`. */
+const SUGGESTION_CHARS = 160;
+
+/**
+ * A failing check's proved fix as one line: "fix (proved on 512 samples, no NaN or inf): softplus: softplus(x)";
+ * a program's lines joined by "; ". Null when the check has no fix line (passed, or --no-fix).
+ */
+export function fixSuggestion(check: CheckResult): string | null {
+  const fix = check.fix;
+  if (!fix) return null;
+  if (fix.expr === null) return `no fix proved (${fix.note ?? 'see f-diagnose fix'})`;
+  const code = fix.expr.split('\n').map((l) => l.trim()).filter(Boolean).join('; ');
+  const shown = code.length <= SUGGESTION_CHARS ? `: ${code}` : ' (see f-diagnose fix for the code)';
+  const outcome = fix.clean === false ? 'NaN or inf only where the exact result is' : 'no NaN or inf';
+  return `fix (proved on ${fix.samples} samples, ${outcome}): ${fix.steps.join(' + ')}${shown}`;
 }

@@ -1,5 +1,5 @@
 import { type CheckRun, isFailing } from '../check/types.js';
-import { rootCauseText, violationSummary } from './check-common.js';
+import { fixSuggestion, rootCauseText, violationSummary } from './check-common.js';
 import { hazardInfo } from './hazards.js';
 
 // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
@@ -21,9 +21,10 @@ export function formatCheckGithub(run: CheckRun): string {
         `title=f-diagnose ${check.name}: ${v.precision} ${v.target}`,
       ].map((p) => { const eq = p.indexOf('='); return `${p.slice(0, eq)}=${escapeProperty(p.slice(eq + 1))}`; });
       const cause = rootCauseText({ ...v, location: null });
-      const fix = v.region?.hazard ? hazardInfo(v.region.hazard).fix : '';
+      // the proved fix when there is one, else the hazard class's advice
+      const fix = (check.fix?.expr ? fixSuggestion(check) : null) ?? (v.region?.hazard ? `fix: ${hazardInfo(v.region.hazard).fix}` : '');
       const baseline = v.baseline?.status === 'worse' ? `\nworse than the baseline: ${v.baseline.detail}` : v.baseline?.status === 'new' ? '\nnew since the baseline' : '';
-      const message = `${violationSummary(v)}${cause === null ? '' : `; root cause: ${cause}`}${fix === '' ? '' : `\nfix: ${fix}`}${baseline}`;
+      const message = `${violationSummary(v)}${cause === null ? '' : `; root cause: ${cause}`}${fix === '' ? '' : `\n${fix}`}${baseline}`;
       return `::error ${props.join(',')}::${escapeData(message)}`;
     }),
   );

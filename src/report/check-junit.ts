@@ -1,5 +1,5 @@
 import { type CheckRun, isFailing } from '../check/types.js';
-import { violationLine } from './check-common.js';
+import { fixSuggestion, violationLine } from './check-common.js';
 
 /** XML 1.0 text: the five entities escaped, characters XML cannot carry dropped. */
 function xml(s: string): string {
@@ -18,7 +18,8 @@ export function formatCheckJunit(run: CheckRun): string {
     const failing = check.violations.filter(isFailing);
     if (failing.length === 0) return `${open}/>`;
     const first = failing[0]!;
-    const body = failing.map((v) => violationLine(v)).join('\n');
+    const suggestion = fixSuggestion(check);
+    const body = [...failing.map((v) => violationLine(v)), ...(suggestion === null ? [] : [suggestion])].join('\n');
     return `${open}>\n      <failure message="${xml(violationLine(first))}" type="${first.kind}">${xml(body)}</failure>\n    </testcase>`;
   });
   const counts = `tests="${run.checks.length}" failures="${failures}" errors="0"`;

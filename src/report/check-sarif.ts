@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { type CheckRun, isFailing, type Violation } from '../check/types.js';
-import { rootCauseText, violationSummary } from './check-common.js';
+import { fixSuggestion, rootCauseText, violationSummary } from './check-common.js';
 import { allHazards, hazardInfo } from './hazards.js';
 
 /** Rules for findings with no root-cause hazard: the outcome itself is the rule. */
@@ -62,7 +62,8 @@ export function formatCheckSarif(run: CheckRun): string {
       const loc = v.location ?? check.exprLocation;
       const id = ruleId(v);
       const cause = rootCauseText({ ...v, location: null });
-      const fix = v.region?.hazard ? ` How to fix: ${hazardInfo(v.region.hazard).fix}.` : '';
+      const proved = check.fix?.expr ? fixSuggestion(check) : null;
+      const fix = proved !== null ? ` Suggested ${proved}.` : v.region?.hazard ? ` How to fix: ${hazardInfo(v.region.hazard).fix}.` : '';
       const result: Result = {
         ruleId: id,
         ruleIndex: index.get(id)!,

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { TextOptions } from './formats.js';
 import { finiteUlps } from '../core/summarize.js';
 import { type CheckResult, type CheckRun, isFailing } from '../check/types.js';
-import { fmtNum, violationLine } from './check-common.js';
+import { fixSuggestion, fmtNum, violationLine } from './check-common.js';
 
 
 /** Why a passing check passes: "no NaN or inf; max error 2 ULPs value, 11 ULPs gradient". */
@@ -49,7 +49,8 @@ export function formatCheckText(run: CheckRun, opts: TextOptions): string {
     if (check.passed) return `${c.green('PASS')} ${c.bold(name)}  ${passReason(check)}${own(check)}`;
     const failing = check.violations.filter(isFailing);
     const more = failing.length > 1 ? c.dim(`  (+${failing.length - 1} more)`) : '';
-    return `${c.red('FAIL')} ${c.bold(name)}  ${violationLine(failing[0]!)}${more}${own(check)}`;
+    const suggestion = fixSuggestion(check);
+    return `${c.red('FAIL')} ${c.bold(name)}  ${violationLine(failing[0]!)}${more}${own(check)}${suggestion === null ? '' : `\n     ${c.green(suggestion)}`}`;
   });
   const failed = run.checks.filter((k) => !k.passed).length;
   const seconds = (run.elapsedMs / 1000).toFixed(1);

@@ -12,6 +12,7 @@ import { formatEvalText } from './eval-text.js';
 import { formatScanJson } from './json.js';
 import { formatScanText } from './text.js';
 import { formatScanHtml } from './html.js';
+import { formatEvalHtml } from './eval-html.js';
 
 /** What every formatter may be told: pure functions (report, options) => string; one writer does the I/O. */
 export interface TextOptions {
@@ -61,7 +62,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   },
   {
     name: 'html', description: 'one self-contained HTML file (plots, hazards with carets, root causes; nothing fetched): use with -o',
-    scan: (r) => formatScanHtml(r),
+    scan: (r) => formatScanHtml(r), eval: (r) => formatEvalHtml(r),
   },
   { name: 'github', description: 'GitHub Actions annotations on the offending characters', check: (r) => formatCheckGithub(r) },
   { name: 'sarif', description: 'SARIF 2.1.0 for code scanning', check: (r) => formatCheckSarif(r) },

@@ -7,6 +7,16 @@
 export const REPORT_SCRIPT = String.raw`
 (function () {
   var data = JSON.parse(document.getElementById('data').textContent);
+  // the data holds each precision's (thinned) sample points once and outcomes as one letter each: back to one record per result
+  var OUTCOME = { o: 'ok', i: 'inaccurate', n: 'nan', f: 'inf', u: 'unknown' };
+  data.forms.forEach(function (f) {
+    f.results = [];
+    f.precisions.forEach(function (p) {
+      p.targets.forEach(function (t) {
+        f.results.push({ precision: p.precision, target: t.target, at: p.at, result: t.result, bits: t.bits, outcome: t.outcome.split('').map(function (c) { return OUTCOME[c]; }) });
+      });
+    });
+  });
   var drawn = { plots: [], heatmaps: [] };
   window.__fdiagnose = drawn;
   function symlog(x, floor) { if (x === 0 || Math.abs(x) < floor) return 0; return Math.sign(x) * (Math.log10(Math.abs(x)) - Math.log10(floor) + 1); }
@@ -68,13 +78,16 @@ export const REPORT_SCRIPT = String.raw`
     var n = 48, cell = 8, canvas = document.createElement('canvas');
     canvas.width = n * cell; canvas.height = n * cell; el.appendChild(canvas);
     var ctx = canvas.getContext('2d');
-    var r = f.results[0], xs = r.at[f.vars[0]], ys = r.at[f.vars[1]];
-    var fx = floorOf(xs), fy = floorOf(ys);
-    var tx = xs.map(function (x) { return symlog(x, fx); }), ty = ys.map(function (y) { return symlog(y, fy); });
-    var lo = [Math.min.apply(null, tx), Math.min.apply(null, ty)], hi = [Math.max.apply(null, tx), Math.max.apply(null, ty)];
+    // one frame for every precision (their samples differ): floors and extents over all of them
+    var allX = [], allY = [];
+    f.results.forEach(function (r) { allX = allX.concat(r.at[f.vars[0]]); allY = allY.concat(r.at[f.vars[1]]); });
+    var fx = floorOf(allX), fy = floorOf(allY);
+    var tAllX = allX.map(function (x) { return symlog(x, fx); }), tAllY = allY.map(function (y) { return symlog(y, fy); });
+    var lo = [Math.min.apply(null, tAllX), Math.min.apply(null, tAllY)], hi = [Math.max.apply(null, tAllX), Math.max.apply(null, tAllY)];
     var RANK = { ok: 0, unknown: 1, inaccurate: 2, inf: 3, nan: 4 }, COLOR = ['#d3f9d8', '#e9ecef', '#ffe066', '#ffa94d', '#e03131'];
     var grid = [];
     f.results.forEach(function (res) {
+      var tx = res.at[f.vars[0]].map(function (x) { return symlog(x, fx); }), ty = res.at[f.vars[1]].map(function (y) { return symlog(y, fy); });
       res.outcome.forEach(function (o, i) {
         var cx = Math.min(n - 1, Math.floor((tx[i] - lo[0]) / ((hi[0] - lo[0]) || 1) * n));
         var cy = Math.min(n - 1, Math.floor((ty[i] - lo[1]) / ((hi[1] - lo[1]) || 1) * n));

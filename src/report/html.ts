@@ -1,11 +1,14 @@
 import { excerpt } from '../base/excerpt.js';
 import { hazardGroups, headlineRegion } from '../core/summarize.js';
-import type { FormResult, ScanOptions, ScanReport, Series } from '../core/types.js';
+import type { FormResult, ScanOptions, ScanReport } from '../core/types.js';
 import type { CheckRun } from '../check/types.js';
-import type { HazardEvent, TargetResult } from '../detect/types.js';
+import type { HazardEvent } from '../detect/types.js';
 import { uplot } from './assets.js';
 import { HAZARDS } from './hazards.js';
 import { REPORT_SCRIPT } from './html-script.js';
+import { esc, htmlPage, scriptSafe } from './html-common.js';
+import { fixHtml } from './fix-html.js';
+import { plotData } from './html-data.js';
 import { formatFloat, interval, position } from './numbers.js';
 import { formVerdict, overviewLine, targetLine, targetVerdict } from './summary.js';
 import { toleranceText } from './text.js';
@@ -26,7 +29,7 @@ export function formatScanHtml(report: ScanReport): string {
 
 /** The HTML of a check run: every check as a form section, its PASS/FAIL in the summary (check --html FILE). */
 export function formatCheckHtml(run: CheckRun): string {
-  const sections = run.checks.flatMap((k) => (k.options ? [{ form: k.form, options: k.options, status: k.passed ? 'PASS' : 'FAIL' }] : []));
+  const sections = run.checks.flatMap((k) => (k.options ? [{ form: k.fix ? { ...k.form, fix: k.fix } : k.form, options: k.options, status: k.passed ? 'PASS' : 'FAIL' }] : []));
   const meta = `${run.tool.name} ${run.tool.version}; ${run.checks.length} checks in ${run.config}: ${run.passed ? 'all passed' : `${run.checks.filter((k) => !k.passed).length} failed`}; ${(run.elapsedMs / 1000).toFixed(1)} s`;
   return page('f-diagnose check', meta, sections);
 }
@@ -44,35 +47,16 @@ function page(title: string, meta: string, sections: Section[]): string {
     `<pre class="summary">${summary}</pre>`,
     ...sections.map((s, i) => formSection(s.form, i, s.options)),
   ].join('\n');
-  const data = { forms: sections.map(({ form: f }) => ({ name: f.name, vars: f.vars, results: f.results.map(seriesData) })) };
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${lib.css}
-${STYLE}</style>
-</head>
-<body>
-${body}
-<script id="data" type="application/json">${scriptSafe(JSON.stringify(data))}</script>
-<script>${scriptSafe(lib.js)}</script>
-<script>${REPORT_SCRIPT}</script>
-</body>
-</html>
-`;
+  const data = { forms: sections.map(({ form }) => plotData(form)) };
+  return htmlPage(title, body, {
+    css: lib.css,
+    scripts: [
+      `<script id="data" type="application/json">${scriptSafe(JSON.stringify(data))}</script>`,
+      `<script>${scriptSafe(lib.js)}</script>`,
+      `<script>${REPORT_SCRIPT}</script>`,
+    ],
+  });
 }
-
-const STYLE = `
-body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 960px; color: #212529; }
-pre { background: #f8f9fa; padding: 0.6em; overflow-x: auto; }
-.meta { color: #495057; }
-.unstable { color: #c92a2a; } .inaccurate { color: #a86c00; } .stable { color: #2b8a3e; }
-table { border-collapse: collapse; margin: 0.5em 0; } td, th { border: 1px solid #dee2e6; padding: 2px 6px; text-align: left; vertical-align: top; }
-th { background: #f1f3f5; } td pre { margin: 0; padding: 0; background: none; }
-.caret { color: #ae3ec9; }
-`;
 
 function formSection(f: FormResult, i: number, options: ScanOptions): string {
   const v = formVerdict(f);
@@ -86,6 +70,7 @@ function formSection(f: FormResult, i: number, options: ScanOptions): string {
     f.vars.length > 2 ? `<p>(no plot for ${f.vars.length} variables)</p>` : '',
     hazardTable(f),
     chains(f),
+    fixHtml(f, options),
     crossCheck(f),
     `<h3>Verdict</h3><ul>${verdict(f, options).map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`,
     `</section>`,
@@ -126,24 +111,4 @@ function crossCheck(f: FormResult): string {
     return `<tr><td>${r.precision} ${r.target}</td><td>${(100 * t.agreement.nanInf).toFixed(2)}% of ${t.samples}</td><td>${t.agreement.maxUlpsDiff} ULP</td><td>${t.disagreements.length}</td></tr>`;
   });
   return rows.length ? `<h3>Cross-check against TF.js</h3><table><tr><th>result</th><th>NaN/inf agreement</th><th>finite results within</th><th>disagreements</th></tr>${rows.join('')}</table>` : '';
-}
-
-/** A result's samples for the browser: non-finite numbers as null (JSON has none), 7 significant digits. */
-function seriesData(r: TargetResult & { series?: Series }): Record<string, unknown> {
-  const s = r.series;
-  const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(7)) : null);
-  return {
-    precision: r.precision, target: r.target,
-    at: s ? Object.fromEntries(Object.entries(s.at).map(([k, xs]) => [k, xs.map((x) => (Number.isFinite(x) ? x : null))])) : {},
-    result: s ? s.result.map(num) : [], outcome: s ? s.outcome : [], bits: s ? s.bits.map((b) => (Number.isNaN(b) ? null : Number(b.toFixed(2)))) : [],
-  };
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Text inside <script>: "</script" and "<!--" cannot end or confuse it. */
-function scriptSafe(s: string): string {
-  return s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }

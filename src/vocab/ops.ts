@@ -8,7 +8,7 @@ export type OpName =
   | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'expm1' | 'log1p' | 'sqrt' | 'abs' | 'square' | 'reciprocal' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'tanh' | 'sinh' | 'cosh' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'xlogy' | 'xlog1py' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'maximum' | 'minimum' | 'clip' | 'where'
+  | 'sigmoid' | 'softplus' | 'relu' | 'logSigmoid' | 'logaddexp' | 'erf' | 'erfc' | 'rsqrt' | 'softsign' | 'elu' | 'selu' | 'silu' | 'gelu' | 'geluTanh' | 'mish' | 'xlogy' | 'xlog1py' | 'asinh' | 'acosh' | 'atanh' | 'log2' | 'log10' | 'relu6' | 'leakyRelu' | 'hypot' | 'sinc' | 'floor' | 'ceil' | 'round' | 'logsumexp' | 'logsumexp3' | 'norm' | 'norm3' | 'bceTorch' | 'bceLogitsTorch' | 'toFloat32' | 'maximum' | 'minimum' | 'clip' | 'where'
   | 'less' | 'lessEqual' | 'greater' | 'greaterEqual' | 'equal' | 'notEqual'
   | 'logicalAnd' | 'logicalOr' | 'logicalNot'
   | 'cast' | 'step' | 'keep';
@@ -83,6 +83,31 @@ const words: OpWord[] = [
   /** leaky_relu(x, slope): the slope is a constant, as clip's bounds. */
   { name: 'leakyRelu', arity: 2, kind: 'math', spellings: ['leaky_relu', 'leakyRelu'], display: 'leaky_relu' },
   { name: 'relu', arity: 1, kind: 'math', spellings: ['relu'], display: 'relu' },
+  { name: 'hypot', arity: 2, kind: 'math', spellings: ['hypot'], display: 'hypot' },
+  /** The normalised sinc, sin(pi x) / (pi x), 1 at 0 (numpy, torch, jnp, tf.experimental.numpy). */
+  { name: 'sinc', arity: 1, kind: 'math', spellings: ['sinc'], display: 'sinc' },
+  { name: 'floor', arity: 1, kind: 'math', spellings: ['floor'], display: 'floor' },
+  { name: 'ceil', arity: 1, kind: 'math', spellings: ['ceil'], display: 'ceil' },
+  /** Half to even, as TF, torch, jnp and TF.js round (and numpy's rint). */
+  { name: 'round', arity: 1, kind: 'math', spellings: ['round', 'rint'], display: 'round' },
+  /** log(exp(a) + exp(b)) over stacked terms, as the frameworks' reductions compute it; logsumexp3 is three terms. */
+  { name: 'logsumexp', arity: 2, kind: 'math', spellings: ['logsumexp', 'reduce_logsumexp'], display: 'logsumexp' },
+  { name: 'logsumexp3', arity: 3, kind: 'math', spellings: [], display: 'logsumexp' },
+  /** The Euclidean norm of stacked terms, sqrt(a^2 + b^2) (norm of one term is abs); norm3 is three terms. */
+  { name: 'norm', arity: 2, kind: 'math', spellings: ['norm'], display: 'norm' },
+  { name: 'norm3', arity: 3, kind: 'math', spellings: [], display: 'norm' },
+  /**
+   * PyTorch's F.binary_cross_entropy(p, y) (its own kernel and fused backward): (y - 1) max(log1p(-p), -100)
+   * - y max(log(p), -100). The Python front end makes it from torch's call; written by name it means the same.
+   */
+  { name: 'bceTorch', arity: 2, kind: 'math', spellings: ['binary_cross_entropy'], display: 'binary_cross_entropy' },
+  /** PyTorch's F.binary_cross_entropy_with_logits(x, y): (1 - y) x - log_sigmoid(x), with its fused backward. */
+  { name: 'bceLogitsTorch', arity: 2, kind: 'math', spellings: ['binary_cross_entropy_with_logits'], display: 'binary_cross_entropy_with_logits' },
+  /**
+   * A constant a framework computes in float32 and then casts (Keras's log(2.0) in log_cosh, in its float32 floatx):
+   * rounded to float32 in every format; exactly its argument for the ground truth.
+   */
+  { name: 'toFloat32', arity: 1, kind: 'math', spellings: ['round_to_float32'], display: 'round_to_float32' },
   { name: 'maximum', arity: 2, kind: 'math', spellings: ['maximum', 'max', 'fmax'], display: 'maximum' },
   { name: 'minimum', arity: 2, kind: 'math', spellings: ['minimum', 'min', 'fmin'], display: 'minimum' },
   { name: 'clip', arity: 3, kind: 'math', spellings: ['clip', 'clip_by_value', 'clamp', 'clipByValue'], display: 'clip' },
@@ -109,6 +134,33 @@ export const OP_NAMES: readonly OpName[] = words.map((w) => w.name);
 
 /** Function-call spellings (lower case, prefix removed) to op names. */
 export const CALLABLE: ReadonlyMap<string, OpName> = new Map(words.flatMap((w) => w.spellings.map((s) => [s, w.name] as const)));
+
+/**
+ * Spellings that take a few terms (a stacked vector): the op for each count of terms, when it is not the spelling's
+ * own arity. norm of one term is abs, as the frameworks' norm of a scalar.
+ */
+const VARIANTS: Readonly<Record<string, Readonly<Record<number, OpName>>>> = {
+  logsumexp: { 2: 'logsumexp', 3: 'logsumexp3' },
+  norm: { 1: 'abs', 2: 'norm', 3: 'norm3' },
+};
+
+/** The op a spelling's op becomes with n arguments (logsumexp of three terms is logsumexp3), or undefined if none. */
+export function variantOf(op: OpName, n: number): OpName | undefined {
+  const byCount = VARIANTS[op];
+  if (byCount === undefined) return VOCABULARY[op].arity === n ? op : undefined;
+  return byCount[n];
+}
+
+/** The argument counts an op's spelling accepts. */
+export function aritiesOf(op: OpName): number[] {
+  const byCount = VARIANTS[op];
+  return byCount === undefined ? [VOCABULARY[op].arity] : Object.keys(byCount).map(Number);
+}
+
+/** The counts for a message: "2", "2 or 3", "1, 2 or 3". */
+export function countsText(counts: readonly number[]): string {
+  return counts.length === 1 ? String(counts[0]) : `${counts.slice(0, -1).join(', ')} or ${counts[counts.length - 1]}`;
+}
 
 /** Framework prefixes accepted and ignored in front of a function name. */
 export const PREFIXES: readonly string[] = [

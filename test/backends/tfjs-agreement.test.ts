@@ -159,6 +159,18 @@ const TABLE: string[] = [
   'asinh(x) + acosh(x) + atanh(x)',
   'log2(x) + log10(x)',
   'xlogy(x, y) + xlog1py(x, y)',
+  'hypot(x, y)',
+  'sinc(x)',
+  'floor(x) + ceil(x) + round(x)',
+  'logsumexp(x, y)',
+  'logsumexp(x, y, x * y)',
+  'norm(x, y)',
+  'norm(x, y, x - y)',
+  // a constant term: a scalar tensor stacked with the batch (broadcast first)
+  'logsumexp(x, 1, y) + norm(2, x)',
+  'binary_cross_entropy(x, y)',
+  'binary_cross_entropy_with_logits(x, y)',
+  'round_to_float32(x) * x',
   `f(x) = ${naive}\nf(x) + f(x + 50)`,
 ];
 

@@ -73,6 +73,21 @@ describe('check: exit codes and text', () => {
     assert.match(perCheck.stdout, /as TensorFlow\.js 4\.22\.0, TensorFlow 2\.21\.0 computes them(;[^)]*)?\)$/m);
     assert.equal((await check(dir, { config: 'losses/fw.config.json', framework: 'torch', atol: '0' })).code, 0, 'torch keeps subnormals');
   });
+  it('a Python check takes the framework its file imports, as scan and eval do; the check\'s own and --framework override it', async () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'losses/relu_root.py'), 'import torch\n\n\ndef f(x):\n    return torch.sqrt(torch.relu(x))\n');
+    const config = (extra: string) => JSON.stringify({ framework: 'tf', checks: [{ name: 'root', file: 'relu_root.py', function: 'f', vars: { x: [-1, 1] }, ...JSON.parse(`{${extra}}`) }] });
+    const frameworkOf = async (opts: CheckCommandOptions = {}) => {
+      const r = await check(dir, { config: 'losses/py.config.json', format: 'json', ...opts });
+      return (JSON.parse(r.stdout) as { checks: { framework: { id: string } }[] }).checks[0]!.framework.id;
+    };
+    writeFileSync(join(dir, 'losses/py.config.json'), config(''));
+    // the file's import beats the config-wide default
+    assert.equal(await frameworkOf(), 'torch');
+    assert.equal(await frameworkOf({ framework: 'jax' }), 'jax');
+    writeFileSync(join(dir, 'losses/py.config.json'), config('"framework": "tfjs"'));
+    assert.equal(await frameworkOf(), 'tfjs');
+  });
   it('TF (the default) flushes subnormals: huber\'s 0.5 * x * x is 0 instead of 2e-39 near x = 6e-20, over its 2 ULPs with --atol 0', async () => {
     assert.equal((await check(cwd, { config: PASSING })).code, 0, 'the default absolute tolerance (half an ULP of 1) lets 2e-39 pass');
     const r = await check(cwd, { config: PASSING, atol: '0' });

@@ -37,6 +37,16 @@ const CASES: Case[] = [
   { form: 'entropy.py::entropy_term', vars: ['p=0:1'], finds: both({ target: 'value', outcome: 'nan', hazard: 'log-zero', op: 'log' }) },
   { framework: 'torch', form: 'gaussian_nll_var.py::gaussian_nll', vars: ['mu=-1:1', 'var=0:2'], finds: both({ target: 'value', outcome: 'nan', hazard: 'log-zero', op: 'log' }) },
   { framework: 'torch', form: 'swish_margin.py::swish_margin', vars: ['x=-100:100'], clean: true },
+  // built-in losses by name (issue 11, part 2): torch's backward d/dy = -logit(p) is log(0) or log(inf) at p in {0, 1}
+  { framework: 'torch', form: 'builtin_torch_bce.py::bce_builtin', vars: ['p=0:1', 'y=0:1'], finds: both({ target: 'grad:y', outcome: 'inf', hazard: 'log-zero', op: 'log' }) },
+  { form: 'builtin_keras_bce.py::bce_builtin', vars: ['y_true=0:1', 'y_pred=0:1'], clean: true },
+  { form: 'builtin_bce_logits.py::bce_logits', vars: ['z=-1000:1000', 'y=0:1'], clean: true },
+  { form: 'builtin_log_cosh.py::log_cosh_builtin', vars: ['y_true=-500:500', 'y_pred=-500:500'], clean: true },
+  { form: 'builtin_log_cosh.py::log_cosh_naive', vars: ['x=-1000:1000'], finds: both({ target: 'value', outcome: 'inf', hazard: 'overflow', op: 'cosh' }) },
+  { framework: 'torch', form: 'builtin_poisson_nll.py::poisson_nll', vars: ['log_rate=-1000:1000', 'target=0:10'], finds: both({ target: 'value', outcome: 'inf', hazard: 'overflow', op: 'exp' }) },
+  { form: 'builtin_kl.py::kl_keras', vars: ['y_true=0:1', 'y_pred=0:1'], clean: true },
+  // xlogy's other partial x / y is unmasked in torch: 0 / 0 at p = 0
+  { framework: 'torch', form: 'builtin_kl.py::kl_torch', vars: ['log_q=-10:0', 'p=0:1'], finds: both({ target: 'grad:p', outcome: 'nan', hazard: 'zero-div-zero', op: 'div' }) },
 ];
 
 interface Region { outcome: string; hazard?: string; op?: string }

@@ -1,16 +1,18 @@
 /**
- * The README's commands work as written on a fresh clone: every `npx f-diagnose ...` line of its sh blocks runs from
+ * The README's and docs/'s commands work as written on a fresh clone: every `npx f-diagnose ...` line of its sh blocks runs from
  * the repository root and ends with the exit code the README documents (0, or 1 where it shows a failing gate), no
  * stack trace, and valid output. Lines that install the package elsewhere (git clone, npm pack) are what
  * .ci/pack-smoke.sh runs; `npm ci`/`npm test` are what CI runs.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ROOT } from '../helpers/cli.js';
 
-const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+// the README and every page of docs/: each `npx f-diagnose` line of their sh blocks
+const pages = ['README.md', ...readdirSync(`${ROOT}docs`).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const readme = pages.map((p) => readFileSync(`${ROOT}${p}`, 'utf8')).join('\n');
 const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
   .flatMap((m) => m[1]!.split('\n'))
   .map((l) => l.replace(/^\s*(npm ci && )?/, '').replace(/\s+#.*$/, '').trim())

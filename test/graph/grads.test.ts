@@ -94,6 +94,24 @@ const rows: Array<[expr: string, x: number, value: number, grad: number]> = [
   ['log10(x)', 100, 2, 1 / (100 * Math.LN10)],
   ['xlogy(x, 2)', 3, 3 * Math.LN2, Math.LN2],
   ['xlog1py(x, 1)', 3, 3 * Math.LN2, Math.LN2],
+  // hypot(3, 4) = 5, slope 3/5; sinc(1/2) = 2/pi, slope (cos(pi/2) - 2/pi) / (1/2) = -4/pi
+  ['hypot(x, 4)', 3, 5, 0.6],
+  ['sinc(x)', 0.5, 2 / Math.PI, -4 / Math.PI],
+  // steps: slope 0 between the jumps; round is half to even
+  ['floor(x)', 2.5, 2, 0],
+  ['ceil(x)', 2.5, 3, 0],
+  ['round(x)', 2.5, 2, 0],
+  // log(e^0 + e^0) with slope 1/2; three terms: log 3, 1/3; the norms as hypot
+  ['logsumexp(x, 0)', 0, Math.LN2, 0.5],
+  ['logsumexp(x, 0, 0)', 0, Math.log(3), 1 / 3],
+  ['norm(x, 4)', 3, 5, 0.6],
+  ['norm(x, 2, 2)', 1, 3, 1 / 3],
+  // torch's binary_cross_entropy at p = 1/2, y = 1: -log(1/2), slope -1/p
+  ['binary_cross_entropy(x, 1)', 0.5, Math.LN2, -2],
+  // torch's binary_cross_entropy_with_logits at x = 0, y = 1: log 2, slope sigmoid(0) - 1 = -1/2 (TF.js's formula)
+  ['binary_cross_entropy_with_logits(x, 1)', 0, Math.LN2, -0.5],
+  // a cast to float32 and back: 0.1 becomes float32(0.1); its gradient passes through
+  ['round_to_float32(x)', 0.1, Math.fround(0.1), 1],
   // a node used twice: gradients are summed
   ['x * exp(x)', 0, 0, 1],
 ];

@@ -65,6 +65,8 @@ const NUMBER_FUNCTIONS: [OpName, number, string[]][] = [
   ['elu', 1, ['elu']], ['selu', 1, ['selu']], ['silu', 1, ['silu', 'swish']], ['gelu', 1, ['gelu']], ['geluTanh', 1, ['gelu_tanh']],
   ['mish', 1, ['mish']], ['xlogy', 2, ['xlogy']], ['xlog1py', 2, ['xlog1py']], ['asinh', 1, ['asinh', 'arcsinh']],
   ['acosh', 1, ['acosh', 'arccosh']], ['atanh', 1, ['atanh', 'arctanh']], ['log2', 1, ['log2']], ['log10', 1, ['log10']],
+  ['hypot', 2, ['hypot']], ['sinc', 1, ['sinc']], ['floor', 1, ['floor']], ['ceil', 1, ['ceil']], ['round', 1, ['round', 'rint']],
+  ['logsumexp', 2, ['logsumexp', 'reduce_logsumexp']], ['norm', 2, ['norm']], ['bceTorch', 2, ['binary_cross_entropy']], ['bceLogitsTorch', 2, ['binary_cross_entropy_with_logits']], ['toFloat32', 1, ['round_to_float32']],
   ['maximum', 2, ['maximum', 'max', 'fmax']], ['minimum', 2, ['minimum', 'min', 'fmin']],
   ['add', 2, ['add']], ['sub', 2, ['subtract']], ['mul', 2, ['multiply']], ['div', 2, ['divide', 'truediv', 'true_divide', 'div']],
 ];

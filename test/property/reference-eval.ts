@@ -73,6 +73,17 @@ const UNARY: Record<string, (x: number) => number> = {
   asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
   log2: (x) => Math.log(x) / Math.LN2,
   log10: (x) => Math.log(x) / Math.LN10,
+  // the normalised sinc, 1 at 0
+  sinc: (x) => (x === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x)),
+  floor: Math.floor,
+  ceil: Math.ceil,
+  // half to even: Math.round goes up at a half, so an odd result there comes back down
+  // a float32 cast and back
+  toFloat32: Math.fround,
+  round: (x) => {
+    const r = Math.round(x);
+    return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  },
 };
 
 /** TF.js's erf (tfjs-backend-cpu Erf.js): Abramowitz & Stegun 7.1.26. */
@@ -87,6 +98,17 @@ const BINARY: Record<string, (x: number, y: number) => number> = {
   logaddexp: (x, y) => (Number.isNaN(x - y) ? x + y : Math.max(x, y) + Math.log1p(Math.exp(-Math.abs(x - y)))),
   xlogy: (x, y) => (x === 0 ? 0 : x * Math.log(y)),
   xlog1py: (x, y) => (x === 0 ? 0 : x * Math.log1p(y)),
+  // the tfjs model's formulas: sqrt of the squares (TF.js has no hypot), tf.logSumExp's shift by the maximum as it is
+  hypot: (x, y) => Math.sqrt(x * x + y * y),
+  norm: (x, y) => Math.sqrt(x * x + y * y),
+  logsumexp: (x, y) => {
+    const m = Math.max(x, y);
+    return Math.log(Math.exp(x - m) + Math.exp(y - m)) + m;
+  },
+  // torch's binary_cross_entropy: each log clamped at -100
+  // (1 - y) x - log_sigmoid(x), log_sigmoid as TF.js's -softplus(-x)
+  bceLogitsTorch: (x, y) => (1 - y) * x + softplus(-x),
+  bceTorch: (p, y) => (y - 1) * Math.max(Math.log1p(-p), -100) - y * Math.max(Math.log(p), -100),
 };
 const COMPARE: Record<string, (x: number, y: number) => boolean> = {
   '<': (x, y) => x < y, '<=': (x, y) => x <= y, '>': (x, y) => x > y, '>=': (x, y) => x >= y, '==': (x, y) => x === y, '!=': (x, y) => x !== y,

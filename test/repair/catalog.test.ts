@@ -23,6 +23,9 @@ const EXPECTED: [string, string][] = [
   ['log(exp(a) + exp(b))', 'maximum(a, b) + log1p(exp(-abs(a - b)))'],
   ['sqrt(1 + x*x) - 1', 'x * x / (sqrt(1 + x * x) + 1)'],
   ['1 / x', 'x**-1'],
+  ['sqrt(1 + x) - 1', 'x / (sqrt(1 + x) + 1)'],
+  ['x / (1 + exp(-x))', 'x * sigmoid(x)'],
+  ['log(cosh(x))', 'where(abs(x) < 1, log1p(2 * square(sinh(x / 2))), abs(x) + softplus(-2 * abs(x)) - log(2))'],
 ];
 
 for (const [input, want] of EXPECTED) {

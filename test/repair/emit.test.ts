@@ -1,7 +1,8 @@
 /**
  * --emit: the story's fix as a function in each framework. TF.js and NumPy run here (real kernels, not ours) and
- * are compared with mpmath; TF, PyTorch and JAX are not installed on this machine, so their code is only
- * syntax-checked by Python and checked for its own spellings.
+ * are compared with mpmath; TF, PyTorch and JAX are not needed by the tests, so here their code is syntax-checked by
+ * Python and checked for its own spellings, and emitted-in-frameworks.test.ts reads what the real frameworks made
+ * of the emitted fixes (oracle/emitted-fixes.py).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -75,4 +76,35 @@ test('a program with a function: the function nested in the emitted one, called 
   const js = emit('f(x) = where(x > 0, x, 0)\nf(x) + f(x + 50)', ['x'], 'tfjs');
   assert.match(js, /const f = \(x\) => tf\.where\(/);
   assert.match(js, /return tf\.add\(f\(x\), f\(tf\.add\(x, /);
+});
+
+test('numpy: the new ops emit as NumPy calls that compute what they mean (float64, against JS formulas)', { skip: python('import numpy').status !== 0 }, () => {
+  const expr = 'hypot(x, 2) + sinc(x) + round(4 * x) + floor(x) + ceil(x) + logsumexp(x, 1, 2) + norm(x, 3) + binary_cross_entropy(x, 0.25)';
+  const code = emit(expr, ['x'], 'numpy');
+  const xs = [0.125, 0.375, 0.625];
+  const r = python(`${code}\nimport json, sys\nprint(json.dumps([float(v) for v in f(np.array(json.load(sys.stdin), dtype=np.float64))]))`, JSON.stringify(xs));
+  assert.equal(r.status, 0, r.stderr);
+  const got = JSON.parse(r.stdout) as number[];
+  // round(4x) at 0.5, 1.5, 2.5 is half to even: 0, 2, 2
+  const halfEven = [0, 2, 2];
+  xs.forEach((x, i) => {
+    const want = Math.hypot(x, 2) + Math.sin(Math.PI * x) / (Math.PI * x) + halfEven[i]! + 0 + 1
+      + Math.log(Math.exp(x) + Math.exp(1) + Math.exp(2)) + Math.hypot(x, 3) - (0.25 * Math.log(x) + 0.75 * Math.log1p(-x));
+    assert.ok(Math.abs(got[i]! - want) <= 1e-13 * Math.abs(want), `at ${x}: numpy ${got[i]}, formula ${want}`);
+  });
+});
+
+test('tf, torch, jax: the new ops emit as valid Python in each framework\'s own calls', () => {
+  const expr = 'logsumexp(x, 1, 2) + norm(x, 3) + hypot(x, 2) + sinc(x) + binary_cross_entropy(x, 0.25)';
+  const want: Record<'tf' | 'torch' | 'jax', RegExp[]> = {
+    tf: [/tf\.reduce_logsumexp\(tf\.stack\(\[x, tf\.ones_like\(x\) \* 1, tf\.ones_like\(x\) \* 2\]\), axis=0\)/, /tf\.norm\(tf\.stack/, /tf\.experimental\.numpy\.hypot/, /tf\.experimental\.numpy\.sinc/],
+    torch: [/torch\.logsumexp\(torch\.stack\(\[x, torch\.full_like\(x, 1\), torch\.full_like\(x, 2\)\]\), dim=0\)/, /torch\.linalg\.norm/, /torch\.hypot/, /torch\.sinc/, /torch\.nn\.functional\.binary_cross_entropy\(x, torch\.full_like\(x, 0\.25\), reduction='none'\)/],
+    jax: [/jax\.nn\.logsumexp\(jnp\.stack/, /jnp\.linalg\.norm/, /jnp\.hypot/, /jnp\.sinc/],
+  };
+  for (const framework of ['tf', 'torch', 'jax'] as const) {
+    const code = emit(expr, ['x'], framework);
+    for (const pattern of want[framework]) assert.match(code, pattern, framework);
+    const r = python('import sys, ast; ast.parse(sys.stdin.read())', code);
+    assert.equal(r.status, 0, `${framework}: ${r.stderr}`);
+  }
 });

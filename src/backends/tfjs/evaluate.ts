@@ -38,6 +38,12 @@ type Kernel = (x: Tensor[], ctx: OpContext) => Tensor;
 /** x == 0 as a constant bool tensor, read off the tape. */
 const zeroMask = (tf: TfModule, x: Tensor): Tensor => tf.tensor(Array.from(x.dataSync(), (v) => (v === 0 ? 1 : 0)), x.shape, 'bool');
 
+/** Terms of a stack broadcast to the largest's shape (a constant term is a scalar tensor; tf.stack wants equal shapes). */
+function stackTerms(tf: TfModule, xs: Tensor[]): Tensor {
+  const shape = xs.reduce((big, x) => (x.size > big.size ? x : big)).shape;
+  return tf.stack(xs.map((x) => (x.size === shape.reduce((n, d) => n * d, 1) && x.rank === shape.length ? x : tf.broadcastTo(x, shape))));
+}
+
 const leaf: Kernel = () => {
   throw new Error('leaf nodes are not evaluated by a kernel');
 };
@@ -105,6 +111,24 @@ const KERNELS: Record<OpName, Kernel> = {
   relu6: ([a], { tf }) => tf.relu6(a!),
   leakyRelu: ([a], { tf, scalarInput }) => tf.leakyRelu(a!, scalarInput(1)),
   relu: ([a], { tf }) => tf.relu(a!),
+  // TF.js has no hypot and no sinc: tf.experimental.numpy's formulas in TF.js ops (sinc's x == 0 a constant mask)
+  hypot: ([a, b], { tf }) => tf.sqrt(tf.add(tf.square(a!), tf.square(b!))),
+  sinc: ([a], { tf }) => {
+    const px = tf.mul(a!, Math.PI);
+    return tf.where(zeroMask(tf, a!), tf.onesLike(a!), tf.div(tf.sin(px), px));
+  },
+  // torch's binary_cross_entropy in TF.js ops (only torch's call makes it)
+  bceTorch: ([p, y], { tf }) => tf.sub(tf.mul(tf.sub(y!, 1), tf.maximum(tf.log1p(tf.neg(p!)), -100)), tf.mul(y!, tf.maximum(tf.log(p!), -100))),
+  bceLogitsTorch: ([x, y], { tf }) => tf.sub(tf.mul(tf.sub(1, y!), x!), tf.logSigmoid(x!)),
+  // a float32 constant: TF.js computes in float32 already
+  toFloat32: ([a]) => a!,
+  floor: ([a], { tf }) => tf.floor(a!),
+  ceil: ([a], { tf }) => tf.ceil(a!),
+  round: ([a], { tf }) => tf.round(a!),
+  logsumexp: (xs, { tf }) => tf.logSumExp(stackTerms(tf, xs), 0),
+  logsumexp3: (xs, { tf }) => tf.logSumExp(stackTerms(tf, xs), 0),
+  norm: (xs, { tf }) => tf.norm(stackTerms(tf, xs), 'euclidean', 0),
+  norm3: (xs, { tf }) => tf.norm(stackTerms(tf, xs), 'euclidean', 0),
   maximum: ([a, b], { tf }) => tf.maximum(a!, b!),
   minimum: ([a, b], { tf }) => tf.minimum(a!, b!),
   clip: ([a], { tf, scalarInput }) => clipByValue(tf, a!, Math.fround(scalarInput(1)), Math.fround(scalarInput(2))),

@@ -38,6 +38,12 @@ export function derive(b: Builder, root: number, name: string): number {
         const da = d(n.args[0]!);
         return b.isZero(da) ? b.zero : b.mul(b.g.add({ k: 'jump', args: [n.args[0]!] }), da);
       }
+      case 'floor': {
+        // 0 between integers, not defined where a is one (the jump of a - floor(a) from 0)
+        const a = n.args[0]!;
+        const da = d(a);
+        return b.isZero(da) ? b.zero : b.mul(b.g.add({ k: 'jump', args: [b.sub(a, id)], what: 'floor jumps at an integer (ceil and round too, at theirs)' }), da);
+      }
       case 'max':
       case 'min': {
         const [x, y] = n.args as [number, number];

@@ -164,13 +164,14 @@ export class Evaluator<B> {
       case 'jump': {
         const s = this.signOf(n.args[0]!);
         if (typeof s === 'object') return s;
-        return s === 0 ? { fail: 'jump', reason: 'sign jumps at 0' } : exact(Q.ZERO);
+        return s === 0 ? { fail: 'jump', reason: n.what ?? 'sign jumps at 0' } : exact(Q.ZERO);
       }
       case 'step': {
         const s = this.signOf(n.args[0]!);
         if (typeof s === 'object') return s;
         return s > 0 ? exact(ONE) : this.get(n.args[1]!);
       }
+      case 'floor': return this.floorOf(n.args[0]!);
       case 'max':
       case 'min': {
         const c = this.compare(n.args[0]!, n.args[1]!);
@@ -201,6 +202,28 @@ export class Evaluator<B> {
     const s = this.vals.sign(r);
     if (s === undefined) return { fail: 'edge', reason: 'the sign is not decided at this precision' };
     return s;
+  }
+
+  /** floor(a): exact for an exact a; else the integer k with k <= a < k + 1 when both signs are decided. */
+  private floorOf(id: number): R<B> {
+    const r = this.get(id);
+    if (isFail(r)) return r;
+    const q = exactValue(r);
+    if (q) return exact(Q.q(q.n >= 0n ? q.n / q.d : -((-q.n + q.d - 1n) / q.d)));
+    const near = this.vals.roundsTo(r, 'float64');
+    if (typeof near === 'object') return near;
+    if (near === undefined || !Number.isFinite(near)) return { fail: 'edge', reason: 'floor of a value this close to an integer is not decided at this precision' };
+    const base = BigInt(Math.floor(near));
+    const signAbove = (k: bigint) => {
+      const d = this.vals.prim('sub', [r, exact(Q.q(k))]);
+      return isFail(d) ? undefined : this.vals.sign(d);
+    };
+    for (const k of [base, base - 1n, base + 1n]) {
+      const below = signAbove(k);
+      const above = signAbove(k + 1n);
+      if (typeof below === 'number' && typeof above === 'number' && below >= 0 && above < 0) return exact(Q.q(k));
+    }
+    return { fail: 'edge', reason: 'floor of a value this close to an integer is not decided at this precision' };
   }
 
   private truthOf(id: number): boolean | Fail {

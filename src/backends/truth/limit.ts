@@ -4,7 +4,7 @@ import { qDigits } from './digits.js';
 import type { PGraph, PNode } from './pgraph.js';
 import * as Q from './rational.js';
 import {
-  addS, constS, isZeroS, limitS, primS, SeriesFail, signS, varS, type Series,
+  addS, coef, constS, isZeroS, limitS, primS, SeriesFail, signS, varS, type Series,
 } from './series.js';
 
 type SideLimit = { kind: 'undefined'; reason: string } | ReturnType<typeof limitS>;
@@ -162,6 +162,7 @@ class SeriesEval {
       case 'jump':
         if (isZeroS(this.get(n.args[0]!))) throw new SeriesFail('unknown', 'sign of a function that is 0 near the point');
         return constS(Q.ZERO);
+      case 'floor': return floorS(this.get(n.args[0]!));
       case 'step': return signS(this.get(n.args[0]!)) > 0 ? constS(Q.ONE) : this.get(n.args[1]!);
       case 'max':
       case 'min': {
@@ -177,4 +178,14 @@ class SeriesEval {
       }
     }
   }
+}
+
+/** floor of a one-sided series: a constant, the integer below the limit (the limit itself when approached from above). */
+function floorS(a: Series): Series {
+  const c0 = coef(a, 0);
+  if (a.v < 0 || c0.length > 1 || a.rough) throw new SeriesFail('unknown', 'floor of a function without a plain finite limit here');
+  const q0 = c0[0] ?? Q.ZERO;
+  const below = Q.q(q0.n >= 0n ? q0.n / q0.d : -((-q0.n + q0.d - 1n) / q0.d));
+  if (!Q.isInteger(q0)) return constS(below);
+  return constS(signS(addS(a, constS(q0), -1)) < 0 ? Q.sub(q0, Q.ONE) : q0);
 }

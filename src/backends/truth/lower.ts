@@ -67,7 +67,22 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
       const [x, y] = [args[0]!, args[1]!];
       const m = b.g.add({ k: 'max', args: [x, y] });
       out = b.add(m, b.prim('log1p', b.prim('exp', b.neg(b.prim('abs', b.sub(x, y))))));
-    } else if (node.op === 'relu') out = b.g.add({ k: 'max', args: [args[0]!, b.zero] });
+    } else if (node.op === 'hypot' || node.op === 'norm' || node.op === 'norm3') {
+      // sqrt(a^2 + b^2 [+ c^2]) exactly: what hypot and the Euclidean norm are, whatever the frameworks' steps
+      out = b.prim('sqrt', args.slice(1).reduce((s, a) => b.add(s, b.square(a)), b.square(args[0]!)));
+    } else if (node.op === 'sinc') out = sinc(b, args[0]!); else if (node.op === 'logsumexp' || node.op === 'logsumexp3') out = logSumExp(b, args);
+    else if (node.op === 'bceTorch') {
+      const [p, y] = [args[0]!, args[1]!];
+      const clamp = (e: number) => b.g.add({ k: 'max', args: [e, b.int(-100)] });
+      out = b.sub(b.mul(b.sub(y, b.one), clamp(b.prim('log1p', b.neg(p)))), b.mul(y, clamp(b.prim('log', p))));
+    } else if (node.op === 'bceLogitsTorch') {
+      const [x, y] = [args[0]!, args[1]!];
+      out = b.add(b.mul(b.sub(b.one, y), x), b.prim('softplus', b.neg(x)));
+    } else if (node.op === 'toFloat32') out = args[0]!;
+    else if (node.op === 'floor') out = b.g.add({ k: 'floor', args });
+    else if (node.op === 'ceil') out = b.neg(b.g.add({ k: 'floor', args: [b.neg(args[0]!)] }));
+    else if (node.op === 'round') out = roundHalfEven(b, args[0]!);
+    else if (node.op === 'relu') out = b.g.add({ k: 'max', args: [args[0]!, b.zero] });
     else if (node.op === 'maximum') out = b.g.add({ k: 'max', args });
     else if (node.op === 'minimum') out = b.g.add({ k: 'min', args });
     else if (node.op === 'clip') {
@@ -80,4 +95,44 @@ export function lowerForward(graph: Graph, b: Builder): Map<number, number> {
     ids.set(id, out);
   }
   return ids;
+}
+
+/**
+ * log(sum(exp(x_i))) as x_k + log(sum(exp(x_i - x_k))) with x_k the largest term, chosen by where: each branch is the
+ * same analytic function, so its derivative is exact at ties too (a max would leave a kink there), and no exp of a
+ * huge argument is formed.
+ */
+function logSumExp(b: Builder, xs: readonly number[]): number {
+  const at = (k: number) => b.add(xs[k]!, b.prim('log', xs.map((x) => b.prim('exp', b.sub(x, xs[k]!))).reduce((s, e) => b.add(s, e))));
+  const largest = (k: number) => xs.map((x, i) => (i === k ? undefined : b.cmp('ge', xs[k]!, x))).filter((c): c is number => c !== undefined)
+    .reduce((all, c) => b.g.add({ k: 'logic', op: 'and', args: [all, c] }));
+  let out = at(xs.length - 1);
+  for (let k = xs.length - 2; k >= 0; k--) out = b.where(largest(k), at(k), out);
+  return out;
+}
+
+/** Half to even: f = floor(x + 1/2), less 1 where x + 1/2 is an odd integer (x a half-integer between f - 1 and f). */
+function roundHalfEven(b: Builder, x: number): number {
+  const t = b.add(x, b.literal('0.5'));
+  // f * 0.5, not f / 2: a quotient's series is known only to its order, so a limit could not tell f / 2 from an integer
+  const f = b.g.add({ k: 'floor', args: [t] });
+  const half = b.g.add({ k: 'floor', args: [b.mul(f, b.literal('0.5'))] });
+  const odd = b.cmp('ne', f, b.mul(b.int(2), half));
+  const tie = b.g.add({ k: 'logic', op: 'and', args: [b.cmp('eq', t, f), odd] });
+  return b.where(tie, b.sub(f, b.one), f);
+}
+
+/**
+ * sin(pi x) / (pi x), 1 at 0. At a nonzero integer n it is written (-1)^n sin(pi (x - n)) / (pi x), the same function,
+ * whose sine is of an exact 0: so the value there is an exact 0 (a ball around sin(pi n) could never show it), and the
+ * derivative (-1)^n / n is exact too (round is flat at integers).
+ */
+function sinc(b: Builder, x: number): number {
+  const pi = b.prim('acos', b.int(-1));
+  const n = roundHalfEven(b, x);
+  // (-1)^n as cos(pi n): a parity by floor(n / 2) would put a jump in the derivative at even n
+  const sign = b.prim('cos', b.mul(pi, n));
+  const atInteger = b.div(b.mul(sign, b.prim('sin', b.mul(pi, b.sub(x, n)))), b.mul(pi, x));
+  const general = b.div(b.prim('sin', b.mul(pi, x)), b.mul(pi, x));
+  return b.where(b.cmp('eq', x, b.zero), b.one, b.where(b.cmp('eq', x, n), atInteger, general));
 }

@@ -7,7 +7,7 @@ export type Rel = 'lt' | 'le' | 'gt' | 'ge' | 'eq' | 'ne';
  * One node of the primitive graph the exact semantics is evaluated on (value and derivatives alike).
  * - const: an exact decimal literal (q when it is held as an exact rational, else only its text);
  * - prim: a real function (prim.ts); cmp/logic: 0 or 1; where: lazy selection;
- * - sign, max, min, step: piecewise functions;
+ * - sign, max, min, step, floor: piecewise functions (floor: the greatest integer <= a);
  * - kink: the derivative of abs, sign(a), not defined at a = 0 (bounded: times an exact 0 it is 0);
  * - jump: the derivative of sign/step, 0 away from a = 0, not defined at 0;
  * - pick: the derivative of max/min (args a, b, da, db): da or db by the comparison, at a tie
@@ -23,8 +23,9 @@ export type PNode =
   | { k: 'sign'; args: number[] }
   | { k: 'max' | 'min'; args: number[] }
   | { k: 'step'; args: number[] }
+  | { k: 'floor'; args: number[] }
   | { k: 'kink'; args: number[] }
-  | { k: 'jump'; args: number[] }
+  | { k: 'jump'; args: number[]; what?: string }
   | { k: 'pick'; sel: 'max' | 'min'; args: number[] };
 
 /** A growing graph of primitive nodes with structural sharing (one id per distinct node). */

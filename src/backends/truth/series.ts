@@ -194,7 +194,8 @@ export function primS(op: PrimOp, args: readonly Series[], terms: number): Serie
     case 'neg': return scaleS(a, Q.fromInt(-1));
     case 'mul': return mulS(a, b);
     case 'square': return mulS(a, a);
-    case 'div': return isZeroS(a) ? ZERO_S : mulS(a, recipS(b, terms));
+    // 0 / b is 0 unless b is 0 too near the point (x y / x along x = 0): then there is no value to take a limit of
+    case 'div': return isZeroS(a) && !isZeroS(b) ? ZERO_S : mulS(a, recipS(b, terms));
     case 'reciprocal': return recipS(a, terms);
     case 'abs': return signS(a) < 0 ? scaleS(a, Q.fromInt(-1)) : a;
     case 'exp':

@@ -31,7 +31,8 @@ export interface Context {
  * needs a series).
  */
 export function singularTruth(ctx: Context, target: number, why: Fail, value: ValueInfo | null): Truth {
-  const moving = movingVariable(ctx.g, target, ctx.varNames);
+  const found = movingVariable(ctx.g, target, ctx.varNames);
+  const moving = Array.isArray(found) ? singularInOne(ctx, target, why) ?? found : found;
   if (Array.isArray(moving)) return severalVariables(ctx, target, why, value, moving);
   if (typeof moving !== 'string') return moving;
   const limits = new Limits(ctx.g, ctx.vars, new Map([[moving, 1]]), ctx.format);
@@ -39,6 +40,55 @@ export function singularTruth(ctx: Context, target: number, why: Fail, value: Va
   if (direct.kind !== 'unknown' || why.at === undefined) return direct;
   const replaced = bySubstitution(ctx, target, why.at, value);
   return replaced ?? direct;
+}
+
+/**
+ * The one variable a singular point of several variables is singular in, when the others enter analytically: the
+ * subexpression where it shows (log(x) in log(x) + y) depends on that variable alone, and every op between it and the
+ * quantity passes a limit on uniformly in the others: + and - of terms that do not involve it, * and / by terms that
+ * do not and are finite and nonzero at the point (a finite limit, or +-inf, stays one near the point), and functions
+ * of one argument. Then the limit in that variable, the others held at the point, is the limit in all of them. Else
+ * undefined (y * log(x) at y = 0 has no limit: the lines through the point disagree).
+ */
+function singularInOne(ctx: Context, target: number, why: Fail): string | undefined {
+  const { g } = ctx;
+  if (why.at === undefined) return undefined;
+  const single = movingVariable(g, why.at, ctx.varNames);
+  if (typeof single !== 'string') return undefined;
+  const inTarget = [...g.closure([target])].sort((a, b) => a - b);
+  // whether each node involves a variable other than the singular one: those are where the others join
+  const mixed = new Map<number, boolean>();
+  const above = new Set([why.at]);
+  for (const id of inTarget) {
+    const n = g.node(id);
+    const args = 'args' in n ? n.args : [];
+    mixed.set(id, n.k === 'var' ? n.name !== single : args.some((a) => mixed.get(a)));
+    if (id <= why.at || !args.some((a) => above.has(a))) continue;
+    above.add(id);
+    // a function of the singular variable alone: its one-variable limit is all there is to it
+    if (!mixed.get(id)) continue;
+    if (n.k === 'where' && !above.has(n.args[0]!) && strictAt(ctx, n.args[0]!)) continue;
+    if (n.k !== 'prim') return undefined;
+    const others = args.filter((a) => !above.has(a));
+    if (args.length === 1 || others.length === 0 || n.op === 'add' || n.op === 'sub') continue;
+    if (n.op !== 'mul' && n.op !== 'div') return undefined;
+    const outcomes = certifyAll(g, others, ctx.vars, ctx.format, ctx.capBits, ctx.arithmetics);
+    if (outcomes.some((o) => 'singular' in o || o.truth.kind !== 'finite' || /^-?0(\.0*)?$/.test(o.truth.decimal))) return undefined;
+  }
+  return single;
+}
+
+/**
+ * A selection's condition that holds strictly at the point (y > 0 at y = 1, not at y = 0): it selects the same branch
+ * in a whole neighbourhood, so the selection passes a limit on.
+ */
+function strictAt(ctx: Context, condition: number): boolean {
+  const n = ctx.g.node(condition);
+  if (n.k !== 'cmp') return false;
+  const sides = certifyAll(ctx.g, n.args, ctx.vars, ctx.format, ctx.capBits, ctx.arithmetics);
+  if (sides.some((o) => 'singular' in o || o.truth.kind !== 'finite')) return false;
+  const [l, r] = sides.map((o) => ('truth' in o && o.truth.kind === 'finite' ? o.truth.decimal : ''));
+  return l !== r && Number(l) !== Number(r);
 }
 
 /**

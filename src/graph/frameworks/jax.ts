@@ -1,6 +1,11 @@
 import { JAX_GRADS } from '../grads/jax.js';
 import { xlog1pyTorch, xlogyTorch, atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
+import { terms2, terms3, flushBelow, hypotJaxWith, logSumExpWith, sincWith, sqrtOfSquares } from '../composite-kernels.js';
+
+const id = (x: number) => x;
+const ftz32 = flushBelow(2 ** -126);
+const ftz64 = flushBelow(2 ** -1022);
 
 /** JAX 0.10.2 on CPU, eager (XLA kernels with FTZ/DAZ; x ** <integer literal> is integer_pow). */
 export const JAX: Framework = {
@@ -32,6 +37,13 @@ export const JAX: Framework = {
       silu: { float32: siluFlushed(sigmoidStepwise32, 2 ** -126) },
       sinh: { float32: viaExp(Math.sinh, Math.fround) },
       cosh: { float32: viaExp(Math.cosh, Math.fround) },
+      // composites of XLA kernels, each step flushed (jnp.hypot's scaled form, jnp.sinc, logsumexp, linalg.norm)
+      hypot: { float32: hypotJaxWith(Math.fround, ftz32), float64: hypotJaxWith(id, ftz64) },
+      sinc: { float32: sincWith(Math.fround, Math.fround(Math.PI), ftz32), float64: sincWith(id, Math.PI, ftz64) },
+      logsumexp: { float32: terms2(logSumExpWith(Math.fround, ftz32)), float64: terms2(logSumExpWith(id, ftz64)) },
+      logsumexp3: { float32: terms3(logSumExpWith(Math.fround, ftz32)), float64: terms3(logSumExpWith(id, ftz64)) },
+      norm: { float32: terms2(sqrtOfSquares(Math.fround, ftz32)), float64: terms2(sqrtOfSquares(id, ftz64)) },
+      norm3: { float32: terms3(sqrtOfSquares(Math.fround, ftz32)), float64: terms3(sqrtOfSquares(id, ftz64)) },
     },
   },
 };

@@ -2,6 +2,7 @@ import { TFJS_GRADS } from '../grads/tfjs.js';
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
 import { eluTfjs, erfTfjs, geluTanhWith, geluTfjs, signNanZero } from './kernels.js';
 import type { Framework } from './types.js';
+import { terms2, terms3, logSumExpWith, sqrtOfSquares } from '../composite-kernels.js';
 
 /** TensorFlow.js 4.22, cpu backend: JS doubles stored into Float32Array, subnormals kept. */
 export const TFJS: Framework = {
@@ -20,6 +21,11 @@ export const TFJS: Framework = {
       geluTanh: { float32: geluTanhWith(Math.fround, Math.tanh, 'half-x-first'), float64: geluTanhWith((x) => x, Math.tanh, 'half-x-first') },
       elu: { float32: eluTfjs(1, 1), float64: eluTfjs(1, 1) },
       selu: { float32: eluTfjs(SELU_SCALE_ALPHA, SELU_SCALE), float64: eluTfjs(SELU_SCALE_ALPHA, SELU_SCALE) },
+      // hypot as backends/tfjs computes it (TF.js has none): sqrt(square(a) + square(b)), each op rounded
+      hypot: { float32: terms2(sqrtOfSquares(Math.fround)), float64: terms2(sqrtOfSquares()) },
+      // tf.logSumExp: the maximum subtracted as it is (inf - inf is NaN)
+      logsumexp: { float32: terms2(logSumExpWith(Math.fround, undefined, false)), float64: terms2(logSumExpWith(undefined, undefined, false)) },
+      logsumexp3: { float32: terms3(logSumExpWith(Math.fround, undefined, false)), float64: terms3(logSumExpWith(undefined, undefined, false)) },
     },
   },
 };

@@ -1,5 +1,6 @@
 import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
+import { bceLogitsTorchRule, bceTorchRule, castRule } from './torch.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
 
@@ -48,6 +49,76 @@ function eluJax(g: GradContext, ct: Ref, alpha?: string): Ref {
  * JAX's rules (jax/_src/lax/lax.py jvp rules, JAX 0.10.2), transposed as JAX's reverse mode does: a jvp
  * mul(g, jac) becomes mul(ct, jac), and the forward value jac is computed as the jvp rule writes it.
  */
+/**
+ * jnp.hypot (jax/_src/numpy/ufuncs.py): a, b = |x1|, |x2|; hi, lo = maximum, minimum; d = where(hi == 0, 1, hi);
+ * v = hi * sqrt(1 + square(lo / d)); where(isposinf(a) | isposinf(b), inf, where(hi == 0, hi, v)). Transposed op by
+ * op: the selects, mul, sqrt (g * 0.5 / ans), square, div, max/min (_balanced_eq) and abs (select on x >= 0).
+ */
+const hypotJax: GradRule = (g) => {
+  const [x1, x2] = g.x as [Ref, Ref];
+  const zero = () => g.num('0');
+  const inf = () => g.num('Infinity');
+  const a = () => g.abs(x1);
+  const b = () => g.abs(x2);
+  const hi = () => g.maximum(a(), b());
+  const lo = () => g.minimum(a(), b());
+  const isZero = () => g.equal(hi(), zero());
+  const d = () => g.where(isZero(), g.num('1'), hi());
+  const q = () => g.div(lo(), d());
+  const r = () => g.sqrt(g.add(g.num('1'), g.square(q())));
+  const anyInf = () => g.logicalOr(g.equal(a(), inf()), g.equal(b(), inf()));
+  const ctX = () => g.where(anyInf(), zero(), g.dy);
+  const ctV = () => g.where(isZero(), zero(), ctX());
+  const ctQ = () => g.mul(g.mul(g.mul(ctV(), hi()), g.div(g.num('0.5'), r())), g.mul(g.num('2'), q()));
+  const ctD = () => g.neg(g.mul(g.mul(ctQ(), integerPow(g, d(), -2)), lo()));
+  const ctHi = () => g.add(g.add(g.where(isZero(), ctX(), zero()), g.mul(ctV(), r())), g.where(isZero(), zero(), ctD()));
+  const ctLo = () => g.div(ctQ(), d());
+  const leg = (self: () => Ref, other: () => Ref, x: Ref) => () => {
+    const ct = g.add(g.mul(ctHi(), balancedEq(g, self(), hi(), other())), g.mul(ctLo(), balancedEq(g, self(), lo(), other())));
+    return g.where(g.greaterEqual(x, zero()), ct, g.neg(ct));
+  };
+  return [leg(a, b, x1), leg(b, a, x2)];
+};
+
+/**
+ * jnp.sinc: where(x == 0, _sinc_maclaurin(0, pi_x), sin(safe) / safe), safe = where(x == 0, 1, pi_x): at 0 the
+ * custom jvp's next term, pi_x * 0; elsewhere the quotient's (div, sin) through the selects; then pi_x = pi * x.
+ */
+const sincJax: GradRule = (g) => {
+  const x = g.x[0]!;
+  return [() => {
+    const pi = g.num('3.141592653589793');
+    const isZero = g.equal(x, g.num('0'));
+    const px = g.mul(pi, x);
+    const safe = g.where(isZero, g.num('1'), px);
+    const ctElse = g.where(isZero, g.num('0'), g.dy);
+    const ctThen = g.where(isZero, g.dy, g.num('0'));
+    const ctSafe = g.add(g.mul(g.div(ctElse, safe), g.cos(safe)), g.neg(g.mul(g.mul(ctElse, integerPow(g, safe, -2)), g.sin(safe))));
+    const ctPx = g.add(g.mul(ctThen, g.mul(px, g.num('0'))), g.where(isZero, g.num('0'), ctSafe));
+    return g.mul(ctPx, pi);
+  }];
+};
+
+/**
+ * jax.nn.logsumexp / jax.scipy.special.logsumexp (jax/_src/ops/special.py): log(|sum(exp(a - amax))|) + amax, amax a
+ * stop_gradient of where(isfinite(max), max, 0): log's g / x, abs's select (the sum is >= 0), exp's g * ans.
+ */
+const logsumexpJax: GradRule = (g) => {
+  const m = () => {
+    const max = g.x.slice(1).reduce((acc, x) => g.maximum(acc, x), g.x[0]!);
+    return g.where(g.less(g.abs(max), g.num('Infinity')), max, g.num('0'));
+  };
+  const e = (x: Ref) => g.exp(g.sub(x, m()));
+  const sum = () => g.x.slice(1).reduce((acc, x) => g.add(acc, e(x)), e(g.x[0]!));
+  return g.x.map((x) => () => g.mul(g.div(g.dy, sum()), e(x)));
+};
+
+/** jnp.linalg.norm of a vector: sqrt(sum(real(x * conj(x)))): sqrt's g * (0.5 / ans), then mul into both factors. */
+const normJax: GradRule = (g) => {
+  const ds = () => g.mul(g.dy, g.div(g.num('0.5'), g.y));
+  return g.x.map((x) => () => g.add(g.mul(ds(), x), g.mul(ds(), x)));
+};
+
 const rules: Record<OpName, GradRule> = {
   ...LINEAR, // add_p / sub_p / neg_p: linear
   // mul_p transpose: mul(ct, y), mul(x, ct)
@@ -210,6 +281,18 @@ const rules: Record<OpName, GradRule> = {
   logSigmoid: (g) => [() => g.neg(g.mul(g.neg(g.dy), g.exp(g.sub(replaceInf(g, g.neg(g.x[0]!)), replaceInf(g, g.neg(g.y))))))],
   // jax.nn.relu's custom jvp: select(x > 0, g, zeros) (jax/_src/nn/functions.py): a select, NaN gets 0
   relu: (g) => [() => g.keep(g.dy, g.greater(g.x[0]!, g.num('0')))],
+  // only torch's F.binary_cross_entropy makes this node: torch's fused rule (grads/torch.ts)
+  bceTorch: bceTorchRule,
+  bceLogitsTorch: bceLogitsTorchRule,
+  toFloat32: castRule,
+  hypot: hypotJax,
+  sinc: sincJax,
+  // floor_p, ceil_p, round_p: defjvp_zero
+  floor: (g) => [() => g.num('0')],
+  ceil: (g) => [() => g.num('0')],
+  round: (g) => [() => g.num('0')],
+  logsumexp: logsumexpJax, logsumexp3: logsumexpJax,
+  norm: normJax, norm3: normJax,
   maximum: (g) => {
     const [a, b] = g.x;
     return [() => g.mul(g.dy, balancedEq(g, a!, g.y, b!)), () => g.mul(g.dy, balancedEq(g, b!, g.y, a!))];

@@ -1,5 +1,6 @@
 import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
+import { bceLogitsTorchRule, bceTorchRule, castRule } from './torch.js';
 import type { GradContext, GradRule, GradTable, Ref } from './table.js';
 
 /** SELU's scale and scale * alpha as the kernels write them (relu_op_functor.h). */
@@ -46,6 +47,36 @@ export const logaddexpComposite: GradRule = (g) => {
     () => g.add(g.add(viaSum(), g.keep(viaMax(), ge())), dDelta()),
     () => g.add(g.add(viaSum(), g.keep(viaMax(), g.logicalNot(ge()))), g.neg(dDelta())),
   ];
+};
+
+/** is_finite(m) as a condition: |m| < inf (false for NaN). */
+const isFinite = (g: GradContext, m: Ref): Ref => g.less(g.abs(m), g.num('Infinity'));
+
+/** The reduce_max of the terms, NaN if any is (NaN propagates through the maximum). */
+const maxOf = (g: GradContext, xs: readonly Ref[]): Ref => xs.slice(1).reduce((m, x) => g.maximum(m, x), xs[0]!);
+
+/**
+ * tf.math.reduce_logsumexp(tf.stack(xs), 0) (math_ops.py): log(reduce_sum(exp(x - my_max))) + my_max, my_max =
+ * stop_gradient(where(is_finite(max), max, 0)): _LogGrad (grad * reciprocal(sum)), _SumGrad (broadcast), _ExpGrad
+ * (grad * y), _SubGrad; nothing flows into my_max.
+ */
+const logsumexpTf: GradRule = (g) => {
+  const m = () => {
+    const max = maxOf(g, g.x);
+    return g.where(isFinite(g, max), max, g.num('0'));
+  };
+  const e = (x: Ref) => g.exp(g.sub(x, m()));
+  const sum = () => g.x.slice(1).reduce((s, x) => g.add(s, e(x)), e(g.x[0]!));
+  return g.x.map((x) => () => g.mul(g.mul(g.dy, g.reciprocal(sum())), e(x)));
+};
+
+/**
+ * tf.norm(tf.stack(xs), axis=0) (linalg_ops.py): sqrt(reduce_sum(t * conj(t))), conj the identity for reals:
+ * SqrtGrad's fused kernel (0 where dy is 0, else 0.5 * dy / y), _SumGrad, _MulGrad into both factors (the same t).
+ */
+const normTf: GradRule = (g) => {
+  const ds = () => unlessZeroDy(g, g.div(g.mul(g.num('0.5'), g.dy), g.y));
+  return g.x.map((x) => () => g.add(g.mul(ds(), x), g.mul(ds(), x)));
 };
 
 const rules: Record<OpName, GradRule> = {
@@ -189,6 +220,33 @@ const rules: Record<OpName, GradRule> = {
   },
   // _ReluGrad -> ReluGrad kernel: gradients * (features > 0) (relu_op_functor.h): a multiply, so inf * 0 = NaN
   relu: (g) => [() => g.mul(g.dy, g.cast(g.greater(g.x[0]!, g.num('0'))))],
+  // tf.experimental.numpy.hypot is sqrt(square(x1) + square(x2)) (np_math_ops.py): SqrtGrad's fused kernel, then
+  // _SquareGrad (grad * (2 * x)) for each
+  // only torch's F.binary_cross_entropy makes this node: torch's fused rule (grads/torch.ts)
+  bceTorch: bceTorchRule,
+  bceLogitsTorch: bceLogitsTorchRule,
+  toFloat32: castRule,
+  hypot: (g) => {
+    const ds = () => unlessZeroDy(g, g.div(g.mul(g.num('0.5'), g.dy), g.y));
+    return g.x.map((x) => () => g.mul(ds(), g.mul(x, g.num('2'))));
+  },
+  // tf.experimental.numpy.sinc: where_v2(x == 0, 1, sin(pi_x) / pi_x), pi_x = x * pi (np_math_ops.py): _SelectGradV2
+  // (the else branch: where_v2(x == 0, 0, grad)), _RealDivGrad, _SinGrad, _MulGrad; at 0 the masked 0 meets 0 / 0
+  sinc: (g) => {
+    const x = g.x[0]!;
+    const pi = () => g.num('3.141592653589793');
+    return [() => {
+      const px = g.mul(x, pi());
+      const dq = g.keep(g.dy, g.logicalNot(g.equal(x, g.num('0'))));
+      const dNum = g.mul(g.div(dq, px), g.cos(px));
+      const dDen = g.mul(dq, g.div(g.div(g.neg(g.sin(px)), px), px));
+      return g.mul(g.add(dNum, dDen), pi());
+    }];
+  },
+  // floor, ceil, round: no gradient registered (ops.NotDifferentiable): the tape returns None
+  floor: none, ceil: none, round: none,
+  logsumexp: logsumexpTf, logsumexp3: logsumexpTf,
+  norm: normTf, norm3: normTf,
   // _MaximumMinimumGrad: where_v2(x >= y, grad, 0), where_v2(x >= y, 0, grad) (minimum: x <= y): selects, ties to x
   maximum: (g) => {
     const [a, b] = g.x;

@@ -1,6 +1,6 @@
 import type { OpName } from '../../vocab/ops.js';
 import { LINEAR, none } from './linear.js';
-import type { GradRule, GradTable } from './table.js';
+import type { GradRule, GradTable, Ref } from './table.js';
 import { logaddexpComposite } from './tf.js';
 
 
@@ -8,6 +8,30 @@ import { logaddexpComposite } from './tf.js';
  * TF.js's gradient rules (tfjs-core/src/gradients/*_grad.ts), op for op and in the same order of operations, so the
  * backward pass rounds and overflows where TF.js's does.
  */
+/**
+ * tf.logSumExp (tfjs-core/src/ops/log_sum_exp.ts): xMax = max(x); res = xMax + log(sum(exp(x - xMax))), no
+ * stop_gradient: Log_grad (dy / c), Sum_grad, Exp_grad (dy * y), Sub_grad, and xMax's own share (dy from the add,
+ * minus the exps' sum from the sub) through Max_grad (dy * cast(x == max)).
+ */
+const logsumexpTfjs: GradRule = (g) => {
+  const max = () => g.x.slice(1).reduce((acc, x) => g.maximum(acc, x), g.x[0]!);
+  const e = (x: Ref) => g.exp(g.sub(x, max()));
+  const dd = () => g.div(g.dy, g.x.slice(1).reduce((acc, x) => g.add(acc, e(x)), e(g.x[0]!)));
+  const da = (x: Ref) => g.mul(dd(), e(x));
+  const dMax = () => g.add(g.dy, g.neg(g.x.slice(1).reduce((acc, x) => g.add(acc, da(x)), da(g.x[0]!))));
+  return g.x.map((x) => () => g.add(da(x), g.mul(dMax(), g.cast(g.equal(x, max())))));
+};
+
+/**
+ * tf.norm(x, 'euclidean', 0) (tfjs-core/src/ops/norm.ts): sqrt(sum(pow(abs(x), 2))): Sqrt_grad (dy / (2 sqrt(x))),
+ * Sum_grad, Pow_grad (dy * (2 * pow(a, 1))), Abs_grad (dy * step(x, -1)).
+ */
+const normTfjs: GradRule = (g) => {
+  const sum = () => g.x.slice(1).reduce((acc, x) => g.add(acc, g.pow(g.abs(x), g.num('2'))), g.pow(g.abs(g.x[0]!), g.num('2')));
+  const ds = () => g.div(g.dy, g.mul(g.sqrt(sum()), g.num('2')));
+  return g.x.map((x) => () => g.mul(g.mul(ds(), g.mul(g.num('2'), g.pow(g.abs(x), g.num('1')))), g.step(x, g.num('-1'))));
+};
+
 const rules: Record<OpName, GradRule> = {
   ...LINEAR, // Add_grad / Sub_grad / Neg_grad
   // Multiply_grad: dy * b, dy * a
@@ -150,6 +174,56 @@ const rules: Record<OpName, GradRule> = {
   },
   // Relu_grad: mul(dy, step(cast(x, float32))): step(NaN) = NaN
   relu: (g) => [() => g.mul(g.dy, g.step(g.x[0]!, g.num('0')))],
+  // TF.js has no hypot: backends/tfjs computes sqrt(square(a) + square(b)), differentiated by Sqrt_grad and Square_grad
+  // torch's binary_cross_entropy_with_logits in TF.js ops: sub(mul(sub(1, y), x), logSigmoid(x)): Sub_grad, Mul_grad,
+  // logSigmoid's custom gradient dy * sigmoid(-x)
+  bceLogitsTorch: (g) => {
+    const [x, y] = g.x as [Ref, Ref];
+    return [
+      () => g.add(g.mul(g.dy, g.sub(g.num('1'), y)), g.neg(g.mul(g.dy, g.sigmoid(g.neg(x))))),
+      () => g.neg(g.mul(g.dy, x)),
+    ];
+  },
+  // Cast_grad: dy
+  toFloat32: (g) => [() => g.dy],
+  // torch's binary_cross_entropy as backends/tfjs computes it in TF.js ops, differentiated by TF.js: Sub_grad,
+  // Mul_grad, Maximum_grad (dy * cast(a >= b)), Log1p_grad (dy / (x + 1)), Neg_grad, Log_grad (dy / x)
+  bceTorch: (g) => {
+    const [p, y] = g.x as [Ref, Ref];
+    const l1 = () => g.log1p(g.neg(p));
+    const l2 = () => g.log(p);
+    const clamp = (l: Ref) => g.maximum(l, g.num('-100'));
+    const dA = () => g.mul(g.dy, g.sub(y, g.num('1')));
+    const dB = () => g.mul(g.neg(g.dy), y);
+    return [
+      () => g.add(g.neg(g.div(g.mul(dA(), g.cast(g.greaterEqual(l1(), g.num('-100')))), g.add(g.neg(p), g.num('1')))),
+        g.div(g.mul(dB(), g.cast(g.greaterEqual(l2(), g.num('-100')))), p)),
+      () => g.add(g.mul(g.dy, clamp(l1())), g.mul(g.neg(g.dy), clamp(l2()))),
+    ];
+  },
+  hypot: (g) => {
+    const ds = () => g.div(g.dy, g.mul(g.sqrt(g.add(g.square(g.x[0]!), g.square(g.x[1]!))), g.num('2')));
+    return g.x.map((x) => () => g.mul(ds(), g.mul(x, g.num('2'))));
+  },
+  // TF.js has no sinc: backends/tfjs computes where(x == 0, 1, sin(pi x) / (pi x)): Select_grad's mask multiply,
+  // Div_grad, Sin_grad, Mul_grad (at 0 the masked 0 meets 0 / 0)
+  sinc: (g) => {
+    const x = g.x[0]!;
+    return [() => {
+      const pi = g.num('3.141592653589793');
+      const px = g.mul(x, pi);
+      const dq = g.mul(g.dy, g.cast(g.logicalNot(g.equal(x, g.num('0')))));
+      const dNum = g.mul(g.cos(px), g.div(dq, px));
+      const dDen = g.neg(g.div(g.mul(dq, g.sin(px)), g.square(px)));
+      return g.mul(g.add(dNum, dDen), pi);
+    }];
+  },
+  // Floor_grad, Ceil_grad, Round_grad: zerosLike(dy)
+  floor: (g) => [() => g.num('0')],
+  ceil: (g) => [() => g.num('0')],
+  round: (g) => [() => g.num('0')],
+  logsumexp: logsumexpTfjs, logsumexp3: logsumexpTfjs,
+  norm: normTfjs, norm3: normTfjs,
   // Maximum_grad: dy * cast(a >= b); dy * cast(a < b). Minimum_grad: dy * cast(a <= b); dy * cast(a > b)
   maximum: (g) => {
     const [a, b] = g.x;

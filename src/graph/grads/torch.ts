@@ -17,6 +17,27 @@ function tieSplit(g: GradContext, loses: Ref): Ref {
  * PyTorch's derivative formulas (tools/autograd/derivatives.yaml, torch/csrc/autograd/FunctionsManual.cpp; PyTorch
  * 2.13), op for op and in the same order of operations.
  */
+/** torch's binary_cross_entropy_with_logits backward (derivatives.yaml): (sigmoid(x) - y) * grad; target: -x * grad. */
+export const bceLogitsTorchRule: GradRule = (g) => {
+  const [x, y] = g.x as [Ref, Ref];
+  return [() => g.mul(g.sub(g.sigmoid(x), y), g.dy), () => g.mul(g.neg(x), g.dy)];
+};
+
+/** A cast's gradient is the upstream, cast back (TF's _CastGrad, torch's to(), jax's convert_element_type). */
+export const castRule: GradRule = (g) => [() => g.dy];
+
+/** Loss.cpp's `float EPSILON = 1e-12`: a float32 constant, 9.99999996e-13 in float64 too (measured: -1.000000004e12 at p = 0). */
+const EPSILON_F32 = String(Math.fround(1e-12));
+
+/** torch's fused binary_cross_entropy backward (FunctionsManual.cpp, Loss.cpp): see the bceTorch row. */
+export const bceTorchRule: GradRule = (g) => {
+  const [p, y] = g.x as [Ref, Ref];
+  return [
+    () => g.div(g.mul(g.dy, g.sub(p, y)), g.maximum(g.mul(g.sub(g.num('1'), p), p), g.num(EPSILON_F32))),
+    () => g.mul(g.neg(g.log(g.div(p, g.sub(g.num('1'), p)))), g.dy),
+  ];
+};
+
 const rules: Record<OpName, GradRule> = {
   ...LINEAR, // add/sub: grad, -grad (alpha 1); neg: grad.neg()
   // mul: mul_tensor_backward: grad * other, grad * self
@@ -191,6 +212,36 @@ const rules: Record<OpName, GradRule> = {
   },
   // relu: threshold_backward(grad, result, 0): where(self <= 0, 0, grad), a select (NaN passes grad)
   relu: (g) => [() => g.keep(g.dy, g.logicalNot(g.lessEqual(g.x[0]!, g.num('0'))))],
+  // torch's F.binary_cross_entropy (derivatives.yaml): self: binary_cross_entropy_backward,
+  // grad * (self - target) / max((1 - self) * self, 1e-12); target: binary_cross_entropy_target_backward,
+  // -logit(self) * grad, unclamped (+-inf at p in {0, 1}). Only torch's call makes this node: every table has it.
+  bceTorch: bceTorchRule,
+  bceLogitsTorch: bceLogitsTorchRule,
+  toFloat32: castRule,
+  // hypot: grad * self / result, grad * other / result (derivatives.yaml)
+  hypot: (g) => g.x.map((x) => () => g.div(g.mul(g.dy, x), g.y)),
+  // sinc: sinc_backward (FunctionsManual.cpp): where(self * self * pi == 0, 0,
+  // grad * (self_pi * cos(self_pi) - sin(self_pi)) / (self * self * pi)), self_pi = self * pi
+  sinc: (g) => {
+    const x = g.x[0]!;
+    return [() => {
+      const pi = g.num('3.141592653589793');
+      const px = g.mul(x, pi);
+      const sq = g.mul(g.mul(x, x), pi);
+      const out = g.div(g.mul(g.dy, g.sub(g.mul(px, g.cos(px)), g.sin(px))), sq);
+      return g.keep(out, g.notEqual(sq, g.num('0')));
+    }];
+  },
+  // floor, ceil, round: zeros_like(grad)
+  floor: (g) => [() => g.num('0')],
+  ceil: (g) => [() => g.num('0')],
+  round: (g) => [() => g.num('0')],
+  // logsumexp: logsumexp_backward: grad * (self - result).exp()
+  logsumexp: (g) => g.x.map((x) => () => g.mul(g.dy, g.exp(g.sub(x, g.y)))),
+  logsumexp3: (g) => g.x.map((x) => () => g.mul(g.dy, g.exp(g.sub(x, g.y)))),
+  // linalg.vector_norm / norm (p = 2): norm_backward: self * (grad / norm).masked_fill_(norm == 0, 0)
+  norm: (g) => g.x.map((x) => () => g.mul(x, g.keep(g.div(g.dy, g.y), g.notEqual(g.y, g.num('0'))))),
+  norm3: (g) => g.x.map((x) => () => g.mul(x, g.keep(g.div(g.dy, g.y), g.notEqual(g.y, g.num('0'))))),
   // maximum: where(self == other, grad / 2, grad).masked_fill_(self < other, 0); other: masked where self > other
   maximum: (g) => {
     const [a, b] = g.x;

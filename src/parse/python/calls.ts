@@ -1,13 +1,14 @@
 import { UserError } from '../../base/user-error.js';
 import type { Span } from '../../base/span.js';
-import { CALLABLE, VOCABULARY, type OpName } from '../../vocab/ops.js';
+import { CALLABLE, VOCABULARY, aritiesOf, countsText, variantOf, type OpName } from '../../vocab/ops.js';
 import type { Expr } from '../ast.js';
 import { suggest } from '../suggest.js';
 import type { Env, Lowering } from './lower.js';
+import { lossAt, lowerLoss } from './losses.js';
 import { reductionNote } from './notes.js';
-import { EPSILON_FUNCTIONS, IDENTITY_CALLS, KERAS_EPSILON, NOT_YET, REDUCTIONS, SHAPE_KEYWORDS, splitNamespace } from './spellings.js';
+import { EPSILON_FUNCTIONS, IDENTITY_CALLS, KERAS_EPSILON, NOT_YET, REDUCTIONS, SHAPE_KEYWORDS, STACK_CALLS, splitNamespace } from './spellings.js';
 import { children, spanOfNode, textOf, type SyntaxNode } from './syntax.js';
-import { exprValue, type Value } from './values.js';
+import { exprValue, spanOfValue, type Value } from './values.js';
 
 interface Args {
   positional: Value[];
@@ -94,12 +95,15 @@ function library(lw: Lowering, path: string, args: Args, span: Span, calleeSpan:
     return { kind: 'finfo', dtype: dtype.dtype, span };
   }
   if (EPSILON_FUNCTIONS.has(last) && /(^|\.)(keras)(\.|$)/.test(path)) return exprValue({ kind: 'number', text: KERAS_EPSILON, span });
+  const loss = lossAt(path);
+  if (loss !== undefined) return lowerLoss(lw, loss, path, args, span, calleeSpan);
+  if (NOT_YET.has(last)) throw new UserError(`'${last}' is not supported yet`, calleeSpan, 'write it out with the functions f-diagnose has (exp, log, log1p, where, ...)');
   const split = splitNamespace(path);
   if (split === undefined) {
     const module = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : path;
     throw new UserError(`'${path}' comes from another module (${module}): f-diagnose reads one file and never runs it`, calleeSpan, 'copy the helper into this file, or write it out with framework functions');
   }
-  return opCall(lw, split.name, args, span, calleeSpan);
+  return opCall(lw, split.name, args, span, calleeSpan, split.namespace);
 }
 
 function input(args: Args): Value | undefined {
@@ -119,14 +123,40 @@ function keyword(args: Args, keys: readonly string[], position: number): Value |
 const call = (op: OpName, callee: string, args: Expr[], span: Span, calleeSpan: Span): Value =>
   exprValue({ kind: 'call', callee, op, calleeSpan, args, span });
 
+/** Functions of a few stacked terms: tf.reduce_logsumexp(tf.stack([a, b]), 0), torch.linalg.norm(torch.stack(...)). */
+const STACKED_TERMS = new Set(['logsumexp', 'reduce_logsumexp', 'norm', 'vector_norm']);
+const EUCLIDEAN = new Set<unknown>([2, 'euclidean', 'fro', null]);
+
+function stackedTerms(lw: Lowering, name: string, x: Value | undefined, args: Args, span: Span, calleeSpan: Span): Value {
+  if (x === undefined) throw new UserError(`'${name}' needs an argument`, span);
+  const base: OpName = name.endsWith('logsumexp') ? 'logsumexp' : 'norm';
+  for (const [k, v] of args.keywords) {
+    if (SHAPE_KEYWORDS.has(k) || INPUT_KEYS.includes(k)) continue;
+    const order = v.value.kind === 'literal' ? v.value.value : v.value.kind === 'expr' && v.value.expr.kind === 'number' ? Number(v.value.expr.text) : undefined;
+    if (base === 'norm' && ['ord', 'p'].includes(k) && EUCLIDEAN.has(order)) continue;
+    throw new UserError(`the keyword '${k}' of '${name}' is not supported`, v.span, base === 'norm' ? 'f-diagnose has the Euclidean norm (ord=2)' : undefined);
+  }
+  const extra = args.positional.slice(1).find((v) => !(v.kind === 'expr' && v.expr.kind === 'number') && v.kind !== 'literal' && v.kind !== 'tuple');
+  if (extra) throw new UserError(`expected an axis here`, spanOfValue(extra));
+  const terms = x.kind === 'tuple' ? x.items : [x];
+  if (base === 'logsumexp' && terms.length === 1) {
+    throw new UserError(`'${name}' of one tensor reduces over its elements, which f-diagnose does not analyse`, span, `stack the terms it adds: ${name}(stack([a, b]), axis=0)`);
+  }
+  const op = variantOf(base, terms.length);
+  if (op === undefined) throw new UserError(`'${name}' over ${terms.length} terms: f-diagnose takes ${countsText(aritiesOf(base))}`, span);
+  return call(op, name, terms.map((t) => lw.asExpr(t)), span, calleeSpan);
+}
+
 /** A framework function or method by name: identity, reduction, clip, or an op of the vocabulary. */
-function opCall(lw: Lowering, name: string, args: Args, span: Span, calleeSpan: Span): Value {
+function opCall(lw: Lowering, name: string, args: Args, span: Span, calleeSpan: Span, namespace?: string): Value {
   const x = input(args);
   const need = (v: Value | undefined): Expr => {
     if (v === undefined) throw new UserError(`'${name}' needs an argument`, span);
     return lw.asExpr(v);
   };
+  if (STACK_CALLS.has(name) && x?.kind === 'tuple') return x;
   if (IDENTITY_CALLS.has(name)) return exprValue(need(x));
+  if (STACKED_TERMS.has(name)) return stackedTerms(lw, name, x, args, span, calleeSpan);
   const reduction = REDUCTIONS[name] ?? ((name === 'max' || name === 'min') && args.positional.length === 1 ? name : undefined);
   if (reduction !== undefined) {
     lw.ctx.notes.push(reductionNote(reduction, calleeSpan));
@@ -142,10 +172,11 @@ function opCall(lw: Lowering, name: string, args: Args, span: Span, calleeSpan: 
     return call('clip', name, [value, lw.asExpr(lo), lw.asExpr(hi)], span, calleeSpan);
   }
   if (name === 'gelu') {
-    // approximate: False / 'none' is the erf form; True / 'tanh' the tanh form (tf/jax take a bool, torch a string)
-    const approx = args.keywords.get('approximate');
+    // approximate: False / 'none' is the erf form; True / 'tanh' the tanh form (tf/jax take a bool, torch a string).
+    // Unsaid, jax.nn.gelu is the tanh form (approximate=True, jax/_src/nn/functions.py); tf, Keras and torch the erf
+    const approx = args.keywords.get('approximate') ?? (args.positional[1] ? { value: args.positional[1], span } : undefined);
     const v = approx?.value;
-    const tanh = v?.kind === 'literal' && (v.value === true || v.value === 'tanh');
+    const tanh = approx === undefined ? namespace === 'jax.nn' : v?.kind === 'literal' && (v.value === true || v.value === 'tanh');
     if (approx && !(v?.kind === 'literal' && (tanh || v.value === false || v.value === 'none'))) {
       throw new UserError(`'approximate' of '${name}' must be True, False, 'tanh' or 'none'`, approx.span);
     }

@@ -29,7 +29,6 @@ const REFUSED_EXPRESSIONS: Readonly<Record<string, string>> = {
   DictionaryComprehensionExpression: 'a dict comprehension',
   SetComprehensionExpression: 'a set comprehension',
   ComprehensionExpression: 'a generator expression',
-  ArrayExpression: 'a list',
   DictionaryExpression: 'a dict',
   SetExpression: 'a set',
   AwaitExpression: 'await',
@@ -235,6 +234,9 @@ export class Lowering {
         return { kind: 'literal', value: null, span };
       case 'VariableName':
         return this.lookup(this.text(node), node, env);
+      case 'ArrayExpression':
+        // a list literal: the terms of a stack (tf.stack([a, b]), jnp.array([a, b])), as a tuple
+        return { kind: 'tuple', items: commaGroups(children(node).filter((c) => c.name !== '[' && c.name !== ']')).map((g) => this.expr(g[0]!, env)), span };
       case 'ParenthesizedExpression':
       case 'TupleExpression': {
         const groups = commaGroups(children(node));

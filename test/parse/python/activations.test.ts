@@ -8,6 +8,12 @@ const rows: Array<[call: string, op: OpName]> = [
   ["F.gelu(x, approximate='tanh')", 'geluTanh'],
   ["F.gelu(x, approximate='none')", 'gelu'],
   ['F.gelu(x)', 'gelu'],
+  // jax.nn.gelu's default is approximate=True (jax/_src/nn/functions.py): unsaid, the tanh form; tf and Keras: erf
+  ['jax.nn.gelu(x)', 'geluTanh'],
+  ['jax.nn.gelu(x, approximate=False)', 'gelu'],
+  ['jax.nn.gelu(x, False)', 'gelu'],
+  ['tf.nn.gelu(x)', 'gelu'],
+  ['tf.keras.activations.gelu(x)', 'gelu'],
   ['tf.nn.gelu(x, approximate=True)', 'geluTanh'],
   ['tf.nn.gelu(x, approximate=False)', 'gelu'],
   ['F.leaky_relu(x, negative_slope=0.01)', 'leakyRelu'],

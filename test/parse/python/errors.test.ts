@@ -8,7 +8,7 @@ import { compile } from '../../../src/graph/compile.js';
 const rows: Array<[string, RegExp, string, string?]> = [
   ['import torch\ndef f(x):\n    return torch.softmax(x)\n', /'softmax' is not supported yet/, '3:12'],
   ['import torch.nn.functional as F\ndef f(x):\n    return F.hard_sigmoid(x)\n', /'hard_sigmoid' is not supported yet/, '3:12'],
-  ['import numpy as np\ndef f(x):\n    return np.sinc(x)\n', /'sinc' is not supported yet/, '3:12'],
+  ['import torch.nn.functional as F\ndef f(x):\n    return F.log_softmax(x)\n', /'log_softmax' is not supported yet/, '3:12'],
   ['import torch\ndef f(x):\n    return torch.expp(x)\n', /unknown function 'expp'/, '3:12'],
   ['from mylib import helper\ndef f(x):\n    return helper(x)\n', /'mylib.helper' comes from another module \(mylib\)/, '3:12'],
   ['import mylib\ndef f(x):\n    return mylib.smooth(x)\n', /'mylib.smooth' comes from another module/, '3:12'],
