@@ -71,6 +71,23 @@ export class Quick<B> {
     return r === null || !rule.negate ? r : this.balls.op('neg', r, undefined);
   }
 
+  /** floor(a): the integer k with a - k >= 0 and a - (k + 1) < 0, both signs proved (evaluate.ts's rule), else null. */
+  private floorOf(id: number, depth: number): B | null {
+    const x = this.get(id, depth);
+    if (x === NO) return NO;
+    const near = this.balls.roundsTo(x, 'float64');
+    if (near === undefined || !Number.isFinite(near) || Math.abs(near) >= 2 ** 52) return NO;
+    const base = Math.floor(near);
+    for (const k of [base, base - 1, base + 1]) {
+      const below = this.balls.op('sub', x, this.balls.fromDouble(k));
+      const above = this.balls.op('sub', x, this.balls.fromDouble(k + 1));
+      const sb = below === null ? undefined : this.balls.sign(below);
+      const sa = above === null ? undefined : this.balls.sign(above);
+      if (sb !== undefined && sa !== undefined && sb >= 0 && sa < 0) return this.balls.fromDouble(k);
+    }
+    return NO;
+  }
+
   private signOf(id: number, depth: number): -1 | 0 | 1 | null {
     const x = this.get(id, depth);
     return x === NO ? NO : this.decided(this.balls.sign(x));
@@ -131,6 +148,7 @@ export class Quick<B> {
         const s = this.signOf(n.args[0]!, depth);
         return s === NO ? NO : s > 0 ? balls.int(1) : this.get(n.args[1]!, depth);
       }
+      case 'floor': return this.floorOf(n.args[0]!, depth);
       case 'max':
       case 'min': {
         const c = this.compare(n.args[0]!, n.args[1]!, depth);
