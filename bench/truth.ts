@@ -4,6 +4,7 @@
  *
  *     npx tsc -p tsconfig.json && node dist/bench/truth.js --points > /tmp/truth-points.json
  *     node dist/bench/truth.js; /usr/bin/python3 bench/truth-vs-mpmath.py /tmp/truth-points.json
+ *     node dist/bench/truth.js --warm     # also a second pass over the same points
  */
 import { groundTruth } from '../src/backends/truth/index.js';
 import { compile } from '../src/graph/compile.js';
@@ -20,20 +21,24 @@ if (process.argv.includes('--points')) {
     const graph = compile(source);
     for (const format of formats) {
       const xs = benchPoints(format);
-      const unknown = { value: 0, grad: 0 };
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      for (const x of xs) {
-        const t = groundTruth(graph, { x }, format);
-        if (t.value.kind === 'unknown') unknown.value++;
-        if (t.grad.x!.kind === 'unknown') unknown.grad++;
+      // the first pass is what a scan's first points cost (V8 compiles the engine's hot code meanwhile: about half
+      // of a first pass's CPU); --warm adds a second pass over the same points, labelled as such
+      for (const pass of process.argv.includes('--warm') ? ['', ' (again, warm)'] : ['']) {
+        const unknown = { value: 0, grad: 0 };
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        for (const x of xs) {
+          const t = groundTruth(graph, { x }, format);
+          if (t.value.kind === 'unknown') unknown.value++;
+          if (t.grad.x!.kind === 'unknown') unknown.grad++;
+        }
+        const s = (performance.now() - t0) / 1000;
+        const cpu = process.cpuUsage(c0);
+        const cs = (cpu.user + cpu.system) / 1e6;
+        console.log(`truth ${name} ${format}${pass}: ${xs.length} points in ${s.toFixed(2)} s = ${(xs.length / s).toFixed(0)} points/s`
+          + ` (cpu ${cs.toFixed(2)} s = ${(xs.length / cs).toFixed(0)} points/s)`
+          + ` (unknown: ${unknown.value} values, ${unknown.grad} derivatives)`);
       }
-      const s = (performance.now() - t0) / 1000;
-      const cpu = process.cpuUsage(c0);
-      const cs = (cpu.user + cpu.system) / 1e6;
-      console.log(`truth ${name} ${format}: ${xs.length} points in ${s.toFixed(2)} s = ${(xs.length / s).toFixed(0)} points/s`
-        + ` (cpu ${cs.toFixed(2)} s = ${(xs.length / cs).toFixed(0)} points/s)`
-        + ` (unknown: ${unknown.value} values, ${unknown.grad} derivatives)`);
     }
   }
 }

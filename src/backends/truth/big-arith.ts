@@ -2,6 +2,7 @@ import type { Arith, ArithFail } from './arith.js';
 import {
   bigDigits, bigFromDecimal, bigFromDouble, bigLog2Mag, bigOp, bigRelWidth, bigRoundsTo, bigSign, isFail, type BigBall,
 } from './big/index.js';
+import { bitLen } from './big/bits.js';
 import type { PrimOp } from './prim.js';
 import type { Q } from './rational.js';
 
@@ -28,7 +29,7 @@ function fromRational(q: Q, prec: number): BigBall | null {
 
 function convert(q: Q, prec: number): BigBall | null {
   // a power-of-two denominator is exact; anything else is one rounded division
-  if ((q.d & (q.d - 1n)) === 0n) return { m: q.n, e: -BigInt(q.d.toString(2).length - 1), r: 0n, re: 0n };
+  if ((q.d & (q.d - 1n)) === 0n) return { m: q.n, e: -BigInt(bitLen(q.d) - 1), r: 0n, re: 0n };
   const r = bigOp('div', [int(q.n), int(q.d)], prec + 8);
   return isFail(r) ? null : r;
 }

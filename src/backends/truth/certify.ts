@@ -10,6 +10,12 @@ import { exactValue, isFail, Values, type Fail, type V } from './value.js';
 /** Bits the reported decimal must prove (2^-56 relative: 16 digits) unless the cap is reached. */
 const WANT_BITS = 56;
 
+/** The relative width (log2) below which a ball that rounds to one float of the format is certified before the cap:
+ *  the same for both formats (the decimal's 16 right digits, issue 14; tests compare 14 digits even in float32). */
+export function wantBits(_format: FloatFormat): number {
+  return WANT_BITS;
+}
+
 /** A certified truth, or the singular point (pole, kink, jump) that stopped the evaluation. */
 export type Outcome = { truth: Truth; exact: Q.Q | null; domain?: boolean } | { singular: Fail };
 

@@ -1,3 +1,4 @@
+import { bitLen as bitLenOf } from './big/bits.js';
 import type { Q } from './rational.js';
 
 /** The leading decimal digits of an exact rational (truncated, so every printed digit is right): "1.25e-3". */
@@ -52,4 +53,54 @@ export function plainDecimal(s: string): string {
   const exponent = Number(m[4]);
   if (!Number.isSafeInteger(exponent)) return s;
   return `${m[1]}${positional(m[2]! + (m[3] ?? ''), exponent)}`;
+}
+
+const LOG10_2 = Math.log10(2);
+
+/**
+ * ballDigits for a dyadic ball m 2^e +- r 2^re (m != 0) whose relative width is about 2^w: the same digits (the
+ * midpoint truncated to as many digits as the radius leaves right, at most max), without rationals or decimal
+ * strings of the whole numbers: one scaling of m by a power of ten and a shift. w may be off by a little (it is a
+ * double estimate): the digit count takes a 2^-20 margin, so it never claims a digit ballDigits would not.
+ * undefined when the exponents are too large to scale this way.
+ */
+export function dyadicBallDigits(m: bigint, e: bigint, w: number, max: number): string | undefined {
+  if (e > 20000n || e < -20000n || !(w < 0)) return undefined;
+  const good = Math.floor(-(w + 2 ** -20) * LOG10_2) - 1;
+  if (good < 1) return '0e+0';
+  const want = Math.min(max, good);
+  const neg = m < 0n;
+  const a = neg ? -m : m;
+  const en = Number(e);
+  // a 2^e has about (bitLen(a) - 1 + e) log10(2) as decimal exponent; two more digits than wanted absorb the error
+  const lead = Math.floor((bitLenOf(a) - 1 + en) * LOG10_2);
+  const k = want + 2 - lead;
+  const scaled = k >= 0
+    ? (en >= 0 ? (a * 10n ** BigInt(k)) << e : (a * 10n ** BigInt(k)) >> -e)
+    : (en >= 0 ? (a << e) / 10n ** BigInt(-k) : (a / 10n ** BigInt(-k)) >> -e);
+  const s = scaled.toString();
+  if (s.length < want) return undefined;
+  return `${neg ? '-' : ''}${positional(s.slice(0, want), s.length - 1 - k)}`;
+}
+
+const f64 = new Float64Array(1);
+const u64 = new BigUint64Array(f64.buffer);
+
+/** A finite nonzero double as m 2^e exactly (m a signed integer). */
+function dyadic(x: number): [bigint, bigint] {
+  f64[0] = x;
+  const bits = u64[0]!;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let m = bits & 0xfffffffffffffn;
+  if (biased !== 0) m |= 1n << 52n;
+  const e = BigInt((biased === 0 ? 1 : biased) - 1075);
+  return [x < 0 ? -m : m, e];
+}
+
+/** ballDigits of the double-double ball hi + lo +- rad (hi != 0, rad > 0, |rad / hi| about 2^w), by dyadicBallDigits. */
+export function ddBallDigits(hi: number, lo: number, w: number, max: number): string | undefined {
+  const [mh, eh] = dyadic(hi);
+  if (lo === 0) return dyadicBallDigits(mh, eh, w, max);
+  const [ml, el] = dyadic(lo);
+  return el <= eh ? dyadicBallDigits((mh << (eh - el)) + ml, el, w, max) : undefined;
 }

@@ -1,3 +1,4 @@
+import { bitLen } from './big/bits.js';
 import type { PrimOp } from './prim.js';
 import * as Q from './rational.js';
 
@@ -102,7 +103,7 @@ function exactPow(x: Q.Q, y: Q.Q): Q.Q | ExactFail | null {
 
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  let x = 1n << BigInt(Math.ceil(bitLen(n) / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
     if (y >= x) return x;

@@ -7,6 +7,7 @@ import type { Arith } from './arith.js';
 import { certifyAll } from './certify.js';
 import { ARITHMETICS } from './engines.js';
 import { cachedPlanOf, planOf, type Plan } from './plan.js';
+import { quickTruths } from './quick.js';
 import * as Q from './rational.js';
 import { singularTruth, type Context } from './singular.js';
 
@@ -41,7 +42,6 @@ export function exactOp(op: OpName, inputs: number[], format: FloatFormat): Trut
 export function truthOf(plan: Plan, point: Record<string, number>, format: FloatFormat, options: TruthOptions,
   arithmetics: readonly Arith<unknown>[] = ARITHMETICS): Truth[] {
   const targets = [plan.value, ...plan.grads];
-  const vars = new Map<string, Q.Q>();
   for (const name of plan.vars) {
     const x = point[name];
     if (x === undefined) throw new Error(`groundTruth: no value for variable '${name}'`);
@@ -49,9 +49,14 @@ export function truthOf(plan: Plan, point: Record<string, number>, format: Float
       const unknown: Truth = { kind: 'unknown', reason: `input ${name} = ${x} is not a finite number` };
       return targets.map(() => unknown);
     }
-    vars.set(name, Q.fromDouble(x));
   }
   const capBits = Math.ceil((options.maxDigits ?? DEFAULT_MAX_DIGITS) * Math.log2(10));
+  if (arithmetics === ARITHMETICS) {
+    // most points certify in plain balls without a rational: try those first (quick.ts)
+    const quick = quickTruths(plan, point, format, capBits);
+    if (quick !== null) return quick;
+  }
+  const vars = new Map<string, Q.Q>(plan.vars.map((name) => [name, Q.fromDouble(point[name]!)]));
   const ctx: Context = { g: plan.g, vars, varNames: plan.vars, format, capBits, arithmetics };
   const [v, ...gs] = certifyAll(plan.g, targets, vars, format, capBits, arithmetics);
   const value = 'truth' in v! ? v.truth : singularTruth(ctx, plan.value, v!.singular, null);

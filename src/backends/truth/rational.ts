@@ -1,3 +1,4 @@
+import { bitLen as fastBitLen } from './big/bits.js';
 /** Exact rationals on BigInt: n / d with d > 0 and gcd(n, d) = 1. Immutable. */
 export interface Q { readonly n: bigint; readonly d: bigint }
 
@@ -24,10 +25,7 @@ function gcd(a: bigint, b: bigint): bigint {
 
 /** The number of bits of |x|. */
 export function bitLen(x: bigint): number {
-  if (x < 0n) x = -x;
-  if (x === 0n) return 0;
-  const h = x.toString(16);
-  return 4 * (h.length - 1) + (32 - Math.clz32(parseInt(h[0]!, 16)));
+  return fastBitLen(x);
 }
 
 /** The number of trailing zero bits of x != 0. */
@@ -141,12 +139,12 @@ export function roundQ(a: Q, format: 'float32' | 'float64' = 'float64'): number 
   const s = a.n < 0n ? -1 : 1;
   const n = abs(a.n);
   // scale so that the integer quotient has p + 13 significant bits, then round once via a sticky bit
-  const shift = BigInt(n.toString(2).length - a.d.toString(2).length - (p + 13));
+  const shift = BigInt(fastBitLen(n) - fastBitLen(a.d) - (p + 13));
   const num = shift < 0n ? n << -shift : n;
   const den = shift > 0n ? a.d << shift : a.d;
   let quo = num / den;
   if (quo * den !== num) quo |= 1n;
-  const len = quo.toString(2).length;
+  const len = fastBitLen(quo);
   const e = Number(shift) + len - 1; // floor(log2 |a|)
   if (e > emax) return s * Infinity;
   const keep = e >= emin ? p : p - (emin - e);

@@ -53,9 +53,12 @@ export function finish(m: bigint, e: bigint, rad: Mag, prec: number): BigResult 
   return checked(ball(m, e, r.m, r.m === 0n ? 0n : r.e));
 }
 
+const EXP_LIMIT = 1n << BigInt(MAX_EXP_BITS);
+
 /** A ball with mid from a magnitude-normalised radius, rejecting exponents beyond the stated limit. */
 export function checked(b: BigBall): BigResult {
-  if (bitLen(b.e) > MAX_EXP_BITS || bitLen(b.re) > MAX_EXP_BITS) {
+  // bitLen(e) > MAX_EXP_BITS, as two comparisons (this runs on every result)
+  if (b.e >= EXP_LIMIT || b.e <= -EXP_LIMIT || b.re >= EXP_LIMIT || b.re <= -EXP_LIMIT) {
     return fail('limit', `a binary exponent beyond 2^${MAX_EXP_BITS}`);
   }
   return b;
@@ -183,7 +186,8 @@ export function div(a: BigBall, b: BigBall, prec: number): BigResult {
   }
   if (inexact) {
     // |x/y - a/b| <= (ra + |a/b| rb) / (|b| - rb); |a/b| <= |q| + 1 ulp
-    const num = b.r === 0n ? radOf(a) : addUp(radOf(a), magUp((absB(q) + 1n) * b.r, qe + b.re));
+    // a centred at 0 (q = 0 exactly): |x/y| <= ra / |y|, no quotient term (its one-unit slack would be 2^0 rb)
+    const num = b.r === 0n || a.m === 0n ? radOf(a) : addUp(radOf(a), magUp((absB(q) + 1n) * b.r, qe + b.re));
     rad = addUp(rad, divUp(num, lowB ?? magDown(absB(b.m), b.e)));
   }
   return finish(q, qe, rad, prec);

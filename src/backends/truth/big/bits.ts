@@ -9,17 +9,26 @@ const u32 = new Uint32Array(f64.buffer); // little-endian: u32[1] holds sign, ex
 export function bitLen(x: bigint): number {
   if (x < 0n) x = -x;
   if (x === 0n) return 0;
+  if (Number(x) !== Infinity) return doubleBitLen(x);
+  // x >= 2^1024: shift 1000 bits at a time until Number() holds it (cheaper than a hex string, and less garbage)
+  let y = x >> 1000n;
+  let s = 1000;
+  while (Number(y) === Infinity) {
+    y >>= 1000n;
+    s += 1000;
+  }
+  return s + doubleBitLen(y);
+}
+
+/** bitLen of 0 < x < 2^1024, from the exponent of Number(x). */
+function doubleBitLen(x: bigint): number {
   const n = Number(x);
   if (n < 4294967296) return 32 - Math.clz32(n);
-  if (n !== Infinity) {
-    f64[0] = n;
-    const hi = u32[1]!;
-    const expo = ((hi >>> 20) & 0x7ff) - 1023;
-    if (n >= TWO53 && (hi & 0xfffff) === 0 && u32[0] === 0) return x >> BigInt(expo) === 0n ? expo : expo + 1;
-    return expo + 1;
-  }
-  const h = x.toString(16);
-  return (h.length - 1) * 4 + (32 - Math.clz32(parseInt(h[0]!, 16)));
+  f64[0] = n;
+  const hi = u32[1]!;
+  const expo = ((hi >>> 20) & 0x7ff) - 1023;
+  if (n >= TWO53 && (hi & 0xfffff) === 0 && u32[0] === 0) return x >> BigInt(expo) === 0n ? expo : expo + 1;
+  return expo + 1;
 }
 
 export function absB(x: bigint): bigint {

@@ -1,7 +1,10 @@
 /** pi, ln2, ln10 as balls with absolute error below 2^-bits, computed with BigInt series and memoised.
- *  The module-level cache holds immutable balls keyed by the working precision (rounded up to 64 bits); a larger
- *  entry is never derived into a smaller one, each is computed once. */
-import { add, div, exact, mul } from './ball.js';
+ *  The module-level cache holds immutable balls: each constant is computed at a few fixed tiers of precision
+ *  (TIERS), and a request is the smallest tier above it rounded to the request. So the ball for a precision is a
+ *  function of the precision alone (the same whatever was asked before: no observable state), and a run that asks
+ *  for hundreds of precisions (tiny arguments step the precision by their lost bits) computes each series a few
+ *  times, not hundreds. */
+import { add, div, exact, finish, mul, radOf } from './ball.js';
 import { atanhInv, atanInv, fixedBall } from './fixed.js';
 import { isFail, type BigBall, type BigResult } from './types.js';
 
@@ -37,10 +40,26 @@ function compute(name: Name, W: number): BigBall {
   }
 }
 
+/** Precisions at which the series are computed; beyond the last, each 64-bit step is its own tier. */
+const TIERS = [256, 1024, 4096, 16384];
+
 /** The constant with absolute error < 2^-bits (bits >= 1). */
 export function get(name: Name, bits: number): BigBall {
   const W = Math.ceil(Math.max(bits, 64) / 64) * 64;
   const key = `${name}:${W}`;
+  let v = cache.get(key);
+  if (v === undefined) {
+    const tier = TIERS.find((t) => t >= W) ?? W;
+    const full = tier === W ? computed(name, W) : computed(name, tier);
+    // every constant is below 4 in magnitude: W + 8 significant bits keep the rounding below 2^-(W+5)
+    v = tier === W ? full : must(finish(full.m, full.e, radOf(full), W + 8));
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function computed(name: Name, W: number): BigBall {
+  const key = `${name}:series:${W}`;
   let v = cache.get(key);
   if (v === undefined) {
     v = compute(name, W);

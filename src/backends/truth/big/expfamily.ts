@@ -14,6 +14,7 @@
 import { bitLen } from './bits.js';
 import { absDown, absUp, add, cmp, div, exact, finish, mul, neg, ONE, radOf, sub, ZERO, square } from './ball.js';
 import { get } from './constants.js';
+import { toFixed } from './fixed.js';
 import { exp, log } from './explog.js';
 import { addDown, addUp, divUp, magCmp, mulUp, subDown } from './mag.js';
 import { derivative, minMag, monotone, overDPlusSquare, tiny, tinyInterval, TWO, valueBounded } from './propagate.js';
@@ -28,10 +29,41 @@ function expm1Point(x: BigBall, prec: number): BigResult {
   if (x.m === 0n) return ZERO;
   if (tiny(x, prec, 2)) return tinyInterval(x, x, 2, 1, 2, 0, prec); // expm1 x - x in [x^2/4, x^2]
   const t = top(x);
+  const series = x.r === 0n ? expm1Series(x.m, x.e, t, prec) : null;
+  if (series !== null) return series;
   const lz = t < 0n ? Number(-t) : 0;
   const E = exp(x, prec + 8 + lz);
   if (isFail(E)) return E;
   return sub(E, ONE, prec);
+}
+
+/**
+ * expm1(x) = x S, S = sum_k x^k / (k+1)!, for an exact |x| < 2^-8 whose series ends within 24 terms (tiny x at
+ * thousands of bits: 3 terms for 2^-997 at 2100 bits), in fixed point at W = prec + 16 bits: no exp at
+ * prec + log2(1/|x|) bits and no cancellation. Each term t_k = floor-ish(t_(k-1) X / 2^W / (k+1)) is within 4 units
+ * of x^k/(k+1)! 2^W (2 units of rounding, plus half the previous error since |x| < 1/2); once a term is 0 the exact
+ * tail is below 2 (4 + 1) units (|x| < 1/2). So |S 2^W - sum| <= 4 n + 10 units, n the terms summed.
+ */
+function expm1Series(m: bigint, e: bigint, t: bigint, prec: number): BigResult | null {
+  if (t > -8n) return null;
+  const W = prec + 16;
+  const terms = Math.ceil((W + 10) / Number(-t)) + 1;
+  if (terms > 24) return null;
+  const X = toFixed(m, e, W);
+  const w = BigInt(W);
+  let term = 1n << w;
+  let S = term;
+  let n = 0n;
+  for (let k = 2n; ; k += 1n) {
+    term = ((term * X) >> w) / k;
+    if (term === 0n) break;
+    S += term;
+    n += 1n;
+  }
+  const err = 4n * n + 10n;
+  // x S: mid m S 2^(e - W), radius |m| err 2^(e - W)
+  const ex = e - w;
+  return finish(m * S, ex, { m: (m < 0n ? -m : m) * err, e: ex }, prec);
 }
 
 export function expm1(x: BigBall, prec: number): BigResult {

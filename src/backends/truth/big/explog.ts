@@ -39,9 +39,10 @@ export function expPoint(m: bigint, e: bigint, prec: number): BigResult {
   const kbits = tb + 20;
   const Wp = W + kbits;
   const X = toFixed(m, e, Wp);
-  const L = get('ln2', Wp + 4);
-  const Lf = toFixed(L.m, L.e, Wp); // within 2 units of ln2 2^Wp
-  const k = floorDiv(2n * X + Lf, 2n * Lf);
+  // |x| < 1/4 < ln2 / 2: k = 0 (no ln2, no division: tiny arguments at thousands of bits are common)
+  const small = topx <= -2n;
+  const Lf = small ? 0n : toFixed(get('ln2', Wp + 4).m, get('ln2', Wp + 4).e, Wp); // within 2 units of ln2 2^Wp
+  const k = small ? 0n : floorDiv(2n * X + Lf, 2n * Lf);
   const W2 = W + s;
   const w2 = BigInt(W2);
   const R = (X - k * Lf) >> BigInt(kbits); // r at scale W, i.e. r / 2^s at scale W2; error <= 2 units

@@ -9,7 +9,7 @@ import { meetsDecimal } from './oracle.js';
 
 test('bitLen agrees with the binary string length, around powers of two and beyond the double range', () => {
   const xs: bigint[] = [0n, 1n, 2n, 3n, 255n, 256n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 32n];
-  for (const k of [52, 53, 54, 63, 64, 100, 1023, 1024, 1025, 5000]) {
+  for (const k of [52, 53, 54, 63, 64, 100, 1023, 1024, 1025, 2023, 2024, 2025, 3024, 5000]) {
     const p = 1n << BigInt(k);
     xs.push(p - 1n, p, p + 1n, p - (p >> 60n) - 1n, -p + 1n);
   }
