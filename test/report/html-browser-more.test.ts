@@ -1,32 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../helpers/cli.js';
+import { CHROMIUM_SKIP, launchChromium, watchedPage } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Drawn { done?: boolean; points: number; rows: number }
 
 test('eval --format html and scan\'s fixes render in Chromium: a result row per point and precision, carets, the fix with its code, no console errors, nothing fetched', {
-  skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium)`, timeout: 60_000,
+  skip: CHROMIUM_SKIP, timeout: 60_000,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'f-diagnose-html-more-'));
   const file = join(dir, 'eval.html');
   const r = runCli(['eval', 'log(1 + exp(x))', '--at', 'x=-100', '--at', 'x=100', '--at', 'x=0.5', '--backend', 'emulated', '--format', 'html', '-o', file]);
   assert.equal(r.code, 0, r.stderr);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('request', (q) => { if (!q.url().startsWith('file:')) requests.push(q.url()); });
+    const { page, errors, requests } = await watchedPage(browser);
     await page.goto(pathToFileURL(file).href);
     await page.waitForFunction(() => (window as unknown as { __fdiagnose?: Drawn }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
     const drawn = await page.evaluate(() => (window as unknown as { __fdiagnose: Drawn }).__fdiagnose);

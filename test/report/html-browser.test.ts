@@ -1,18 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../helpers/cli.js';
+import { CHROMIUM_SKIP, launchChromium, watchedPage } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Drawn { done?: boolean; plots: Array<{ title: string; points: number; series: number }>; heatmaps: Array<{ title: string; cells: number }> }
 
 test('scan --format html: one self-contained file that renders in Chromium with plots that have data, no console errors', {
-  skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium)`, timeout: 60_000,
+  skip: CHROMIUM_SKIP, timeout: 60_000,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'f-diagnose-html-'));
   const file = join(dir, 'report.html');
@@ -30,15 +29,9 @@ test('scan --format html: one self-contained file that renders in Chromium with 
   assert.equal(checked.code, 1, checked.stdout + checked.stderr);
   assert.match(checked.stdout, /^FAIL naive/m);
 
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+    const { page, errors, requests } = await watchedPage(browser);
     await page.goto(pathToFileURL(file).href);
     await page.waitForFunction(() => (window as unknown as { __fdiagnose?: Drawn }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
     const drawn = await page.evaluate(() => (window as unknown as { __fdiagnose: Drawn }).__fdiagnose);

@@ -1,5 +1,5 @@
 import { isArithFail } from './arith.js';
-import { dependencies, type PGraph, type PNode, type Rel } from './pgraph.js';
+import { dependencies, holds, type PGraph, type PNode } from './pgraph.js';
 import * as Q from './rational.js';
 import { exact, exactValue, isExact as isExactV, isFail, isZeroV, worst, type Fail, type R, type V, type Values } from './value.js';
 
@@ -233,14 +233,3 @@ export class Evaluator<B> {
 }
 
 const isZeroExact = <B>(v: V<B>) => isZeroV(v);
-
-function holds(rel: Rel, c: -1 | 0 | 1): boolean {
-  switch (rel) {
-    case 'lt': return c < 0;
-    case 'le': return c <= 0;
-    case 'gt': return c > 0;
-    case 'ge': return c >= 0;
-    case 'eq': return c === 0;
-    case 'ne': return c !== 0;
-  }
-}

@@ -3,6 +3,18 @@ import type { Q } from './rational.js';
 
 export type Rel = 'lt' | 'le' | 'gt' | 'ge' | 'eq' | 'ne';
 
+/** Whether a comparison's result c (the sign of a - b) satisfies the relation. */
+export function holds(rel: Rel, c: -1 | 0 | 1): boolean {
+  switch (rel) {
+    case 'lt': return c < 0;
+    case 'le': return c <= 0;
+    case 'gt': return c > 0;
+    case 'ge': return c >= 0;
+    case 'eq': return c === 0;
+    case 'ne': return c !== 0;
+  }
+}
+
 /**
  * One node of the primitive graph the exact semantics is evaluated on (value and derivatives alike).
  * - const: an exact decimal literal (q when it is held as an exact rational, else only its text);

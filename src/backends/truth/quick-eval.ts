@@ -1,5 +1,5 @@
 import type { Balls } from './quick-balls.js';
-import type { PGraph, PNode, Rel } from './pgraph.js';
+import { holds, type PGraph, type PNode } from './pgraph.js';
 import { identities, type Identity } from './quick-identities.js';
 
 /** Nesting beyond which the quick pass gives up (the full evaluator handles deep graphs bottom-up). */
@@ -163,16 +163,5 @@ export class Quick<B> {
         return this.get((n.sel === 'max') === c > 0 ? da : db, depth);
       }
     }
-  }
-}
-
-function holds(rel: Rel, c: -1 | 0 | 1): boolean {
-  switch (rel) {
-    case 'lt': return c < 0;
-    case 'le': return c <= 0;
-    case 'gt': return c > 0;
-    case 'ge': return c >= 0;
-    case 'eq': return c === 0;
-    case 'ne': return c !== 0;
   }
 }
