@@ -86,6 +86,11 @@ CASES = [
         'df': lambda x: mpmath.tanh(x),
     },
     {
+        'expr': 'sqrt(x*x)',
+        'f': lambda x: abs(x),
+        'df': lambda x: mpmath.sign(x) if x != 0 else mpf('nan'),
+    },
+    {
         'expr': 'exp(x)/(1+exp(x))',
         'f': lambda x: 1 / (1 + mpmath.exp(-x)),
         'df': lambda x: 1 / ((1 + mpmath.exp(-x)) * (1 + mpmath.exp(x))),
@@ -232,6 +237,8 @@ def judge(rows, dtype, atol, tol_value, tol_grad):
         bad_nonfinite, worst, worst_row = 0, 0, None
         for r in rows:
             got, want = r[key], r['exact_' + key]
+            if math.isnan(want):
+                continue  # undefined (a kink's derivative, a domain error): any result, as scan judges it
             if math.isfinite(want) and not math.isfinite(got):
                 bad_nonfinite += 1
             u = ulps(got, want, dtype)

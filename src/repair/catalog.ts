@@ -111,6 +111,12 @@ export const CATALOG: readonly Rewrite[] = [
     replacement: hypot('a', 'b'),
     why: 'the squares overflow (or underflow) long before the result does; scaled by the larger magnitude they cannot, and the zero gets a finite gradient',
   }))),
+  ...squares('x').map((x2) => ({
+    name: 'sqrt of a square',
+    pattern: `sqrt(${x2})`,
+    replacement: 'abs(x)',
+    why: 'sqrt(x^2) is |x|, but its gradient through sqrt is 2x / (2 sqrt(x^2)) = 0 / 0 at x = 0 (NaN), and x^2 overflows for |x| > 1.8e19 (float32); abs has neither',
+  })),
   ...squares('x').flatMap((x2) => [
     {
       name: 'sqrt(1+x^2)-1',

@@ -24,6 +24,8 @@ const EXPECTED: [string, string][] = [
   ['sqrt(1 + x*x) - 1', 'x * x / (sqrt(1 + x * x) + 1)'],
   ['1 / x', 'x**-1'],
   ['sqrt(1 + x) - 1', 'x / (sqrt(1 + x) + 1)'],
+  ['sqrt(a * a)', 'abs(a)'],
+  ['torch.sqrt(torch.square(d))', 'abs(d)'],
   ['x / (1 + exp(-x))', 'x * sigmoid(x)'],
   ['log(cosh(x))', 'where(abs(x) < 1, log1p(2 * square(sinh(x / 2))), abs(x) + softplus(-2 * abs(x)) - log(2))'],
 ];
