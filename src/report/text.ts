@@ -8,6 +8,7 @@ import { hazardGroups, headlineRegion, sortedRegions } from '../core/summarize.j
 import { HAZARDS } from './hazards.js';
 import { verdict } from './verdict.js';
 import { fixLines } from './fix-line.js';
+import { formSource } from './form-source.js';
 import { formatFloat, formatUlps, interval, pointText } from './numbers.js';
 import { excerpt } from '../base/excerpt.js';
 import { cut, wrap } from './fit.js';
@@ -68,7 +69,7 @@ function summaryText(report: ScanReport, emit: Emit, c: ChalkInstance, width: nu
   for (const form of report.forms) emit(cut(overviewLine(form, nameWidth), width), VERDICT_PAINT(c)[formVerdict(form)]);
   for (const form of report.forms) {
     emit('');
-    emit(cut(`${form.name}: ${form.expr.replace(/\s+/g, ' ')}`, width), c.bold);
+    emit(cut(`${form.name}: ${formSource(form)}`, width), c.bold);
     for (const r of form.results) {
       const v = targetVerdict(r);
       emit(targetLine(form, r, report.options), v === 'ok' ? c.green : v === 'inaccurate' ? c.yellow : c.red, 29);
@@ -91,7 +92,8 @@ function keyRegions(report: ScanReport, emit: Emit, c: ChalkInstance, width: num
 }
 
 function formText(form: FormResult, sentences: string[], c: ChalkInstance, maxRegions: number, brief: boolean): string[] {
-  const lines = [c.bold.cyan(`== ${form.name}`), `   ${form.expr.split('\n').join('\n   ')}`];
+  const python = /\.py::/.test(form.name);
+  const lines = [c.bold.cyan(`== ${form.name}`), python ? `   ${formSource(form)}` : `   ${form.expr.split('\n').join('\n   ')}`];
   if (form.reference !== null && form.reference !== form.expr) lines.push(c.dim(`   reference: ${form.reference}`));
   lines.push('', c.dim('   precision  target   samples    NaN    inf  >tol  unknown  max ULP  max bits  median bits'));
   for (const r of form.results) lines.push(row(r, c));
