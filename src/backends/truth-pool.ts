@@ -24,6 +24,67 @@ const MIN_POINTS = 512;
 /** Points per chunk: small enough that the workers finish together and progress moves, large enough to be cheap to send. */
 const CHUNK = 256;
 
+/** The pool's threads: all cores, at most 4. */
+const poolThreads = () => Math.min(availableParallelism(), 4);
+
+/** An idle pool is kept this long for the next call (a scan's fix proofs follow it), then its threads end. */
+const KEEP_IDLE_MS = 3000;
+/** A pool that certified more points than this in one call is not kept (see the end of truthsInParallel). */
+const KEEP_AFTER_POINTS = 100_000;
+
+/**
+ * The workers, kept between calls: starting one costs ~0.1 s of loading, paid once per command instead of once per
+ * call, and before the first call when warmTruthPool is called early. Unreferenced while idle: they never keep the
+ * process alive.
+ */
+let kept: { workers: Worker[]; busy: boolean; idle?: ReturnType<typeof setTimeout> } | undefined;
+
+function startWorkers(count: number): Worker[] {
+  return Array.from({ length: count }, () => new Worker(new URL('./truth-worker.js', import.meta.url)));
+}
+
+/** A pool to keep: it forgets itself when one of its threads ends (an error, or terminate). */
+function keep(workers: Worker[]): NonNullable<typeof kept> {
+  const pool: NonNullable<typeof kept> = { workers, busy: false };
+  for (const w of workers) {
+    w.on('error', () => {}); // a call's own listener rejects it; an idle thread's error only ends it (see 'exit')
+    w.once('exit', () => {
+      if (kept === pool) kept = undefined;
+    });
+  }
+  return pool;
+}
+
+function releaseIdle(pool: NonNullable<typeof kept>): void {
+  pool.busy = false;
+  for (const w of pool.workers) w.unref();
+  pool.idle = setTimeout(() => {
+    if (kept === pool) kept = undefined;
+    for (const w of pool.workers) void w.terminate();
+  }, KEEP_IDLE_MS);
+  pool.idle.unref();
+}
+
+/** Ends the kept workers now (tests, or a library user done with scans); the next call starts new ones. */
+export async function closeTruthPool(): Promise<void> {
+  const pool = kept;
+  kept = undefined;
+  if (!pool) return;
+  clearTimeout(pool.idle);
+  await Promise.all(pool.workers.map((w) => w.terminate()));
+}
+
+/**
+ * Starts the pool's workers now, so that their loading overlaps this thread's own (compiling, sampling) instead of
+ * delaying the truths: a scan calls it as it begins. Does nothing on one core or when they are already running.
+ */
+export function warmTruthPool(): void {
+  const threads = poolThreads();
+  if (threads < 2 || kept) return;
+  kept = keep(startWorkers(threads));
+  releaseIdle(kept);
+}
+
 /**
  * The ground truth of many points on all cores (the truth is most of a scan's time). Chunks are dealt to whichever
  * worker is free, so expensive stretches (tiny |x|, contiguous in sorted samples) are shared out; each chunk's packed
@@ -37,17 +98,29 @@ export async function truthsInParallel(
 ): Promise<boolean> {
   const sizes = jobs.map((j) => j.columns[0]?.length ?? 0);
   const total = sizes.reduce((n, s) => n + s, 0);
-  const threads = Math.min(availableParallelism(), 4);
+  const threads = poolThreads();
   if (threads < 2 || total < MIN_POINTS || jobs.some((j) => j.vars.length === 0)) return false;
   const chunks: { job: number; start: number; end: number }[] = [];
   sizes.forEach((size, job) => {
     for (let start = 0; start < size; start += CHUNK) chunks.push({ job, start, end: Math.min(size, start + CHUNK) });
   });
   let next = 0;
+  // the kept workers when free (a call running alongside, as tests may do, starts its own and ends them after)
+  if (!kept) kept = keep(startWorkers(threads));
+  const pool = kept.busy ? undefined : kept;
   let workers: Worker[] = [];
+  let failed = false;
+  const detach: (() => void)[] = [];
   const specs = jobs.map(({ columns: _columns, ...spec }) => spec);
   try {
-    workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new Worker(new URL('./truth-worker.js', import.meta.url)));
+    if (pool) {
+      clearTimeout(pool.idle);
+      pool.busy = true;
+      for (const w of pool.workers) w.ref();
+      workers = pool.workers.slice(0, Math.min(threads, chunks.length));
+    } else {
+      workers = startWorkers(Math.min(threads, chunks.length));
+    }
     let delivered = 0;
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const send = () => {
@@ -56,21 +129,37 @@ export async function truthsInParallel(
         const columns = jobs[c.job]!.columns.map((col) => col.slice(c.start, c.end));
         w.postMessage({ job: c.job, start: c.start, columns } satisfies PoolMessage, columns.map((col) => col.buffer));
       };
-      w.on('message', (a: PoolAnswer) => {
+      const onMessage = (a: PoolAnswer) => {
         const rows = a.kinds.length / quantityCount(jobs[a.job]!.vars);
         onChunk(a);
         delivered++;
         onPoints?.(rows);
         send();
-      });
+      };
+      const onExit = () => reject(new Error('a truth worker ended'));
+      w.on('message', onMessage);
       w.once('error', reject);
+      w.once('exit', onExit);
+      detach.push(() => {
+        w.off('message', onMessage);
+        w.off('error', reject);
+        w.off('exit', onExit);
+      });
       w.postMessage({ jobs: specs } satisfies PoolMessage);
       send();
     })));
     return delivered === chunks.length;
   } catch {
+    failed = true;
     return false;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const d of detach) d();
+    // after a big call the threads' heaps are big too: they end, so that the analysis after it has their memory
+    // (10^6 samples: ~90 MB more at its peak if kept)
+    if (pool && !failed && total <= KEEP_AFTER_POINTS) releaseIdle(pool);
+    else {
+      if (pool && kept === pool) kept = undefined;
+      await Promise.all((pool ? pool.workers : workers).map((w) => w.terminate()));
+    }
   }
 }

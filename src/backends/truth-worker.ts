@@ -13,7 +13,9 @@ function serve(port: NonNullable<typeof parentPort>): void {
   const graphs = new Map<number, Graph>();
   port.on('message', (m: PoolMessage) => {
     if ('jobs' in m) {
+      // a new call's jobs (the pool is kept between calls): the graphs are by job number
       jobs = m.jobs;
+      graphs.clear();
       return;
     }
     const job = jobs[m.job]!;

@@ -19,6 +19,7 @@ import { collect, parseAtol, parseInteger, referenceOf } from './inputs.js';
 import { formsOf } from './forms.js';
 import { attachFixes } from '../repair/attach.js';
 import { frameworkOfInput } from './python-input.js';
+import { warmTruthPool } from '../backends/truth-pool.js';
 
 /** The part of the progress bar the scan takes when fixes follow it. */
 const SCAN_SHARE = 0.65;
@@ -71,6 +72,8 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
 }
 
 async function runScan(expr: string | undefined, flags: ScanFlags): Promise<number> {
+  // the truth workers load (~0.1 s each) while this thread compiles and draws the samples
+  warmTruthPool();
   const format = formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
   const framework = flags.framework !== undefined ? parseFramework(flags.framework) : frameworkOfInput(expr, flags.file) ?? DEFAULT_FRAMEWORK;

@@ -13,7 +13,8 @@ import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkLabel, type FrameworkId } from 
 import { analyseTarget, type FormEvaluation } from '../detect/analyse.js';
 import { bitsOf, judge } from '../detect/outcome.js';
 import { detectEvents } from '../detect/index.js';
-import { originHazard } from '../detect/root-cause.js';
+import { originHazard, originHazards } from '../detect/root-cause.js';
+import type { HazardKind } from '../vocab/hazards.js';
 import { targetNode, targetsOf, type Graph, type Target } from '../graph/graph.js';
 import { pointAt, samplePoints, type SampleSet } from '../sample/points.js';
 import type { FormResult, ScanOptions, ScanReport, Series } from './types.js';
@@ -241,10 +242,10 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
         probeMany: judgedByTfjs || vars.length !== 1 ? undefined : (xs, t) => {
           const many = evaluateFloat(graph, format, { [vars[0]!]: xs });
           const node = targetNode(graph, t);
-          let events: ReturnType<typeof detectEvents> | undefined;
+          let rootAt: ((k: number) => HazardKind | undefined) | undefined;
           return {
             results: many[node]!,
-            rootAt: (k) => originHazard(graph, many, (events ??= detectEvents(graph, many, format, Infinity)), node, k),
+            rootAt: (k) => (rootAt ??= originHazards(graph, many, detectEvents(graph, many, format, Infinity), node))(k),
           };
         },
         rootAt: (p, t) => {

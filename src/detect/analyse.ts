@@ -11,7 +11,7 @@ import type { EventTable } from './index.js';
 import { bitsOf, judge, type Judged } from './outcome.js';
 import { outcomeRuns } from './regions.js';
 import { inaccuracyCause } from './inaccuracy.js';
-import { originChain, originHazard } from './root-cause.js';
+import { originChain, originHazards } from './root-cause.js';
 import type { HazardKind } from '../vocab/hazards.js';
 
 export interface FormEvaluation {
@@ -129,7 +129,8 @@ function regionsOf(ev: FormEvaluation, target: Target, node: number, judged: Jud
     if (same === undefined) interned.set(key, (same = key));
     return same;
   };
-  const keys = Array.from({ length: ev.set.size }, (_, i) => keyOf(judged.outcome(i), () => originHazard(ev.graph, ev.values, ev.events, node, i)));
+  let hazardAt: ((i: number) => HazardKind | undefined) | undefined;
+  const keys = Array.from({ length: ev.set.size }, (_, i) => keyOf(judged.outcome(i), () => (hazardAt ??= originHazards(ev.graph, ev.values, ev.events, node))(i)));
   const keyAt = (x: number, cheap: boolean) => {
     const point = { [name]: x };
     const p = ev.probe(point, target, !cheap);

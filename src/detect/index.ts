@@ -30,18 +30,8 @@ export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFo
   const n = values[0]?.length ?? 0;
   const maskedZero = maskedZeroOf(graph, values, n);
   const events = new EventTable(graph, values, format, DETECTORS, maskedZero, cancellationBits, n);
-  const exact = exactNodes(graph);
-  for (const node of graph.nodes) {
-    if (node.op === 'const') continue;
-    const info = OPS[node.op];
-    const inputsExact = node.inputs.length > 0 && node.inputs.every((i) => exact[i] === 1);
-    const applicable = DETECTORS.map((d, k) => [d, k] as const).filter(([d]) => !d.applies || d.applies(node, info, inputsExact));
-    if (!applicable.length) continue;
-    // per output class (nan, finite, inf): its detectors' checks and indices, in priority order
-    const classes: OutputClass[] = ['nan', 'finite', 'inf'];
-    const checks = classes.map((c) => applicable.filter(([d]) => d.on === c).map(([d]) => d.check));
-    const indices = classes.map((c) => applicable.filter(([d]) => d.on === c).map(([, k]) => k));
-    const ctx = events.context(node.id);
+  for (const { id, checks, indices } of planOf(graph)) {
+    const ctx = events.context(id);
     const out = ctx.out;
     for (let i = 0; i < n; i++) {
       const y = out[i]!;
@@ -50,12 +40,38 @@ export function detectEvents(graph: Graph, values: FloatArray[], format: FloatFo
       for (let d = 0; d < list.length; d++) {
         const found = list[d]!(ctx, i);
         if (found === false) continue;
-        events.record(node.id, i, indices[c]![d]!, typeof found === 'number' ? found : undefined);
+        events.record(id, i, indices[c]![d]!, typeof found === 'number' ? found : undefined);
         break;
       }
     }
   }
   return events;
+}
+
+/** The detectors that apply at one op, per output class (nan, finite, inf), in priority order, with their indices. */
+interface NodePlan { id: number; checks: Detector['check'][][]; indices: number[][] }
+
+/** Per graph (graphs never change once compiled): detectEvents runs often on a few points (bisections, roots). */
+const plans = new WeakMap<Graph, NodePlan[]>();
+
+function planOf(graph: Graph): NodePlan[] {
+  let plan = plans.get(graph);
+  if (plan) return plan;
+  plan = [];
+  const exact = exactNodes(graph);
+  for (const node of graph.nodes) {
+    if (node.op === 'const') continue;
+    const info = OPS[node.op];
+    const inputsExact = node.inputs.length > 0 && node.inputs.every((i) => exact[i] === 1);
+    const applicable = DETECTORS.map((d, k) => [d, k] as const).filter(([d]) => !d.applies || d.applies(node, info, inputsExact));
+    if (!applicable.length) continue;
+    const classes: OutputClass[] = ['nan', 'finite', 'inf'];
+    const checks = classes.map((c) => applicable.filter(([d]) => d.on === c).map(([d]) => d.check));
+    const indices = classes.map((c) => applicable.filter(([d]) => d.on === c).map(([, k]) => k));
+    plan.push({ id: node.id, checks, indices });
+  }
+  plans.set(graph, plan);
+  return plan;
 }
 
 /** For each backward node, 1 where its value is a zero that comes from where's mask (possibly through other ops). */

@@ -14,29 +14,46 @@ export function originChain(graph: Graph, values: FloatArray[], events: EventTab
   return originIds(graph, values, events, target, i).map((id) => toEvent(graph, events, id, i));
 }
 
-/** The root cause's hazard alone (originChain's first), without putting any event into words: for every sample. */
+/** The root cause's hazard alone (originChain's first), without putting any event into words. */
 export function originHazard(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number): HazardKind | undefined {
-  // originIds' walk, keeping only the smallest id that qualifies (no arrays, no event objects: it runs per sample)
-  const seen = new Set<number>();
-  const stack = [target];
-  let root = -1;
-  const nonFinite = (id: number) => !Number.isFinite(values[id]![i]!);
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (!nonFinite(id)) continue;
-    const hazard = events.hazardAt(id, i);
-    if (hazard !== undefined && hazard !== 'underflow' && hazard !== 'cancellation' && (root < 0 || id < root)) root = id;
-    const node = graph.nodes[id]!;
-    if (node.op === 'where' && node.pass === 'forward') {
-      const selected = values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!;
-      if (!seen.has(selected) && nonFinite(selected)) stack.push(selected);
-    } else {
-      for (const k of node.inputs) if (!seen.has(k) && nonFinite(k)) stack.push(k);
+  return originHazards(graph, values, events, target)(i);
+}
+
+/**
+ * originHazard for many points of one batch (it runs per sample): originIds' walk, keeping only the smallest id that
+ * qualifies, with no arrays, sets or event objects made per point (the nodes seen are marked in one array, by walk).
+ */
+export function originHazards(graph: Graph, values: FloatArray[], events: EventTable, target: number): (i: number) => HazardKind | undefined {
+  const seenIn = new Uint32Array(graph.nodes.length);
+  let walk = 0;
+  const stack: number[] = [];
+  return (i) => {
+    if (++walk === 0xffffffff) {
+      seenIn.fill(0);
+      walk = 1;
     }
-  }
-  return root < 0 ? undefined : events.hazardAt(root, i);
+    const seen = (id: number) => seenIn[id] === walk;
+    stack.length = 0;
+    stack.push(target);
+    let root = -1;
+    const nonFinite = (id: number) => !Number.isFinite(values[id]![i]!);
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (seen(id)) continue;
+      seenIn[id] = walk;
+      if (!nonFinite(id)) continue;
+      const hazard = events.hazardAt(id, i);
+      if (hazard !== undefined && hazard !== 'underflow' && hazard !== 'cancellation' && (root < 0 || id < root)) root = id;
+      const node = graph.nodes[id]!;
+      if (node.op === 'where' && node.pass === 'forward') {
+        const selected = values[node.inputs[0]!]![i] ? node.inputs[1]! : node.inputs[2]!;
+        if (!seen(selected) && nonFinite(selected)) stack.push(selected);
+      } else {
+        for (const k of node.inputs) if (!seen(k) && nonFinite(k)) stack.push(k);
+      }
+    }
+    return root < 0 ? undefined : events.hazardAt(root, i);
+  };
 }
 
 function originIds(graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number): number[] {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultScanOptions, diagnose, diagnoseParallel, type FormSpec, type TruthCache } from '../../src/core/diagnose.js';
 import { attachFixes } from '../../src/repair/attach.js';
+import { closeTruthPool, warmTruthPool } from '../../src/backends/truth-pool.js';
 
 const FORMS: FormSpec[] = [
   { name: 'naive', source: '1/(1-exp(-x)) - 1/x' },
@@ -34,4 +35,20 @@ test('the fix search reports its progress form by form, from 0 to 1', async () =
   await attachFixes(report, { backend: 'emulated' }, undefined, (f, stage) => seen.push([f, stage]));
   assert.deepEqual(seen.map(([, s]) => s), ['fixing naive', 'fixing question', 'done']);
   assert.deepEqual(seen.map(([f]) => f), [0, 0.5, 1]);
+});
+
+test('the kept truth pool serves scan after scan (different expressions each time), concurrent scans too, and closes', async () => {
+  await closeTruthPool();
+  warmTruthPool();
+  const other: FormSpec[] = [{ name: 'softplus', source: 'log(1+exp(x))' }];
+  // the same workers, sent new jobs: each scan's truths are its own expressions', as in-thread
+  assert.deepEqual(withoutTime(await diagnoseParallel(FORMS, OPTIONS)), withoutTime(diagnose(FORMS, OPTIONS)));
+  assert.deepEqual(withoutTime(await diagnoseParallel(other, OPTIONS)), withoutTime(diagnose(other, OPTIONS)));
+  // two at once: the second starts its own workers while the kept ones are busy
+  const [a, b] = await Promise.all([diagnoseParallel(other, OPTIONS), diagnoseParallel(FORMS, OPTIONS)]);
+  assert.deepEqual(withoutTime(a), withoutTime(diagnose(other, OPTIONS)));
+  assert.deepEqual(withoutTime(b), withoutTime(diagnose(FORMS, OPTIONS)));
+  await closeTruthPool();
+  assert.deepEqual(withoutTime(await diagnoseParallel(other, OPTIONS)), withoutTime(diagnose(other, OPTIONS)));
+  await closeTruthPool();
 });
