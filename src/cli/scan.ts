@@ -71,9 +71,13 @@ export function registerScan(program: Command, run: (work: () => Promise<number>
     .action((expr: string | undefined, flags: ScanFlags) => run(() => runScan(expr, flags)));
 }
 
+/** Above this many samples per variable the truth workers start when the truths are due, not before. */
+const WARM_SAMPLES = 50_000;
+
 async function runScan(expr: string | undefined, flags: ScanFlags): Promise<number> {
-  // the truth workers load (~0.1 s each) while this thread compiles and draws the samples
-  warmTruthPool();
+  // the truth workers load (~0.1 s each) while this thread compiles and draws the samples; not for a big scan, whose
+  // peak memory (10^6 samples: 490 MB of the 500 budgeted) has no room for idle workers beside its sampling
+  if (!(Number(flags.samples) > WARM_SAMPLES)) warmTruthPool();
   const format = formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
   const framework = flags.framework !== undefined ? parseFramework(flags.framework) : frameworkOfInput(expr, flags.file) ?? DEFAULT_FRAMEWORK;
