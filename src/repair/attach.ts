@@ -60,7 +60,7 @@ export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol:
   // Where the form is exact enough but its exact value is not the reference's (an approximation), every rewrite that
   // keeps the form's function keeps that error: none can be proved, so go to the reference's fix at once.
   const approximates = reference !== undefined && form.results.some((r) => r.regions.some((g) => g.hazard === 'approximation'));
-  const line = approximates ? { expr: null, steps: [], samples } : await fixOf(form.expr, reference);
+  const line = approximates ? { expr: null, steps: [], samples, note: 'the form approximates its reference, which has no proved fix' } : await fixOf(form.expr, reference);
   if (line.expr === null && reference) {
     const ofReference = await fixOf(reference);
     if (ofReference.expr !== null) return { ...ofReference, steps: ['the reference, fixed', ...ofReference.steps] };

@@ -41,7 +41,7 @@ export interface Verified extends Candidate {
   verdict: Verdict;
   /** What failed, for a candidate that is not proved. */
   reasons: string[];
-  /** The input's region edges it was also checked at (one variable), beside the samples. */
+  /** The hard points it was also checked at (one variable): the input's region edges, its own cutoffs, the dense band. */
   edgePoints?: number;
 }
 
@@ -84,7 +84,8 @@ const margin = (cs: TargetCheck[], tol: Tolerances) => Math.max(COMFORTABLE, wor
 /**
  * Scans the original and every candidate against the original's truth (the original is every candidate's reference,
  * so the truth is computed once per sample and shared), value and gradient, in the precisions of the options.
- * The candidates still in the running are then checked again at the original's region edges (one variable).
+ * The candidates still in the running are then checked again at hard points (one variable): the original's region edges,
+ * their own cutoffs and a dense band (proof-points.ts).
  * Returns the original's checks and the candidates ranked: fewest NaN/inf, then smallest maximum error (in units of
  * the tolerance: 16 ULP for values, 64 for gradients by default; within half of it counts as equal), then fewest ops.
  */
@@ -112,18 +113,19 @@ export async function prove(original: string, candidates: Candidate[], options: 
     return { ...c, checks, verdict, reasons };
   };
   let verified = candidates.map((c, i) => judged(c, report.forms[i + 1]!.results.map(check)));
-  const edges = regionEdges(report.forms[0]!.results, report.forms[0]!.vars, [...branchPoints(candidates.map((c) => c.expr)), ...bandPoints()], options.ranges);
-  if (edges) {
-    // The original's region edges (exact floats where an outcome changes) and their neighbours, for the candidates
-    // still in the running: a second, small scan over exactly those points, merged into their checks.
+  const extra = hardPoints(report.forms[0]!.results, report.forms[0]!.vars, [...branchPoints(candidates.map((c) => c.expr)), ...bandPoints()], options.ranges);
+  if (extra) {
+    // The original's region edges (exact floats where an outcome changes) and their neighbours, the candidates'
+    // cutoffs and the dense band, for the candidates still in the running: a second scan over exactly those points,
+    // merged into their checks.
     const inRunning = verified.map((v, i) => ({ v, i })).filter(({ v }) => v.verdict !== 'rejected').slice(0, EDGE_CHECKED);
     const more = await diagnoseParallel(
       inRunning.map(({ v, i }) => ({ name: `candidate ${i + 1}`, source: v.expr, reference: truth, countsOnly: true })),
-      { ...options, ranges: { ...options.ranges, [edges.variable]: { lo: edges.values[0]!, hi: edges.values[edges.values.length - 1]!, values: edges.values } }, samples: edges.values.length },
+      { ...options, ranges: { ...options.ranges, [extra.variable]: { lo: extra.values[0]!, hi: extra.values[extra.values.length - 1]!, values: extra.values } }, samples: extra.values.length },
       runtime,
     );
     inRunning.forEach(({ v, i }, j) => {
-      verified[i] = { ...judged(candidates[i]!, merge(v.checks, more.forms[j]!.results.map(check))), edgePoints: edges.values.length };
+      verified[i] = { ...judged(candidates[i]!, merge(v.checks, more.forms[j]!.results.map(check))), edgePoints: extra.values.length };
     });
     verified = [...verified];
   }
@@ -132,14 +134,14 @@ export async function prove(original: string, candidates: Candidate[], options: 
   return { original: originalChecks, ranked: verified };
 }
 
-/** How many candidates are re-checked at the original's region edges. */
+/** How many candidates are re-checked at the hard points. */
 const EDGE_CHECKED = 6;
 
 /**
  * Every region's ends and the float on the far side of each, and the points around the candidates' own cutoffs
  * (one variable only: the sampler takes a value list).
  */
-function regionEdges(results: TargetResult[], vars: string[], cutoffPoints: number[], ranges: ScanOptions['ranges']): { variable: string; values: number[] } | undefined {
+function hardPoints(results: TargetResult[], vars: string[], cutoffPoints: number[], ranges: ScanOptions['ranges']): { variable: string; values: number[] } | undefined {
   if (vars.length !== 1) return undefined;
   const range = Object.hasOwn(ranges, vars[0]!) ? ranges[vars[0]!] : undefined;
   const values = new Set<number>(cutoffPoints.filter((v) => !range || (v >= range.lo && v <= range.hi)));

@@ -34,7 +34,7 @@ export function formatFixText(report: FixReport, opts: { emitted?: string } = {}
   if ([...report.original, ...best.checks].some((k) => k.maxUlpsJudged !== k.maxUlps)) {
     out.push(`(max ULP over the results farther than atol from the exact value, as scan judges: a subnormal flushed to zero by ${report.framework} is within it; <= N: every result within atol)`);
   }
-  if (best.edgePoints) out.push(`(the fix's counts include ${best.edgePoints} more points: the input's region edges and the floats beside them)`);
+  if (best.edgePoints) out.push(`(the fix's counts include ${best.edgePoints} more points: the input's region edges and the floats beside them, the fix's own cutoffs and a dense band over |x| in [2^-12, 2^12])`);
   if (opts.emitted) out.push('', opts.emitted.trimEnd());
   const others = report.fixes.slice(1, 1 + OTHERS);
   if (others.length) {
