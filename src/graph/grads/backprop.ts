@@ -4,7 +4,7 @@ import type { GraphNode } from '../graph.js';
 import { OP_NAMES, type OpName } from '../../vocab/ops.js';
 import { OPS } from '../ops.js';
 import { markForward } from '../walk.js';
-import type { GradContext, GradTable, OpCalls } from './table.js';
+import type { GradContext, GradTable } from './table.js';
 
 /** The name of the gradient's seed node (dy = 1 at the output). */
 export const SEED = 'dy';
@@ -44,28 +44,49 @@ export function backprop(b: GraphBuilder, output: number, vars: string[], table:
   return result;
 }
 
-/** The rule's view of one forward node (building the gradient of its input `input`): inputs, output, dy, every op as a call. */
+/**
+ * The rule's view of one forward node (building the gradient of its input `input`): inputs, output, dy, every op as a
+ * call. The op calls live on a prototype made once (rules call them as g.op(...)): a context per node and input costs
+ * one small object, not ~100 closures (that was most of compile's time in the fix search, which compiles many forms).
+ */
 function context(b: GraphBuilder, node: GraphNode, input: number, dy: number): GradContext {
-  const extras = { gradOf: { node: node.id, input } };
-  const calls = Object.fromEntries(
-    OP_NAMES.filter((op) => op !== 'const' && op !== 'var').map((op) => [op, (...inputs: number[]) => b.add(op as OpName, inputs, 'backward', node.span, extras)]),
-  ) as unknown as OpCalls;
-  return {
-    ...calls,
+  const view: ContextState = Object.create(OP_CALLS);
+  view.b = b;
+  view.span = node.span;
+  view.extras = { gradOf: { node: node.id, input } };
+  const extras = view.extras;
+  return Object.assign(view, {
     dy,
     x: node.inputs,
     y: node.id,
     num: (text: string) => b.constant(text, 'backward', node.span),
-    masked: (mask: number, branch) => {
+    masked: (mask: number, branch: 'then' | 'else') => {
       const cast = b.add('cast', [mask], 'backward', node.span, extras);
       return b.add('mul', [dy, cast], 'backward', node.span, { ...extras, whereMask: { where: node.id, branch } });
     },
-    selected: (mask: number, branch) => b.add('keep', [dy, mask], 'backward', node.span, { ...extras, whereMask: { where: node.id, branch } }),
+    selected: (mask: number, branch: 'then' | 'else') => b.add('keep', [dy, mask], 'backward', node.span, { ...extras, whereMask: { where: node.id, branch } }),
     literal: (ref: number) => {
       const n = b.nodes[ref]!;
       const inner = n.op === 'neg' ? b.nodes[n.inputs[0]!]! : n;
       if (inner.op !== 'const' || inner.pass !== 'forward' || inner.constant) return undefined;
       return n === inner ? inner.text : `-${inner.text}`;
     },
-  };
+  }) as unknown as GradContext;
 }
+
+/** What the shared op calls read from the context they are called on. */
+interface ContextState {
+  b: GraphBuilder;
+  span: GraphNode['span'];
+  extras: { gradOf: { node: number; input: number } };
+}
+
+/** Every op as a method appending a backward node with the context's span and provenance. */
+const OP_CALLS: object = Object.fromEntries(
+  OP_NAMES.filter((op) => op !== 'const' && op !== 'var').map((op) => [
+    op,
+    function (this: ContextState, ...inputs: number[]) {
+      return this.b.add(op as OpName, inputs, 'backward', this.span, this.extras);
+    },
+  ]),
+);
