@@ -28,28 +28,32 @@ const POWER: ReadonlyMap<BinaryOperator, Infix> = new Map([...INFIX.values()].ma
 const power = (op: BinaryOperator): Infix => POWER.get(op)!;
 const CONSTANT_NAMES: ReadonlyMap<string, string> = new Map([...CONSTANTS].map(([name, text]) => [text, `np.${name}`]));
 
-export function printExpr(e: Expr): string {
+/**
+ * Prints an expression; `text` gives each child's text (default: printed in full). A caller printing every subtree of
+ * a tree passes its memo, so each node is printed once instead of once per ancestor (the same text either way).
+ */
+export function printExpr(e: Expr, text: (child: Expr) => string = printExpr): string {
   switch (e.kind) {
     case 'number':
       return CONSTANT_NAMES.get(e.text) ?? e.text;
     case 'name':
       return e.name;
     case 'unary':
-      return `${e.op}${operand(e.arg, e, 'arg')}`;
+      return `${e.op}${operand(e.arg, e, 'arg', text)}`;
     case 'binary': {
       const gap = e.op === '**' ? '' : ' ';
-      return `${operand(e.left, e, 'left')}${gap}${e.op}${gap}${operand(e.right, e, 'right')}`;
+      return `${operand(e.left, e, 'left', text)}${gap}${e.op}${gap}${operand(e.right, e, 'right', text)}`;
     }
     case 'call':
-      return `${e.op === null ? e.callee : VOCABULARY[e.op].spellings[0] ?? VOCABULARY[e.op].display}(${e.args.map(printExpr).join(', ')})`;
+      return `${e.op === null ? e.callee : VOCABULARY[e.op].spellings[0] ?? VOCABULARY[e.op].display}(${e.args.map((a) => text(a)).join(', ')})`;
   }
 }
 
 type Side = 'left' | 'right' | 'arg';
 
-function operand(child: Expr, parent: Extract<Expr, { kind: 'unary' | 'binary' }>, side: Side): string {
-  const text = printExpr(child);
-  return needsParentheses(child, parent, side) ? `(${text})` : text;
+function operand(child: Expr, parent: Extract<Expr, { kind: 'unary' | 'binary' }>, side: Side, text: (child: Expr) => string): string {
+  const printed = text(child);
+  return needsParentheses(child, parent, side) ? `(${printed})` : printed;
 }
 
 function needsParentheses(child: Expr, parent: Extract<Expr, { kind: 'unary' | 'binary' }>, side: Side): boolean {

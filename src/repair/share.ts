@@ -17,7 +17,7 @@ export function printShared(e: Expr): string {
   const sizes = new WeakMap<Expr, number>();
   const printed = (x: Expr) => {
     let t = texts.get(x);
-    if (t === undefined) texts.set(x, (t = printExpr(x)));
+    if (t === undefined) texts.set(x, (t = printExpr(x, printed)));
     return t;
   };
   const size = (x: Expr): number => {
