@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, Worker } from 'node:worker_threads';
 import type { FloatFormat } from '../base/float-format.js';
 import { quantityCount } from './truth-pool-packed.js';
 
@@ -14,8 +14,13 @@ export interface TruthJob {
   columns: Float64Array[];
 }
 
-/** What a worker is sent: the jobs once, then chunks of one job's points. */
-export type PoolMessage = { jobs: Omit<TruthJob, 'columns'>[] } | { job: number; start: number; columns: Float64Array[] };
+/** What a worker is sent: the jobs once, then chunks of one job's points; or a task (see runOnPool). */
+export type PoolMessage = { jobs: Omit<TruthJob, 'columns'>[] } | { job: number; start: number; columns: Float64Array[] } | { task: TaskMessage } | { preload: string };
+
+/** A function of one of this package's modules, run on a pool thread: module URL, export name, its one argument. */
+export interface TaskMessage { id: number; module: string; name: string; input: unknown }
+/** A task's answer: its result, or its error's message. */
+export interface TaskAnswer { task: number; result?: unknown; error?: string }
 /** What a worker answers per chunk: the truths packed (see truth-pool-packed.ts). */
 export interface PoolAnswer { job: number; start: number; kinds: Uint8Array; values: Float64Array }
 
@@ -37,7 +42,7 @@ const KEEP_AFTER_POINTS = 100_000;
  * call, and before the first call when warmTruthPool is called early. Unreferenced while idle: they never keep the
  * process alive.
  */
-let kept: { workers: Worker[]; busy: boolean; idle?: ReturnType<typeof setTimeout> } | undefined;
+let kept: { workers: Worker[]; busy: boolean; idle?: ReturnType<typeof setTimeout>; tasks: number[]; preload: Set<string>; loaded: Set<string>[] } | undefined;
 
 function startWorkers(count: number): Worker[] {
   return Array.from({ length: count }, () => new Worker(new URL('./truth-worker.js', import.meta.url)));
@@ -45,7 +50,7 @@ function startWorkers(count: number): Worker[] {
 
 /** A pool to keep: it forgets itself when one of its threads ends (an error, or terminate). */
 function keep(workers: Worker[]): NonNullable<typeof kept> {
-  const pool: NonNullable<typeof kept> = { workers, busy: false };
+  const pool: NonNullable<typeof kept> = { workers, busy: false, tasks: workers.map(() => 0), preload: new Set(), loaded: workers.map(() => new Set()) };
   for (const w of workers) {
     w.on('error', () => {}); // a call's own listener rejects it; an idle thread's error only ends it (see 'exit')
     w.once('exit', () => {
@@ -57,6 +62,7 @@ function keep(workers: Worker[]): NonNullable<typeof kept> {
 
 function releaseIdle(pool: NonNullable<typeof kept>): void {
   pool.busy = false;
+  if (pool.tasks.some((n) => n > 0)) return; // the last task to end releases it
   for (const w of pool.workers) w.unref();
   pool.idle = setTimeout(() => {
     if (kept === pool) kept = undefined;
@@ -99,7 +105,8 @@ export async function truthsInParallel(
   const sizes = jobs.map((j) => j.columns[0]?.length ?? 0);
   const total = sizes.reduce((n, s) => n + s, 0);
   const threads = poolThreads();
-  if (threads < 2 || total < MIN_POINTS || jobs.some((j) => j.vars.length === 0)) return false;
+  // a pool thread running a task certifies in its own thread: the pool belongs to the main thread
+  if (!isMainThread || threads < 2 || total < MIN_POINTS || jobs.some((j) => j.vars.length === 0)) return false;
   const chunks: { job: number; start: number; end: number }[] = [];
   sizes.forEach((size, job) => {
     for (let start = 0; start < size; start += CHUNK) chunks.push({ job, start, end: Math.min(size, start + CHUNK) });
@@ -125,11 +132,15 @@ export async function truthsInParallel(
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const send = () => {
         const c = chunks[next++];
-        if (!c) return resolve();
+        if (!c) {
+          if (pool) sendPreloads(pool, pool.workers.indexOf(w));
+          return resolve();
+        }
         const columns = jobs[c.job]!.columns.map((col) => col.slice(c.start, c.end));
         w.postMessage({ job: c.job, start: c.start, columns } satisfies PoolMessage, columns.map((col) => col.buffer));
       };
-      const onMessage = (a: PoolAnswer) => {
+      const onMessage = (a: PoolAnswer | TaskAnswer) => {
+        if ('task' in a) return; // a task's answer (runOnPool listens for it)
         const rows = a.kinds.length / quantityCount(jobs[a.job]!.vars);
         onChunk(a);
         delivered++;
@@ -162,4 +173,61 @@ export async function truthsInParallel(
       await Promise.all((pool ? pool.workers : workers).map((w) => w.terminate()));
     }
   }
+}
+
+/** Has pool thread k load the modules its tasks will need (it does so once it has no truths left to certify). */
+function sendPreloads(pool: NonNullable<typeof kept>, k: number): void {
+  for (const module of pool.preload) {
+    if (pool.loaded[k]!.has(module)) continue;
+    pool.loaded[k]!.add(module);
+    pool.workers[k]!.postMessage({ preload: module } satisfies PoolMessage);
+  }
+}
+
+/**
+ * Says that tasks from `module` will follow (runOnPool): each pool thread loads it when its share of the next truths
+ * is done (not before: while the command itself loads, both cores are busy), so that the first task does not wait.
+ */
+export function preloadOnPool(module: URL): void {
+  kept?.preload.add(module.href);
+}
+
+let nextTask = 0;
+
+/**
+ * Runs `name(input)` from `module` (a URL of one of this package's modules) on a kept pool thread, the one with the
+ * fewest tasks, so that work this thread would do after the truths (a fix search) runs beside it. Undefined when no
+ * pool is running (one core, or none was started): the caller then runs it itself. The input and result must be
+ * structured-clonable; a thread that ends rejects its tasks.
+ */
+export function runOnPool<T>(module: URL, name: string, input: unknown): Promise<T> | undefined {
+  const pool = kept;
+  if (!pool) return undefined;
+  const k = pool.tasks.indexOf(Math.min(...pool.tasks));
+  const w = pool.workers[k]!;
+  const id = nextTask++;
+  clearTimeout(pool.idle);
+  w.ref();
+  pool.tasks[k]!++;
+  return new Promise<T>((resolve, reject) => {
+    const done = () => {
+      w.off('message', onMessage);
+      w.off('exit', onExit);
+      pool.tasks[k]!--;
+      if (!pool.busy && kept === pool && pool.tasks.every((n) => n === 0)) releaseIdle(pool);
+    };
+    const onMessage = (a: TaskAnswer | PoolAnswer) => {
+      if (!('task' in a) || a.task !== id) return;
+      done();
+      if (a.error !== undefined) reject(new Error(a.error));
+      else resolve(a.result as T);
+    };
+    const onExit = () => {
+      done();
+      reject(new Error('a pool thread ended'));
+    };
+    w.on('message', onMessage);
+    w.once('exit', onExit);
+    w.postMessage({ task: { id, module: module.href, name, input } } satisfies PoolMessage);
+  });
 }

@@ -1,6 +1,6 @@
 import { UserError } from '../base/user-error.js';
 import type { Command } from 'commander';
-import { defaultScanOptions, diagnoseParallel, type FormSpec, type TruthCache } from '../core/diagnose.js';
+import { defaultScanOptions, diagnoseParallel, type FormSpec, type ScanRuntime, type TruthCache } from '../core/diagnose.js';
 import type { FloatFormat } from '../base/float-format.js';
 import { exitCode } from '../report/exit-code.js';
 import { formatFor, formatNames } from '../report/formats.js';
@@ -17,7 +17,8 @@ import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
 import { collect, parseAtol, parseInteger, referenceOf } from './inputs.js';
 import { formsOf } from './forms.js';
-import { attachFixes } from '../repair/attach.js';
+import { attachFixes, fixesAsFormsArrive } from '../repair/attach.js';
+import { fixOnPool, preloadFixOnPool } from '../repair/fix-task.js';
 import { frameworkOfInput } from './python-input.js';
 import { warmTruthPool } from '../backends/truth-pool.js';
 
@@ -106,16 +107,21 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   }
   const progress = progressBar(process.stderr, format.name !== 'json');
   const keepSeries = flags.plot === true || format.name === 'html';
-  const runtime = keepSeries ? loading.then((r) => ({ ...r, keepSeries })) : loading;
   // the fix proofs below judge their candidates mostly at the scan's own points: each truth is certified once
   const truthCache: TruthCache = new Map();
+  // A proved fix under each finding (repair: candidates scanned against the form's own truth); --no-fix skips it.
+  // Each form's search starts as soon as its analysis ends, on an idle truth thread (TF.js results stay here).
+  let loaded: ScanRuntime | undefined;
+  const withTfjs = framework === 'tfjs' && flags.backend !== 'emulated';
+  const early = flags.fix === false ? undefined : fixesAsFormsArrive(options, () => ({ ...loaded!, truthCache }), withTfjs ? undefined : fixOnPool);
+  if (early && !withTfjs) preloadFixOnPool();
+  const runtime = loading.then((r) => (loaded = { ...r, ...(keepSeries ? { keepSeries } : {}), ...(early ? { onForm: early.onForm } : {}) }));
   // one bar over the scan and the fix search after it (the fixes' share measured on the story: about a third)
   const scanShare = flags.fix === false ? 1 : SCAN_SHARE;
   const report = await (async () => {
     const scanned = await diagnoseParallel(forms, options, runtime, (f, stage) => progress.update(scanShare * f, stage), truthCache);
-    // a proved fix under each finding (repair: candidates scanned against the form's own truth); --no-fix skips it
-    if (flags.fix === false) return scanned;
-    return attachFixes(scanned, { ...(await runtime), truthCache }, undefined, (f, stage) => progress.update(scanShare + (1 - scanShare) * f, stage));
+    if (!early) return scanned;
+    return attachFixes(scanned, { ...(await runtime), truthCache }, undefined, (f, stage) => progress.update(scanShare + (1 - scanShare) * f, stage), early);
   })().finally(progress.stop);
   const text = format.scan(report, {
     color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose, plot: flags.plot,

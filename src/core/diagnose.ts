@@ -48,6 +48,8 @@ export interface ScanRuntime {
   truthCache?: TruthCache;
   /** Graphs compiled so far (graphs are never changed after compile): the fix search compiles each text once. */
   graphs?: GraphCache;
+  /** Called with each form's result as soon as it is analysed, in order (a fix search can start then). */
+  onForm?: (form: FormResult, index: number) => void;
 }
 
 /** Compiled graphs by framework, file and source text. */
@@ -208,7 +210,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
   const skipped = runtime.backend !== 'emulated' && options.framework !== 'tfjs' ? tfjsSkipNote(options.framework) : undefined;
   const tfjs = runtime.backend === 'emulated' || skipped ? undefined : runtime.tfjs;
 
-  const results: FormResult[] = compiled.map(({ spec, graph, reference, truthGraph, sets }) => {
+  const results: FormResult[] = compiled.map(({ spec, graph, reference, truthGraph, sets }, index) => {
     const vars = graph.vars;
     const targetResults = options.precisions.flatMap((format) => {
       runtime.progress?.(`${spec.name}: ${format}`);
@@ -272,6 +274,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
       vars,
       results: targetResults,
     };
+    runtime.onForm?.(form, index);
     return form;
   });
 

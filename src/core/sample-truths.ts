@@ -2,14 +2,32 @@ import { groundTruth } from '../backends/truth/index.js';
 import type { FloatFormat } from '../base/float-format.js';
 import type { Graph } from '../graph/graph.js';
 import { pointAt, type SampleSet } from '../sample/points.js';
-import { pointKey, TruthStore, type TruthCache } from './truth-store.js';
+import { pointKey, TruthStore, type StoreSnapshot, type TruthCache } from './truth-store.js';
+import { compile } from '../graph/compile.js';
 
 /** The store of an expression's truths in a format, for a form's variables (created on first use). */
 export function storeOf(cache: TruthCache, truthGraph: Graph, vars: readonly string[], format: FloatFormat, maxDigits: number): TruthStore {
   const key = `${format}|${maxDigits}|${truthGraph.source}|${vars.join(',')}`;
   let store = cache.get(key);
-  if (!store) cache.set(key, (store = new TruthStore(vars, (p) => groundTruth(truthGraph, p, format, { maxDigits }))));
+  if (!store) {
+    cache.set(key, (store = new TruthStore(vars, (p) => groundTruth(truthGraph, p, format, { maxDigits }))));
+    store.origin = { source: truthGraph.source, ...(truthGraph.file === undefined ? {} : { file: truthGraph.file }), ...(truthGraph.framework === undefined ? {} : { framework: truthGraph.framework }), format, maxDigits };
+  }
   return store;
+}
+
+/** A truth cache as plain data, for another thread (stores whose origin is known). */
+export function snapshotCache(cache: TruthCache): [string, StoreSnapshot][] {
+  return [...cache].filter(([, s]) => s.origin).map(([key, s]) => [key, s.snapshot()]);
+}
+
+/** A truth cache continuing a snapshot: each store certifies new points from its origin's expression, compiled on first use. */
+export function restoreCache(snapshot: [string, StoreSnapshot][]): TruthCache {
+  return new Map(snapshot.map(([key, s]) => {
+    const o = s.origin!;
+    let graph: Graph | undefined;
+    return [key, TruthStore.restore(s, (p) => groundTruth((graph ??= compile(o.source, o.file, o.framework === undefined ? {} : { framework: o.framework })), p, o.format, { maxDigits: o.maxDigits }))];
+  }));
 }
 
 /** Each sample's row in its store, and the points new to the store (rows first .. first + count - 1), to certify. */

@@ -1,4 +1,6 @@
 import { forVariables, type PointTruth, type Truth } from '../backends/truth.js';
+import type { FloatFormat } from '../base/float-format.js';
+import type { FrameworkId } from '../graph/frameworks/index.js';
 import { packTruth, quantityCount, unpackTruth, type TruthValue } from '../backends/truth-pool-packed.js';
 
 /** A point's identity in a store: the number itself for one variable (0 and -0 alike), else the coordinates joined. */
@@ -23,6 +25,8 @@ export class TruthStore {
   /** The other rows by point (bisection probes, a fix proof's new points): few. */
   private readonly index = new Map<PointKey, number>();
   private readonly complete = new Map<number, PointTruth>();
+  /** What the truths are of (set by storeOf), so that another thread can continue the store (see snapshot). */
+  origin?: TruthOrigin;
 
   constructor(
     readonly vars: readonly string[],
@@ -119,10 +123,53 @@ export class TruthStore {
     return k === 0 ? t.value : t.grad[this.vars[k - 1]!]!;
   }
 
+  /** The store as plain data (copies), for another thread to continue with `TruthStore.restore`. */
+  snapshot(): StoreSnapshot {
+    const used = this.size * this.quantities;
+    return {
+      vars: [...this.vars], origin: this.origin, size: this.size, kinds: this.kinds.slice(0, used), values: this.values.slice(0, used),
+      sorted: this.sorted, index: [...this.index], complete: [...this.complete],
+    };
+  }
+
+  /** A store continuing a snapshot: the same rows, points and words; new points certified with `compute`. */
+  static restore(s: StoreSnapshot, compute: (p: Record<string, number>) => PointTruth): TruthStore {
+    const store = new TruthStore(s.vars, compute);
+    store.origin = s.origin;
+    store.kinds = s.kinds;
+    store.values = s.values;
+    store.size = s.size;
+    store.sorted = s.sorted;
+    for (const [key, row] of s.index) store.index.set(key, row);
+    for (const [row, t] of s.complete) store.complete.set(row, t);
+    return store;
+  }
+
   private remember(key: PointKey): void {
     this.index.set(key, this.size);
     this.size++;
   }
+}
+
+/** The expression, format and digit cap a store's truths are of. */
+export interface TruthOrigin {
+  source: string;
+  file?: string;
+  framework?: FrameworkId;
+  format: FloatFormat;
+  maxDigits: number;
+}
+
+/** A store as plain, structured-clonable data (TruthStore.snapshot). */
+export interface StoreSnapshot {
+  vars: string[];
+  origin?: TruthOrigin;
+  size: number;
+  kinds: Uint8Array<ArrayBuffer>;
+  values: Float64Array<ArrayBuffer>;
+  sorted?: Float64Array;
+  index: [PointKey, number][];
+  complete: [number, PointTruth][];
 }
 
 /** Rows a new store keeps free after a scan's samples, for the points its bisections certify. */

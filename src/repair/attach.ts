@@ -1,4 +1,4 @@
-import type { ScanProgress, ScanRuntime } from '../core/diagnose.js';
+import type { ScanProgress, ScanRuntime, TruthCache } from '../core/diagnose.js';
 import type { FormResult, ScanOptions, ScanReport } from '../core/types.js';
 import { isPythonLabel } from '../parse/python/index.js';
 import { fix } from './fix.js';
@@ -28,32 +28,54 @@ const hasFindings = (f: FormResult, tol: Tolerances) =>
   f.results.some((r) => r.nan + r.inf > 0 || r.maxUlps > (r.target === 'value' ? tol.value : tol.grad));
 
 /** Fixes by (expression, truth, options): the story's forms share their reference, whose fix is computed once. */
-export type FixCache = Map<string, FixLine>;
+export type FixCache = Map<string, Promise<FixLine>>;
+
+/** What one fix search is given: plain data, so that a pool thread can run it (fixSearchTask). */
+export interface FixSearch {
+  expr: string;
+  reference?: string;
+  /** A Python function's label (file.py::name): expr is then the file's text. */
+  label?: string;
+  options: ScanOptions;
+  tol: Tolerances;
+}
+
+/** Runs a fix search elsewhere (a pool thread), with the truths certified so far; undefined: run it here. */
+export type RunFix = (search: FixSearch, truthCache?: TruthCache) => Promise<FixLine> | undefined;
+
+/** One fix search, here: fix() and its first proved candidate as a fix line. */
+export async function fixSearch(s: FixSearch, runtime?: ScanRuntime): Promise<FixLine> {
+  const samples = s.options.samples;
+  try {
+    const r = await fix(s.expr, s.options, s.tol, runtime, s.label, s.reference);
+    const proved = r.fixes.find((f) => f.verdict === 'proved');
+    return proved
+      ? { expr: proved.expr, steps: proved.steps, samples, clean: proved.checks.every((k) => k.nan + k.inf === 0), tolerances: s.tol, verified: proved.checks }
+      : { expr: null, steps: [], samples, note: 'no candidate was proved; see f-diagnose fix' };
+  } catch (e) {
+    return { expr: null, steps: [], samples, note: (e as Error).message.split('\n')[0]! };
+  }
+}
 
 /**
  * A form's fix line: fix() run on the form (against its reference's truth when it has one), the first candidate of
  * its ranking whose verdict is "proved" (fewest ops among those with room to spare in the tolerance); a form that approximates its reference gets the reference's own fix when its own has none.
  */
-export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol: Tolerances, runtime?: ScanRuntime, known: FixCache = new Map(), file?: string): Promise<FixLine> {
+export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol: Tolerances, runtime?: ScanRuntime, known: FixCache = new Map(), file?: string, elsewhere?: RunFix): Promise<FixLine> {
   // a Python function's form is its file's text: fix lowers it by the label (file.py::name[sampled, ...])
   const label = isPythonLabel(file ?? form.name) ? file ?? form.name : undefined;
   const samples = Math.min(scanOptions.samples, SCAN_FIX_SAMPLES);
   const options = { ...scanOptions, samples };
-  const fixOf = async (expr: string, reference?: string): Promise<FixLine> => {
+  const fixOf = (expr: string, reference?: string): Promise<FixLine> => {
     const key = JSON.stringify([expr, expr === form.expr ? label : undefined, reference ?? '', tol, options]);
-    const hit = known.get(key);
-    if (hit) return hit;
-    let line: FixLine;
-    try {
-      const r = await fix(expr, options, tol, runtime, expr === form.expr ? label : undefined, reference);
-      const proved = r.fixes.find((f) => f.verdict === 'proved');
-      line = proved
-        ? { expr: proved.expr, steps: proved.steps, samples, clean: proved.checks.every((k) => k.nan + k.inf === 0), tolerances: tol, verified: proved.checks }
-        : { expr: null, steps: [], samples, note: 'no candidate was proved; see f-diagnose fix' };
-    } catch (e) {
-      line = { expr: null, steps: [], samples, note: (e as Error).message.split('\n')[0]! };
+    let line = known.get(key);
+    if (!line) {
+      const search: FixSearch = { expr, options, tol, ...(expr === form.expr && label ? { label } : {}), ...(reference === undefined ? {} : { reference }) };
+      // on a pool thread when there is one (the same search, with the truths so far), else here; a thread that fails
+      // leaves it to this one
+      line = elsewhere?.(search, runtime?.truthCache)?.catch(() => fixSearch(search, runtime)) ?? fixSearch(search, runtime);
+      known.set(key, line);
     }
-    known.set(key, line);
     return line;
   };
   const reference = form.reference !== null && form.reference !== form.expr ? form.reference : undefined;
@@ -68,23 +90,44 @@ export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol:
   return line;
 }
 
+/** The default tolerances of a scan's fix lines: its --ulps for values, four times that for gradients. */
+export const scanTolerances = (options: ScanOptions): Tolerances => ({ value: options.ulpTolerance, grad: 4 * options.ulpTolerance });
+
+/**
+ * Starts a form's fix search as soon as its analysis is done (a ScanRuntime's onForm), so that it runs on a pool
+ * thread while this one analyses the other forms; attachFixes then takes the lines started here.
+ */
+export function fixesAsFormsArrive(options: ScanOptions, runtime: () => ScanRuntime, elsewhere?: RunFix, tol = scanTolerances(options)): { onForm: (form: FormResult, index: number) => void; started: Map<number, Promise<FixLine>>; known: FixCache } {
+  const started = new Map<number, Promise<FixLine>>();
+  const known: FixCache = new Map();
+  const onForm = (form: FormResult, index: number) => {
+    if (!hasFindings(form, tol)) return;
+    const line = fixLineOf(form, options, tol, runtime(), known, undefined, elsewhere);
+    line.catch(() => {}); // awaited by attachFixes
+    started.set(index, line);
+  };
+  return { onForm, started, known };
+}
+
 /** The scan report with a fix line on every form that has findings. */
 export async function attachFixes(
-  report: ScanReport, runtime?: ScanRuntime, tol: Tolerances = { value: report.options.ulpTolerance, grad: 4 * report.options.ulpTolerance },
+  report: ScanReport, runtime?: ScanRuntime, tol: Tolerances = scanTolerances(report.options),
   /** How far the fix search is (0 to 1), form by form: for a progress bar. */
   onProgress?: ScanProgress,
+  /** Fix lines started while the scan ran (fixesAsFormsArrive), by form index, and their cache. */
+  early?: { started: Map<number, Promise<FixLine>>; known: FixCache },
 ): Promise<ScanReport & { forms: FormWithFix[] }> {
   const forms: FormWithFix[] = [];
-  const known: FixCache = new Map();
+  const known: FixCache = early?.known ?? new Map();
   const todo = report.forms.filter((f) => hasFindings(f, tol)).length;
   let done = 0;
-  for (const form of report.forms) {
+  for (const [i, form] of report.forms.entries()) {
     if (!hasFindings(form, tol)) {
       forms.push(form);
       continue;
     }
     onProgress?.(done++ / todo, `fixing ${form.name}`);
-    forms.push({ ...form, fix: await fixLineOf(form, report.options, tol, runtime, known) });
+    forms.push({ ...form, fix: await (early?.started.get(i) ?? fixLineOf(form, report.options, tol, runtime, known)) });
   }
   onProgress?.(1, 'done');
   return { ...report, forms };

@@ -29,7 +29,9 @@ export interface FixReport {
 export async function fix(source: string, options: ScanOptions, tolerances: Tolerances, runtime?: ScanRuntime, file?: string, reference?: string): Promise<FixReport> {
   const started = performance.now();
   // one truth cache for every scan of this fix (the proof, its region edges, each function's own fix)
-  runtime = { ...(runtime ?? { backend: 'emulated' }), truthCache: runtime?.truthCache ?? new Map(), graphs: runtime?.graphs ?? new Map() };
+  // (without the scan's onForm: the proof's own scans are not forms of the user's to fix)
+  const { onForm: _scanOnly, ...given } = runtime ?? { backend: 'emulated' };
+  runtime = { ...given, truthCache: runtime?.truthCache ?? new Map(), graphs: runtime?.graphs ?? new Map() };
   if (isPythonLabel(file)) {
     // A Python function, lowered once to the expression language: every candidate and the proof work on that text.
     source = printProgram(parseProgram(source, file));
