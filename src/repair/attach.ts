@@ -2,7 +2,7 @@ import type { ScanProgress, ScanRuntime, TruthCache } from '../core/diagnose.js'
 import type { FormResult, ScanOptions, ScanReport } from '../core/types.js';
 import { isPythonLabel } from '../parse/python/index.js';
 import { fix } from './fix.js';
-import type { TargetCheck, Tolerances } from './prove.js';
+import { judgedUlps, type TargetCheck, type Tolerances } from './prove.js';
 
 /** What scan shows under a form's findings: the best proved fix (as fix ranks them), or why there is none. */
 export interface FixLine {
@@ -24,8 +24,12 @@ export type FormWithFix = FormResult & { fix?: FixLine };
 /** Samples per variable for the proofs behind scan's fix lines (fix itself defaults to 1024). */
 const SCAN_FIX_SAMPLES = 512;
 
-const hasFindings = (f: FormResult, tol: Tolerances) =>
-  f.results.some((r) => r.nan + r.inf > 0 || r.maxUlps > (r.target === 'value' ? tol.value : tol.grad));
+/**
+ * A form gets a fix search when it has a NaN or inf, or an error beyond the fix tolerances as the scan judges errors
+ * (beyond atol: a form whose every result is ok, such as a tiny value off in ULPs but within atol, has nothing to fix).
+ */
+const hasFindings = (f: FormResult, tol: Tolerances, okUlps: number) =>
+  f.results.some((r) => r.nan + r.inf > 0 || judgedUlps(r, okUlps).ulps > (r.target === 'value' ? tol.value : tol.grad));
 
 /** Fixes by (expression, truth, options): the story's forms share their reference, whose fix is computed once. */
 export type FixCache = Map<string, Promise<FixLine>>;
@@ -101,7 +105,7 @@ export function fixesAsFormsArrive(options: ScanOptions, runtime: () => ScanRunt
   const started = new Map<number, Promise<FixLine>>();
   const known: FixCache = new Map();
   const onForm = (form: FormResult, index: number) => {
-    if (!hasFindings(form, tol)) return;
+    if (!hasFindings(form, tol, options.ulpTolerance)) return;
     const line = fixLineOf(form, options, tol, runtime(), known, undefined, elsewhere);
     line.catch(() => {}); // awaited by attachFixes
     started.set(index, line);
@@ -119,10 +123,10 @@ export async function attachFixes(
 ): Promise<ScanReport & { forms: FormWithFix[] }> {
   const forms: FormWithFix[] = [];
   const known: FixCache = early?.known ?? new Map();
-  const todo = report.forms.filter((f) => hasFindings(f, tol)).length;
+  const todo = report.forms.filter((f) => hasFindings(f, tol, report.options.ulpTolerance)).length;
   let done = 0;
   for (const [i, form] of report.forms.entries()) {
-    if (!hasFindings(form, tol)) {
+    if (!hasFindings(form, tol, report.options.ulpTolerance)) {
       forms.push(form);
       continue;
     }

@@ -50,19 +50,21 @@ export interface Tolerances {
   grad: number;
 }
 
+/**
+ * The error the scan counts (detect/outcome.ts): a finite result within atol of the exact one is ok whatever its ULPs
+ * (a subnormal flushed to zero by TF or JAX, a tiny value), so the error that counts is the worst sample beyond atol;
+ * an infinite maxUlps is a NaN or inf where the exact result is finite (or the reverse) and always counts. When every
+ * finite result was within atol, the figure is the tolerance as a bound (isBound).
+ */
+export function judgedUlps(r: Pick<TargetResult, 'maxUlps' | 'worst'>, okUlps: number): { ulps: number; isBound: boolean } {
+  if (!Number.isFinite(r.maxUlps)) return { ulps: r.maxUlps, isBound: false };
+  if (r.worst) return { ulps: r.worst.ulps, isBound: false };
+  const ulps = Math.min(r.maxUlps, okUlps);
+  return { ulps, isBound: ulps < r.maxUlps };
+}
+
 function checkOf(r: TargetResult, okUlps: number): TargetCheck {
-  // The scan's judgement (detect/outcome.ts): a finite result within atol of the exact one is ok whatever its ULPs
-  // (a subnormal flushed to zero by TF or JAX, a tiny value), so the error that counts is the worst sample beyond
-  // atol; an infinite maxUlps is a NaN or inf where the exact result is finite (or the reverse) and always counts.
-  let maxUlpsJudged = r.maxUlps;
-  let judgedIsBound = false;
-  if (Number.isFinite(r.maxUlps)) {
-    if (r.worst) maxUlpsJudged = r.worst.ulps;
-    else {
-      maxUlpsJudged = Math.min(r.maxUlps, okUlps);
-      judgedIsBound = maxUlpsJudged < r.maxUlps;
-    }
-  }
+  const { ulps: maxUlpsJudged, isBound: judgedIsBound } = judgedUlps(r, okUlps);
   return {
     precision: r.precision, target: r.target, samples: r.samples, nan: r.nan, inf: r.inf, inaccurate: r.inaccurate, unknown: r.unknown,
     maxUlps: r.maxUlps, maxUlpsJudged, ...(judgedIsBound ? { judgedIsBound } : {}),

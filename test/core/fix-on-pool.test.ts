@@ -6,6 +6,7 @@ import { fixOnPool } from '../../src/repair/fix-task.js';
 import { closeTruthPool, runOnPool, warmTruthPool } from '../../src/backends/truth-pool.js';
 import { restoreCache, snapshotCache, storeOf } from '../../src/core/sample-truths.js';
 import { compile } from '../../src/graph/compile.js';
+import { STORY_FORMS } from '../../src/core/story.js';
 
 const FORMS: FormSpec[] = [
   { name: 'naive', source: '1/(1-exp(-x)) - 1/x' },
@@ -69,4 +70,15 @@ test('a truth cache sent to another thread continues there: the same rows and tr
   const fresh = restored.rowAt({ x: 2 });
   assert.equal(fresh, 3);
   assert.deepEqual(restored.value(fresh, 1), { kind: 'finite', value: 7.38905609893065 });
+});
+
+test('a form whose every result is ok (errors in ULPs only within atol) gets no fix search', async () => {
+  const stable = STORY_FORMS.find((f) => f.name === 'stable')!;
+  const scanned = await diagnoseParallel([stable], OPTIONS);
+  await closeTruthPool();
+  const results = scanned.forms[0]!.results;
+  assert.ok(results.every((r) => r.nan + r.inf + r.inaccurate === 0), 'the stable form is ok throughout');
+  assert.ok(results.some((r) => r.maxUlps > 64), 'tiny values far off in ULPs, within atol (what used to start a search)');
+  const fixed = await attachFixes(scanned, { backend: 'emulated' });
+  assert.equal(fixed.forms[0]!.fix, undefined);
 });
