@@ -115,7 +115,7 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   const withTfjs = framework === 'tfjs' && flags.backend !== 'emulated';
   const early = flags.fix === false ? undefined : fixesAsFormsArrive(options, () => ({ ...loaded!, truthCache }), withTfjs ? undefined : fixOnPool);
   if (early && !withTfjs) preloadFixOnPool();
-  const runtime = loading.then((r) => (loaded = { ...r, ...(keepSeries ? { keepSeries } : {}), ...(early ? { onForm: early.onForm } : {}) }));
+  const runtime = loading.then((r) => (loaded = { ...r, ...(keepSeries ? { keepSeries } : {}), ...(early ? { onForm: early.onForm, onCounts: early.onCounts } : {}) }));
   // one bar over the scan and the fix search after it (the fixes' share measured on the story: about a third)
   const scanShare = flags.fix === false ? 1 : SCAN_SHARE;
   const report = await (async () => {

@@ -10,7 +10,7 @@ import type { TruthCache, TruthStore } from './truth-store.js';
 import { certifyInThread, claimSamples, storeOf, type ClaimedSamples } from './sample-truths.js';
 import { compile } from '../graph/compile.js';
 import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkLabel, type FrameworkId } from '../graph/frameworks/index.js';
-import { analyseTarget, type FormEvaluation } from '../detect/analyse.js';
+import { analyseTarget, type FormEvaluation, type TargetCounts } from '../detect/analyse.js';
 import { bitsOf, judge } from '../detect/outcome.js';
 import { detectEvents } from '../detect/index.js';
 import { originHazard, originHazards } from '../detect/root-cause.js';
@@ -50,6 +50,8 @@ export interface ScanRuntime {
   graphs?: GraphCache;
   /** Called with each form's result as soon as it is analysed, in order (a fix search can start then). */
   onForm?: (form: FormResult, index: number) => void;
+  /** Called with each target's counts and errors before its regions are worked out (a fix search can start sooner). */
+  onCounts?: (form: Pick<FormResult, 'name' | 'expr' | 'reference'>, index: number, counts: TargetCounts) => void;
 }
 
 /** Compiled graphs by framework, file and source text. */
@@ -212,6 +214,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
 
   const results: FormResult[] = compiled.map(({ spec, graph, reference, truthGraph, sets }, index) => {
     const vars = graph.vars;
+    const meta = { name: spec.name, expr: spec.source, reference: spec.reference?.source ?? null };
     const targetResults = options.precisions.flatMap((format) => {
       runtime.progress?.(`${spec.name}: ${format}`);
       const set = sets[format]!;
@@ -259,6 +262,7 @@ function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime
         atol: options.atol[format],
         truthBisections: graph.nodes.filter((n) => n.pass === 'forward').length > BISECT_WITH_TRUTH_UP_TO ? 0 : TRUTH_BISECTIONS,
         regions: spec.countsOnly !== true,
+        ...(runtime.onCounts ? { onCounts: (c: TargetCounts) => runtime.onCounts!(meta, index, c) } : {}),
       };
       const out = targetsOf(graph).map((t) => {
         const r = analyseTarget(ev, t);

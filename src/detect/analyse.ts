@@ -41,7 +41,12 @@ export interface FormEvaluation {
   truthBisections: number;
   /** False when only the counts and errors are read (a fix candidate's proof): no regions (so no bisection), no hazards. */
   regions?: boolean;
+  /** Told each target's counts and errors as soon as they are known, before its regions (the slow part) are worked out. */
+  onCounts?: (counts: TargetCounts) => void;
 }
+
+/** A target's counts and errors: what a result says before its regions. */
+export type TargetCounts = Omit<TargetResult, 'regions' | 'hazards'>;
 
 export function truthOf(t: PointTruth, target: Target): Truth {
   return target === 'value' ? t.value : t.grad[target.slice(5)]!;
@@ -73,8 +78,7 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
     }
   }
   const bits = bitsAll.subarray(0, known).sort();
-  const ids = ancestors(ev.graph, node);
-  return {
+  const counts: TargetCounts = {
     precision: ev.format,
     target,
     samples: n,
@@ -87,8 +91,12 @@ export function analyseTarget(ev: FormEvaluation, target: Target): TargetResult 
     maxBits: bits.length ? bits[bits.length - 1]! : NaN,
     medianBits: bits.length ? bits[Math.floor(bits.length / 2)]! : NaN,
     worst,
+  };
+  ev.onCounts?.(counts);
+  return {
+    ...counts,
     regions: ev.regions === false ? [] : regionsOf(ev, target, node, judged),
-    hazards: ev.regions === false ? [] : hazardCounts(ev, ids),
+    hazards: ev.regions === false ? [] : hazardCounts(ev, ancestors(ev.graph, node)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ScanProgress, ScanRuntime, TruthCache } from '../core/diagnose.js';
+import type { TargetCounts } from '../detect/analyse.js';
 import type { FormResult, ScanOptions, ScanReport } from '../core/types.js';
 import { isPythonLabel } from '../parse/python/index.js';
 import { fix } from './fix.js';
@@ -28,8 +29,10 @@ const SCAN_FIX_SAMPLES = 512;
  * A form gets a fix search when it has a NaN or inf, or an error beyond the fix tolerances as the scan judges errors
  * (beyond atol: a form whose every result is ok, such as a tiny value off in ULPs but within atol, has nothing to fix).
  */
-const hasFindings = (f: FormResult, tol: Tolerances, okUlps: number) =>
-  f.results.some((r) => r.nan + r.inf > 0 || judgedUlps(r, okUlps).ulps > (r.target === 'value' ? tol.value : tol.grad));
+const hasFindings = (f: FormResult, tol: Tolerances, okUlps: number) => f.results.some((r) => isFinding(r, tol, okUlps));
+
+const isFinding = (r: TargetCounts, tol: Tolerances, okUlps: number) =>
+  r.nan + r.inf > 0 || judgedUlps(r, okUlps).ulps > (r.target === 'value' ? tol.value : tol.grad);
 
 /** Fixes by (expression, truth, options): the story's forms share their reference, whose fix is computed once. */
 export type FixCache = Map<string, Promise<FixLine>>;
@@ -61,11 +64,10 @@ export async function fixSearch(s: FixSearch, runtime?: ScanRuntime): Promise<Fi
   }
 }
 
-/**
- * A form's fix line: fix() run on the form (against its reference's truth when it has one), the first candidate of
- * its ranking whose verdict is "proved" (fewest ops among those with room to spare in the tolerance); a form that approximates its reference gets the reference's own fix when its own has none.
- */
-export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol: Tolerances, runtime?: ScanRuntime, known: FixCache = new Map(), file?: string, elsewhere?: RunFix): Promise<FixLine> {
+type FormNames = Pick<FormResult, 'name' | 'expr' | 'reference'>;
+
+/** A form's fix searches by expression and truth (its own, or its reference's), each started once per cache. */
+function fixSearches(form: FormNames, scanOptions: ScanOptions, tol: Tolerances, runtime?: ScanRuntime, known: FixCache = new Map(), file?: string, elsewhere?: RunFix) {
   // a Python function's form is its file's text: fix lowers it by the label (file.py::name[sampled, ...])
   const label = isPythonLabel(file ?? form.name) ? file ?? form.name : undefined;
   const samples = Math.min(scanOptions.samples, SCAN_FIX_SAMPLES);
@@ -83,6 +85,15 @@ export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol:
     return line;
   };
   const reference = form.reference !== null && form.reference !== form.expr ? form.reference : undefined;
+  return { fixOf, reference, samples };
+}
+
+/**
+ * A form's fix line: fix() run on the form (against its reference's truth when it has one), the first candidate of
+ * its ranking whose verdict is "proved" (fewest ops among those with room to spare in the tolerance); a form that approximates its reference gets the reference's own fix when its own has none.
+ */
+export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol: Tolerances, runtime?: ScanRuntime, known: FixCache = new Map(), file?: string, elsewhere?: RunFix): Promise<FixLine> {
+  const { fixOf, reference, samples } = fixSearches(form, scanOptions, tol, runtime, known, file, elsewhere);
   // Where the form is exact enough but its exact value is not the reference's (an approximation), every rewrite that
   // keeps the form's function keeps that error: none can be proved, so go to the reference's fix at once.
   const approximates = reference !== undefined && form.results.some((r) => r.regions.some((g) => g.hazard === 'approximation'));
@@ -101,16 +112,25 @@ export const scanTolerances = (options: ScanOptions): Tolerances => ({ value: op
  * Starts a form's fix search as soon as its analysis is done (a ScanRuntime's onForm), so that it runs on a pool
  * thread while this one analyses the other forms; attachFixes then takes the lines started here.
  */
-export function fixesAsFormsArrive(options: ScanOptions, runtime: () => ScanRuntime, elsewhere?: RunFix, tol = scanTolerances(options)): { onForm: (form: FormResult, index: number) => void; started: Map<number, Promise<FixLine>>; known: FixCache } {
+export function fixesAsFormsArrive(options: ScanOptions, runtime: () => ScanRuntime, elsewhere?: RunFix, tol = scanTolerances(options)): Required<Pick<ScanRuntime, 'onForm' | 'onCounts'>> & { started: Map<number, Promise<FixLine>>; known: FixCache } {
   const started = new Map<number, Promise<FixLine>>();
   const known: FixCache = new Map();
+  const early = new Set<number>();
+  // The first target with a finding settles that a form without its own reference will need its fix search: it starts
+  // then, before the form's regions are worked out (with a reference, the regions decide which search: see fixLineOf).
+  const onCounts = (form: FormNames, index: number, counts: TargetCounts) => {
+    if (early.has(index) || !isFinding(counts, tol, options.ulpTolerance)) return;
+    early.add(index);
+    const { fixOf, reference } = fixSearches(form, options, tol, runtime(), known, undefined, elsewhere);
+    if (reference === undefined) fixOf(form.expr).catch(() => {}); // taken from `known` by fixLineOf
+  };
   const onForm = (form: FormResult, index: number) => {
     if (!hasFindings(form, tol, options.ulpTolerance)) return;
     const line = fixLineOf(form, options, tol, runtime(), known, undefined, elsewhere);
     line.catch(() => {}); // awaited by attachFixes
     started.set(index, line);
   };
-  return { onForm, started, known };
+  return { onForm, onCounts, started, known };
 }
 
 /** The scan report with a fix line on every form that has findings. */

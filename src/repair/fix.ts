@@ -30,7 +30,7 @@ export async function fix(source: string, options: ScanOptions, tolerances: Tole
   const started = performance.now();
   // one truth cache for every scan of this fix (the proof, its region edges, each function's own fix)
   // (without the scan's onForm: the proof's own scans are not forms of the user's to fix)
-  const { onForm: _scanOnly, ...given } = runtime ?? { backend: 'emulated' };
+  const { onForm: _scanOnly, onCounts: _scanCounts, ...given } = runtime ?? { backend: 'emulated' };
   runtime = { ...given, truthCache: runtime?.truthCache ?? new Map(), graphs: runtime?.graphs ?? new Map() };
   if (isPythonLabel(file)) {
     // A Python function, lowered once to the expression language: every candidate and the proof work on that text.

@@ -27,7 +27,7 @@ test('fix searches started as each form is analysed, on the pool threads, give t
     return line;
   };
   const early = fixesAsFormsArrive(OPTIONS, () => ({ backend: 'emulated', truthCache: cache }), counting);
-  const scanned = await diagnoseParallel(FORMS, OPTIONS, { backend: 'emulated', onForm: early.onForm }, undefined, cache);
+  const scanned = await diagnoseParallel(FORMS, OPTIONS, { backend: 'emulated', onForm: early.onForm, onCounts: early.onCounts }, undefined, cache);
   const onPool = await attachFixes(scanned, { backend: 'emulated', truthCache: cache }, undefined, undefined, early);
   await closeTruthPool();
   // a form with nothing to fix gets no search; the others went to the pool threads
