@@ -20,8 +20,7 @@ import { formsOf } from './forms.js';
 import { attachFixes, fixesAsFormsArrive } from '../repair/attach.js';
 import { fixOnPool, preloadFixOnPool } from '../repair/fix-task.js';
 import { frameworkOfInput } from './python-input.js';
-import { preloadOnPool, warmTruthPool } from '../backends/truth-pool.js';
-import { ANALYSE_TASK } from '../core/share-forms.js';
+import { warmTruthPool } from '../backends/truth-pool.js';
 
 /** The part of the progress bar the scan takes when fixes follow it. */
 const SCAN_SHARE = 0.65;
@@ -116,9 +115,7 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   const withTfjs = framework === 'tfjs' && flags.backend !== 'emulated';
   const early = flags.fix === false ? undefined : fixesAsFormsArrive(options, () => ({ ...loaded!, truthCache }), withTfjs ? undefined : fixOnPool);
   if (early && !withTfjs) preloadFixOnPool();
-  // the truth threads, idle once the truths are certified, also take forms to analyse (last first)
-  preloadOnPool(ANALYSE_TASK);
-  const runtime = loading.then((r) => (loaded = { ...r, shareForms: true, ...(keepSeries ? { keepSeries } : {}), ...(early ? { onForm: early.onForm, onCounts: early.onCounts } : {}) }));
+  const runtime = loading.then((r) => (loaded = { ...r, ...(keepSeries ? { keepSeries } : {}), ...(early ? { onForm: early.onForm, onCounts: early.onCounts } : {}) }));
   // one bar over the scan and the fix search after it (the fixes' share measured on the story: about a third)
   const scanShare = flags.fix === false ? 1 : SCAN_SHARE;
   const report = await (async () => {

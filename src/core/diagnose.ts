@@ -6,7 +6,6 @@ import { nanEdges, tfjsBoundaries } from '../backends/tfjs/boundary.js';
 import { evaluateTfjs } from '../backends/tfjs/evaluate.js';
 import type { TfjsRuntime } from '../backends/tfjs/load.js';
 import { truthsInParallel, type TruthJob } from '../backends/truth-pool.js';
-import { shareForms } from './share-forms.js';
 import type { TruthCache, TruthStore } from './truth-store.js';
 import { certifyInThread, claimSamples, storeOf, type ClaimedSamples } from './sample-truths.js';
 import { compile } from '../graph/compile.js';
@@ -51,11 +50,6 @@ export interface ScanRuntime {
   graphs?: GraphCache;
   /** Called with each form's result as soon as it is analysed, in order (a fix search can start then). */
   onForm?: (form: FormResult, index: number) => void;
-  /**
-   * Share the analysis of the forms with an idle truth thread (diagnoseParallel, when the kept pool is running and the
-   * emulator judges float32): each side takes the next form from its end. The report is the same.
-   */
-  shareForms?: boolean;
   /** Called with each target's counts and errors before its regions are worked out (a fix search can start sooner). */
   onCounts?: (form: Pick<FormResult, 'name' | 'expr' | 'reference'>, index: number, counts: TargetCounts) => void;
 }
@@ -198,28 +192,9 @@ export async function diagnoseParallel(
       onProgress(base + ((1 - base) * step++) / steps, m);
     },
   };
-  const withCache: ScanRuntime = { ...runtime, truthCache: cache };
-  const setting = settingOf(planned, options, withCache, groups);
-  const elsewhere = loaded.shareForms && !setting.tfjs && planned.length > 1 ? shareForms(forms, options, cache, loaded.keepSeries === true) : undefined;
-  const results = analyseForms(planned, options, withCache, setting, elsewhere ? elsewhere.take : () => true);
-  if (elsewhere) {
-    const theirs = await elsewhere.results.catch(() => [] as [number, FormResult][]);
-    for (const [i, form] of theirs) results[i] = form;
-    // what the other thread took and did not give back (it failed) is analysed here
-    const left = analyseForms(planned, options, withCache, setting, (i) => results[i] === undefined);
-    left.forEach((form, i) => form && (results[i] = form));
-    for (const [i, form] of theirs) withCache.onForm?.(form, i);
-  }
-  const report = reportOf(results as FormResult[], options, withCache, setting, started);
+  const report = analyse(planned, options, { ...runtime, truthCache: cache }, started, groups);
   onProgress?.(1, 'done');
   return report;
-}
-
-/** The forms another thread's share of an analysis gives back, by index (see shareForms): it takes them last first. */
-export function analyseShared(forms: FormSpec[], options: ScanOptions, runtime: ScanRuntime, take: (index: number) => boolean): [number, FormResult][] {
-  const planned = plan(forms, options, runtime.graphs);
-  const setting = settingOf(planned, options, runtime);
-  return analyseForms(planned, options, runtime, setting, take, true).flatMap((form, i) => (form ? [[i, form] as [number, FormResult]] : []));
 }
 
 /** The pipeline: compile, sample, evaluate, detect, judge against the truth, summarise. No I/O. */
@@ -227,40 +202,17 @@ export function diagnose(forms: FormSpec[], options: ScanOptions, runtime: ScanR
   return analyse(plan(forms, options, runtime.graphs), options, runtime, performance.now());
 }
 
-/** What an analysis needs beyond the planned forms: the samples' truths, TF.js if it judges or cross-checks. */
-interface Setting {
-  groups: Map<string, Claimed>;
-  tfjs?: TfjsRuntime;
-  skipped?: string;
-}
-
-function settingOf(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, claimed?: Map<string, Claimed>): Setting {
+function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number, claimed?: Map<string, Claimed>): ScanReport {
   const truthCache: TruthCache = runtime.truthCache ?? new Map();
+  const buffers = bufferPool();
   // without the pool (diagnose), the samples' truths are certified here, in this thread
   const groups = claimed ?? claimAll(compiled, options, truthCache);
   if (!claimed) for (const g of groups.values()) certifyInThread(g.store, g.vars, g.claimed);
   // TF.js is compared with the tfjs model only (like with like); the other models are checked against golden data
   const skipped = runtime.backend !== 'emulated' && options.framework !== 'tfjs' ? tfjsSkipNote(options.framework) : undefined;
   const tfjs = runtime.backend === 'emulated' || skipped ? undefined : runtime.tfjs;
-  return { groups, ...(tfjs ? { tfjs } : {}), ...(skipped ? { skipped } : {}) };
-}
 
-function analyse(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, started: number, claimed?: Map<string, Claimed>): ScanReport {
-  const setting = settingOf(compiled, options, runtime, claimed);
-  return reportOf(analyseForms(compiled, options, runtime, setting, () => true) as FormResult[], options, runtime, setting, started);
-}
-
-/**
- * Each form's result, in order, for the forms `take` gives this thread (the others are left undefined): evaluate,
- * detect, judge against the truth, find the regions. `fromEnd` takes them last first (the other thread of a shared
- * analysis, see shareForms).
- */
-function analyseForms(compiled: Planned[], options: ScanOptions, runtime: ScanRuntime, setting: Setting, take: (index: number) => boolean, fromEnd = false): (FormResult | undefined)[] {
-  const truthCache: TruthCache = runtime.truthCache ?? new Map();
-  const buffers = bufferPool();
-  const { groups, tfjs } = setting;
-
-  const analyseForm = ({ spec, graph, reference, truthGraph, sets }: Planned, index: number): FormResult => {
+  const results: FormResult[] = compiled.map(({ spec, graph, reference, truthGraph, sets }, index) => {
     const vars = graph.vars;
     const meta = { name: spec.name, expr: spec.source, reference: spec.reference?.source ?? null };
     const targetResults = options.precisions.flatMap((format) => {
@@ -328,17 +280,8 @@ function analyseForms(compiled: Planned[], options: ScanOptions, runtime: ScanRu
     };
     runtime.onForm?.(form, index);
     return form;
-  };
+  });
 
-  const results: (FormResult | undefined)[] = new Array(compiled.length);
-  for (let k = 0; k < compiled.length; k++) {
-    const index = fromEnd ? compiled.length - 1 - k : k;
-    if (take(index)) results[index] = analyseForm(compiled[index]!, index);
-  }
-  return results;
-}
-
-function reportOf(forms: FormResult[], options: ScanOptions, runtime: ScanRuntime, { tfjs, skipped }: Setting, started: number): ScanReport {
   return {
     schemaVersion: 1,
     command: 'scan',
@@ -348,7 +291,7 @@ function reportOf(forms: FormResult[], options: ScanOptions, runtime: ScanRuntim
       ? { float32: runtime.backend === 'tfjs' ? 'tfjs' : 'emulated', tfjs: { backend: tfjs.backend, versions: tfjs.versions, ...(tfjs.fallbackReason ? { fallbackReason: tfjs.fallbackReason } : {}) } }
       : { float32: 'emulated', ...(skipped ? { skipped } : {}) },
     framework: frameworkInfo(options.framework),
-    forms,
+    forms: results,
     elapsedMs: Math.round(performance.now() - started),
   };
 }
