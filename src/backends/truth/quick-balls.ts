@@ -8,6 +8,7 @@ import { FAST } from './fast-arith.js';
 import { ddFromDecimal, ddRoundsTo, ddSign, type DDBall } from './fast/index.js';
 import type { PGraph, PNode } from './pgraph.js';
 import type { PrimOp } from './prim.js';
+import { isFar } from './quick-far.js';
 import { quickOp } from './quick-op.js';
 import * as Q from './rational.js';
 
@@ -33,6 +34,8 @@ export interface Balls<B> {
   log2Rad(b: B): number;
   /** Set when an op or a sign failed only for want of precision (a ball touching a pole or 0): more may decide. */
   edge: boolean;
+  /** A ball known only by its sign and magnitude's bounds (quick-far.ts): it gives no float and no digits. */
+  far(b: B): boolean;
 }
 
 export const DD: Balls<DDBall> = {
@@ -46,15 +49,17 @@ export const DD: Balls<DDBall> = {
   },
   fromDouble: (x) => ({ hi: x, lo: 0, rad: 0 }),
   int: (n) => ({ hi: n, lo: 0, rad: 0 }),
-  sign: ddSign,
-  roundsTo: ddRoundsTo,
+  sign: (b) => (isFar(b) ? (b.hi > 0 ? 1 : -1) : ddSign(b)),
+  roundsTo: (b, format) => (isFar(b) ? undefined : ddRoundsTo(b, format)),
   relWidth: FAST.relWidth,
   exactOf: () => null,
   // the rationals' digits for exact balls (trimmed: "0.25"), else one power-of-ten scaling of hi + lo
   digits: (b) => (b.rad === 0 || b.hi === 0 ? undefined : ddBallDigits(b.hi, b.lo, FAST.relWidth(b), 21)) ?? FAST.digits(b, 21),
-  log2Mag: FAST.log2Mag,
-  log2Rad: (b) => Math.log2(b.rad),
+  // a far ball's: the middle of its log2 bounds (for the magnitudes' spread), and no radius to speak of
+  log2Mag: (b) => (isFar(b) ? (b.lo + b.rad) / 2 : FAST.log2Mag(b)),
+  log2Rad: (b) => (isFar(b) ? NaN : Math.log2(b.rad)),
   edge: false,
+  far: isFar,
 };
 
 const LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -130,6 +135,10 @@ export class BigBalls implements Balls<BigBall> {
 
   log2Mag(b: BigBall): number {
     return BIG.log2Mag(b);
+  }
+
+  far(): boolean {
+    return false;
   }
 
   log2Rad(b: BigBall): number {

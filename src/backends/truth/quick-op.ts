@@ -1,6 +1,7 @@
 import { ddOp, type DDBall } from './fast/index.js';
 import { addWide, magDown, magUp, scale, subWide, up } from './fast/ball.js';
 import type { PrimOp } from './prim.js';
+import { farExp, farOp, isFar } from './quick-far.js';
 
 /**
  * The fast path's ops for the quick pass, plus underflow balls: a result the double-double balls cannot hold because
@@ -10,6 +11,7 @@ import type { PrimOp } from './prim.js';
  * one (its balls are narrow relative to their midpoint).
  */
 export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | null {
+  if (isFar(a) || (b !== undefined && isFar(b))) return farOp(op, a, b, underSum);
   const za = isUnder(a);
   const zb = b !== undefined && isUnder(b);
   if (za || zb) return underOp(op, a, b, za, zb);
@@ -27,8 +29,16 @@ export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | 
     const w = op === 'add' ? addWide(a, b) : subWide(a, b);
     if (w !== null && Number.isFinite(w.hi) && w.rad < Infinity) return w;
   }
+  // e^x beyond the double range: its sign and log2 bounds (quick-far.ts)
+  if (op === 'exp') {
+    const f = farExp(a);
+    if (f !== null) return f;
+  }
   return underflowed(op, a, b);
 }
+
+/** A sum with an underflow ball among a and b (quick-far.ts turns its tiny far balls into underflow balls). */
+const underSum = (op: PrimOp, a: DDBall, b: DDBall): DDBall | null => underOp(op, a, b, isUnder(a), isUnder(b));
 
 const ONE_BALL: DDBall = { hi: 1, lo: 0, rad: 0 };
 const TWO64 = 2 ** 64;
