@@ -49,15 +49,16 @@ export const DD: Balls<DDBall> = {
   },
   fromDouble: (x) => ({ hi: x, lo: 0, rad: 0 }),
   int: (n) => ({ hi: n, lo: 0, rad: 0 }),
-  sign: (b) => (isFar(b) ? (b.hi > 0 ? 1 : -1) : ddSign(b)),
-  roundsTo: (b, format) => (isFar(b) ? undefined : ddRoundsTo(b, format)),
+  // a far ball's sign is proved (ddSign and ddRoundsTo give undefined for any infinite hi)
+  sign: (b) => ddSign(b) ?? (isFar(b) ? (b.hi > 0 ? 1 : -1) : undefined),
+  roundsTo: ddRoundsTo,
   relWidth: FAST.relWidth,
   exactOf: () => null,
   // the rationals' digits for exact balls (trimmed: "0.25"), else one power-of-ten scaling of hi + lo
   digits: (b) => (b.rad === 0 || b.hi === 0 ? undefined : ddBallDigits(b.hi, b.lo, FAST.relWidth(b), 21)) ?? FAST.digits(b, 21),
-  // a far ball's: the middle of its log2 bounds (for the magnitudes' spread), and no radius to speak of
-  log2Mag: (b) => (isFar(b) ? (b.lo + b.rad) / 2 : FAST.log2Mag(b)),
-  log2Rad: (b) => (isFar(b) ? NaN : Math.log2(b.rad)),
+  // Infinity for a far ball: the spread skips it, an identity does not apply to it (quick.ts never asks its radius)
+  log2Mag: FAST.log2Mag,
+  log2Rad: (b) => Math.log2(b.rad),
   edge: false,
   far: isFar,
 };
