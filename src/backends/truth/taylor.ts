@@ -162,19 +162,25 @@ export function exp(a: Taylor, minus1: boolean): Taylor | null {
   return s;
 }
 
+/** Nesting beyond which a node has no model (as the quick evaluator's MAX_DEPTH: no deep recursion). */
+const MAX_DEPTH = 400;
+/** A model whose coefficients grow beyond this many bits is dropped (deep compositions of exp and quotients). */
+const MAX_COEF_BITS = 2048;
+
 /** The model of a node of the plan's graph in its one variable, memoised (null: none). */
-export function taylorOf(g: PGraph, id: number, memo: Map<number, Taylor | null>): Taylor | null {
+export function taylorOf(g: PGraph, id: number, memo: Map<number, Taylor | null>, depth = 0): Taylor | null {
   const known = memo.get(id);
   if (known !== undefined) return known;
-  memo.set(id, null); // a cycle cannot happen (a DAG), but a deep recursion stops at a node already started
+  if (depth > MAX_DEPTH) return null;
   const n = g.nodes[id]!;
   let t: Taylor | null = null;
   if (n.k === 'const') t = n.q === null ? null : constant(n.q);
   else if (n.k === 'var') t = variable;
   else if (n.k === 'prim') {
-    const a = taylorOf(g, n.args[0]!, memo);
-    const b = n.args.length > 1 ? taylorOf(g, n.args[1]!, memo) : null;
+    const a = taylorOf(g, n.args[0]!, memo, depth + 1);
+    const b = n.args.length > 1 ? taylorOf(g, n.args[1]!, memo, depth + 1) : null;
     if (a !== null && (n.args.length === 1 || b !== null)) t = apply(n.op, a, b);
+    if (t !== null && t.c.some((c) => Q.bitLen(c.n) + Q.bitLen(c.d) > MAX_COEF_BITS)) t = null;
   }
   memo.set(id, t);
   return t;

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """mpmath's values for far-taylor.test.ts: value and derivative (each written out by hand, not the engine's symbolic
 derivative) of one-variable expressions at points near 0 (the Taylor try) and beyond e^+-709 (far balls), at 3000
-digits, rounded to float64 and float32 (rows whose result is subnormal or beyond the format are left out).
+digits, rounded to float64 and float32 (rows whose result is subnormal or beyond the format are left out); near 0
+also 120 digits, for the models' remainder bounds.
 
     /usr/bin/python3 test/backends/truth/far-taylor-reference.py > test/backends/truth/far-taylor-reference.json
 """
@@ -71,8 +72,12 @@ for name, (source, f, df) in EXPRS.items():
             rv, rd = rounded(v, fmt), rounded(d, fmt)
             if rv is None and rd is None:
                 continue
-            rows.append({'name': name, 'source': source, 'format': fmt, 'x': repr(x),
-                         'value': None if rv is None else [rv, mpmath.nstr(v, 25, min_fixed=1, max_fixed=0)],
-                         'grad': None if rd is None else [rd, mpmath.nstr(d, 25, min_fixed=1, max_fixed=0)]})
+            row = {'name': name, 'source': source, 'format': fmt, 'x': repr(x),
+                   'value': None if rv is None else [rv, mpmath.nstr(v, 25, min_fixed=1, max_fixed=0)],
+                   'grad': None if rd is None else [rd, mpmath.nstr(d, 25, min_fixed=1, max_fixed=0)]}
+            if fmt == 'float64' and 1e-8 <= abs(x) <= 2 ** -16:
+                # 120 digits, to check the Taylor models' remainder bounds themselves
+                row['exact'] = [mpmath.nstr(v, 120, min_fixed=1, max_fixed=0), mpmath.nstr(d, 120, min_fixed=1, max_fixed=0)]
+            rows.append(row)
 print(json.dumps({'generator': 'test/backends/truth/far-taylor-reference.py', 'mpmath': mpmath.__version__,
                   'dps': mp.dps, 'rows': rows}, indent=0))

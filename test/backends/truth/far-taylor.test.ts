@@ -10,7 +10,8 @@ import { DD, literalsOf } from '../../../src/backends/truth/quick-balls.js';
 import { Quick } from '../../../src/backends/truth/quick-eval.js';
 import { isFar } from '../../../src/backends/truth/quick-far.js';
 import { taylorTry } from '../../../src/backends/truth/quick-taylor.js';
-import { DELTA_BITS } from '../../../src/backends/truth/taylor.js';
+import * as Q from '../../../src/backends/truth/rational.js';
+import { DELTA_BITS, taylorOf, type Taylor } from '../../../src/backends/truth/taylor.js';
 import { compile } from '../../../src/graph/compile.js';
 import { leadingDigitsAgree } from '../../helpers/mpmath-reference.js';
 
@@ -25,6 +26,8 @@ interface Row {
   /** [the nearest float, 25 digits], or null when the result is subnormal or beyond the format */
   value: [string, string] | null;
   grad: [string, string] | null;
+  /** value and derivative to 120 digits (float64 rows with 1e-8 <= |x| <= 2^-16) */
+  exact?: [string, string];
 }
 // read from the source tree (the test runs from dist/test/backends/truth/)
 const TABLE = new URL('../../../../test/backends/truth/far-taylor-reference.json', import.meta.url);
@@ -80,6 +83,34 @@ describe('far balls and Taylor models against mpmath', () => {
     }
     assert.deepEqual(bad, []);
     assert.ok(settled > 100, `${settled} settled`);
+  });
+
+  test('the models\' remainder bounds hold against 120 digits of mpmath, and leave 60 bits or more', () => {
+    const absQ = (a: Q.Q) => (a.n < 0n ? Q.neg(a) : a);
+    const powQ = (a: Q.Q, k: number) => (k >= 0 ? Q.powInt(a, BigInt(k)) : Q.div(Q.ONE, Q.powInt(a, BigInt(-k))));
+    let checked = 0;
+    const bad: string[] = [];
+    for (const r of rows) {
+      if (r.exact === undefined || !['story', 'expm1x', 'bernoulli', 'gauss'].includes(r.name)) continue;
+      const plan = cachedPlanOf(compile(r.source));
+      const memo = new Map<number, Taylor | null>();
+      const x = Q.fromDouble(Number(r.x));
+      for (const [i, node] of [plan.value, plan.grads[0]!].entries()) {
+        const t = taylorOf(plan.g, node, memo);
+        assert.ok(t !== null, `${r.name}: no model`);
+        const p = t.c.reduce((acc, c, j) => Q.add(acc, Q.mul(c, powQ(x, t.lo + j))), Q.ZERO);
+        const f = Q.fromDecimal(r.exact[i]!)!;
+        const err = absQ(Q.sub(f, p));
+        const allowed = Q.mul(t.r, powQ(absQ(x), t.k));
+        // mpmath's 120 digits are within |f| 10^-118 of the exact value
+        const slack = Q.mul(absQ(f), Q.q(1n, 10n ** 118n));
+        checked++;
+        if (Q.cmp(err, Q.add(allowed, slack)) > 0) bad.push(`${r.name} x=${r.x} [${i}]: |f - P| ${Q.log2Abs(err)} > bound ${Q.log2Abs(allowed)} (log2)`);
+        if (Q.cmp(allowed, Q.mul(absQ(f), Q.q(1n, 1n << 60n))) > 0) bad.push(`${r.name} x=${r.x} [${i}]: bound 2^${Q.log2Abs(allowed)} too wide`);
+      }
+    }
+    assert.deepEqual(bad, []);
+    assert.ok(checked >= 24, `${checked} checked`);
   });
 
   test('no model where it would not be sound: two variables, x = 0, |x| beyond the domain, a branch', () => {
