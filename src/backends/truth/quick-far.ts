@@ -66,6 +66,18 @@ export function farExp(a: DDBall): DDBall | null {
 }
 
 /**
+ * A far ball from exp of a regular ball below -745.2 (e^x < 2^-1075): its log2 bounds, which a scaled ball
+ * (quick-scaled.ts) can compare with its own magnitude where an underflow ball's bound 2^-1074 would swamp it.
+ */
+export function farExpTiny(a: DDBall): DDBall | null {
+  if (isFar(a) || isUnder(a)) return null;
+  const w = up(Math.abs(a.lo) + a.rad);
+  const top = a.hi + w;
+  if (!(top < -745.2) || !Number.isFinite(a.hi - w)) return null;
+  return far(1, dn((a.hi - w) * Math.LOG2E), upE(top * Math.LOG2E));
+}
+
+/**
  * An op with at least one far argument (the other regular, an underflow ball, or far): a far, underflow or regular
  * ball that encloses the result, or null (the BigInt balls decide).
  */
@@ -95,19 +107,27 @@ export function farOp(op: PrimOp, a: DDBall, b: DDBall | undefined, underOp: Und
 function farSum(a: DDBall, b: DDBall, underOp: UnderOp): DDBall | null {
   const fa = isFar(a);
   const fb = isFar(b);
-  // a tiny far ball is an underflow ball to a sum
+  if (fa && fb) {
+    // one dwarfs the other (|small| <= |big| / 4): the bigger, as beside a regular ball below
+    if (farHi(b) <= farLo(a) - 2) return dominant(a, farHi(b));
+    if (farHi(a) <= farLo(b) - 2) return dominant(b, farHi(a));
+    // both of one sign: max(|a|, |b|) <= |a + b| <= 2 max(|a|, |b|)
+    if (farSign(a) === farSign(b)) return far(farSign(a), Math.max(farLo(a), farLo(b)), upE(Math.max(farHi(a), farHi(b)) + 1));
+  }
+  // a tiny far ball is an underflow ball to any other sum
   if (fa && farHi(a) <= TINY_HI) return farSum2(asUnder(a), b, underOp);
   if (fb && farHi(b) <= TINY_HI) return farSum2(a, asUnder(b), underOp);
-  if (fa && fb) {
-    if (farSign(a) !== farSign(b)) return null;
-    // both of one sign: max(|a|, |b|) <= |a + b| <= 2 max(|a|, |b|)
-    return far(farSign(a), Math.max(farLo(a), farLo(b)), upE(Math.max(farHi(a), farHi(b)) + 1));
-  }
+  if (fa && fb) return null;
   const [f, r] = fa ? [a, b] : [b, a];
-  // |r| < 2^1024 <= 2^(L - 2): |f + r| = |f| (1 +- t) with t <= 2^(1024 - L) <= 1/4, where
-  // log2(1 - t) >= -1.8 t >= -4t and log2(1 + t) <= 1.45 t <= 2t
+  // |r| < 2^1024 <= 2^(L - 2)
   if (farLo(f) < HUGE_LO || !((isUnder(r) ? r.rad : magUp(r)) < Infinity)) return null;
-  const t = 2 ** (1024 - farLo(f));
+  return dominant(f, 1024);
+}
+
+/** f + a term below 2^top <= |f| / 4: |f + term| = |f| (1 +- t), t <= 2^(top - L) <= 1/4, where
+ *  log2(1 - t) >= -1.8 t >= -4t and log2(1 + t) <= 1.45 t <= 2t; the sign is f's. */
+function dominant(f: DDBall, top: number): DDBall | null {
+  const t = 2 ** (top - farLo(f));
   return far(farSign(f), dn(farLo(f) - 4 * t), upE(farHi(f) + 2 * t));
 }
 

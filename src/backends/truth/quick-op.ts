@@ -1,7 +1,8 @@
 import { ddOp, type DDBall } from './fast/index.js';
 import { addWide, magDown, magUp, scale, subWide, up } from './fast/ball.js';
 import type { PrimOp } from './prim.js';
-import { farExp, farOp, isFar } from './quick-far.js';
+import { farExp, farExpTiny, farOp, isFar } from './quick-far.js';
+import { isScaled, scaledOp, scaledProduct } from './quick-scaled.js';
 
 /**
  * The fast path's ops for the quick pass, plus underflow balls: a result the double-double balls cannot hold because
@@ -11,6 +12,7 @@ import { farExp, farOp, isFar } from './quick-far.js';
  * one (its balls are narrow relative to their midpoint).
  */
 export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | null {
+  if (isScaled(a) || (b !== undefined && isScaled(b))) return scaledOp(op, a, b);
   if (isFar(a) || (b !== undefined && isFar(b))) return farOp(op, a, b, underSum);
   const za = isUnder(a);
   const zb = b !== undefined && isUnder(b);
@@ -23,6 +25,11 @@ export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | 
     const big = scaledQuotient(op === 'div' ? a : ONE_BALL, op === 'div' ? b! : a);
     if (big !== null) return big;
   }
+  // a product or quotient beyond the double range with all its digits: mantissas and exponents (quick-scaled.ts)
+  if (op === 'mul' || op === 'div' || op === 'square' || op === 'reciprocal' || op === 'pow') {
+    const s = scaledProduct(op, a, b);
+    if (s !== null) return s;
+  }
   if ((op === 'add' || op === 'sub') && b !== undefined) {
     // a cancellation's wide ball, which the fast path does not pass on (no later op takes it either): as a result,
     // its width tells the BigInt pass how many bits were lost
@@ -31,7 +38,7 @@ export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | 
   }
   // e^x beyond the double range: its sign and log2 bounds (quick-far.ts)
   if (op === 'exp') {
-    const f = farExp(a);
+    const f = farExp(a) ?? farExpTiny(a);
     if (f !== null) return f;
   }
   return underflowed(op, a, b);

@@ -53,7 +53,8 @@ export function taylorBall(t: Taylor, x: number): DDBall | null {
   const ax = Math.abs(x);
   for (let p = 0; p < Math.abs(t.k); p++) bound = up(t.k > 0 ? bound * ax : bound / ax);
   if (!(bound < Infinity)) return null;
-  return { hi: acc.hi, lo: acc.lo, rad: up(acc.rad + bound) };
+  // added as the ball 0 +- bound, through the quick pass's sum (acc may be a scaled ball: quick-scaled.ts)
+  return quickOp('add', acc, { hi: 0, lo: 0, rad: bound });
 }
 
 /**

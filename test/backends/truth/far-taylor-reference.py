@@ -38,7 +38,9 @@ EXPRS = {
 
 TINY = ['1.52587890625e-05', '-1.52587890625e-05', '1e-5', '-1e-5', '3e-7', '1e-8', '-1e-8', '3.7e-20', '-3.7e-20',
         '1e-37', '-1e-37', '1e-300', '-1e-300', '5e-324', '-5e-324']
-FAR = ['-710', '-800', '-1000', '-12345.678', '-1e10', '-1e38', '-3.4e38', '-1e300', '710', '1000', '1e5', '1e38']
+FAR = ['-710', '-800', '-1000', '-12345.678', '-1e10', '-1e38', '-3.4e38', '-1e300', '710', '1000', '1e5', '1e38',
+       # float64 results below 2^-940 (scaled balls): normal, subnormal and rounding to 0
+       '1e145', '-1e145', '3e155', '-3e155', '1e160', '-1e160', '1e200', '-1e200', '7.8e299', '-7.8e299']
 
 
 def to_format(s, fmt):
@@ -51,10 +53,20 @@ def to_format(s, fmt):
 
 
 def rounded(v, fmt):
-    """The nearest float, or None when the result is subnormal, zero-adjacent or beyond the format."""
+    """The nearest float (float64 subnormals and zeros included), or None when the result is a float32 subnormal or
+    zero, or beyond the format."""
     prec, lo, hi = (53, mpf(2) ** -1022, mpf(2) ** 1024) if fmt == 'float64' else (24, mpf(2) ** -126, mpf(2) ** 128)
-    if not (lo <= abs(v) < hi * (1 - mpf(2) ** -(prec + 1))):
+    if abs(v) >= hi * (1 - mpf(2) ** -(prec + 1)):
         return None
+    if abs(v) < lo:
+        if fmt == 'float32' or v == 0:
+            return None
+        # the subnormal grid: multiples of 2^-1074 (a tie is not met by these values: checked)
+        q = v * mpf(2) ** 1074
+        n = mpmath.nint(q)
+        assert abs(abs(q - n) - mpf(1) / 2) > mpf(2) ** -60
+        r = float(mpmath.ldexp(n, -1074)) if n != 0 else (0.0 if v > 0 else -0.0)
+        return repr(r)
     with mpmath.workprec(prec):
         r = +v
     return repr(float(r))

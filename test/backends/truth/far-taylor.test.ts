@@ -9,6 +9,7 @@ import { cachedPlanOf } from '../../../src/backends/truth/plan.js';
 import { DD, literalsOf } from '../../../src/backends/truth/quick-balls.js';
 import { Quick } from '../../../src/backends/truth/quick-eval.js';
 import { isFar } from '../../../src/backends/truth/quick-far.js';
+import { isScaled } from '../../../src/backends/truth/quick-scaled.js';
 import { taylorTry } from '../../../src/backends/truth/quick-taylor.js';
 import * as Q from '../../../src/backends/truth/rational.js';
 import { DELTA_BITS, taylorOf, type Taylor } from '../../../src/backends/truth/taylor.js';
@@ -147,6 +148,28 @@ describe('far balls and Taylor models against mpmath', () => {
     }
     assert.deepEqual(bad, []);
     assert.ok(certified >= 16, `${certified} certified`);
+  });
+
+  test('scaled balls: the story at |x| >= 1e145 (float64, derivative below 2^-940) certifies in double-double balls', () => {
+    const bad: string[] = [];
+    let certified = 0;
+    for (const r of rows) {
+      const x = Number(r.x);
+      if (r.name !== 'story' || r.format !== 'float64' || !(Math.abs(x) >= 1e145)) continue;
+      const plan = cachedPlanOf(compile(r.source));
+      const q = new Quick(DD, plan.g, { x }, literalsOf(plan.g, DD), new Array(plan.g.nodes.length));
+      const b = q.get(plan.grads[0]!, 0);
+      assert.ok(b !== null && isScaled(b), `f' at ${x}: ${JSON.stringify(b)}`);
+      if (!(DD.relWidth(b) <= -wantBits('float64'))) continue;
+      const v = DD.roundsTo(b, 'float64');
+      if (v === undefined) continue;
+      certified++;
+      if (!Object.is(v, Number(r.grad![0]))) bad.push(`x=${r.x}: want ${r.grad![0]}, got ${v}`);
+      const digits = DD.digits(b);
+      if (leadingDigitsAgree(r.grad![1], digits) === false) bad.push(`x=${r.x}: digits want ${r.grad![1]}, got ${digits}`);
+    }
+    assert.deepEqual(bad, []);
+    assert.ok(certified >= 8, `${certified} certified`);
   });
 
   test('far balls never claim a cancellation: e^x - e^x and e^x / e^x at 1000 are left to the BigInt balls', () => {
