@@ -8,9 +8,9 @@ import { FAST } from './fast-arith.js';
 import { ddFromDecimal, ddRoundsTo, ddSign, type DDBall } from './fast/index.js';
 import type { PGraph, PNode } from './pgraph.js';
 import type { PrimOp } from './prim.js';
-import { isFar } from './quick-far.js';
+import { isFar, isFarOrScaled } from './quick-far.js';
 import { quickOp } from './quick-op.js';
-import { isScaled, scaledExact, scaledRoundsTo } from './quick-scaled.js';
+import { isScaled, scaledDigits, scaledExact, scaledRelWidth, scaledRoundsTo } from './quick-scaled.js';
 import * as Q from './rational.js';
 
 // The two ball libraries as the quick passes (quick.ts) see them: double-double balls with underflow balls
@@ -50,14 +50,15 @@ export const DD: Balls<DDBall> = {
   },
   fromDouble: (x) => ({ hi: x, lo: 0, rad: 0 }),
   int: (n) => ({ hi: n, lo: 0, rad: 0 }),
-  // a far ball's sign is proved (ddSign and ddRoundsTo give undefined for any infinite hi)
-  sign: (b) => ddSign(b) ?? (isFar(b) ? (b.hi > 0 ? 1 : -1) : undefined),
-  roundsTo: (b, format) => (isScaled(b) ? scaledRoundsTo(b, format) : ddRoundsTo(b, format)),
-  relWidth: FAST.relWidth,
+  // a far or scaled ball's sign is proved (its hi is +-Infinity; ddSign and ddRoundsTo give undefined for it)
+  sign: (b) => ddSign(b) ?? (isFarOrScaled(b) ? (b.hi > 0 ? 1 : -1) : undefined),
+  roundsTo: (b, format) => ddRoundsTo(b, format) ?? (isScaled(b) ? scaledRoundsTo(b, format) : undefined),
+  // a far ball's hi is infinite: no width (it is never certified), a scaled ball's is its mantissa's
+  relWidth: (b) => (isFarOrScaled(b) ? (isScaled(b) ? scaledRelWidth(b) : Infinity) : FAST.relWidth(b)),
   exactOf: (b) => (isScaled(b) ? scaledExact(b) : null),
   // the rationals' digits for exact balls (trimmed: "0.25"), else one power-of-ten scaling of hi + lo (a scaled
   // ball's with its exponent; '0e+0', no digit, if that fails)
-  digits: (b) => (isScaled(b) ? ddBallDigits(b.hi, b.lo, FAST.relWidth(b), 21, BigInt(b.s)) ?? '0e+0'
+  digits: (b) => (isScaled(b) ? scaledDigits(b)
     : (b.rad === 0 || b.hi === 0 ? undefined : ddBallDigits(b.hi, b.lo, FAST.relWidth(b), 21)) ?? FAST.digits(b, 21)),
   // Infinity for a far ball: the spread skips it, an identity does not apply to it (quick.ts never asks its radius)
   log2Mag: FAST.log2Mag,

@@ -14,7 +14,10 @@ import type { PrimOp } from './prim.js';
  */
 export type FarBall = DDBall;
 
-export const isFar = (b: DDBall): boolean => b.hi === Infinity || b.hi === -Infinity;
+/** A far ball (or a scaled ball, quick-scaled.ts, which shares its infinite hi: the regular path tests this once). */
+export const isFarOrScaled = (b: DDBall): boolean => b.hi === Infinity || b.hi === -Infinity;
+/** A far ball proper: lo holds its lower log2 bound (a scaled ball's lo is NaN). */
+export const isFar = (b: DDBall): boolean => (b.hi === Infinity || b.hi === -Infinity) && b.lo === b.lo;
 
 const farLo = (b: DDBall): number => b.lo;
 const farHi = (b: DDBall): number => b.rad;
@@ -66,14 +69,15 @@ export function farExp(a: DDBall): DDBall | null {
 }
 
 /**
- * A far ball from exp of a regular ball below -745.2 (e^x < 2^-1075): its log2 bounds, which a scaled ball
- * (quick-scaled.ts) can compare with its own magnitude where an underflow ball's bound 2^-1074 would swamp it.
+ * A far ball from exp of a regular ball below -2^400: its log2 bounds, which a scaled ball (quick-scaled.ts: 1/x^2
+ * at x >= 1e145 is below 2^-960) can compare with its own magnitude where an underflow ball's bound 2^-1074 would
+ * swamp it. Above -2^400 exp stays an underflow ball (quick-op.ts): cheaper in the sums and products that absorb it.
  */
 export function farExpTiny(a: DDBall): DDBall | null {
   if (isFar(a) || isUnder(a)) return null;
   const w = up(Math.abs(a.lo) + a.rad);
   const top = a.hi + w;
-  if (!(top < -745.2) || !Number.isFinite(a.hi - w)) return null;
+  if (!(top < -(2 ** 400)) || !Number.isFinite(a.hi - w)) return null;
   return far(1, dn((a.hi - w) * Math.LOG2E), upE(top * Math.LOG2E));
 }
 

@@ -1,7 +1,7 @@
 import { ddOp, type DDBall } from './fast/index.js';
 import { addWide, magDown, magUp, scale, subWide, up } from './fast/ball.js';
 import type { PrimOp } from './prim.js';
-import { farExp, farExpTiny, farOp, isFar } from './quick-far.js';
+import { farExp, farExpTiny, farOp, isFarOrScaled } from './quick-far.js';
 import { isScaled, scaledOp, scaledProduct } from './quick-scaled.js';
 
 /**
@@ -12,8 +12,9 @@ import { isScaled, scaledOp, scaledProduct } from './quick-scaled.js';
  * one (its balls are narrow relative to their midpoint).
  */
 export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | null {
-  if (isScaled(a) || (b !== undefined && isScaled(b))) return scaledOp(op, a, b);
-  if (isFar(a) || (b !== undefined && isFar(b))) return farOp(op, a, b, underSum);
+  if (isFarOrScaled(a) || (b !== undefined && isFarOrScaled(b))) {
+    return isScaled(a) || (b !== undefined && isScaled(b)) ? scaledOp(op, a, b) : farOp(op, a, b, underSum);
+  }
   const za = isUnder(a);
   const zb = b !== undefined && isUnder(b);
   if (za || zb) return underOp(op, a, b, za, zb);

@@ -4,25 +4,32 @@ import { exponentOf, pow2 } from './fast/pow2.js';
 import type { PrimOp } from './prim.js';
 import { isFar } from './quick-far.js';
 import * as Q from './rational.js';
+import { ddBallDigits } from './digits.js';
 
 /**
  * Scaled balls: a double-double ball times 2^s, for products and quotients beyond the double range that keep all
  * their digits (1/x^2 = 1e-400 at x = 1e200, the story's derivative there), where the fast path gives nothing and an
- * underflow ball only a bound. The mantissa (hi, lo, rad) is a regular ball in [1/2, 4) (normalised after each op),
- * s an integer; a result back inside [2^-950, 2^980] is a regular ball again (an exact rescaling). Ops: neg, abs,
- * products, quotients, squares, integer powers (the mantissas through the fast path, the exponents added), and sums
- * where one term dwarfs the other; anything else is null (the BigInt balls decide).
+ * underflow ball only a bound. The mantissa m is a regular ball in [1/2, 4) (normalised after each op), s an
+ * integer; a result back inside [2^-950, 2^980] is a regular ball again (an exact rescaling). Ops: neg, abs,
+ * products, quotients, squares, integer powers (the mantissas through the fast path, the exponents added), sums at
+ * close exponents or where one term dwarfs the other; anything else is null (the BigInt balls decide).
+ *
+ * Stored as { hi: +-Infinity (the sign), lo: NaN, rad: NaN, m (the mantissa), s }: like a far ball (quick-far.ts) its
+ * hi is infinite, so the regular path's only test is the one for far balls, and no fast-path op or rounding accepts
+ * it; lo = NaN tells it from a far ball.
  */
 export interface ScaledBall extends DDBall {
+  readonly m: DDBall;
   readonly s: number;
 }
 
-export const isScaled = (b: DDBall): b is ScaledBall => (b as Partial<ScaledBall>).s !== undefined;
-
-const sb = (hi: number, lo: number, rad: number, s: number): ScaledBall => ({ hi, lo, rad, s });
+export const isScaled = (b: DDBall): boolean => (b.hi === Infinity || b.hi === -Infinity) && b.lo !== b.lo;
+const mOf = (b: DDBall): DDBall => (b as ScaledBall).m;
+const sOf = (b: DDBall): number => (b as ScaledBall).s;
+const sb = (m: DDBall, s: number): ScaledBall => ({ hi: m.hi > 0 ? Infinity : -Infinity, lo: NaN, rad: NaN, m, s });
 
 const isUnder = (b: DDBall) => b.hi === 0 && b.rad > 0;
-const isRegular = (b: DDBall) => !isScaled(b) && !isFar(b) && !isUnder(b);
+const isRegular = (b: DDBall) => Number.isFinite(b.hi) && !isUnder(b);
 
 /** A regular ball scaled by 2^k exactly (in two steps when 2^k is not a normal double), or null. */
 function times2(b: DDBall, k: number): DDBall | null {
@@ -42,12 +49,12 @@ export function scaled(m: DDBall, s: number): DDBall | null {
   const t = s + k;
   if (t >= -950 && t <= 980) return times2(n, t);
   if (!(Math.abs(t) < 2 ** 52)) return null;
-  return sb(n.hi, n.lo, n.rad, t);
+  return sb(n, t);
 }
 
 /** [mantissa, exponent] of a scaled or regular nonzero ball; null for an underflow or far ball, or 0. */
 function split(b: DDBall): [DDBall, number] | null {
-  if (isScaled(b)) return [{ hi: b.hi, lo: b.lo, rad: b.rad }, b.s];
+  if (isScaled(b)) return [mOf(b), sOf(b)];
   if (!isRegular(b) || b.hi === 0 || !Number.isFinite(b.hi)) return null;
   const k = exponentOf(b.hi);
   const m = times2(b, -k);
@@ -93,14 +100,14 @@ export function scaledProduct(op: PrimOp, a: DDBall, b: DDBall | undefined): DDB
 /** An op with a scaled ball among its arguments (the other regular, underflow, far or scaled). */
 export function scaledOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | null {
   switch (op) {
-    case 'neg': return isScaled(a) ? sb(-a.hi, -a.lo, a.rad, a.s) : null;
-    case 'abs': return isScaled(a) ? (a.hi < 0 ? sb(-a.hi, -a.lo, a.rad, a.s) : a) : null;
+    case 'neg': return isScaled(a) ? sb(negM(mOf(a)), sOf(a)) : null;
+    case 'abs': return isScaled(a) ? (a.hi < 0 ? sb(negM(mOf(a)), sOf(a)) : a) : null;
     case 'add':
     case 'sub': {
       if (b === undefined) return null;
       // -b: a far ball keeps its log2 bounds in lo and rad
-      const nb = op === 'add' ? b : isScaled(b) ? sb(-b.hi, -b.lo, b.rad, b.s)
-        : isFar(b) ? { hi: -b.hi, lo: b.lo, rad: b.rad } : { hi: -b.hi, lo: -b.lo, rad: b.rad };
+      const nb = op === 'add' ? b : isScaled(b) ? sb(negM(mOf(b)), sOf(b))
+        : isFar(b) ? { hi: -b.hi, lo: b.lo, rad: b.rad } : negM(b);
       return scaledSum(a, nb);
     }
     default: return scaledProduct(op, a, b);
@@ -108,7 +115,8 @@ export function scaledOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall |
 }
 
 /** log2 of an upper bound of |b| for a scaled ball. */
-const topOf = (b: ScaledBall): number => Math.log2(magUp(b)) + b.s;
+const topOf = (b: DDBall): number => Math.log2(magUp(mOf(b))) + sOf(b);
+const negM = (m: DDBall): DDBall => ({ hi: -m.hi, lo: -m.lo, rad: m.rad });
 
 /**
  * a + b: the mantissas added at a common exponent when the exponents are close, else the bigger term with its radius
@@ -116,25 +124,26 @@ const topOf = (b: ScaledBall): number => Math.log2(magUp(b)) + b.s;
  */
 function scaledSum(a: DDBall, b: DDBall): DDBall | null {
   if (!isScaled(a)) [a, b] = [b, a];
-  const A = a as ScaledBall;
+  const A = a;
   if (isRegular(b) && b.hi === 0 && b.rad === 0) return A;
   const y = split(b);
-  if (y !== null && Math.abs(y[1] - A.s) <= 200) {
-    const m = times2(y[0], y[1] - A.s);
-    const sum = m === null ? null : ddOp('add', [{ hi: A.hi, lo: A.lo, rad: A.rad }, m]);
-    return sum === null || sum.hi === 0 ? null : scaled(sum, A.s);
+  if (y !== null && Math.abs(y[1] - sOf(A)) <= 200) {
+    const m = times2(y[0], y[1] - sOf(A));
+    const sum = m === null ? null : ddOp('add', [mOf(A), m]);
+    return sum === null || sum.hi === 0 ? null : scaled(sum, sOf(A));
   }
   // |b| <= 2^tb
   const tb = isScaled(b) ? topOf(b) : isFar(b) ? b.rad : Math.log2(isUnder(b) ? b.rad : magUp(b));
   // |a| >= 2^la (its sign proved: the radius below |hi| - |lo|)
-  const low = magDown(A);
+  const low = magDown(mOf(A));
   if (!(low > 0) || !Number.isFinite(tb)) return null;
-  const la = Math.log2(low) + A.s;
+  const la = Math.log2(low) + sOf(A);
   if (tb < la - 120) {
     // b adds at most 2^(tb - s) to the mantissa's radius (as a double: the smallest subnormal when below)
-    const d = tb - A.s + 2 ** -30;
+    const d = tb - sOf(A) + 2 ** -30;
     const extra = d < -1074 ? Number.MIN_VALUE : up(2 ** d) + Number.MIN_VALUE;
-    return sb(A.hi, A.lo, up(A.rad + extra), A.s);
+    const m0 = mOf(A);
+    return sb({ hi: m0.hi, lo: m0.lo, rad: up(m0.rad + extra) }, sOf(A));
   }
   const ta = topOf(A);
   if (ta < -960 && !isScaled(b) && !isFar(b) && ta < tb - 120) {
@@ -146,32 +155,44 @@ function scaledSum(a: DDBall, b: DDBall): DDBall | null {
 }
 
 /** Which float of the format every point of a scaled ball rounds to, when that is +-0 or +-Infinity; else undefined. */
-export function scaledRoundsTo(b: ScaledBall, format: 'float32' | 'float64'): number | undefined {
+export function scaledRoundsTo(b: DDBall, format: 'float32' | 'float64'): number | undefined {
   // beyond the exponents whose digits digits.ts prints: the BigInt balls decide
-  if (Math.abs(b.s) > 19000) return undefined;
-  const low = magDown(b);
+  if (Math.abs(sOf(b)) > 19000) return undefined;
+  const m = mOf(b);
+  const low = magDown(m);
   if (!(low > 0)) return undefined; // the sign is not proved
-  const sign = b.hi > 0 ? 1 : -1;
+  const sign = m.hi > 0 ? 1 : -1;
   const margin = 2 ** -30;
   // below half the smallest subnormal (2^-1075, 2^-150; a tie there rounds to the even 0): +-0
-  if (Math.log2(magUp(b)) + b.s + margin < (format === 'float64' ? -1075 : -150)) return sign * 0;
+  if (Math.log2(magUp(m)) + sOf(b) + margin < (format === 'float64' ? -1075 : -150)) return sign * 0;
   // at or beyond 2^1024 (above every float64 and float32 overflow threshold): +-Infinity
-  if (Math.log2(low) + b.s - margin >= 1024) return sign * Infinity;
+  if (Math.log2(low) + sOf(b) - margin >= 1024) return sign * Infinity;
   // a float64 below 2^-940 (subnormal or not): decided on the ball scaled up by 2^400
-  if (format === 'float64' && b.s < -940 && b.s > -1200) {
-    const up400 = times2({ hi: b.hi, lo: b.lo, rad: b.rad }, b.s + 400);
+  if (format === 'float64' && sOf(b) < -940 && sOf(b) > -1200) {
+    const up400 = times2(m, sOf(b) + 400);
     return up400 === null ? undefined : ddRoundsToShifted(up400.hi, up400.lo, up400.rad, 400);
   }
   return undefined;
 }
 
+/** The relative width (log2) of a scaled ball: its mantissa's. */
+const scaledRelWidthOf = (m: DDBall): number => (m.rad === 0 ? -Infinity : Math.log2(m.rad / Math.abs(m.hi)));
+export const scaledRelWidth = (b: DDBall): number => (scaledRelWidthOf(mOf(b)));
+
 /** The exact value of an exact scaled ball (rad 0), as a rational (null when its exponent is too large to hold). */
-export function scaledExact(b: ScaledBall): Q.Q | null {
-  if (b.rad !== 0 || Math.abs(b.s) > 20000) return null;
-  const [mh, eh] = Q.dyadicOf(b.hi);
-  const [ml, el] = b.lo === 0 ? [0n, eh] : Q.dyadicOf(b.lo);
+export function scaledExact(b: DDBall): Q.Q | null {
+  const m = mOf(b);
+  if (m.rad !== 0 || Math.abs(sOf(b)) > 20000) return null;
+  const [mh, eh] = Q.dyadicOf(m.hi);
+  const [ml, el] = m.lo === 0 ? [0n, eh] : Q.dyadicOf(m.lo);
   const e = eh < el ? eh : el;
-  const m = (mh << (eh - e)) + (ml << (el - e));
-  const E = e + BigInt(b.s);
-  return E >= 0n ? Q.q(m << E) : Q.q(m, 1n << -E);
+  const n = (mh << (eh - e)) + (ml << (el - e));
+  const E = e + BigInt(sOf(b));
+  return E >= 0n ? Q.q(n << E) : Q.q(n, 1n << -E);
+}
+
+/** The digits of a scaled ball (digits.ts's rule on its mantissa and exponent; '0e+0', no digit, if that fails). */
+export function scaledDigits(b: DDBall): string {
+  const m = mOf(b);
+  return ddBallDigits(m.hi, m.lo, scaledRelWidthOf(m), 21, BigInt(sOf(b))) ?? '0e+0';
 }
