@@ -85,7 +85,7 @@ export function farExpTiny(a: DDBall): DDBall | null {
  * An op with at least one far argument (the other regular, an underflow ball, or far): a far, underflow or regular
  * ball that encloses the result, or null (the BigInt balls decide). Not log: log of a far ball is a regular ball only
  * about 2^-44 wide (the bounds' slack), which certifies nothing and, as a target's width, set the first BigInt
- * precision too high (log(exp(x) + exp(y)) at x = 1e100 took a third longer).
+ * precision too high (log(exp(x) + exp(y)) at x = 1e100 was slower for it).
  */
 export function farOp(op: PrimOp, a: DDBall, b: DDBall | undefined, underOp: UnderOp): DDBall | null {
   switch (op) {
