@@ -10,7 +10,7 @@ import type { PGraph, PNode } from './pgraph.js';
 import type { PrimOp } from './prim.js';
 import { isFar, isFarOrScaled } from './quick-far.js';
 import { quickOp } from './quick-op.js';
-import { isScaled, scaledDigits, scaledExact, scaledRelWidth, scaledRoundsTo } from './quick-scaled.js';
+import { isScaled, scaledDigits, scaledExact, scaledRelWidth, scaledRoundsTo, scaledSign } from './quick-scaled.js';
 import * as Q from './rational.js';
 
 // The two ball libraries as the quick passes (quick.ts) see them: double-double balls with underflow balls
@@ -51,7 +51,7 @@ export const DD: Balls<DDBall> = {
   fromDouble: (x) => ({ hi: x, lo: 0, rad: 0 }),
   int: (n) => ({ hi: n, lo: 0, rad: 0 }),
   // a far or scaled ball's sign is proved (its hi is +-Infinity; ddSign and ddRoundsTo give undefined for it)
-  sign: (b) => ddSign(b) ?? (isFarOrScaled(b) ? (b.hi > 0 ? 1 : -1) : undefined),
+  sign: (b) => ddSign(b) ?? (isFarOrScaled(b) ? (isScaled(b) ? scaledSign(b) : b.hi > 0 ? 1 : -1) : undefined),
   roundsTo: (b, format) => ddRoundsTo(b, format) ?? (isScaled(b) ? scaledRoundsTo(b, format) : undefined),
   // a far ball's hi is infinite: no width (it is never certified), a scaled ball's is its mantissa's
   relWidth: (b) => (isFarOrScaled(b) ? (isScaled(b) ? scaledRelWidth(b) : Infinity) : FAST.relWidth(b)),

@@ -2,9 +2,9 @@ import { ddOp, ddRoundsToShifted, type DDBall } from './fast/index.js';
 import { magDown, magUp, scale, up } from './fast/ball.js';
 import { exponentOf, pow2 } from './fast/pow2.js';
 import type { PrimOp } from './prim.js';
+import { ddBallDigits } from './digits.js';
 import { isFar } from './quick-far.js';
 import * as Q from './rational.js';
-import { ddBallDigits } from './digits.js';
 
 /**
  * Scaled balls: a double-double ball times 2^s, for products and quotients beyond the double range that keep all
@@ -173,6 +173,12 @@ export function scaledRoundsTo(b: DDBall, format: 'float32' | 'float64'): number
     return up400 === null ? undefined : ddRoundsToShifted(up400.hi, up400.lo, up400.rad, 400);
   }
   return undefined;
+}
+
+/** The sign of a scaled ball (every op keeps its mantissa narrow, so this is a check, not a hope). */
+export function scaledSign(b: DDBall): -1 | 1 | undefined {
+  const m = mOf(b);
+  return magDown(m) > 0 ? (m.hi > 0 ? 1 : -1) : undefined;
 }
 
 /** The relative width (log2) of a scaled ball: its mantissa's. */
