@@ -91,5 +91,6 @@ for name, (source, f, df) in EXPRS.items():
                 # 120 digits, to check the Taylor models' remainder bounds themselves
                 row['exact'] = [mpmath.nstr(v, 120, min_fixed=1, max_fixed=0), mpmath.nstr(d, 120, min_fixed=1, max_fixed=0)]
             rows.append(row)
-print(json.dumps({'generator': 'test/backends/truth/far-taylor-reference.py', 'mpmath': mpmath.__version__,
-                  'dps': mp.dps, 'rows': rows}, indent=0))
+# one row per line
+head = json.dumps({'generator': 'test/backends/truth/far-taylor-reference.py', 'mpmath': mpmath.__version__, 'dps': mp.dps})
+print(head[:-1] + ', "rows": [\n' + ',\n'.join(json.dumps(r) for r in rows) + '\n]}')
