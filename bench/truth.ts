@@ -5,19 +5,24 @@
  *     npx tsc -p tsconfig.json && node dist/bench/truth.js --points > /tmp/truth-points.json
  *     node dist/bench/truth.js; /usr/bin/python3 bench/truth-vs-mpmath.py /tmp/truth-points.json
  *     node dist/bench/truth.js --warm     # also a second pass over the same points
+ *     node dist/bench/truth.js --form stable --format float32   # one form and/or format alone, in a fresh process
  */
 import { groundTruth } from '../src/backends/truth/index.js';
 import { compile } from '../src/graph/compile.js';
 import { STORY_FORMS, STORY_REFERENCE } from '../src/core/story.js';
 import { benchPoints } from './truth-points.js';
 
-const formats = ['float64', 'float32'] as const;
+const option = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
+const formats = (['float64', 'float32'] as const).filter((f) => (option('--format') ?? f) === f);
 
 if (process.argv.includes('--points')) {
   console.log(JSON.stringify(Object.fromEntries(formats.map((f) => [f, benchPoints(f)]))));
 } else {
   const forms = [['story', STORY_REFERENCE], ['stable', STORY_FORMS.find((f) => f.name === 'stable')!.source]] as const;
-  for (const [name, source] of forms) {
+  for (const [name, source] of forms.filter(([n]) => (option('--form') ?? n) === n)) {
     const graph = compile(source);
     for (const format of formats) {
       const xs = benchPoints(format);

@@ -97,10 +97,11 @@ function dyadic(x: number): [bigint, bigint] {
   return [x < 0 ? -m : m, e];
 }
 
-/** ballDigits of the double-double ball hi + lo +- rad (hi != 0, rad > 0, |rad / hi| about 2^w), by dyadicBallDigits. */
-export function ddBallDigits(hi: number, lo: number, w: number, max: number): string | undefined {
+/** ballDigits of the double-double ball (hi + lo +- rad) 2^shift (hi != 0, rad > 0, |rad / hi| about 2^w), by
+ *  dyadicBallDigits. */
+export function ddBallDigits(hi: number, lo: number, w: number, max: number, shift = 0n): string | undefined {
   const [mh, eh] = dyadic(hi);
-  if (lo === 0) return dyadicBallDigits(mh, eh, w, max);
+  if (lo === 0) return dyadicBallDigits(mh, eh + shift, w, max);
   const [ml, el] = dyadic(lo);
-  return el <= eh ? dyadicBallDigits((mh << (eh - el)) + ml, el, w, max) : undefined;
+  return el <= eh ? dyadicBallDigits((mh << (eh - el)) + ml, el + shift, w, max) : undefined;
 }

@@ -8,7 +8,9 @@ import { FAST } from './fast-arith.js';
 import { ddFromDecimal, ddRoundsTo, ddSign, type DDBall } from './fast/index.js';
 import type { PGraph, PNode } from './pgraph.js';
 import type { PrimOp } from './prim.js';
+import { isFar, isFarOrScaled } from './quick-far.js';
 import { quickOp } from './quick-op.js';
+import { isScaled, scaledDigits, scaledExact, scaledRelWidth, scaledRoundsTo, scaledSign } from './quick-scaled.js';
 import * as Q from './rational.js';
 
 // The two ball libraries as the quick passes (quick.ts) see them: double-double balls with underflow balls
@@ -33,6 +35,8 @@ export interface Balls<B> {
   log2Rad(b: B): number;
   /** Set when an op or a sign failed only for want of precision (a ball touching a pole or 0): more may decide. */
   edge: boolean;
+  /** A ball known only by its sign and magnitude's bounds (quick-far.ts): it gives no float and no digits. */
+  far(b: B): boolean;
 }
 
 export const DD: Balls<DDBall> = {
@@ -46,15 +50,21 @@ export const DD: Balls<DDBall> = {
   },
   fromDouble: (x) => ({ hi: x, lo: 0, rad: 0 }),
   int: (n) => ({ hi: n, lo: 0, rad: 0 }),
-  sign: ddSign,
-  roundsTo: ddRoundsTo,
-  relWidth: FAST.relWidth,
-  exactOf: () => null,
-  // the rationals' digits for exact balls (trimmed: "0.25"), else one power-of-ten scaling of hi + lo
-  digits: (b) => (b.rad === 0 || b.hi === 0 ? undefined : ddBallDigits(b.hi, b.lo, FAST.relWidth(b), 21)) ?? FAST.digits(b, 21),
+  // a far or scaled ball's sign is proved (its hi is +-Infinity; ddSign and ddRoundsTo give undefined for it)
+  sign: (b) => ddSign(b) ?? (isFarOrScaled(b) ? (isScaled(b) ? scaledSign(b) : b.hi > 0 ? 1 : -1) : undefined),
+  roundsTo: (b, format) => ddRoundsTo(b, format) ?? (isScaled(b) ? scaledRoundsTo(b, format) : undefined),
+  // a far ball's hi is infinite: no width (it is never certified), a scaled ball's is its mantissa's
+  relWidth: (b) => (isFarOrScaled(b) ? (isScaled(b) ? scaledRelWidth(b) : Infinity) : FAST.relWidth(b)),
+  exactOf: (b) => (isScaled(b) ? scaledExact(b) : null),
+  // the rationals' digits for exact balls (trimmed: "0.25"), else one power-of-ten scaling of hi + lo (a scaled
+  // ball's with its exponent; '0e+0', no digit, if that fails)
+  digits: (b) => (isScaled(b) ? scaledDigits(b)
+    : (b.rad === 0 || b.hi === 0 ? undefined : ddBallDigits(b.hi, b.lo, FAST.relWidth(b), 21)) ?? FAST.digits(b, 21)),
+  // Infinity for a far ball: the spread skips it, an identity does not apply to it (quick.ts never asks its radius)
   log2Mag: FAST.log2Mag,
   log2Rad: (b) => Math.log2(b.rad),
   edge: false,
+  far: isFar,
 };
 
 const LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -130,6 +140,10 @@ export class BigBalls implements Balls<BigBall> {
 
   log2Mag(b: BigBall): number {
     return BIG.log2Mag(b);
+  }
+
+  far(): boolean {
+    return false;
   }
 
   log2Rad(b: BigBall): number {

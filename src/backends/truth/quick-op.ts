@@ -1,6 +1,8 @@
 import { ddOp, type DDBall } from './fast/index.js';
 import { addWide, magDown, magUp, scale, subWide, up } from './fast/ball.js';
 import type { PrimOp } from './prim.js';
+import { farExp, farExpTiny, farOp, isFarOrScaled } from './quick-far.js';
+import { isScaled, scaledOp, scaledProduct } from './quick-scaled.js';
 
 /**
  * The fast path's ops for the quick pass, plus underflow balls: a result the double-double balls cannot hold because
@@ -10,6 +12,9 @@ import type { PrimOp } from './prim.js';
  * one (its balls are narrow relative to their midpoint).
  */
 export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | null {
+  if (isFarOrScaled(a) || (b !== undefined && isFarOrScaled(b))) {
+    return isScaled(a) || (b !== undefined && isScaled(b)) ? scaledOp(op, a, b) : farOp(op, a, b, underSum);
+  }
   const za = isUnder(a);
   const zb = b !== undefined && isUnder(b);
   if (za || zb) return underOp(op, a, b, za, zb);
@@ -21,14 +26,27 @@ export function quickOp(op: PrimOp, a: DDBall, b: DDBall | undefined): DDBall | 
     const big = scaledQuotient(op === 'div' ? a : ONE_BALL, op === 'div' ? b! : a);
     if (big !== null) return big;
   }
+  // a product or quotient beyond the double range with all its digits: mantissas and exponents (quick-scaled.ts)
+  if (op === 'mul' || op === 'div' || op === 'square' || op === 'reciprocal' || op === 'pow') {
+    const s = scaledProduct(op, a, b);
+    if (s !== null) return s;
+  }
   if ((op === 'add' || op === 'sub') && b !== undefined) {
     // a cancellation's wide ball, which the fast path does not pass on (no later op takes it either): as a result,
     // its width tells the BigInt pass how many bits were lost
     const w = op === 'add' ? addWide(a, b) : subWide(a, b);
     if (w !== null && Number.isFinite(w.hi) && w.rad < Infinity) return w;
   }
+  // e^x beyond the double range: its sign and log2 bounds (quick-far.ts)
+  if (op === 'exp') {
+    const f = farExp(a) ?? farExpTiny(a);
+    if (f !== null) return f;
+  }
   return underflowed(op, a, b);
 }
+
+/** A sum with an underflow ball among a and b (quick-far.ts turns its tiny far balls into underflow balls). */
+const underSum = (op: PrimOp, a: DDBall, b: DDBall): DDBall | null => underOp(op, a, b, isUnder(a), isUnder(b));
 
 const ONE_BALL: DDBall = { hi: 1, lo: 0, rad: 0 };
 const TWO64 = 2 ** 64;

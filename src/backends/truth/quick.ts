@@ -5,6 +5,7 @@ import { plainDecimal, qDigits } from './digits.js';
 import type { Plan } from './plan.js';
 import { BigBalls, DD, literalsOf, type Balls } from './quick-balls.js';
 import { NO, Quick } from './quick-eval.js';
+import { taylorTry } from './quick-taylor.js';
 
 // The quick passes (docs/ground-truth.md, "Quick passes first"): the whole plan in plain balls from the input doubles,
 // double-double first, then BigInt balls at the precisions the lost bits ask for; a point goes to the full pipeline
@@ -48,6 +49,11 @@ function quickTry<B>(balls: Balls<B>, plan: Plan, point: Record<string, number>,
         continue;
       }
       return balls.edge ? { width: NaN, spread: spread(balls, memo) } : null;
+    }
+    // known only by its magnitude's bounds (a double-double far ball): no float to certify, and no width to go by
+    if (balls.far(b)) {
+      missing = true;
+      continue;
     }
     const w = balls.relWidth(b);
     // the width first: a wide ball is not certified whatever it rounds to (and deciding that can cost 4000 bits)
@@ -104,6 +110,8 @@ export function quickTruths(plan: Plan, point: Record<string, number>, format: F
   const dd = quickTry(DD, plan, point, format, done);
   if (dd === 'done') return done as Truth[];
   if (dd === null) return null;
+  // near 0, a one-variable quantity's Taylor model may settle what cancels in balls (quick-taylor.ts)
+  if (taylorTry(plan, point, format, done)) return done as Truth[];
   // a double-double ball that lost bits to a cancellation says how many the BigInt balls need (106 + lost + ...)
   // A target with no double-double ball at all (an overflow on the way: 1/x^2 at 1e-300) likely cancels more than the
   // others: a partial of terms like x^-k has terms like x^-(k+1), one more factor 1/|x| to lose (a first guess only:

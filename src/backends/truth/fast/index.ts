@@ -24,7 +24,7 @@ import { acos, asin, atan, atan2, cos, sin, tan } from './trig.js';
 
 export type { DDBall } from './ball.js';
 export { ddFromDecimal } from './decimal.js';
-export { ddRoundsTo, ddSign } from './round.js';
+export { ddRoundsTo, ddRoundsToShifted, ddSign } from './round.js';
 
 /** Balls wider than this (relative to their midpoint) are not worth carrying: the exact engine takes over. */
 const MAX_REL_RAD = 2 ** -40;

@@ -69,6 +69,18 @@ function roundsToFinite(hi: number, lo: number, rad: number, f: number, spec: Fo
   return even ? top <= 0 && bottom >= 0 : top < 0 && bottom > 0;
 }
 
+/**
+ * The float64 every point of (hi + lo +- rad) 2^-shift rounds to, for a ball given scaled up by 2^shift (a normal
+ * double-double whose true value lies below 2^-900: a scaled ball of quick-scaled.ts), or undefined.
+ */
+export function ddRoundsToShifted(hi: number, lo: number, rad: number, shift: number): number | undefined {
+  if (!Number.isFinite(hi) || !Number.isFinite(lo) || !(rad >= 0 && rad < Infinity) || shift < 100 || shift > 1000) return undefined;
+  // the candidate: hi scaled down in one rounding (to the subnormal grid when there), then back up exactly
+  const f = hi * pow2(-shift);
+  if (!(Math.abs(f) < SMALL)) return undefined;
+  return roundsToFinite(hi, lo, rad, f * pow2(shift), F64, shift) ? f : undefined;
+}
+
 /** The single float of the format every real in the ball rounds to, or undefined when two are possible. */
 export function ddRoundsTo(b: DDBall, format: FloatFormat): number | undefined {
   const { hi, lo, rad } = b;
