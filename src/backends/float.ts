@@ -1,6 +1,6 @@
 import type { Graph } from '../graph/graph.js';
 import { flushOf, forwardKernel } from '../graph/frameworks/forward.js';
-import { allocate, FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
+import { allocate, type FloatFormat } from '../base/float-format.js';
 import { opLoop } from './float-loops.js';
 
 export type FloatArray = Float32Array | Float64Array;
@@ -41,7 +41,7 @@ export function evaluateFloat(
       continue;
     }
     const [a, b, c] = node.inputs.map((i) => values[i]!);
-    opLoop(forwardKernel(graph.framework, node.op, format), node.inputs.length, flushOf(graph.framework, node.op, format))(out, a!, b, c, n, FORMAT_LIMITS[format].minNormal);
+    opLoop(forwardKernel(graph.framework, node.op, format), node.inputs.length, flushOf(graph.framework, node.op, format), format)(out, a!, b, c, n);
   }
   return values;
 }
