@@ -58,3 +58,30 @@ for (const framework of FRAMEWORK_IDS) {
     });
   }
 }
+
+/**
+ * Results at the edge of float32's normal range, by hand: the loops decide the flush on the double before the store
+ * rounds it, so the midpoint 2^-126 - 2^-150 between the largest subnormal and 2^-126 (which rounds up to 2^-126,
+ * ties to even) and its neighbours are where a wrong threshold would show.
+ */
+const MIN32 = 2 ** -126;
+const EDGE32: { expr: string; x: number; y: number; want: number }[] = [
+  { expr: 'x * y', x: 1 - 2 ** -24, y: MIN32, want: MIN32 }, // exactly the midpoint: rounds up, kept
+  { expr: 'x * y', x: -(1 - 2 ** -24), y: MIN32, want: -MIN32 },
+  { expr: 'x * y', x: 1 - 2 ** -23, y: MIN32, want: 0 }, // the largest subnormal: flushed
+  { expr: 'x * y', x: 1 - 2 ** -23, y: -MIN32, want: -0 },
+  { expr: 'x * y', x: 1 - 2 ** -23, y: MIN32 * (1 + 2 ** -23), want: MIN32 }, // 2^-126 (1 - 2^-46): above the midpoint
+  { expr: 'x / y', x: MIN32, y: 1 + 2 ** -23, want: 0 }, // 2^-126 (1 - 2^-23 + ...): below the midpoint
+  { expr: 'x / y', x: -MIN32, y: 1 + 2 ** -23, want: -0 },
+  { expr: 'x * y', x: 2 ** -100, y: 2 ** -30, want: 0 }, // deep underflow in float32, normal in the double
+  { expr: 'x - y', x: 1.5 * MIN32, y: MIN32, want: 0 }, // a subnormal difference of normals
+  { expr: 'x + y', x: MIN32, y: 0, want: MIN32 },
+];
+
+test('float32 results at the subnormal edge flush as TF does (midpoint up, below it to a signed zero)', () => {
+  for (const { expr, x, y, want } of EDGE32) {
+    const g = compile(expr, undefined, { framework: 'tf' });
+    const got = evaluateFloat(g, 'float32', { x: [x], y: [y] })[g.output]![0]!;
+    assert.ok(Object.is(got, want), `${expr} at x=${x}, y=${y}: ${got}, want ${want}`);
+  }
+});
