@@ -5,8 +5,8 @@ import type { FloatArray } from './float.js';
 /** How an op's loop flushes subnormals (see flushOf): inputs and result, the result only, or not at all. */
 export type Flush = 'both' | 'result' | 'none';
 
-/** One op over a batch: out[i] = kernel(a[i], b[i], c[i]) for i < n, with the op's flush-to-zero. */
-export type OpLoop = (out: FloatArray, a: FloatArray, b: FloatArray | undefined, c: FloatArray | undefined, n: number) => void;
+/** One op over a range of a batch: out[i] = kernel(a[i], b[i], c[i]) for lo <= i < hi, with the op's flush-to-zero. */
+export type OpLoop = (out: FloatArray, a: FloatArray, b: FloatArray | undefined, c: FloatArray | undefined, lo: number, hi: number) => void;
 
 /**
  * A loop per (kernel, arity, flush, format), each compiled from its own source text, so that each has its own call
@@ -24,12 +24,18 @@ const compiled = new WeakMap<Kernel, Map<string, OpLoop>>();
  */
 let built = 0;
 
-export function opLoop(kernel: Kernel, arity: number, flush: Flush, format: FloatFormat): OpLoop {
+/**
+ * The loop of a kernel. `clean` has bit k set when input k is known to hold no subnormal (see maySubnormal): with
+ * flush 'both' its flush would be the identity, so it is left out.
+ */
+export function opLoop(kernel: Kernel, arity: number, flush: Flush, format: FloatFormat, clean = 0): OpLoop {
   let byShape = compiled.get(kernel);
   if (!byShape) compiled.set(kernel, (byShape = new Map()));
-  const shape = `${Math.min(arity, 3)}|${flush}|${format}`;
+  const n = Math.min(arity, 3);
+  const daz = flush === 'both' ? ~clean & ((1 << n) - 1) : 0;
+  const shape = `${n}|${daz}|${flush !== 'none'}|${format}`;
   let loop = byShape.get(shape);
-  if (!loop) byShape.set(shape, (loop = build(kernel, Math.min(arity, 3), flush, format)));
+  if (!loop) byShape.set(shape, (loop = build(kernel, n, daz, flush !== 'none', format)));
   return loop;
 }
 
@@ -51,13 +57,14 @@ export const RESULT_FLUSH_BELOW: Readonly<Record<FloatFormat, number>> = { float
  */
 const flushed = (x: string, t: number) => `(${x} * +(Math.abs(${x}) >= ${String(t)}))`;
 
-function build(kernel: Kernel, arity: number, flush: Flush, format: FloatFormat): OpLoop {
+/** A loop's source: inputs in bit mask `daz` read as zero when subnormal, the result flushed when `ftz`. */
+function build(kernel: Kernel, arity: number, daz: number, ftz: boolean, format: FloatFormat): OpLoop {
   const names = ['x0', 'x1', 'x2'].slice(0, arity);
   const reads = names.map((x, k) => `const ${x} = ${'abc'[k]}[i];`).join(' ');
-  const args = [...(flush === 'both' ? names.map((x) => flushed(x, MIN_NORMAL[format])) : names), '0', '0', '0'].slice(0, 3);
+  const args = [...names.map((x, k) => (daz & (1 << k) ? flushed(x, MIN_NORMAL[format]) : x)), '0', '0', '0'].slice(0, 3);
   const call = `f(${args.join(', ')})`;
-  const store = flush === 'none' ? `out[i] = ${call};` : `const r = ${call}; out[i] = ${flushed('r', RESULT_FLUSH_BELOW[format])};`;
-  const source = `'use strict'; return function opLoop${built++}(out, a, b, c, n) { for (let i = 0; i < n; i++) { ${reads} ${store} } };`;
+  const store = ftz ? `const r = ${call}; out[i] = ${flushed('r', RESULT_FLUSH_BELOW[format])};` : `out[i] = ${call};`;
+  const source = `'use strict'; return function opLoop${built++}(out, a, b, c, lo, hi) { for (let i = lo; i < hi; i++) { ${reads} ${store} } };`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a fresh function per kernel is the point (see above)
   return new Function('f', source)(kernel) as OpLoop;
 }
