@@ -1,6 +1,7 @@
 import type { FloatFormat } from '../base/float-format.js';
 import type { Kernel } from '../graph/frameworks/types.js';
 import type { FloatArray } from './float.js';
+import { INLINE } from './float-inline.js';
 
 /** How an op's loop flushes subnormals (see flushOf): inputs and result, the result only, or not at all. */
 export type Flush = 'both' | 'result' | 'none';
@@ -61,10 +62,12 @@ const flushed = (x: string, t: number) => `(${x} * +(Math.abs(${x}) >= ${String(
 function build(kernel: Kernel, arity: number, daz: number, ftz: boolean, format: FloatFormat): OpLoop {
   const names = ['x0', 'x1', 'x2'].slice(0, arity);
   const reads = names.map((x, k) => `const ${x} = ${'abc'[k]}[i];`).join(' ');
-  const args = [...names.map((x, k) => (daz & (1 << k) ? flushed(x, MIN_NORMAL[format]) : x)), '0', '0', '0'].slice(0, 3);
-  const call = `f(${args.join(', ')})`;
+  const dazed = names.map((x, k) => (daz & (1 << k) ? `const y${k} = ${flushed(x, MIN_NORMAL[format])};` : '')).join(' ');
+  const args = [...names.map((x, k) => (daz & (1 << k) ? `y${k}` : x)), '0', '0', '0'].slice(0, 3);
+  const inline = INLINE.get(kernel);
+  const call = inline ? inline.expr(args) : `f(${args.join(', ')})`;
   const store = ftz ? `const r = ${call}; out[i] = ${flushed('r', RESULT_FLUSH_BELOW[format])};` : `out[i] = ${call};`;
-  const source = `'use strict'; return function opLoop${built++}(out, a, b, c, lo, hi) { for (let i = lo; i < hi; i++) { ${reads} ${store} } };`;
+  const source = `'use strict'; return function opLoop${built++}(out, a, b, c, lo, hi) { ${inline ? 'const t = new Float64Array(2);' : ''} for (let i = lo; i < hi; i++) { ${reads} ${dazed} ${store} } };`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a fresh function per kernel is the point (see above)
   return new Function('f', source)(kernel) as OpLoop;
 }

@@ -137,8 +137,13 @@ export function geluTfjs(r: (x: number) => number): (a: number) => number {
   return (a) => r(r(a * 0.5) * r(1 + r(erfTfjs(r(a * c)))));
 }
 
-/** C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN. */
-export const powC = (a: number, b: number): number => (a === 1 || b === 0 ? 1 : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b));
+/**
+ * C's pow (IEEE 754 pown/pow): pow(1, y) = 1 and pow(x, 0) = 1 even for NaN, pow(-1, +-inf) = 1; JS's Math.pow says NaN.
+ * x ** -1 (a reciprocal written as a power) is 1 / x: V8's Math.pow (fdlibm's __ieee754_pow, src/base/ieee754.cc)
+ * returns one / x for y = -1 itself, so this is the same value without the call (~30 ns per element).
+ */
+export const powC = (a: number, b: number): number =>
+  a === 1 || b === 0 ? 1 : b === -1 ? 1 / a : a === -1 && (b === Infinity || b === -Infinity) ? 1 : Math.pow(a, b);
 
 /** sinh/cosh as (exp(|x|) +- exp(-|x|)) / 2 in the format: inf once exp(|x|) overflows, just before the true result does. */
 export function viaExp(f: (x: number) => number, round: (x: number) => number): (a: number) => number {
