@@ -1,5 +1,5 @@
 import { JAX_GRADS } from '../grads/jax.js';
-import { xlog1pyTorch, xlogyTorch, atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import { xlog1pyTorch, xlogyTorch, atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, powC32, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 import { terms2, terms3, flushBelow, hypotJaxWith, logSumExpWith, sincWith, sqrtOfSquares } from '../composite-kernels.js';
 
@@ -22,7 +22,7 @@ export const JAX: Framework = {
     // XLA's pow reads a subnormal exponent as it is (pow(0, 1e-45) = 0) but flushes a subnormal result
     flushResultOnly: { float32: ['pow'], float64: ['pow'] },
     kernels: {
-      pow: { float32: powC, float64: powC },
+      pow: { float32: powC32, float64: powC },
       softplus: { float32: softplusJax, float64: softplusJax },
       logSigmoid: { float32: logSigmoidJax, float64: logSigmoidJax },
       atan2: { float32: atan2Xla32 },

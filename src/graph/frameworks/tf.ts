@@ -1,5 +1,5 @@
 import { TF_GRADS } from '../grads/tf.js';
-import { eluEigen, erfEigen64, geluErfc, geluTanhWith, leakyReluTf64, mishWith, powC, siluFlushed, sigmoidEigen, tanhClamped32 } from './kernels.js';
+import { eluEigen, erfEigen64, geluErfc, geluTanhWith, leakyReluTf64, mishWith, powC, powC32, siluFlushed, sigmoidEigen, tanhClamped32 } from './kernels.js';
 import { OPS, SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
 import { terms2, terms3, flushBelow, logSumExpWith, sincWith, sqrtOfSquares } from '../composite-kernels.js';
 
@@ -23,7 +23,7 @@ export const TF: Framework = {
       float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'sinh', 'asin', 'elu', 'asinh'],
     },
     kernels: {
-      pow: { float32: powC, float64: powC },
+      pow: { float32: powC32, float64: powC },
       tanh: { float32: tanhClamped32 },
       erf: { float64: erfEigen64 },
       leakyRelu: { float64: leakyReluTf64 },

@@ -1,6 +1,6 @@
 import { TFJS_GRADS } from '../grads/tfjs.js';
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
-import { eluTfjs, erfTfjs, geluTanhWith, geluTfjs, signNanZero } from './kernels.js';
+import { eluTfjs, erfTfjs, geluTanhWith, geluTfjs, powJs, powJs32, signNanZero } from './kernels.js';
 import type { Framework } from './types.js';
 import { terms2, terms3, logSumExpWith, sqrtOfSquares } from '../composite-kernels.js';
 
@@ -13,6 +13,7 @@ export const TFJS: Framework = {
   forward: {
     flushSubnormals: { float32: false, float64: false },
     kernels: {
+      pow: { float32: powJs32, float64: powJs },
       sign: { float32: signNanZero, float64: signNanZero },
       erf: { float32: erfTfjs, float64: erfTfjs },
       // TF.js lacks these: the formulas of backends/tfjs/evaluate.ts, with TF.js's erf
