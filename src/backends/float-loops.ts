@@ -67,7 +67,7 @@ function build(kernel: Kernel, arity: number, daz: number, ftz: boolean, format:
   const inline = INLINE.get(kernel);
   const call = inline ? inline.expr(args) : `f(${args.join(', ')})`;
   const store = ftz ? `const r = ${call}; out[i] = ${flushed('r', RESULT_FLUSH_BELOW[format])};` : `out[i] = ${call};`;
-  const source = `'use strict'; return function opLoop${built++}(out, a, b, c, lo, hi) { ${inline ? 'const t = new Float64Array(2);' : ''} for (let i = lo; i < hi; i++) { ${reads} ${dazed} ${store} } };`;
+  const source = `'use strict'; return function opLoop${built++}(out, a, b, c, lo, hi) { ${inline ? 'const t = new Float64Array(4);' : ''} for (let i = lo; i < hi; i++) { ${reads} ${dazed} ${store} } };`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a fresh function per kernel is the point (see above)
   return new Function('f', source)(kernel) as OpLoop;
 }

@@ -24,7 +24,7 @@ test('each written-out form equals its kernel on all special values and 10^5 ran
   const randoms = Array.from({ length: 100_000 }, () => [random(), random(), random()] as [number, number, number]);
   for (const [kernel, form] of INLINE) {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the form is loop source text
-    const inline = new Function('t', `return (x0, x1, x2) => ${form.expr(['x0', 'x1', 'x2'])};`)(new Float64Array(2)) as (a: number, b: number, c: number) => number;
+    const inline = new Function('t', `return (x0, x1, x2) => ${form.expr(['x0', 'x1', 'x2'])};`)(new Float64Array(4)) as (a: number, b: number, c: number) => number;
     const out64 = new Float64Array(1);
     const out32 = new Float32Array(1);
     for (const [a, b, c] of [...triples(SPECIAL), ...randoms]) {
