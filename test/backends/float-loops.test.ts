@@ -23,6 +23,8 @@ const EXPRS = [
   'sigmoid(x) * log(y) - atan2(x, y) + maximum(x, y) / minimum(x, 2)',
   // subnormals passed on by unflushed ops (neg, abs, where) and written as constants, read by flushing ops
   'where(x < y, -x, abs(y)) * 3 + where(x > 0, 1e-40, 5e-324) * y - (-abs(x)) / 2 + expm1(x) * y',
+  // the written-out selects and the fixed-arity composites
+  'relu(x) - relu(-y) * sign(x) + logsumexp(x, y) + logsumexp(x, y, 1) + norm(x, y) + norm(x, y, x) + x ** -1 + y ** -2',
 ];
 
 /** Every node of the graph computed one point at a time, from its inputs' values (the reference path). */
