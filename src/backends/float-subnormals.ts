@@ -12,12 +12,7 @@ const PASSES: Partial<Record<OpName, readonly number[]>> = { neg: [0], abs: [0],
  * one; a pass-through op can if an input it passes can; any other unflushed op is assumed to.
  */
 export function maySubnormal(graph: Graph, format: FloatFormat, overrides?: ReadonlyMap<number, number>): boolean[] {
-  const round = roundTo(format);
-  const min = format === 'float32' ? 2 ** -126 : 2 ** -1022;
-  const isSubnormal = (v: number) => {
-    const r = round(v);
-    return r !== 0 && r < min && r > -min;
-  };
+  const isSubnormal = (v: number) => isSubnormalIn(v, format);
   const may: boolean[] = new Array(graph.nodes.length);
   for (const node of graph.nodes) {
     const imposed = overrides?.get(node.id);
@@ -31,4 +26,11 @@ export function maySubnormal(graph: Graph, format: FloatFormat, overrides?: Read
     }
   }
   return may;
+}
+
+/** Whether v, rounded to the format, is subnormal (nonzero and below the smallest normal in magnitude). */
+export function isSubnormalIn(v: number, format: FloatFormat): boolean {
+  const r = roundTo(format)(v);
+  const min = format === 'float32' ? 2 ** -126 : 2 ** -1022;
+  return r !== 0 && r < min && r > -min;
 }

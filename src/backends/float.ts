@@ -1,8 +1,7 @@
 import type { Graph } from '../graph/graph.js';
-import { flushOf, forwardKernel } from '../graph/frameworks/forward.js';
 import { allocate, type FloatFormat } from '../base/float-format.js';
-import { opLoop, type OpLoop } from './float-loops.js';
-import { maySubnormal } from './float-subnormals.js';
+import type { OpLoop } from './float-loops.js';
+import { planOf } from './float-plan.js';
 
 export type FloatArray = Float32Array | Float64Array;
 
@@ -36,8 +35,8 @@ export function evaluateFloat(
 ): FloatArray[] {
   const n = graph.vars.length ? inputs[graph.vars[0]!]!.length : size;
   const values: FloatArray[] = new Array(graph.nodes.length);
+  const plan = planOf(graph, format, overrides);
   const steps: Step[] = [];
-  const may = maySubnormal(graph, format, overrides);
   for (const node of graph.nodes) {
     const out = buffers ? buffers(format, n, node.id) : allocate(format, n);
     values[node.id] = out;
@@ -54,13 +53,14 @@ export function evaluateFloat(
       out.set(inputs[node.name!]!);
       continue;
     }
-    const [a, b, c] = node.inputs.map((i) => values[i]!);
-    const clean = node.inputs.reduce((bits, id, k) => (may[id] ? bits : bits | (1 << k)), 0);
-    const loop = opLoop(forwardKernel(graph.framework, node.op, format), node.inputs.length, flushOf(graph.framework, node.op, format), format, clean);
-    steps.push({ loop, out, a: a!, b, c });
+    const ins = node.inputs;
+    const step: Step = { loop: plan[node.id]!, out, a: values[ins[0]!]!, b: values[ins[1]!], c: values[ins[2]!] };
+    // one chunk or less: run it now (no second pass)
+    if (n <= CHUNK) step.loop(out, step.a, step.b, step.c, 0, n);
+    else steps.push(step);
   }
   // the whole graph a chunk of points at a time, so that an op's inputs are read from cache, not memory
-  for (let lo = 0; lo < n; lo += CHUNK) {
+  for (let lo = 0; lo < n && steps.length; lo += CHUNK) {
     const hi = Math.min(n, lo + CHUNK);
     for (const s of steps) s.loop(s.out, s.a, s.b, s.c, lo, hi);
   }

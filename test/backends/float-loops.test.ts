@@ -98,3 +98,17 @@ test('an imposed subnormal value is read as zero by a flushing op (the override 
   assert.equal(at('float64', 2 ** -140), 3 * 2 ** -140); // normal in float64
   assert.ok(Object.is(at('float64', 1e-310), 0));
 });
+
+test('a plan worked out without overrides is not used for a subnormal imposed on an op that cannot make one', () => {
+  // 2^100: a subnormal read as it is would come out normal, read as zero it stays zero
+  const g = compile('exp(x) * 1267650600228229401496703205376', undefined, { framework: 'tf' });
+  const e = g.nodes.find((n) => n.op === 'exp')!.id;
+  const at = (format: 'float32' | 'float64', imposed?: number) =>
+    evaluateFloat(g, format, { x: [0] }, imposed === undefined ? undefined : new Map([[e, imposed]]))[g.output]![0]!;
+  for (const [format, tiny] of [['float32', 2 ** -140], ['float64', 2 ** -1070]] as const) {
+    assert.equal(at(format), 2 ** 100); // caches the plan: exp's result is flushed, so mul reads it unflushed
+    assert.ok(Object.is(at(format, -tiny), -0)); // imposed subnormal: read as -0
+    assert.equal(at(format, 2 ** -100), 1); // imposed normal: the cached plan
+    assert.equal(at(format), 2 ** 100);
+  }
+});
