@@ -13,9 +13,10 @@ export type OpLoop = (out: FloatArray, a: FloatArray, b: FloatArray | undefined,
  * A loop per (kernel, arity, flush, format), each compiled from its own source text, so that each has its own call
  * site for its kernel: V8 sees one function there and inlines it (a shared loop calling many kernels stays a slow
  * indirect call, ~50M op-evaluations/s), and its arrays are of one type (a loop fed both Float32Array and
- * Float64Array is polymorphic at every access). The kernel is called exactly as evaluateOp calls it, and storing into
- * a Float32Array rounds as Math.fround does, so results are bit-identical. The memo holds only code derived from the
- * immutable kernels (no state anyone can observe).
+ * Float64Array is polymorphic at every access). The kernel is called as evaluateOp calls it (or written out in a
+ * form tested bit for bit against it: float-inline.ts), and storing into a Float32Array rounds as Math.fround does,
+ * so results are bit-identical. The memo holds only code derived from the immutable kernels (no state anyone can
+ * observe).
  */
 const compiled = new WeakMap<Kernel, Map<string, OpLoop>>();
 /**
