@@ -4,6 +4,9 @@
  */
 import { groundTruth } from '../src/backends/truth/index.js';
 import { bufferPool, evaluateFloat } from '../src/backends/float.js';
+import { opLoop } from '../src/backends/float-loops.js';
+import { maySubnormal } from '../src/backends/float-subnormals.js';
+import { flushOf, forwardKernel } from '../src/graph/frameworks/forward.js';
 import { loadTfjs } from '../src/backends/tfjs/load.js';
 import { compile } from '../src/graph/compile.js';
 import { defaultScanOptions, diagnose, diagnoseParallel } from '../src/core/diagnose.js';
@@ -20,9 +23,41 @@ const rng = createRng(7);
 const N = 200_000;
 const xs = Float64Array.from({ length: N }, () => (rng() < 0.5 ? -1 : 1) * Math.exp(-40 + 120 * rng()));
 const rows: string[][] = [['what', 'points', 'seconds', 'points/s']];
+const forms = [STORY_FORMS[0]!, STORY_FORMS[4]!];
+
+/**
+ * `--ops`: where the float evaluator's time goes, per op of the two forms: each node's loop alone over the same
+ * 200k points (its inputs from one evaluation), best of 5, in ns per element, summed by op.
+ */
+if (process.argv.includes('--ops')) {
+  for (const format of ['float64', 'float32'] as const) {
+    const byOp = new Map<string, { nodes: number; seconds: number }>();
+    for (const form of forms) {
+      const g = compile(form.source);
+      const values = evaluateFloat(g, format, { x: xs });
+      const may = maySubnormal(g, format);
+      const out = format === 'float32' ? new Float32Array(N) : new Float64Array(N);
+      for (const node of g.nodes) {
+        if (node.op === 'const' || node.op === 'var') continue;
+        const clean = node.inputs.reduce((bits, id, k) => (may[id] ? bits : bits | (1 << k)), 0);
+        const loop = opLoop(forwardKernel(g.framework, node.op, format), node.inputs.length, flushOf(g.framework, node.op, format), format, clean);
+        const [a, b, c] = node.inputs.map((i) => values[i]!);
+        const s = Math.min(...[0, 1, 2, 3, 4].map(() => time(() => loop(out, a!, b, c, 0, N))[1]));
+        const e = byOp.get(node.op) ?? { nodes: 0, seconds: 0 };
+        byOp.set(node.op, { nodes: e.nodes + 1, seconds: e.seconds + s });
+      }
+    }
+    const total = [...byOp.values()].reduce((t, e) => t + e.seconds, 0);
+    console.log(`${format}: op loops of ${forms.map((f) => f.name).join(' and ')}, ${(total * 1000).toFixed(1)} ms in all`);
+    for (const [op, e] of [...byOp].sort((p, q) => q[1].seconds - p[1].seconds)) {
+      console.log(`  ${op.padEnd(12)} ${String(e.nodes).padStart(3)} nodes  ${((e.seconds / e.nodes / N) * 1e9).toFixed(2).padStart(6)} ns/element  ${(e.seconds * 1000).toFixed(2).padStart(6)} ms  ${((100 * e.seconds) / total).toFixed(1).padStart(5)}%`);
+    }
+  }
+  process.exit(0);
+}
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toFixed(0));
 
-for (const form of [STORY_FORMS[0]!, STORY_FORMS[4]!]) {
+for (const form of forms) {
   const g = compile(form.source);
   const ops = g.nodes.filter((n) => n.op !== 'const' && n.op !== 'var').length;
   for (const format of ['float64', 'float32'] as const) {

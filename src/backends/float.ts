@@ -1,9 +1,20 @@
 import type { Graph } from '../graph/graph.js';
-import { flushOf, forwardKernel } from '../graph/frameworks/forward.js';
-import { allocate, FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
-import { opLoop } from './float-loops.js';
+import { allocate, type FloatFormat } from '../base/float-format.js';
+import type { OpLoop } from './float-loops.js';
+import { planOf } from './float-plan.js';
 
 export type FloatArray = Float32Array | Float64Array;
+
+interface Step {
+  loop: OpLoop;
+  out: FloatArray;
+  a: FloatArray;
+  b: FloatArray | undefined;
+  c: FloatArray | undefined;
+}
+
+/** Points per chunk: a chunk of every node's array (16 KB each in float64) stays in the core's cache. */
+const CHUNK = 2048;
 
 /**
  * Evaluates every node of the graph (forward and backward) over a batch, in IEEE float64 or float32, with the forward
@@ -24,6 +35,8 @@ export function evaluateFloat(
 ): FloatArray[] {
   const n = graph.vars.length ? inputs[graph.vars[0]!]!.length : size;
   const values: FloatArray[] = new Array(graph.nodes.length);
+  const plan = planOf(graph, format, overrides);
+  const steps: Step[] = [];
   for (const node of graph.nodes) {
     const out = buffers ? buffers(format, n, node.id) : allocate(format, n);
     values[node.id] = out;
@@ -40,8 +53,16 @@ export function evaluateFloat(
       out.set(inputs[node.name!]!);
       continue;
     }
-    const [a, b, c] = node.inputs.map((i) => values[i]!);
-    opLoop(forwardKernel(graph.framework, node.op, format), node.inputs.length, flushOf(graph.framework, node.op, format))(out, a!, b, c, n, FORMAT_LIMITS[format].minNormal);
+    const ins = node.inputs;
+    const step: Step = { loop: plan[node.id]!, out, a: values[ins[0]!]!, b: values[ins[1]!], c: values[ins[2]!] };
+    // one chunk or less: run it now (no second pass)
+    if (n <= CHUNK) step.loop(out, step.a, step.b, step.c, 0, n);
+    else steps.push(step);
+  }
+  // the whole graph a chunk of points at a time, so that an op's inputs are read from cache, not memory
+  for (let lo = 0; lo < n && steps.length; lo += CHUNK) {
+    const hi = Math.min(n, lo + CHUNK);
+    for (const s of steps) s.loop(s.out, s.a, s.b, s.c, lo, hi);
   }
   return values;
 }

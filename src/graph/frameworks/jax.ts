@@ -1,7 +1,8 @@
 import { JAX_GRADS } from '../grads/jax.js';
-import { xlog1pyTorch, xlogyTorch, atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
+import { xlog1pyTorch, xlogyTorch, atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, powC32, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
-import { terms2, terms3, flushBelow, hypotJaxWith, logSumExpWith, sincWith, sqrtOfSquares } from '../composite-kernels.js';
+import { flushBelow, hypotJaxWith, sincWith } from '../composite-kernels.js';
+import { logSumExp2, logSumExp3, sqrtOfSquares2, sqrtOfSquares3 } from './composite-fixed.js';
 
 const id = (x: number) => x;
 const ftz32 = flushBelow(2 ** -126);
@@ -22,7 +23,7 @@ export const JAX: Framework = {
     // XLA's pow reads a subnormal exponent as it is (pow(0, 1e-45) = 0) but flushes a subnormal result
     flushResultOnly: { float32: ['pow'], float64: ['pow'] },
     kernels: {
-      pow: { float32: powC, float64: powC },
+      pow: { float32: powC32, float64: powC },
       softplus: { float32: softplusJax, float64: softplusJax },
       logSigmoid: { float32: logSigmoidJax, float64: logSigmoidJax },
       atan2: { float32: atan2Xla32 },
@@ -40,10 +41,10 @@ export const JAX: Framework = {
       // composites of XLA kernels, each step flushed (jnp.hypot's scaled form, jnp.sinc, logsumexp, linalg.norm)
       hypot: { float32: hypotJaxWith(Math.fround, ftz32), float64: hypotJaxWith(id, ftz64) },
       sinc: { float32: sincWith(Math.fround, Math.fround(Math.PI), ftz32), float64: sincWith(id, Math.PI, ftz64) },
-      logsumexp: { float32: terms2(logSumExpWith(Math.fround, ftz32)), float64: terms2(logSumExpWith(id, ftz64)) },
-      logsumexp3: { float32: terms3(logSumExpWith(Math.fround, ftz32)), float64: terms3(logSumExpWith(id, ftz64)) },
-      norm: { float32: terms2(sqrtOfSquares(Math.fround, ftz32)), float64: terms2(sqrtOfSquares(id, ftz64)) },
-      norm3: { float32: terms3(sqrtOfSquares(Math.fround, ftz32)), float64: terms3(sqrtOfSquares(id, ftz64)) },
+      logsumexp: { float32: logSumExp2(Math.fround, ftz32), float64: logSumExp2(id, ftz64) },
+      logsumexp3: { float32: logSumExp3(Math.fround, ftz32), float64: logSumExp3(id, ftz64) },
+      norm: { float32: sqrtOfSquares2(Math.fround, ftz32), float64: sqrtOfSquares2(id, ftz64) },
+      norm3: { float32: sqrtOfSquares3(Math.fround, ftz32), float64: sqrtOfSquares3(id, ftz64) },
     },
   },
 };

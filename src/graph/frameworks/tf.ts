@@ -1,7 +1,8 @@
 import { TF_GRADS } from '../grads/tf.js';
-import { eluEigen, erfEigen64, geluErfc, geluTanhWith, leakyReluTf64, mishWith, powC, siluFlushed, sigmoidEigen, tanhClamped32 } from './kernels.js';
+import { eluEigen, erfEigen64, geluErfc, geluTanhWith, leakyReluTf64, mishWith, powC, powC32, siluFlushed, sigmoidEigen, tanhClamped32 } from './kernels.js';
 import { OPS, SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
-import { terms2, terms3, flushBelow, logSumExpWith, sincWith, sqrtOfSquares } from '../composite-kernels.js';
+import { flushBelow, sincWith } from '../composite-kernels.js';
+import { logSumExp2, logSumExp3, sqrtOfSquares2, sqrtOfSquares3 } from './composite-fixed.js';
 
 const ftz32 = flushBelow(2 ** -126);
 const ftz64 = flushBelow(2 ** -1022);
@@ -23,7 +24,7 @@ export const TF: Framework = {
       float64: ['neg', 'abs', 'expm1', 'sin', 'tan', 'sinh', 'asin', 'elu', 'asinh'],
     },
     kernels: {
-      pow: { float32: powC, float64: powC },
+      pow: { float32: powC32, float64: powC },
       tanh: { float32: tanhClamped32 },
       erf: { float64: erfEigen64 },
       leakyRelu: { float64: leakyReluTf64 },
@@ -46,12 +47,12 @@ export const TF: Framework = {
       silu: { float32: siluFlushed(sigmoidEigen(Math.fround), 2 ** -126), float64: siluFlushed(sigmoidEigen((x) => x), 2 ** -1022) },
       sigmoid: { float32: sigmoidEigen(Math.fround), float64: sigmoidEigen((x) => x) },
       // composites of Eigen kernels, each step flushed: sqrt(square(a) + square(b)) (np hypot, tf.norm), x * pi
-      hypot: { float32: terms2(sqrtOfSquares(Math.fround, ftz32)), float64: terms2(sqrtOfSquares(id, ftz64)) },
-      norm: { float32: terms2(sqrtOfSquares(Math.fround, ftz32)), float64: terms2(sqrtOfSquares(id, ftz64)) },
-      norm3: { float32: terms3(sqrtOfSquares(Math.fround, ftz32)), float64: terms3(sqrtOfSquares(id, ftz64)) },
+      hypot: { float32: sqrtOfSquares2(Math.fround, ftz32), float64: sqrtOfSquares2(id, ftz64) },
+      norm: { float32: sqrtOfSquares2(Math.fround, ftz32), float64: sqrtOfSquares2(id, ftz64) },
+      norm3: { float32: sqrtOfSquares3(Math.fround, ftz32), float64: sqrtOfSquares3(id, ftz64) },
       sinc: { float32: sincWith(Math.fround, Math.fround(Math.PI), ftz32), float64: sincWith(id, Math.PI, ftz64) },
-      logsumexp: { float32: terms2(logSumExpWith(Math.fround, ftz32)), float64: terms2(logSumExpWith(id, ftz64)) },
-      logsumexp3: { float32: terms3(logSumExpWith(Math.fround, ftz32)), float64: terms3(logSumExpWith(id, ftz64)) },
+      logsumexp: { float32: logSumExp2(Math.fround, ftz32), float64: logSumExp2(id, ftz64) },
+      logsumexp3: { float32: logSumExp3(Math.fround, ftz32), float64: logSumExp3(id, ftz64) },
     },
   },
 };

@@ -1,5 +1,5 @@
 import { TORCH_GRADS } from '../grads/torch.js';
-import { xlog1pyTorch, xlogyTorch, geluTanhWith, geluTorch, log1pTorch, logSigmoidTorch, mishWith, siluTorch, powC, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
+import { xlog1pyTorch, xlogyTorch, geluTanhWith, geluTorch, log1pTorch, logSigmoidTorch, mishWith, siluTorch, powC, powC32, sigmoidStepwise32, signNanZero, softplusTorch, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
 
 const id = (x: number) => x;
@@ -13,7 +13,7 @@ export const TORCH: Framework = {
   forward: {
     flushSubnormals: { float32: false, float64: false },
     kernels: {
-      pow: { float32: powC, float64: powC },
+      pow: { float32: powC32, float64: powC },
       sign: { float32: signNanZero, float64: signNanZero },
       softplus: { float32: softplusTorch(Math.fround, 2 ** -149), float64: softplusTorch(id, 2 ** -1074) },
       logSigmoid: { float32: logSigmoidTorch(Math.fround), float64: logSigmoidTorch(id) },
