@@ -57,7 +57,7 @@ function parseSamples(text: string | undefined): number | undefined {
 /** The whole `check` command with its I/O injected; returns the exit code. */
 export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): Promise<number> {
   try {
-    const format = formatFor('check', opts.format ?? 'text');
+    const format = await formatFor('check', opts.format ?? 'text');
     const samples = parseSamples(opts.samples);
     const configPath = resolve(io.cwd, opts.config ?? CONFIG_FILE);
     const loaded = loadConfig(configPath, opts.config ?? CONFIG_FILE);
@@ -75,7 +75,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, io: CheckIO): P
     }).finally(() => progress?.stop());
     if (opts.updateBaseline) run = updateBaseline(run, baselinePath, displayPath(io.cwd, baselinePath), `f-diagnose ${VERSION}`);
 
-    const report = format.check(run, { color: io.color && opts.output === undefined });
+    const report = format.render(run, { color: io.color && opts.output === undefined });
     if (opts.html !== undefined) writeTextFile(resolve(io.cwd, opts.html), formatCheckHtml(run), opts.html);
     if (opts.output !== undefined) {
       writeTextFile(resolve(io.cwd, opts.output), report, opts.output);

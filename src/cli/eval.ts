@@ -31,7 +31,7 @@ export function registerEval(program: Command, run: (work: () => Promise<number>
 }
 
 async function runEval(expr: string | undefined, flags: EvalFlags): Promise<number> {
-  const format = formatFor('eval', flags.format);
+  const format = await formatFor('eval', flags.format);
   const points: Point[] = flags.at.map(parseAt);
   if (flags.points) points.push(...parsePoints(readText(flags.points), flags.points === '-' ? '<stdin>' : flags.points));
   // a defaulted parameter of a Python function given at the points is a variable
@@ -44,7 +44,7 @@ async function runEval(expr: string | undefined, flags: EvalFlags): Promise<numb
   const runtime = await loadBackend(flags.backend, framework);
   const results = evaluatePoints({ source: source.source, file: source.file, reference: referenceOf(flags.reference), framework }, points, defaultScanOptions().cancellationBits, runtime.tfjs);
   const skipped = runtime.backend !== 'emulated' && framework !== 'tfjs' ? tfjsSkipNote(framework) : undefined;
-  const text = format.eval({ source: source.source, results, framework: frameworkInfo(framework), ...(skipped ? { skipped } : {}) }, { color: !flags.output && useColor(process.stdout) });
+  const text = format.render({ source: source.source, results, framework: frameworkInfo(framework), ...(skipped ? { skipped } : {}) }, { color: !flags.output && useColor(process.stdout) });
   writeReport(text, flags.output);
   return exitCode({ failing: 0 });
 }

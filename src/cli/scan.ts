@@ -79,7 +79,7 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
   // the truth workers load (~0.1 s each) while this thread compiles and draws the samples; not for a big scan, whose
   // peak memory (10^6 samples: 490 MB of the 500 budgeted) has no room for idle workers beside its sampling
   if (!(Number(flags.samples) > WARM_SAMPLES)) warmTruthPool();
-  const format = formatFor('scan', flags.format);
+  const format = await formatFor('scan', flags.format);
   const failOn = flags.failOn === undefined ? undefined : parseFailOn(flags.failOn);
   const framework = flags.framework !== undefined ? parseFramework(flags.framework) : frameworkOfInput(expr, flags.file) ?? DEFAULT_FRAMEWORK;
   const loading = loadBackend(flags.backend, framework);
@@ -123,7 +123,7 @@ async function runScan(expr: string | undefined, flags: ScanFlags): Promise<numb
     if (!early) return scanned;
     return attachFixes(scanned, { ...(await runtime), truthCache }, undefined, (f, stage) => progress.update(scanShare + (1 - scanShare) * f, stage), early);
   })().finally(progress.stop);
-  const text = format.scan(report, {
+  const text = format.render(report, {
     color: !flags.output && useColor(process.stdout), brief: flags.brief, verbose: flags.verbose, plot: flags.plot,
     width: flags.output ? 80 : terminalWidth(process.stdout),
   });

@@ -2,17 +2,6 @@ import { UserError } from '../base/user-error.js';
 import type { CheckRun } from '../check/types.js';
 import type { PointResult } from '../core/evaluate-points.js';
 import type { ScanReport } from '../core/types.js';
-import { formatCheckGithub } from './check-github.js';
-import { formatCheckJson } from './check-json.js';
-import { formatCheckJunit } from './check-junit.js';
-import { formatCheckSarif } from './check-sarif.js';
-import { formatCheckText } from './check-text.js';
-import { formatEvalJson } from './eval-json.js';
-import { formatEvalText } from './eval-text.js';
-import { formatScanJson } from './json.js';
-import { formatScanText } from './text.js';
-import { formatScanHtml } from './html.js';
-import { formatEvalHtml } from './eval-html.js';
 
 /** What every formatter may be told: pure functions (report, options) => string; one writer does the I/O. */
 export interface TextOptions {
@@ -39,46 +28,90 @@ export interface EvalReport {
   skipped?: string;
 }
 
-/** One output format: which commands offer it, and how it renders each one's report. */
-export interface OutputFormat {
-  name: string;
-  description: string;
-  scan?: (report: ScanReport, opts: TextOptions) => string;
-  eval?: (report: EvalReport, opts: TextOptions) => string;
-  check?: (run: CheckRun, opts: TextOptions) => string;
-}
+/** What each command reports. */
+interface Reports { scan: ScanReport; eval: EvalReport; check: CheckRun }
 
-export type Command = 'scan' | 'eval' | 'check';
+export type Command = keyof Reports;
+
+/** A format's renderer for one command's report: pure (report, options) => string; one writer does the I/O. */
+export type Renderer<C extends Command> = (report: Reports[C], opts: TextOptions) => string;
+
+/**
+ * One output format: which commands offer it, and each one's renderer, loaded when the format is chosen (the HTML
+ * writer alone takes a third of a scan's start-up to load).
+ */
+export type OutputFormat = { name: string; description: string } & { [C in Command]?: () => Promise<Renderer<C>> };
 
 /** THE list of output formats, shared by scan, eval and check: a new format is one entry here. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   {
     name: 'text', description: 'for people: tables, regions with their root causes and carets, verdicts',
-    scan: formatScanText, eval: (r, o) => formatEvalText(r, o.color), check: formatCheckText,
+    scan: async () => (await import('./text.js')).formatScanText,
+    eval: async () => {
+      const { formatEvalText } = await import('./eval-text.js');
+      return (r, o) => formatEvalText(r, o.color);
+    },
+    check: async () => (await import('./check-text.js')).formatCheckText,
   },
   {
     name: 'json', description: 'for programs: the whole report (valid for jq; non-finite numbers as strings)',
-    scan: (r) => formatScanJson(r), eval: (r) => formatEvalJson(r.source, r.results), check: (r) => formatCheckJson(r),
+    scan: async () => {
+      const { formatScanJson } = await import('./json.js');
+      return (r) => formatScanJson(r);
+    },
+    eval: async () => {
+      const { formatEvalJson } = await import('./eval-json.js');
+      return (r) => formatEvalJson(r.source, r.results);
+    },
+    check: async () => {
+      const { formatCheckJson } = await import('./check-json.js');
+      return (r) => formatCheckJson(r);
+    },
   },
   {
     name: 'html', description: 'one self-contained HTML file (plots, hazards with carets, root causes; nothing fetched): use with -o',
-    scan: (r) => formatScanHtml(r), eval: (r) => formatEvalHtml(r),
+    scan: async () => {
+      const { formatScanHtml } = await import('./html.js');
+      return (r) => formatScanHtml(r);
+    },
+    eval: async () => {
+      const { formatEvalHtml } = await import('./eval-html.js');
+      return (r) => formatEvalHtml(r);
+    },
   },
-  { name: 'github', description: 'GitHub Actions annotations on the offending characters', check: (r) => formatCheckGithub(r) },
-  { name: 'sarif', description: 'SARIF 2.1.0 for code scanning', check: (r) => formatCheckSarif(r) },
-  { name: 'junit', description: 'JUnit XML, one testcase per check', check: (r) => formatCheckJunit(r) },
+  {
+    name: 'github', description: 'GitHub Actions annotations on the offending characters',
+    check: async () => {
+      const { formatCheckGithub } = await import('./check-github.js');
+      return (r) => formatCheckGithub(r);
+    },
+  },
+  {
+    name: 'sarif', description: 'SARIF 2.1.0 for code scanning',
+    check: async () => {
+      const { formatCheckSarif } = await import('./check-sarif.js');
+      return (r) => formatCheckSarif(r);
+    },
+  },
+  {
+    name: 'junit', description: 'JUnit XML, one testcase per check',
+    check: async () => {
+      const { formatCheckJunit } = await import('./check-junit.js');
+      return (r) => formatCheckJunit(r);
+    },
+  },
 ];
 
 export function formatNames(command: Command): string[] {
   return OUTPUT_FORMATS.filter((f) => f[command] !== undefined).map((f) => f.name);
 }
 
-/** The format a command was asked for, or a UserError naming the ones it offers. */
-export function formatFor<C extends Command>(command: C, name: string): OutputFormat & Required<Pick<OutputFormat, C>> {
+/** The format a command was asked for, its renderer loaded, or a UserError naming the ones it offers. */
+export async function formatFor<C extends Command>(command: C, name: string): Promise<{ name: string; render: Renderer<C> }> {
   const found = OUTPUT_FORMATS.find((f) => f.name === name && f[command] !== undefined);
   if (!found) {
     const names = formatNames(command);
     throw new UserError(`--format '${name}': expected ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`);
   }
-  return found as OutputFormat & Required<Pick<OutputFormat, C>>;
+  return { name: found.name, render: await (found[command] as () => Promise<Renderer<C>>)() };
 }
