@@ -25,7 +25,8 @@ export class EventTable {
     private readonly values: FloatArray[],
     readonly format: FloatFormat,
     private readonly detectors: readonly Detector[],
-    private readonly maskedZero: (id: number) => Uint8Array,
+    /** Where each backward value is a zero from where's mask (maskedZeroOf over the same values). */
+    readonly maskedZero: (id: number) => Uint8Array,
     private readonly cancellationBits: number,
     readonly size: number,
   ) {

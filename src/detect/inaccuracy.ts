@@ -25,7 +25,8 @@ const BLAME_BITS = 4;
 export function inaccuracyCause(
   graph: Graph, values: FloatArray[], events: EventTable, target: number, i: number, format: FloatFormat, truth: number,
 ): HazardEvent {
-  const live = liveAncestors(graph, values, target, i);
+  // the events' masks are over these values already: one per batch, not one per region asked about
+  const live = liveAncestors(graph, values, target, i, events.maskedZero);
   const eventOf = (kinds: string[]) => live.find((id) => kinds.includes(events.at(id, i)?.hazard ?? ''));
   const hidden = eventOf(['overflow', 'division-by-zero', 'log-zero']);
   if (hidden !== undefined) return toEvent(graph, events, hidden, i);
