@@ -51,9 +51,6 @@ export function randomPoints(range: Range, given: boolean, count: number, format
 
 /** Sorted, without duplicates (+0 and -0 both kept once, as +0). */
 export function uniqueSorted(values: number[]): number[] {
-  // a typed array sorts numbers natively (the values are finite: the same order as (a, b) => a - b, several times faster)
-  const sorted = Float64Array.from(values, (v) => (v === 0 ? 0 : v)).sort();
-  const out: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
-  return out;
+  const sorted = values.map((v) => (v === 0 ? 0 : v)).sort((a, b) => a - b);
+  return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
 }
