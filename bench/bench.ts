@@ -2,6 +2,7 @@
  * npm run bench: throughput of the float evaluators and of the ground truth, and the wall time of the default scan.
  * Figures vary by machine; the README quotes one run with the command.
  */
+import { versusMpmath } from './versus-mpmath.js';
 import { groundTruth } from '../src/backends/truth/index.js';
 import { bufferPool, evaluateFloat } from '../src/backends/float.js';
 import { opLoop } from '../src/backends/float-loops.js';
@@ -101,6 +102,11 @@ rows.push(['default scan, emulator, truth on all cores', '', parallel.toFixed(2)
 const tfjs = await loadTfjs();
 const both = await timeAsync(() => diagnoseParallel(STORY_FORMS, options, { backend: 'both', tfjs }));
 rows.push([`default scan as the CLI runs it: + TF.js cross-check (${tfjs.backend} backend)`, '', both.toFixed(2), '']);
+
+// the issue's target: at least 3x mpmath's points/s, value and derivative correctly rounded (fresh processes each)
+const versus = versusMpmath();
+if (versus) rows.push(...versus);
+else rows.push(['truth vs mpmath: skipped (no /usr/bin/python3 with mpmath; apt-get install python3-mpmath)', '', '', '']);
 
 const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
 for (const r of rows) console.log(r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));
