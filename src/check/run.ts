@@ -17,6 +17,7 @@ import { lineColumn } from '../base/span.js';
 import type { CheckResult, CheckRun, Limits } from './types.js';
 import { DEFAULT_FRAMEWORK, type FrameworkId } from '../graph/frameworks/index.js';
 import { fixLineOf, type FixCache } from '../repair/attach.js';
+import { fixOnPool } from '../repair/fix-task.js';
 
 export interface RunOptions {
   /** Paths in reports are relative to this directory (the repository root in CI). */
@@ -189,19 +190,23 @@ export async function runChecks(loaded: LoadedConfig, tool: { name: string; vers
  */
 async function withFixes(loaded: LoadedConfig, checks: CheckResult[], opts: RunOptions): Promise<CheckResult[]> {
   const known: FixCache = new Map();
-  const out: CheckResult[] = [];
-  for (const [i, k] of checks.entries()) {
-    if (k.passed) {
-      out.push(k);
-      continue;
-    }
+  // every search starts at once, each on the kept truth thread with the fewest (in this thread when none is running)
+  const lines = checks.map((k, i) => {
+    if (k.passed) return undefined;
     const check = loaded.config.checks[i]!;
     const options = k.options ?? scanOptionsOf(check, limitsOf(check), opts.samples, k.framework.id, opts);
     const u = options.ulpTolerance;
     const tol = { value: k.limits.maxUlps.value ?? u, grad: k.limits.maxUlps.gradient ?? 4 * u };
     const label = locate(loaded, i, 'expr', 'file', opts.cwd)!.label;
     opts.onProgress?.(1, `${k.name}: looking for a proved fix`);
-    out.push({ ...k, fix: await fixLineOf(k.form, options, tol, { backend: 'emulated' }, known, label) });
+    const line = fixLineOf(k.form, options, tol, { backend: 'emulated' }, known, label, fixOnPool);
+    line.catch(() => {}); // awaited below, in order
+    return line;
+  });
+  const out: CheckResult[] = [];
+  for (const [i, k] of checks.entries()) {
+    const line = lines[i];
+    out.push(line ? { ...k, fix: await line } : k);
   }
   return out;
 }
