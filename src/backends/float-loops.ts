@@ -1,4 +1,4 @@
-import type { FloatFormat } from '../base/float-format.js';
+import { FORMAT_LIMITS, type FloatFormat } from '../base/float-format.js';
 import type { Kernel } from '../graph/frameworks/types.js';
 import type { FloatArray } from './float.js';
 import { INLINE } from './float-inline.js';
@@ -41,9 +41,6 @@ export function opLoop(kernel: Kernel, arity: number, flush: Flush, format: Floa
   return loop;
 }
 
-/** The smallest normal of the format: inputs below it in magnitude are subnormal (or zero). */
-const MIN_NORMAL: Readonly<Record<FloatFormat, number>> = { float32: 2 ** -126, float64: 2 ** -1022 };
-
 /**
  * The smallest double magnitude whose rounding to the format is normal: a result is flushed iff |r| is below it,
  * decided on the double before the store rounds it. For float64 that is the smallest normal; for float32 it is the
@@ -63,7 +60,7 @@ const flushed = (x: string, t: number) => `(${x} * +(Math.abs(${x}) >= ${String(
 function build(kernel: Kernel, arity: number, daz: number, ftz: boolean, format: FloatFormat): OpLoop {
   const names = ['x0', 'x1', 'x2'].slice(0, arity);
   const reads = names.map((x, k) => `const ${x} = ${'abc'[k]}[i];`).join(' ');
-  const dazed = names.map((x, k) => (daz & (1 << k) ? `const y${k} = ${flushed(x, MIN_NORMAL[format])};` : '')).join(' ');
+  const dazed = names.map((x, k) => (daz & (1 << k) ? `const y${k} = ${flushed(x, FORMAT_LIMITS[format].minNormal)};` : '')).join(' ');
   const args = [...names.map((x, k) => (daz & (1 << k) ? `y${k}` : x)), '0', '0', '0'].slice(0, 3);
   const inline = INLINE.get(kernel);
   const call = inline ? inline.expr(args) : `f(${args.join(', ')})`;

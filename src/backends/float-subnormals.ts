@@ -1,6 +1,6 @@
 import type { Graph } from '../graph/graph.js';
 import type { OpName } from '../vocab/ops.js';
-import { roundTo, type FloatFormat } from '../base/float-format.js';
+import { FORMAT_LIMITS, roundTo, type FloatFormat } from '../base/float-format.js';
 import { flushOf } from '../graph/frameworks/forward.js';
 
 /** Ops that pass one of their inputs through unchanged (or negated): a subnormal in, the same subnormal out. */
@@ -31,6 +31,6 @@ export function maySubnormal(graph: Graph, format: FloatFormat, overrides?: Read
 /** Whether v, rounded to the format, is subnormal (nonzero and below the smallest normal in magnitude). */
 export function isSubnormalIn(v: number, format: FloatFormat): boolean {
   const r = roundTo(format)(v);
-  const min = format === 'float32' ? 2 ** -126 : 2 ** -1022;
+  const min = FORMAT_LIMITS[format].minNormal;
   return r !== 0 && r < min && r > -min;
 }

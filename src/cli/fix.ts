@@ -11,23 +11,14 @@ import { writeReport } from '../report/write.js';
 import { parseVarRange } from '../sample/ranges.js';
 import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
-import { collect, parseInteger } from './inputs.js';
+import { collect, parseInteger, type SamplingFlags } from './inputs.js';
 import { formsOf } from './forms.js';
 import { toJson } from '../base/json.js';
 import { parsePrecision } from './scan.js';
 
-interface FixFlags {
-  file?: string;
-  var: string[];
-  samples: string;
-  seed: string;
-  precision: string;
-  format: string;
-  ulps: string;
+interface FixFlags extends SamplingFlags {
   gradUlps: string;
   emit?: string;
-  output?: string;
-  backend: string;
   framework: string;
 }
 

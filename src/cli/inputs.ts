@@ -41,3 +41,16 @@ export function referenceOf(text: string | undefined): { source: string } | unde
   if (text.trim() === '') throw new UserError('--reference is empty', undefined, 'give the reference expression, or leave the option out');
   return { source: text };
 }
+
+/** The flags scan and fix share, as commander gives them (strings, parsed where they are used). */
+export interface SamplingFlags {
+  file?: string;
+  var: string[];
+  samples: string;
+  seed: string;
+  precision: string;
+  format: string;
+  ulps: string;
+  output?: string;
+  backend: string;
+}

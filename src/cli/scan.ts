@@ -15,7 +15,7 @@ import { STORY_FORMS } from '../core/story.js';
 import { MAX_SAMPLES } from '../graph/limits.js';
 import { FRAMEWORK_HELP, loadBackend, parseFramework } from './backend.js';
 import { DEFAULT_FRAMEWORK } from '../graph/frameworks/index.js';
-import { collect, parseAtol, parseInteger, referenceOf } from './inputs.js';
+import { collect, parseAtol, parseInteger, referenceOf, type SamplingFlags } from './inputs.js';
 import { formsOf } from './forms.js';
 import { attachFixes, fixesAsFormsArrive } from '../repair/attach.js';
 import { fixOnPool, preloadFixOnPool } from '../repair/fix-task.js';
@@ -25,18 +25,9 @@ import { warmTruthPool } from '../backends/truth-pool.js';
 /** The part of the progress bar the scan takes when fixes follow it. */
 const SCAN_SHARE = 0.65;
 
-export interface ScanFlags {
-  file?: string;
+export interface ScanFlags extends SamplingFlags {
   reference?: string;
-  var: string[];
-  samples: string;
-  seed: string;
-  precision: string;
-  format: string;
-  ulps: string;
   atol: string;
-  output?: string;
-  backend: string;
   failOn?: string;
   maxDigits: string;
   brief?: boolean;

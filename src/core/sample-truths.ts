@@ -10,21 +10,21 @@ export function storeOf(cache: TruthCache, truthGraph: Graph, vars: readonly str
   const key = `${format}|${maxDigits}|${truthGraph.source}|${vars.join(',')}`;
   let store = cache.get(key);
   if (!store) {
-    cache.set(key, (store = new TruthStore(vars, (p) => groundTruth(truthGraph, p, format, { maxDigits }))));
-    store.origin = { source: truthGraph.source, ...(truthGraph.file === undefined ? {} : { file: truthGraph.file }), ...(truthGraph.framework === undefined ? {} : { framework: truthGraph.framework }), format, maxDigits };
+    const origin = { source: truthGraph.source, ...(truthGraph.file === undefined ? {} : { file: truthGraph.file }), ...(truthGraph.framework === undefined ? {} : { framework: truthGraph.framework }), format, maxDigits };
+    cache.set(key, (store = new TruthStore(vars, (p) => groundTruth(truthGraph, p, format, { maxDigits }), origin)));
   }
   return store;
 }
 
-/** A truth cache as plain data, for another thread (stores whose origin is known). */
+/** A truth cache as plain data, for another thread. */
 export function snapshotCache(cache: TruthCache): [string, StoreSnapshot][] {
-  return [...cache].filter(([, s]) => s.origin).map(([key, s]) => [key, s.snapshot()]);
+  return [...cache].map(([key, s]) => [key, s.snapshot()]);
 }
 
 /** A truth cache continuing a snapshot: each store certifies new points from its origin's expression, compiled on first use. */
 export function restoreCache(snapshot: [string, StoreSnapshot][]): TruthCache {
   return new Map(snapshot.map(([key, s]) => {
-    const o = s.origin!;
+    const o = s.origin;
     let graph: Graph | undefined;
     return [key, TruthStore.restore(s, (p) => groundTruth((graph ??= compile(o.source, o.file, o.framework === undefined ? {} : { framework: o.framework })), p, o.format, { maxDigits: o.maxDigits }))];
   }));

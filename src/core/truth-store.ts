@@ -25,13 +25,13 @@ export class TruthStore {
   /** The other rows by point (bisection probes, a fix proof's new points): few. */
   private readonly index = new Map<PointKey, number>();
   private readonly complete = new Map<number, PointTruth>();
-  /** What the truths are of (set by storeOf), so that another thread can continue the store (see snapshot). */
-  origin?: TruthOrigin;
 
   constructor(
     readonly vars: readonly string[],
     /** The complete truth at a point, computed in this thread (bisection probes, the words of a shown truth). */
     private readonly compute: (p: Record<string, number>) => PointTruth,
+    /** What the truths are of, so that another thread can continue the store (see snapshot). */
+    readonly origin: TruthOrigin,
   ) {
     this.quantities = quantityCount(vars);
   }
@@ -134,8 +134,7 @@ export class TruthStore {
 
   /** A store continuing a snapshot: the same rows, points and words; new points certified with `compute`. */
   static restore(s: StoreSnapshot, compute: (p: Record<string, number>) => PointTruth): TruthStore {
-    const store = new TruthStore(s.vars, compute);
-    store.origin = s.origin;
+    const store = new TruthStore(s.vars, compute, s.origin);
     store.kinds = s.kinds;
     store.values = s.values;
     store.size = s.size;
@@ -163,7 +162,7 @@ export interface TruthOrigin {
 /** A store as plain, structured-clonable data (TruthStore.snapshot). */
 export interface StoreSnapshot {
   vars: string[];
-  origin?: TruthOrigin;
+  origin: TruthOrigin;
   size: number;
   kinds: Uint8Array<ArrayBuffer>;
   values: Float64Array<ArrayBuffer>;

@@ -9,19 +9,6 @@ const id: Round = (x) => x;
 /** Flush-to-zero below the smallest normal (the vectorised kernels of TF and XLA, per step). */
 export const flushBelow = (minNormal: number): Round => (x) => (x < minNormal && x > -minNormal ? x * 0 : x);
 
-/** sqrt(square(a) + square(b) [+ square(c)]): tf.experimental.numpy.hypot, and the norms (tf, jax, torch). */
-export function sqrtOfSquares(r: Round = id, f: Round = id) {
-  const step = (x: number) => f(r(x));
-  return (...xs: number[]): number => {
-    let s = 0;
-    xs.forEach((x, i) => {
-      const sq = step(x * x);
-      s = i === 0 ? sq : step(s + sq);
-    });
-    return step(Math.sqrt(s));
-  };
-}
-
 /** Half to even (TF's Round, torch.round, jnp.round, TF.js's round): -0.5 gives -0. */
 export function roundHalfEven(x: number): number {
   const r = Math.round(x);
@@ -40,23 +27,6 @@ export function sincWith(r: Round = id, piF = Math.PI, f: Round = id) {
   };
 }
 
-/**
- * log(sum(exp(x - m))) + m with m the maximum, replaced by 0 when it is not finite (tf.reduce_logsumexp,
- * torch.logsumexp, jax.nn.logsumexp); `maskInf` false keeps it (TF.js's logSumExp, so inf - inf gives NaN).
- */
-export function logSumExpWith(r: Round = id, f: Round = id, maskInf = true) {
-  const step = (x: number) => f(r(x));
-  return (...xs: number[]): number => {
-    const max = xs.reduce((m, x) => (Number.isNaN(m) || Number.isNaN(x) ? NaN : Math.max(m, x)));
-    const m = maskInf && !Number.isFinite(max) ? 0 : max;
-    let s = 0;
-    xs.forEach((x, i) => {
-      const e = step(Math.exp(step(x - m)));
-      s = i === 0 ? e : step(s + e);
-    });
-    return step(step(Math.log(s)) + m);
-  };
-}
 
 /**
  * jnp.hypot (jax/_src/numpy/ufuncs.py): hi * sqrt(1 + (lo / hi)^2) over |x1|, |x2|, hi where hi == 0, inf where
@@ -76,9 +46,6 @@ export function hypotJaxWith(r: Round = id, f: Round = id) {
   };
 }
 
-/** A kernel of a few terms as an op's kernel of exactly two or three inputs (an op's unused inputs are 0). */
-export const terms2 = (k: (...xs: number[]) => number) => (a: number, b: number): number => k(a, b);
-export const terms3 = (k: (...xs: number[]) => number) => (a: number, b: number, c: number): number => k(a, b, c);
 
 /** torch's binary_cross_entropy kernel: (y - 1) * max(log1p(-p), -100) - y * max(log(p), -100), each step rounded. */
 export function bceTorchWith(r: Round = id) {
@@ -90,4 +57,47 @@ export function bceTorchWith(r: Round = id) {
 export function bceLogitsTorchWith(r: Round = id) {
   const logSigmoid = (x: number) => (Number.isNaN(x) ? NaN : r(Math.min(x, 0) - r(Math.log1p(r(Math.exp(-Math.abs(x)))))));
   return (x: number, y: number): number => r(r(r(1 - y) * x) - logSigmoid(x));
+}
+
+/** NaN if either is, else Math.max. */
+const maxNan = (m: number, x: number): number => (Number.isNaN(m) || Number.isNaN(x) ? NaN : Math.max(m, x));
+
+/**
+ * log(sum(exp(x - m))) + m with m the maximum, replaced by 0 when it is not finite (tf.reduce_logsumexp,
+ * torch.logsumexp, jax.nn.logsumexp); `maskInf` false keeps it (TF.js's logSumExp, so inf - inf gives NaN). One
+ * function per number of terms (2, 3): the terms summed in order, each step rounded, without a rest array.
+ */
+export function logSumExp2(r: Round = id, f: Round = id, maskInf = true) {
+  const step = (x: number) => f(r(x));
+  return (a: number, b: number): number => {
+    const max = maxNan(a, b);
+    const m = maskInf && !Number.isFinite(max) ? 0 : max;
+    const s = step(step(Math.exp(step(a - m))) + step(Math.exp(step(b - m))));
+    return step(step(Math.log(s)) + m);
+  };
+}
+
+export function logSumExp3(r: Round = id, f: Round = id, maskInf = true) {
+  const step = (x: number) => f(r(x));
+  return (a: number, b: number, c: number): number => {
+    const max = maxNan(maxNan(a, b), c);
+    const m = maskInf && !Number.isFinite(max) ? 0 : max;
+    const s2 = step(step(Math.exp(step(a - m))) + step(Math.exp(step(b - m))));
+    const s = step(s2 + step(Math.exp(step(c - m))));
+    return step(step(Math.log(s)) + m);
+  };
+}
+
+/**
+ * sqrt(square(a) + square(b) [+ square(c)]): tf.experimental.numpy.hypot, and the norms (tf, jax, torch); one function
+ * per number of terms, as logSumExp2/3.
+ */
+export function sqrtOfSquares2(r: Round = id, f: Round = id) {
+  const step = (x: number) => f(r(x));
+  return (a: number, b: number): number => step(Math.sqrt(step(step(a * a) + step(b * b))));
+}
+
+export function sqrtOfSquares3(r: Round = id, f: Round = id) {
+  const step = (x: number) => f(r(x));
+  return (a: number, b: number, c: number): number => step(Math.sqrt(step(step(step(a * a) + step(b * b)) + step(c * c))));
 }

@@ -1,6 +1,6 @@
 import type { FloatFormat, FormatLimits } from '../base/float-format.js';
 import type { HazardKind } from '../vocab/hazards.js';
-import { bceLogitsTorchWith, bceTorchWith, terms2, terms3, logSumExpWith, roundHalfEven, sincWith, sqrtOfSquares } from './composite-kernels.js';
+import { bceLogitsTorchWith, bceTorchWith, logSumExp2, logSumExp3, roundHalfEven, sincWith, sqrtOfSquares2, sqrtOfSquares3 } from './composite-kernels.js';
 import { erf64, erfc64 } from './special.js';
 import { VOCABULARY, type OpName, type OpWord } from '../vocab/ops.js';
 
@@ -128,11 +128,11 @@ const SEMANTICS: Record<OpName, OpSemantics> = {
   ceil: { f64: Math.ceil, thresholds: () => [0, 1, -1] },
   round: { f64: roundHalfEven, thresholds: () => [0.5, -0.5, 1.5] },
   // the maximum subtracted first (0 when it is not finite): inf - inf is NaN only where the frameworks give it
-  logsumexp: { f64: terms2(logSumExpWith()), f32: terms2(logSumExpWith(Math.fround)), nanCause: () => 'inf-minus-inf', infCause: () => 'overflow' },
-  logsumexp3: { f64: terms3(logSumExpWith()), f32: terms3(logSumExpWith(Math.fround)), nanCause: () => 'inf-minus-inf', infCause: () => 'overflow' },
+  logsumexp: { f64: logSumExp2(), f32: logSumExp2(Math.fround), nanCause: () => 'inf-minus-inf', infCause: () => 'overflow' },
+  logsumexp3: { f64: logSumExp3(), f32: logSumExp3(Math.fround), nanCause: () => 'inf-minus-inf', infCause: () => 'overflow' },
   // sqrt(a^2 + b^2) as the frameworks' norms compute it: the squares overflow past sqrt(max)
-  norm: { f64: terms2(sqrtOfSquares()), f32: terms2(sqrtOfSquares(Math.fround)), infCause: () => 'overflow', thresholds: () => [0] },
-  norm3: { f64: terms3(sqrtOfSquares()), f32: terms3(sqrtOfSquares(Math.fround)), infCause: () => 'overflow', thresholds: () => [0] },
+  norm: { f64: sqrtOfSquares2(), f32: sqrtOfSquares2(Math.fround), infCause: () => 'overflow', thresholds: () => [0] },
+  norm3: { f64: sqrtOfSquares3(), f32: sqrtOfSquares3(Math.fround), infCause: () => 'overflow', thresholds: () => [0] },
   // aten's binary_cross_entropy kernel (Loss.cpp): each log clamped at -100, so p in {0, 1} gives 100, not inf
   bceTorch: { f64: bceTorchWith(), f32: bceTorchWith(Math.fround) },
   bceLogitsTorch: { f64: bceLogitsTorchWith(), f32: bceLogitsTorchWith(Math.fround) },

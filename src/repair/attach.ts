@@ -106,7 +106,7 @@ export async function fixLineOf(form: FormResult, scanOptions: ScanOptions, tol:
 }
 
 /** The default tolerances of a scan's fix lines: its --ulps for values, four times that for gradients. */
-export const scanTolerances = (options: ScanOptions): Tolerances => ({ value: options.ulpTolerance, grad: 4 * options.ulpTolerance });
+const scanTolerances = (options: ScanOptions): Tolerances => ({ value: options.ulpTolerance, grad: 4 * options.ulpTolerance });
 
 /**
  * Starts a form's fix search as soon as its analysis is done (a ScanRuntime's onForm), so that it runs on a pool

@@ -29,7 +29,7 @@ function modelOf(g: PGraph, id: number): Taylor | null {
 const DELTA = 2 ** -DELTA_BITS;
 
 /** The model's polynomial at x plus its remainder bound, as a double-double ball (null: no ball). */
-export function taylorBall(t: Taylor, x: number): DDBall | null {
+function taylorBall(t: Taylor, x: number): DDBall | null {
   const X: DDBall = { hi: x, lo: 0, rad: 0 };
   // Horner from the top coefficient; an op the balls cannot bound ends it (null)
   let acc: DDBall | null = null;

@@ -3,28 +3,14 @@ import type { OpName } from '../../vocab/ops.js';
 import { OPS } from '../ops.js';
 import { DEFAULT_FRAMEWORK, FRAMEWORKS } from './index.js';
 import type { FrameworkId, Kernel } from './types.js';
-import { logSumExp2, logSumExp3, sqrtOfSquares2, sqrtOfSquares3 } from './composite-fixed.js';
 
 /** The kernel of an op in a format for a framework: its own where it differs, else the shared one (graph/ops.ts). */
 export function forwardKernel(framework: FrameworkId | undefined, op: OpName, format: FloatFormat): Kernel {
   const own = FRAMEWORKS[framework ?? DEFAULT_FRAMEWORK].forward.kernels[op]?.[format];
   if (own) return own;
   const info = OPS[op];
-  const shared = (format === 'float32' && info.f32) || info.f64;
-  return FIXED_ARITY.get(shared) ?? shared;
+  return (format === 'float32' && info.f32) || info.f64;
 }
-
-/** Shared kernels of a few terms, and their fixed-arity forms (the same steps without a rest array: composite-fixed.ts). */
-const FIXED_ARITY: ReadonlyMap<Kernel, Kernel> = new Map<Kernel, Kernel>([
-  [OPS.logsumexp.f64, logSumExp2()],
-  [OPS.logsumexp.f32!, logSumExp2(Math.fround)],
-  [OPS.logsumexp3.f64, logSumExp3()],
-  [OPS.logsumexp3.f32!, logSumExp3(Math.fround)],
-  [OPS.norm.f64, sqrtOfSquares2()],
-  [OPS.norm.f32!, sqrtOfSquares2(Math.fround)],
-  [OPS.norm3.f64, sqrtOfSquares3()],
-  [OPS.norm3.f32!, sqrtOfSquares3(Math.fround)],
-]);
 
 /** Selects move a value without arithmetic: no flush (a where keeps a subnormal branch value in TF and JAX). */
 const MOVES: ReadonlySet<OpName> = new Set<OpName>(['where', 'keep', 'cast']);

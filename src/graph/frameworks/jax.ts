@@ -1,8 +1,7 @@
 import { JAX_GRADS } from '../grads/jax.js';
 import { xlog1pyTorch, xlogyTorch, atan2Xla32, geluErfc, geluTanhWith, leakyReluXla, mishWith, logSigmoidJax, siluFlushed, powC, powC32, sigmoidStepwise32, softplusJax, tanhClamped32, viaExp } from './kernels.js';
 import type { Framework } from './types.js';
-import { flushBelow, hypotJaxWith, sincWith } from '../composite-kernels.js';
-import { logSumExp2, logSumExp3, sqrtOfSquares2, sqrtOfSquares3 } from './composite-fixed.js';
+import { flushBelow, hypotJaxWith, logSumExp2, logSumExp3, sincWith, sqrtOfSquares2, sqrtOfSquares3 } from '../composite-kernels.js';
 
 const id = (x: number) => x;
 const ftz32 = flushBelow(2 ** -126);

@@ -1,8 +1,7 @@
 import { TF_GRADS } from '../grads/tf.js';
 import { eluEigen, erfEigen64, geluErfc, geluTanhWith, leakyReluTf64, mishWith, powC, powC32, siluFlushed, sigmoidEigen, tanhClamped32 } from './kernels.js';
 import { OPS, SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
-import { flushBelow, sincWith } from '../composite-kernels.js';
-import { logSumExp2, logSumExp3, sqrtOfSquares2, sqrtOfSquares3 } from './composite-fixed.js';
+import { flushBelow, logSumExp2, logSumExp3, sincWith, sqrtOfSquares2, sqrtOfSquares3 } from '../composite-kernels.js';
 
 const ftz32 = flushBelow(2 ** -126);
 const ftz64 = flushBelow(2 ** -1022);

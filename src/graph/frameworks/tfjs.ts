@@ -2,7 +2,7 @@ import { TFJS_GRADS } from '../grads/tfjs.js';
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../ops.js';
 import { eluTfjs, erfTfjs, geluTanhWith, geluTfjs, powJs, powJs32, signNanZero } from './kernels.js';
 import type { Framework } from './types.js';
-import { logSumExp2, logSumExp3, sqrtOfSquares2 } from './composite-fixed.js';
+import { logSumExp2, logSumExp3, sqrtOfSquares2 } from '../composite-kernels.js';
 
 /** TensorFlow.js 4.22, cpu backend: JS doubles stored into Float32Array, subnormals kept. */
 export const TFJS: Framework = {
