@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runCli } from '../helpers/cli.js';
-import { CHROMIUM_SKIP, launchChromium, watchedPage } from './chromium.js';
+import { CHROMIUM_SKIP, launchChromium, openDrawn, watchedPage } from './chromium.js';
 
 
 interface Drawn { done?: boolean; points: number; rows: number }
@@ -20,9 +19,7 @@ test('eval --format html and scan\'s fixes render in Chromium: a result row per 
   const browser = await launchChromium();
   try {
     const { page, errors, requests } = await watchedPage(browser);
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => (window as unknown as { __fdiagnose?: Drawn }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
-    const drawn = await page.evaluate(() => (window as unknown as { __fdiagnose: Drawn }).__fdiagnose);
+    const drawn = await openDrawn<Drawn>(page, file);
     assert.deepEqual(drawn, { points: 3, rows: 6, done: true });
     assert.equal(await page.locator('section.point').count(), 3);
     assert.match(await page.locator('section.point').nth(1).innerText(), /overflow[\s\S]*\^~~~~~/);
@@ -30,8 +27,7 @@ test('eval --format html and scan\'s fixes render in Chromium: a result row per 
     // scan's HTML: the fix under the findings, its verification table and its code, visible
     const scan = join(dir, 'scan.html');
     assert.equal(runCli(['scan', 'log(1 + exp(x))', '-n', '256', '--backend', 'emulated', '--format', 'html', '-o', scan]).code, 0);
-    await page.goto(pathToFileURL(scan).href);
-    await page.waitForFunction(() => (window as unknown as { __fdiagnose?: { done?: boolean } }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
+    await openDrawn(page, scan);
     const fix = page.locator('div.fix');
     assert.equal(await fix.isVisible(), true);
     assert.match(await fix.innerText(), /Fix: proved[\s\S]*made by: softplus[\s\S]*float32\s+grad:x[\s\S]*tf\.math\.softplus\(x\)/);

@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runCli } from '../helpers/cli.js';
-import { CHROMIUM_SKIP, launchChromium, watchedPage } from './chromium.js';
+import { CHROMIUM_SKIP, launchChromium, openDrawn, watchedPage } from './chromium.js';
 
 
 interface Drawn { done?: boolean; plots: Array<{ title: string; points: number; series: number }>; heatmaps: Array<{ title: string; cells: number }> }
@@ -32,24 +31,18 @@ test('scan --format html: one self-contained file that renders in Chromium with 
   const browser = await launchChromium();
   try {
     const { page, errors, requests } = await watchedPage(browser);
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => (window as unknown as { __fdiagnose?: Drawn }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
-    const drawn = await page.evaluate(() => (window as unknown as { __fdiagnose: Drawn }).__fdiagnose);
+    const drawn = await openDrawn<Drawn>(page, file);
     // value, gradient and bits of error, each with float32 and float64 (bits: 4 series)
     assert.equal(drawn.plots.length, 3, JSON.stringify(drawn));
     for (const p of drawn.plots) assert.ok(p.points > 100, `${p.title}: ${p.points} points`);
     assert.equal(await page.locator('canvas').count() >= 3, true);
     assert.match(await page.locator('h2').first().innerText(), /Summary/);
 
-    await page.goto(pathToFileURL(two).href);
-    await page.waitForFunction(() => (window as unknown as { __fdiagnose?: Drawn }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
-    const heat = await page.evaluate(() => (window as unknown as { __fdiagnose: Drawn }).__fdiagnose);
+    const heat = await openDrawn<Drawn>(page, two);
     assert.equal(heat.heatmaps.length, 1);
     assert.ok(heat.heatmaps[0]!.cells > 10, JSON.stringify(heat.heatmaps));
 
-    await page.goto(pathToFileURL(join(dir, 'check.html')).href);
-    await page.waitForFunction(() => (window as unknown as { __fdiagnose?: Drawn }).__fdiagnose?.done === true, undefined, { timeout: 10_000 });
-    const checkPlots = await page.evaluate(() => (window as unknown as { __fdiagnose: Drawn }).__fdiagnose);
+    const checkPlots = await openDrawn<Drawn>(page, join(dir, 'check.html'));
     assert.equal(checkPlots.plots.length, 3);
     assert.match(await page.locator('pre.summary').innerText(), /^FAIL UNSTABLE +naive:/);
     assert.deepEqual(errors, []);
